@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Liaison",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "liaison", targets: ["liaison"]),
+        .library(name: "LiaisonKernel", targets: ["LiaisonKernel"]),
+        .library(name: "LiaisonCore", targets: ["LiaisonCore"]),
+        .library(name: "LiaisonStore", targets: ["LiaisonStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The system BLAS behind Debian's libblas.so.3 alternative: reference BLAS or OpenBLAS.
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libblas-dev"])]),
+        .target(name: "LiaisonKernel", dependencies: ["CBLAS"]),
+        .target(name: "LiaisonCore", dependencies: ["LiaisonKernel"]),
+        .target(
+            name: "LiaisonStore",
+            dependencies: [
+                "LiaisonCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.embedInCode("Resources/sectors.csv")]
+        ),
+        .executableTarget(
+            name: "liaison",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonKernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LiaisonKernelTests", dependencies: ["LiaisonKernel"]),
+        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"]),
+        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"]),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore"]),
+    ]
+)

@@ -1,0 +1,71 @@
+/// A sparse sector profile: sector id → positive weight.
+///
+/// Its text form, used in CSV files and on the command line, is `sector:weight;sector:weight`,
+/// where a bare `sector` means weight 1, e.g. `logistics-transportation:1;clean-energy:0.5`.
+public struct SectorProfile: Hashable, Sendable {
+    /// Positive, finite weights by sector id.
+    public private(set) var weights: [String: Double]
+
+    public init(_ weights: [String: Double] = [:]) {
+        precondition(weights.values.allSatisfy { $0 > 0 && $0.isFinite }, "profile weights must be positive and finite")
+        self.weights = weights
+    }
+
+    public var isEmpty: Bool { weights.isEmpty }
+
+    /// The entries ordered by sector id, for stable output.
+    public var entries: [(sector: String, weight: Double)] {
+        weights.sorted { $0.key < $1.key }.map { (sector: $0.key, weight: $0.value) }
+    }
+
+    /// The text form, sectors ordered by id; `1` is written as a bare sector.
+    public var text: String {
+        entries.map { $0.weight == 1 ? $0.sector : "\($0.sector):\(Self.format($0.weight))" }.joined(separator: ";")
+    }
+
+    /// The shortest decimal that reads back as the same double.
+    static func format(_ weight: Double) -> String {
+        weight == weight.rounded() && abs(weight) < 1e15 ? String(Int64(weight)) : "\(weight)"
+    }
+}
+
+/// An unvalidated profile entry as written by a user: a sector name and its weight.
+public struct ProfileEntry: Hashable, Sendable {
+    public var sector: String
+    public var weight: Double
+
+    public init(sector: String, weight: Double) {
+        self.sector = sector
+        self.weight = weight
+    }
+
+    /// Parses the text form `sector:weight;sector`, checking only its shape; sectors and weights
+    /// are checked against the taxonomy by ``CompanyDraft/validated(with:)``.
+    public static func parseList(_ text: String, field: String) throws(FieldIssue) -> [ProfileEntry] {
+        var entries: [ProfileEntry] = []
+        for item in text.split(separator: ";") {
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let sector = parts[0].trimmingWhitespace()
+            if sector.isEmpty {
+                if parts.count == 1 { continue }
+                throw FieldIssue(field: field, message: "missing sector before ':' in '\(item)'")
+            }
+            guard parts.count == 2 else {
+                entries.append(ProfileEntry(sector: sector, weight: 1))
+                continue
+            }
+            let weightText = parts[1].trimmingWhitespace()
+            guard let weight = Double(weightText) else {
+                throw FieldIssue(field: field, message: "weight '\(weightText)' of \(sector) is not a number")
+            }
+            entries.append(ProfileEntry(sector: sector, weight: weight))
+        }
+        return entries
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,92 @@
+import CBLAS
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The BLAS library this process is running on, and control over its threads.
+///
+/// Liaison links `libblas.so.3`; on Debian that name is an alternative pointing at either the
+/// reference BLAS or OpenBLAS. This finds out which one was loaded, and lets the kernel keep
+/// OpenBLAS single-threaded while it runs its own threads (so cores are not oversubscribed).
+public enum BLASRuntime {
+    /// Which implementation is active.
+    public enum Implementation: String, Sendable {
+        case openBLAS = "OpenBLAS"
+        case reference = "reference BLAS (netlib)"
+        case other = "other BLAS"
+    }
+
+    /// A description of the loaded library.
+    public struct Info: Sendable {
+        public var implementation: Implementation
+        /// The shared object `cblas_sgemm` was found in, with symbolic links resolved.
+        public var libraryPath: String
+        /// The library's own configuration string (OpenBLAS: version, build, core), if it has one.
+        public var configuration: String?
+        /// The threads BLAS itself uses for one call.
+        public var threads: Int
+    }
+
+    /// The active library.
+    public static var info: Info {
+        let path = libraryPath() ?? "unknown"
+        let configuration = openBLAS.config.map { String(cString: $0()) }
+        let implementation: Implementation =
+            configuration != nil ? .openBLAS : (path.contains("/blas/") || path.contains("netlib") ? .reference : .other)
+        return Info(implementation: implementation, libraryPath: path, configuration: configuration, threads: threads)
+    }
+
+    /// The threads BLAS uses for one call: OpenBLAS's setting, 1 for a single-threaded BLAS.
+    public static var threads: Int {
+        openBLAS.getThreads.map { Int($0()) } ?? 1
+    }
+
+    /// Sets how many threads BLAS may use per call; does nothing on a single-threaded BLAS.
+    public static func setThreads(_ count: Int) {
+        openBLAS.setThreads?(Int32(max(1, count)))
+    }
+
+    /// Runs `body` with BLAS limited to `count` threads per call, then restores the setting.
+    public static func withThreads<T>(_ count: Int, _ body: () throws -> T) rethrows -> T {
+        let previous = threads
+        guard previous != count else { return try body() }
+        setThreads(count)
+        defer { setThreads(previous) }
+        return try body()
+    }
+
+    private struct OpenBLASEntryPoints: @unchecked Sendable {
+        var config: (@convention(c) () -> UnsafePointer<CChar>)?
+        var getThreads: (@convention(c) () -> Int32)?
+        var setThreads: (@convention(c) (Int32) -> Void)?
+    }
+
+    private static let openBLAS: OpenBLASEntryPoints = {
+        let handle = dlopen(nil, RTLD_NOW)
+        func symbol<T>(_ name: String, as type: T.Type) -> T? {
+            dlsym(handle, name).map { unsafeBitCast($0, to: type) }
+        }
+        return OpenBLASEntryPoints(
+            config: symbol("openblas_get_config", as: (@convention(c) () -> UnsafePointer<CChar>).self),
+            getThreads: symbol("openblas_get_num_threads", as: (@convention(c) () -> Int32).self),
+            setThreads: symbol("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self))
+    }()
+
+    /// The BLAS shared object mapped into this process, read from `/proc/self/maps`.
+    private static func libraryPath() -> String? {
+        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
+        for line in maps.split(separator: "\n") {
+            guard let slash = line.firstIndex(of: "/") else { continue }
+            let path = String(line[slash...])
+            let file = path.split(separator: "/").last ?? ""
+            guard file.hasPrefix("libblas") || file.hasPrefix("libopenblas") else { continue }
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+import LiaisonCore
+
+extension LiaisonDatabase {
+    /// The company with this id, with its revision; throws ``StoreError/unknownCompany(_:)`` if none.
+    public func company(id: String) throws -> StoredCompany {
+        guard let found = try writer.read({ db in try CompanyStore.fetch(id: id, in: db) }) else {
+            throw StoreError.unknownCompany(id)
+        }
+        return found
+    }
+
+    /// Companies ordered by id, optionally only one country's (ISO code) or only those with a
+    /// sector (id, name or alias) in their offers or seeks.
+    public func companies(country: String? = nil, sector: String? = nil) throws -> [StoredCompany] {
+        let sectorID = try sector.map { name in
+            guard let index = taxonomy.resolve(name) else { throw CoreError.unknownSector(name) }
+            return taxonomy.sectors[index].id
+        }
+        return try writer.read { db in try CompanyStore.list(country: country?.uppercased(), sector: sectorID, in: db) }
+    }
+
+    /// Saves companies (insert, or update by id) in one transaction; for tests and generators.
+    @discardableResult
+    public func save(_ companies: [Company]) throws -> (inserted: Int, updated: Int, unchanged: Int) {
+        let timestamp = Timestamp.now()
+        return try writer.write { db in
+            var counts = (inserted: 0, updated: 0, unchanged: 0)
+            for company in companies {
+                switch try CompanyStore.save(company, in: db, at: timestamp) {
+                case .inserted: counts.inserted += 1
+                case .updated: counts.updated += 1
+                case .unchanged: counts.unchanged += 1
+                }
+            }
+            return counts
+        }
+    }
+
+    /// How many companies each country has, largest first.
+    public func companyCountsByCountry() throws -> [(country: String, companies: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT country, COUNT(*) AS n FROM company GROUP BY country ORDER BY n DESC, country")
+                .map { (country: $0["country"], companies: $0["n"]) }
+        }
+    }
+
+    /// How many companies offer each sector, and how many seek it, in taxonomy order.
+    public func sectorCounts() throws -> [(sector: Sector, offering: Int, seeking: Int)] {
+        let counts = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT sector, kind, COUNT(*) AS n FROM profile GROUP BY sector, kind")
+        }
+        var offering: [String: Int] = [:], seeking: [String: Int] = [:]
+        for row in counts {
+            if row["kind"] == ProfileKind.offers.rawValue { offering[row["sector"]] = row["n"] } else { seeking[row["sector"]] = row["n"] }
+        }
+        return taxonomy.sectors.map { (sector: $0, offering: offering[$0.id] ?? 0, seeking: seeking[$0.id] ?? 0) }
+    }
+}

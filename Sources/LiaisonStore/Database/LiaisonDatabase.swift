@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// The SQLite file that holds everything Liaison knows: taxonomy, companies, events, rankings.
+///
+/// Opening migrates the schema to the current version and brings the stored taxonomy up to the
+/// one built into the binary. Files are opened in WAL mode with foreign keys on, so readers
+/// (`liaison match`) proceed while a writer (`liaison rerank`) works.
+public final class LiaisonDatabase: Sendable {
+    /// Whether opening may create a missing file.
+    public enum OpenMode: Sendable {
+        case createIfMissing
+        case mustExist
+    }
+
+    /// What ``open(path:mode:)`` did to the file.
+    public struct OpenReport: Sendable {
+        public var created: Bool
+        public var appliedMigrations: [String]
+        public var taxonomyUpdated: Bool
+    }
+
+    /// The GRDB connection(s): a pool for files, a queue in memory.
+    public let writer: any DatabaseWriter
+    /// The taxonomy stored in the file, which is the built-in one.
+    public let taxonomy: Taxonomy
+    /// The file's path, nil in memory.
+    public let path: String?
+    /// What opening did.
+    public let openReport: OpenReport
+
+    private init(writer: any DatabaseWriter, path: String?, created: Bool, taxonomy: Taxonomy) throws {
+        self.writer = writer
+        self.path = path
+        self.taxonomy = taxonomy
+        let applied = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+        let pending = Migrations.migrator.migrations.filter { !applied.contains($0) }
+        try Migrations.migrator.migrate(writer)
+        let taxonomyUpdated = try TaxonomySync.bringUpToDate(writer, with: taxonomy)
+        openReport = OpenReport(created: created, appliedMigrations: pending, taxonomyUpdated: taxonomyUpdated)
+    }
+
+    /// Opens (and migrates) the database file at `path`.
+    public static func open(path: String, mode: OpenMode, taxonomy: Taxonomy = TaxonomyFile.builtIn) throws -> LiaisonDatabase {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists, mode == .mustExist { throw StoreError.missingDatabase(path) }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path, "\(error)")
+        }
+        return try LiaisonDatabase(writer: pool, path: path, created: !exists, taxonomy: taxonomy)
+    }
+
+    /// A fresh, private in-memory database, for tests and dry runs.
+    public static func inMemory(taxonomy: Taxonomy = TaxonomyFile.builtIn) throws -> LiaisonDatabase {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        return try LiaisonDatabase(writer: DatabaseQueue(configuration: configuration), path: nil, created: true, taxonomy: taxonomy)
+    }
+
+    /// SQLite's version string, e.g. `3.40.1`.
+    public func sqliteVersion() throws -> String {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?" }
+    }
+}
+
+/// Failures of the store that a user can act on.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case missingDatabase(String)
+    case cannotOpen(String, String)
+    case unknownCompany(String)
+    case taxonomyConflict(String)
+
+    public var description: String {
+        switch self {
+        case .missingDatabase(let path): "no database at \(path); create it with `liaison init` (or set --db / LIAISON_DB)"
+        case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
+        case .unknownCompany(let id): "no company with id '\(id)'; `liaison companies list` shows the ids"
+        case .taxonomyConflict(let reason): "cannot update the sector taxonomy: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import LiaisonCore
+
+extension CompanyDraft {
+    /// Sets the field named by a file column from its text, as CSV writes it: languages separated
+    /// by `;`, `,` or spaces; profiles as `sector:weight;sector`.
+    mutating func setField(_ column: String, text: String) throws(FieldIssue) {
+        switch column {
+        case "id": id = text
+        case "name": name = text
+        case "country": country = text
+        case "region": region = text
+        case "city": city = text
+        case "size": size = text
+        case "languages": languages = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }).map(String.init)
+        case "naics": naics = text
+        case "industry": industry = text
+        case "description": description = text
+        case "offers": offers = try ProfileEntry.parseList(text, field: column)
+        case "seeks": seeks = try ProfileEntry.parseList(text, field: column)
+        default: throw CompanyFileFormat.unknownField(column)
+        }
+    }
+}

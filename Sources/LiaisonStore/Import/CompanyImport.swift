@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import LiaisonCore
+
+/// What an import did, or would do on a dry run.
+public struct ImportSummary: Sendable {
+    /// Per file: its name and how many companies it held.
+    public var files: [(file: String, companies: Int)]
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// True when nothing was written because only validation was asked for.
+    public var dryRun: Bool
+}
+
+extension LiaisonDatabase {
+    /// Imports companies from CSV or JSON Lines files, all in one transaction.
+    ///
+    /// An id imported again updates that company. When any record of any file has a problem,
+    /// every problem found is thrown as an ``ImportError`` and the database is left exactly as
+    /// it was. With `dryRun`, the files are checked and counted against the database, then
+    /// everything is rolled back.
+    ///
+    /// - Parameter format: the format of every file; nil infers it from each file's extension.
+    public func importCompanies(from files: [URL], format: CompanyFileFormat? = nil, dryRun: Bool = false) throws -> ImportSummary {
+        var summary = ImportSummary(files: [], dryRun: dryRun)
+        var problems: [ImportProblem] = []
+        let timestamp = Timestamp.now()
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for url in files {
+                    let count = try importFile(url, format: format, into: db, at: timestamp, summary: &summary, problems: &problems)
+                    summary.files.append((url.lastPathComponent, count))
+                }
+                return problems.isEmpty && !dryRun ? .commit : .rollback
+            }
+        }
+        guard problems.isEmpty else { throw ImportError(problems: problems) }
+        return summary
+    }
+
+    /// Reads one file, saving each valid company while no problem has been found yet; returns
+    /// the number of records read.
+    private func importFile(_ url: URL, format: CompanyFileFormat?, into db: Database, at timestamp: String,
+                            summary: inout ImportSummary, problems: inout [ImportProblem]) throws -> Int {
+        let file = url.path
+        guard let format = format ?? CompanyFileFormat(inferredFrom: url) else {
+            problems.append(ImportProblem(file: file, line: 1, field: "file",
+                                          message: "unknown format; name it .csv or .jsonl, or pass --format"))
+            return 0
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            problems.append(ImportProblem(file: file, line: 1, field: "file", message: "cannot read: \(error.localizedDescription)"))
+            return 0
+        }
+        var source = format.source(for: data, file: file)
+        var seenIDs: [String: Int] = [:]
+        var count = 0
+        do {
+            while let record = try source.next() {
+                count += 1
+                var issues = record.issues
+                var company: Company?
+                do {
+                    company = try record.draft.validated(with: taxonomy)
+                } catch {
+                    issues += error.issues
+                }
+                if let id = company?.id {
+                    if let first = seenIDs[id] {
+                        issues.append(FieldIssue(field: "id", message: "duplicate id '\(id)', first on line \(first)"))
+                    } else {
+                        seenIDs[id] = record.line
+                    }
+                }
+                problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
+                guard problems.isEmpty, let company else { continue }
+                switch try CompanyStore.save(company, in: db, at: timestamp) {
+                case .inserted: summary.inserted += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
+        } catch let problem as ImportProblem {
+            problems.append(problem)
+        }
+        if count == 0, problems.isEmpty {
+            problems.append(ImportProblem(file: file, line: 1, field: "file", message: "holds no companies"))
+        }
+        return count
+    }
+}

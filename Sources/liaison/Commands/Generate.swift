@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+extension Liaison {
+    /// `liaison generate`: a synthetic, deterministic, importable scenario.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic scenario of fictional companies as importable CSV files.",
+            discussion: """
+                Writes DIR/cn-delegates.csv, DIR/us-firms.csv and DIR/ca-firms.csv. The same seed always
+                gives the same files; each company depends only on the seed, its side and its number.
+                """)
+
+        @Option(help: "Seed of the generator.")
+        var seed: UInt64
+
+        @Option(help: "Number of Chinese delegate companies.")
+        var delegates: Int
+
+        @Option(help: "Number of US firms.")
+        var us: Int
+
+        @Option(help: "Number of Canadian firms.")
+        var ca: Int
+
+        @Option(name: .shortAndLong, help: "Directory to write the files into (created if missing).")
+        var output: String
+
+        func validate() throws {
+            for (name, count) in [("--delegates", delegates), ("--us", us), ("--ca", ca)] where count < 0 {
+                throw ValidationError("\(name) must be 0 or more, not \(count)")
+            }
+        }
+
+        func run() throws {
+            let generator = ScenarioGenerator(seed: seed, taxonomy: TaxonomyFile.builtIn)
+            let directory = URL(fileURLWithPath: output, isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let files: [(ScenarioGenerator.Side, Int, String)] =
+                [(.delegates, delegates, "cn-delegates.csv"), (.unitedStates, us, "us-firms.csv"), (.canada, ca, "ca-firms.csv")]
+            for (side, count, name) in files {
+                let companies = generator.companies(of: side, count: count)
+                let path = directory.appendingPathComponent(name).path
+                try Output.write(try CompanyExport.data(companies, format: .csv), to: path)
+                print("\(path): \(count) companies")
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Printing and writing of command output.
+enum Output {
+    /// JSON for scripts: pretty-printed, keys sorted, so output is stable.
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Writes `data` to `path` whole or not at all (through a temporary file), or to standard
+    /// output when `path` is nil or `-`.
+    static func write(_ data: Data, to path: String? = nil) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Prints a line to standard error.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
