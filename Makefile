@@ -2,12 +2,12 @@
 # Every target installs what is missing first, so a fresh clone needs only `make demo` or `make test`.
 
 SWIFT        ?= swift
-BUILD_FLAGS  ?=
 DB           ?= liaison.sqlite
-BIN_RELEASE  := .build/release/liaison
+LIAISON      := .build/release/liaison
+SAMPLE       := datasets/ccpit-2025
 APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev
 
-.PHONY: deps build release test demo bench bench-peers clean
+.PHONY: deps build release test demo sample bench clean
 
 # Installs the system libraries Liaison links against, only when one is missing:
 # as root directly, else through sudo, else prints the exact command and stops.
@@ -20,14 +20,29 @@ deps:
 	else echo "Liaison needs these packages. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
 
 build: deps
-	$(SWIFT) build $(BUILD_FLAGS)
+	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release --product liaison
 
+# Builds everything (the end-to-end tests run the built `liaison`) and runs every test.
 test: deps
-	$(SWIFT) build $(BUILD_FLAGS)
-	$(SWIFT) test $(BUILD_FLAGS)
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Loads the sample scenario into $(DB) and prints what it holds.
+demo: release
+	$(LIAISON) init --db $(DB)
+	$(LIAISON) import companies --db $(DB) $(SAMPLE)/cn-delegates.csv $(SAMPLE)/us-firms.csv $(SAMPLE)/ca-firms.csv
+	$(LIAISON) summary --db $(DB)
+
+# Regenerates the committed sample companies (deterministic: the same seed gives the same files).
+sample: release
+	$(LIAISON) generate --seed 2025 --delegates 80 --us 600 --ca 300 -o $(SAMPLE)
+
+# Runs the benchmarks of Benchmarks/ (its own package, built in release).
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 clean:
-	rm -rf .build out
+	rm -rf .build Benchmarks/.build out

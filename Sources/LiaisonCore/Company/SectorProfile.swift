@@ -64,8 +64,26 @@ public struct ProfileEntry: Hashable, Sendable {
     }
 }
 
-extension StringProtocol {
+extension Substring {
+    /// The text without leading and trailing white space (spaces, tabs, line breaks).
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        if let first = utf8.first, let last = utf8.last, Self.isVisibleASCII(first), Self.isVisibleASCII(last) {
+            return String(self)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space (spaces, tabs, line breaks).
+    func trimmingWhitespace() -> String {
+        Substring(self).trimmingWhitespace()
     }
 }

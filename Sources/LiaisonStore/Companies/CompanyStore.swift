@@ -14,11 +14,12 @@ enum CompanyStore {
     /// The revision grows by one and `updated_at` becomes `timestamp` only when some field or
     /// profile weight really differs from what is stored.
     static func save(_ company: Company, in db: Database, at timestamp: String) throws -> SaveOutcome {
-        guard let existing = try record(id: company.id, in: db), let key = existing.key else {
-            var record = CompanyRecord(company, key: nil, revision: 1, updatedAt: timestamp)
-            try record.insert(db)
-            try insertProfiles(of: company, key: record.key!, in: db)
+        if try insertIfNew(CompanyRecord(company, key: nil, revision: 1, updatedAt: timestamp), in: db) {
+            try insertProfiles(of: company, key: db.lastInsertedRowID, in: db)
             return .inserted
+        }
+        guard let existing = try record(id: company.id, in: db), let key = existing.key else {
+            preconditionFailure("company \(company.id) neither inserted nor found")
         }
         let stored = existing.company(profiles: try profiles(key: key, in: db))
         guard stored != company else { return .unchanged }
@@ -69,9 +70,26 @@ enum CompanyStore {
         try ProfileRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM profile WHERE company = ?"), arguments: [key])
     }
 
+    // Imports insert up to millions of rows: these two inserts use cached statements with
+    // positional arguments, several times faster than encoding records.
+
+    /// Inserts the record unless its id is taken; true when it was inserted.
+    private static func insertIfNew(_ record: CompanyRecord, in db: Database) throws -> Bool {
+        try db.cachedStatement(sql: """
+            INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
+            """).execute(arguments: [
+                record.id, record.name, record.country, record.region, record.city, record.size, record.languages,
+                record.naics, record.industry, record.description, record.revision, record.updatedAt,
+            ])
+        return db.changesCount == 1
+    }
+
     private static func insertProfiles(of company: Company, key: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO profile (company, kind, sector, weight) VALUES (?, ?, ?, ?)")
         for row in ProfileRecord.rows(of: company, key: key) {
-            try row.insert(db)
+            try statement.execute(arguments: [row.company, row.kind, row.sector, row.weight])
         }
     }
 }

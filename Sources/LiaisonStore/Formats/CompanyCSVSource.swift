@@ -19,7 +19,7 @@ struct CompanyCSVSource: CompanyRecordSource {
         var issues = record.invalidUTF8Fields.map { FieldIssue(field: columns[$0], message: "not valid UTF-8") }
         guard record.fields.count == columns.count else {
             issues.append(FieldIssue(field: "row", message: "expected \(columns.count) fields as in the header, found \(record.fields.count)"))
-            return CompanyFileRecord(line: record.line, draft: CompanyDraft(), issues: issues)
+            return CompanyFileRecord(line: record.line, draft: nil, issues: issues)
         }
         var draft = CompanyDraft()
         for (column, value) in zip(columns, record.fields) {

@@ -33,13 +33,15 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
 /// found while reading them (a weight that is not a number, a field of the wrong JSON type).
 struct CompanyFileRecord {
     var line: Int
-    var draft: CompanyDraft
+    /// The fields read, nil when the record could not be split into fields at all (a wrong
+    /// field count, a line that is not a JSON object or not UTF-8).
+    var draft: CompanyDraft?
     var issues: [FieldIssue]
 }
 
 /// A reader of company records from one file. `next()` throws an ``ImportProblem`` when the file
 /// cannot be read any further (malformed quoting, a bad header, an empty file).
-protocol CompanyRecordSource {
+protocol CompanyRecordSource: Sendable {
     mutating func next() throws(ImportProblem) -> CompanyFileRecord?
 }
 

@@ -24,14 +24,14 @@ struct CompanyJSONLinesSource: CompanyRecordSource {
             position = end + 1
             line += 1
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                return CompanyFileRecord(line: line, draft: CompanyDraft(), issues: [FieldIssue(field: "line", message: "not valid UTF-8")])
+                return CompanyFileRecord(line: line, draft: nil, issues: [FieldIssue(field: "line", message: "not valid UTF-8")])
             }
             if text.allSatisfy(\.isWhitespace) { continue }
             do {
                 let object = try JSONDecoder().decode(CompanyObject.self, from: Data(text.utf8))
                 return CompanyFileRecord(line: line, draft: object.draft, issues: object.issues)
             } catch {
-                return CompanyFileRecord(line: line, draft: CompanyDraft(), issues: [FieldIssue(field: "json", message: Self.describe(error))])
+                return CompanyFileRecord(line: line, draft: nil, issues: [FieldIssue(field: "json", message: Self.describe(error))])
             }
         }
         return nil

@@ -27,6 +27,10 @@ extension LiaisonDatabase {
         var problems: [ImportProblem] = []
         let timestamp = Timestamp.now()
         try writer.writeWithoutTransaction { db in
+            // A large page cache keeps the id and profile indexes in memory while millions of rows go in.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
                 for url in files {
                     let count = try importFile(url, format: format, into: db, at: timestamp, summary: &summary, problems: &problems)
@@ -38,6 +42,9 @@ extension LiaisonDatabase {
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         return summary
     }
+
+    /// The page cache of an import, in KiB.
+    static let importCacheKiB = 512 * 1024
 
     /// Reads one file, saving each valid company while no problem has been found yet; returns
     /// the number of records read.
@@ -56,20 +63,14 @@ extension LiaisonDatabase {
             problems.append(ImportProblem(file: file, line: 1, field: "file", message: "cannot read: \(error.localizedDescription)"))
             return 0
         }
-        var source = format.source(for: data, file: file)
+        let reader = ValidatingReader(source: format.source(for: data, file: file), taxonomy: taxonomy)
         var seenIDs: [String: Int] = [:]
         var count = 0
-        do {
-            while let record = try source.next() {
+        while let batch = reader.next() {
+            for record in batch {
                 count += 1
                 var issues = record.issues
-                var company: Company?
-                do {
-                    company = try record.draft.validated(with: taxonomy)
-                } catch {
-                    issues += error.issues
-                }
-                if let id = company?.id {
+                if let id = record.company?.id {
                     if let first = seenIDs[id] {
                         issues.append(FieldIssue(field: "id", message: "duplicate id '\(id)', first on line \(first)"))
                     } else {
@@ -77,14 +78,15 @@ extension LiaisonDatabase {
                     }
                 }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
-                guard problems.isEmpty, let company else { continue }
+                guard problems.isEmpty, let company = record.company else { continue }
                 switch try CompanyStore.save(company, in: db, at: timestamp) {
                 case .inserted: summary.inserted += 1
                 case .updated: summary.updated += 1
                 case .unchanged: summary.unchanged += 1
                 }
             }
-        } catch let problem as ImportProblem {
+        }
+        if let problem = reader.stoppingProblem {
             problems.append(problem)
         }
         if count == 0, problems.isEmpty {

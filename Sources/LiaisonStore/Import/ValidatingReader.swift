@@ -1,0 +1,85 @@
+import Foundation
+import LiaisonCore
+
+/// Reads and validates a company file on a background thread, handing out batches of checked
+/// records, so that parsing and validation on one core overlap with SQLite's writes on another.
+final class ValidatingReader: @unchecked Sendable {
+    /// One record after validation: the company, or the problems of its fields.
+    struct Checked: Sendable {
+        var line: Int
+        var company: Company?
+        var issues: [FieldIssue]
+    }
+
+    /// Records per batch: large enough to amortize the hand-over, small enough to start writing early.
+    static let batchSize = 2048
+    /// Batches read ahead of the writer at most, which bounds memory.
+    static let readAhead = 8
+
+    private let condition = NSCondition()
+    private var batches: [[Checked]] = []
+    private var finished = false
+    private var failure: ImportProblem?
+
+    /// Starts reading `source` at once.
+    init(source start: any CompanyRecordSource, taxonomy: Taxonomy) {
+        let thread = Thread { [self] in
+            var source = start
+            var batch: [Checked] = []
+            batch.reserveCapacity(Self.batchSize)
+            do throws(ImportProblem) {
+                while let record = try source.next() {
+                    var checked = Checked(line: record.line, company: nil, issues: record.issues)
+                    if let draft = record.draft {
+                        do throws(FieldIssues) {
+                            checked.company = try draft.validated(with: taxonomy)
+                        } catch {
+                            // A field that could not be read is already reported; validation would
+                            // only add that it is missing (or that no profile is left).
+                            let unreadable = Set(record.issues.map(\.field))
+                            checked.issues += error.issues.filter { !unreadable.contains($0.field) }
+                        }
+                    }
+                    batch.append(checked)
+                    if batch.count == Self.batchSize {
+                        hand(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch {
+                failure = error
+            }
+            hand(batch)
+            condition.withLock {
+                finished = true
+                condition.broadcast()
+            }
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    /// The next batch, nil when the file is done.
+    func next() -> [Checked]? {
+        condition.withLock {
+            while batches.isEmpty && !finished { condition.wait() }
+            guard !batches.isEmpty else { return nil }
+            condition.broadcast()
+            return batches.removeFirst()
+        }
+    }
+
+    /// The problem that stopped reading early, if any; read it after ``next()`` returned nil.
+    var stoppingProblem: ImportProblem? {
+        condition.withLock { failure }
+    }
+
+    private func hand(_ batch: [Checked]) {
+        guard !batch.isEmpty else { return }
+        condition.withLock {
+            while batches.count >= Self.readAhead { condition.wait() }
+            batches.append(batch)
+            condition.broadcast()
+        }
+    }
+}
