@@ -49,14 +49,39 @@ public enum BLASRuntime {
         openBLAS.setThreads?(Int32(max(1, count)))
     }
 
-    /// Runs `body` with BLAS limited to `count` threads per call, then restores the setting.
-    public static func withThreads<T>(_ count: Int, _ body: () throws -> T) rethrows -> T {
-        let previous = threads
-        guard previous != count else { return try body() }
-        setThreads(count)
-        defer { setThreads(previous) }
+    /// Runs `body` with BLAS single-threaded, for callers that run their own threads; the previous
+    /// setting returns when the last of any concurrent such sections ends.
+    public static func singleThreaded<T>(_ body: () throws -> T) rethrows -> T {
+        singleThreadedSections.enter()
+        defer { singleThreadedSections.leave() }
         return try body()
     }
+
+    /// Counts the single-threaded sections running, so overlapping ones restore the setting once.
+    private final class Sections: @unchecked Sendable {
+        private let lock = NSLock()
+        private var running = 0
+        private var saved = 1
+
+        func enter() {
+            lock.withLock {
+                if running == 0 {
+                    saved = threads
+                    setThreads(1)
+                }
+                running += 1
+            }
+        }
+
+        func leave() {
+            lock.withLock {
+                running -= 1
+                if running == 0 { setThreads(saved) }
+            }
+        }
+    }
+
+    private static let singleThreadedSections = Sections()
 
     private struct OpenBLASEntryPoints: @unchecked Sendable {
         var config: (@convention(c) () -> UnsafePointer<CChar>)?

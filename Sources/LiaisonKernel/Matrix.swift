@@ -1,0 +1,47 @@
+/// A dense, row-major matrix of 32-bit floats: one row per company, one column per feature.
+public struct Matrix: Sendable, Equatable {
+    public let rows: Int
+    public let columns: Int
+    /// The elements, row after row: element (r, c) is at `r * columns + c`.
+    public private(set) var elements: [Float]
+
+    /// A matrix of zeros.
+    public init(rows: Int, columns: Int) {
+        precondition(rows >= 0 && columns >= 0, "a matrix has a non-negative shape")
+        self.rows = rows
+        self.columns = columns
+        elements = [Float](repeating: 0, count: rows * columns)
+    }
+
+    /// A matrix over `elements`, which must hold exactly `rows * columns` values, row-major.
+    public init(rows: Int, columns: Int, elements: [Float]) {
+        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns,
+                     "\(elements.count) elements do not make a \(rows) × \(columns) matrix")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    public subscript(row: Int, column: Int) -> Float {
+        get { elements[row * columns + column] }
+        set { elements[row * columns + column] = newValue }
+    }
+
+    /// One row's elements.
+    public func row(_ row: Int) -> ArraySlice<Float> {
+        elements[row * columns ..< (row + 1) * columns]
+    }
+
+    /// Calls `body` with mutable access to one row.
+    public mutating func withRow<T>(_ row: Int, _ body: (inout UnsafeMutableBufferPointer<Float>) throws -> T) rethrows -> T {
+        try elements.withUnsafeMutableBufferPointer { all in
+            var slice = UnsafeMutableBufferPointer(rebasing: all[row * columns ..< (row + 1) * columns])
+            return try body(&slice)
+        }
+    }
+
+    /// Calls `body` with mutable access to all elements, row-major.
+    public mutating func withUnsafeMutableElements<T>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> T) rethrows -> T {
+        try elements.withUnsafeMutableBufferPointer { try body($0) }
+    }
+}
