@@ -100,12 +100,17 @@ public enum BLASRuntime {
             setThreads: symbol("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self))
     }()
 
-    /// The BLAS shared object mapped into this process, read from `/proc/self/maps`.
+    /// The BLAS shared object mapped into this process, from `/proc/self/maps` (read line by line
+    /// with stdio: proc files report a size of 0, which whole-file readers can trip on).
     private static func libraryPath() -> String? {
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
-        for line in maps.split(separator: "\n") {
+        guard let maps = fopen("/proc/self/maps", "r") else { return nil }
+        defer { fclose(maps) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        while getline(&buffer, &capacity, maps) > 0, let line = buffer.map({ String(cString: $0) }) {
             guard let slash = line.firstIndex(of: "/") else { continue }
-            let path = String(line[slash...])
+            let path = line[slash...].trimmingCharacters(in: .whitespacesAndNewlines)
             let file = path.split(separator: "/").last ?? ""
             guard file.hasPrefix("libblas") || file.hasPrefix("libopenblas") else { continue }
             guard let resolved = realpath(path, nil) else { return path }

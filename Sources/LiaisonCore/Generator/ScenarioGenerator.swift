@@ -39,18 +39,18 @@ public struct ScenarioGenerator: Sendable {
         self.suppliers = suppliers
     }
 
-    /// The first `count` companies of a side, ids numbered from 1 (e.g. `CN-0001`).
+    /// The first `count` companies of a side, ids numbered from 1 with at least four digits
+    /// (`CN-0001` … `CN-9999`, `CN-10000` …), so a company's id never depends on `count`.
     public func companies(of side: Side, count: Int) -> [Company] {
-        let width = max(4, String(count).count)
         let weights = sectorWeights(side)
-        return (0..<count).map { company(of: side, index: $0, idWidth: width, sectorWeights: weights) }
+        return (0..<count).map { company(of: side, index: $0, sectorWeights: weights) }
     }
 
     private func sectorWeights(_ side: Side) -> [Double] {
         taxonomy.sectors.map { side.story.sectorWeights[$0.id] ?? ScenarioStory.backgroundWeight }
     }
 
-    private func company(of side: Side, index: Int, idWidth: Int, sectorWeights: [Double]) -> Company {
+    private func company(of side: Side, index: Int, sectorWeights: [Double]) -> Company {
         let story = side.story
         var random = SeededGenerator(seed: seed, stream: StableHash.fnv1a(side.rawValue.utf8), index: UInt64(index))
         let city = story.cities[random.index(weightedBy: story.cities.map(\.share))]
@@ -86,7 +86,8 @@ public struct ScenarioGenerator: Sendable {
 
         let name = [random.pick(ScenarioStory.firstWords), random.pick(ScenarioStory.secondWords),
                     Self.tradeWord(primary), random.pick(story.nameSuffixes)].joined(separator: " ")
-        let id = story.idPrefix + "-" + String(repeating: "0", count: max(0, idWidth - String(index + 1).count)) + String(index + 1)
+        let number = String(index + 1)
+        let id = story.idPrefix + "-" + String(repeating: "0", count: max(0, 4 - number.count)) + number
         let seeking = seeks.keys.sorted().compactMap { taxonomy.index(ofID: $0).map { taxonomy.sectors[$0].name.lowercased() } }
         let description = "Fictional \(size.rawValue) \(primary.name.lowercased()) company in \(city.name)"
             + (seeking.isEmpty ? "." : ", looking for partners in \(seeking.joined(separator: ", ")).")

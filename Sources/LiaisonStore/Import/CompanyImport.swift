@@ -22,6 +22,7 @@ extension LiaisonDatabase {
     /// everything is rolled back.
     ///
     /// - Parameter format: the format of every file; nil infers it from each file's extension.
+    @discardableResult
     public func importCompanies(from files: [URL], format: CompanyFileFormat? = nil, dryRun: Bool = false) throws -> ImportSummary {
         var summary = ImportSummary(files: [], dryRun: dryRun)
         var problems: [ImportProblem] = []
@@ -32,8 +33,10 @@ extension LiaisonDatabase {
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
+                var seenIDs: [String: (file: String, line: Int)] = [:]
                 for url in files {
-                    let count = try importFile(url, format: format, into: db, at: timestamp, summary: &summary, problems: &problems)
+                    let count = try importFile(url, format: format, into: db, at: timestamp, seenIDs: &seenIDs,
+                                               summary: &summary, problems: &problems)
                     summary.files.append((url.lastPathComponent, count))
                 }
                 return problems.isEmpty && !dryRun ? .commit : .rollback
@@ -47,10 +50,11 @@ extension LiaisonDatabase {
     static let importCacheKiB = 512 * 1024
 
     /// Reads one file, saving each valid company while no problem has been found yet; returns
-    /// the number of records read.
+    /// the number of records read. An id may appear once in the whole import (`seenIDs`).
     private func importFile(_ url: URL, format: CompanyFileFormat?, into db: Database, at timestamp: String,
+                            seenIDs: inout [String: (file: String, line: Int)],
                             summary: inout ImportSummary, problems: inout [ImportProblem]) throws -> Int {
-        let file = url.path
+        let file = url.relativePath
         guard let format = format ?? CompanyFileFormat(inferredFrom: url) else {
             problems.append(ImportProblem(file: file, line: 1, field: "file",
                                           message: "unknown format; name it .csv or .jsonl, or pass --format"))
@@ -64,7 +68,7 @@ extension LiaisonDatabase {
             return 0
         }
         let reader = ValidatingReader(source: format.source(for: data, file: file), taxonomy: taxonomy)
-        var seenIDs: [String: Int] = [:]
+        defer { reader.cancel() }
         var count = 0
         while let batch = reader.next() {
             for record in batch {
@@ -72,9 +76,10 @@ extension LiaisonDatabase {
                 var issues = record.issues
                 if let id = record.company?.id {
                     if let first = seenIDs[id] {
-                        issues.append(FieldIssue(field: "id", message: "duplicate id '\(id)', first on line \(first)"))
+                        let place = first.file == file ? "on line \(first.line)" : "in \(first.file) line \(first.line)"
+                        issues.append(FieldIssue(field: "id", message: "duplicate id '\(id)', first \(place)"))
                     } else {
-                        seenIDs[id] = record.line
+                        seenIDs[id] = (file, record.line)
                     }
                 }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }

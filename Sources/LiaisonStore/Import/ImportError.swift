@@ -24,7 +24,8 @@ public struct ImportError: Error, CustomStringConvertible {
     public static let printedProblemLimit = 20
 
     public var description: String {
-        var lines = problems.prefix(Self.printedProblemLimit).map(\.description)
+        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        var lines = ["nothing imported, \(count):"] + problems.prefix(Self.printedProblemLimit).map(\.description)
         if problems.count > Self.printedProblemLimit {
             lines.append("… and \(problems.count - Self.printedProblemLimit) more problems")
         }

@@ -19,6 +19,7 @@ final class ValidatingReader: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Checked]] = []
     private var finished = false
+    private var cancelled = false
     private var failure: ImportProblem?
 
     /// Starts reading `source` at once.
@@ -42,12 +43,12 @@ final class ValidatingReader: @unchecked Sendable {
                     }
                     batch.append(checked)
                     if batch.count == Self.batchSize {
-                        hand(batch)
+                        guard hand(batch) else { break }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
             } catch {
-                failure = error
+                condition.withLock { failure = error }
             }
             hand(batch)
             condition.withLock {
@@ -74,12 +75,25 @@ final class ValidatingReader: @unchecked Sendable {
         condition.withLock { failure }
     }
 
-    private func hand(_ batch: [Checked]) {
-        guard !batch.isEmpty else { return }
+    /// Stops reading: the reading thread ends at its next hand-over instead of waiting for a
+    /// consumer that has gone (after a failed write, say).
+    func cancel() {
         condition.withLock {
-            while batches.count >= Self.readAhead { condition.wait() }
-            batches.append(batch)
+            cancelled = true
+            batches.removeAll()
             condition.broadcast()
+        }
+    }
+
+    /// Queues a batch for the consumer; false when reading was cancelled.
+    @discardableResult
+    private func hand(_ batch: [Checked]) -> Bool {
+        condition.withLock {
+            while batches.count >= Self.readAhead && !cancelled { condition.wait() }
+            guard !cancelled else { return false }
+            if !batch.isEmpty { batches.append(batch) }
+            condition.broadcast()
+            return true
         }
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The built `liaison` executable, run as a subprocess the way a user runs it.
+enum LiaisonBinary {
+    /// What one run printed and how it ended.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// The lines of standard output.
+        var lines: [String] {
+            var lines = stdout.components(separatedBy: "\n")
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        }
+    }
+
+    /// The package root: the nearest folder above this file holding `Package.swift`.
+    static let repository: URL = {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }()
+
+    /// `$LIAISON_BIN`, else `liaison` beside the running test executable (both are build
+    /// products of the same `swift build`), else `.build/debug/liaison` in the package.
+    static let executable: URL = {
+        if let path = ProcessInfo.processInfo.environment["LIAISON_BIN"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ].map { $0.appendingPathComponent("liaison") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? repository.appendingPathComponent(".build/debug/liaison")
+    }()
+
+    /// Runs `liaison arguments…` in `directory`, with `LIAISON_DB` unset unless `environment` sets it.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+        // Output goes to files rather than pipes, so a large output can never fill a pipe and stall the child.
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let stdoutURL = capture.appendingPathComponent("stdout"), stderrURL = capture.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdout = try FileHandle(forWritingTo: stdoutURL), stderr = try FileHandle(forWritingTo: stderrURL)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["LIAISON_DB"] = nil
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        process.waitUntilExit()
+        try stdout.close()
+        try stderr.close()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+                   stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
+    }
+
+    /// Runs `body` with a fresh, empty working directory that is removed afterwards.
+    static func withWorkingDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("liaison-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory.resolvingSymlinksInPath())
+    }
+}

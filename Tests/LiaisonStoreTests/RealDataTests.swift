@@ -1,0 +1,61 @@
+import Foundation
+import LiaisonCore
+@testable import LiaisonStore
+import Testing
+
+@Suite("Importing the real company lists", .enabled(if: TestFiles.hasRealData, RealData.absentMessage))
+struct RealDataTests {
+    /// A real company as the import file states it.
+    struct Row {
+        var id: String
+        var name: String
+        var country: String
+        var city: String
+        var industry: String
+    }
+
+    /// The rows of the US, Canadian and Chinese lists, with ids made from the symbols: white
+    /// space and separators become `-`, and a repeated symbol gets a numbered suffix.
+    private func rows() throws -> [Row] {
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for (file, country) in [("us_companies_financedatabase.csv", "US"), ("ca_companies_financedatabase.csv", "CA"),
+                                ("cn_companies_financedatabase.csv", "CN")] {
+            let source = try RealData.rows(of: file)
+            #expect(!source.isEmpty, "\(file) has no rows")
+            for row in source {
+                var id = String(row["symbol", default: ""].trimmingCharacters(in: .whitespaces)
+                    .map { $0.isWhitespace || $0 == "," || $0 == ";" ? "-" : $0 })
+                seen[id, default: 0] += 1
+                if seen[id]! > 1 { id += "-\(seen[id]!)" }
+                let industry = [row["industry"], row["industry_group"], row["sector"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+                rows.append(Row(id: id, name: row["name", default: ""], country: country, city: row["city", default: ""], industry: industry))
+            }
+        }
+        return rows
+    }
+
+    @Test("every US, Canadian and Chinese company lands with an offers profile from its industry")
+    func importAll() throws {
+        let rows = try rows()
+        try TestFiles.withTemporaryDirectory { directory in
+            let csv = try CSVTable.data(header: ["id", "name", "country", "city", "industry"],
+                                        rows: rows.map { [$0.id, $0.name, $0.country, $0.city, $0.industry] })
+            let file = try directory.writing("real.csv", bytes: Array(csv))
+            let db = try LiaisonDatabase.inMemory()
+            let summary = try db.importCompanies(from: [file])
+            #expect(summary.inserted == rows.count)
+
+            let stored = Dictionary(uniqueKeysWithValues: try db.companies().map { ($0.company.id, $0.company) })
+            #expect(stored.count == rows.count)
+            for row in rows {
+                let company = try #require(stored[row.id], "\(row.id) missing")
+                let sector = try #require(db.taxonomy.resolve(row.industry), "\(row.industry)")
+                #expect(company.offers == SectorProfile([db.taxonomy.sectors[sector].id: 1]), "\(row.id)")
+                #expect(company.country == row.country)
+            }
+            let byCountry = Dictionary(uniqueKeysWithValues: try db.companyCountsByCountry().map { ($0.country, $0.companies) })
+            #expect(byCountry == Dictionary(grouping: rows, by: \.country).mapValues(\.count))
+        }
+    }
+}
