@@ -7,7 +7,10 @@ LIAISON      := .build/release/liaison
 SAMPLE       := datasets/ccpit-2025
 APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev
 
-.PHONY: deps build release test demo sample bench clean
+VENV         := Benchmarks/.venv
+PEERS        := faiss-cpu numpy ortools
+
+.PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune peers-venv clean
 
 # Installs the system libraries Liaison links against, only when one is missing:
 # as root directly, else through sudo, else prints the exact command and stops.
@@ -40,9 +43,34 @@ demo: release
 sample: release
 	$(LIAISON) generate --seed 2025 --delegates 80 --us 600 --ca 300 -o $(SAMPLE)
 
-# Runs the benchmarks of Benchmarks/ (its own package, built in release).
+# Runs the package-benchmark suites of Benchmarks/ (its own package, built in release):
+# import throughput (1,000,000 companies) and the top-k kernel.
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# The Python peers of the side-by-side benchmarks, from PyPI into a local venv.
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet $(PEERS)
+	touch $@
+
+peers-venv: $(VENV)/.installed
+
+# Liaison's kernel, faiss-cpu IndexFlatIP and numpy on the same matrices: 20,000 x 200,000,
+# d = 64 and 192, k = 10, 2 threads. Prints medians, pairs/s and Liaison's time ratios.
+bench-peers: deps peers-venv
+	cd Benchmarks && $(SWIFT) build -c release --product KernelPeerRun
+	BENCH_THREADS=2 $(VENV)/bin/python Benchmarks/peers/bench_peers.py --runner Benchmarks/.build/release/KernelPeerRun $(PEERS_ARGS)
+
+# Process wall time of `liaison match` on 200,000 generated firms (median of 10, warm cache).
+bench-match: release
+	python3 Benchmarks/scripts/match_latency.py --liaison $(LIAISON)
+
+# Sweeps the kernel's block sizes on the d = 64 peers dataset (how TopKTunables' defaults were chosen).
+bench-tune: deps peers-venv
+	cd Benchmarks && $(SWIFT) build -c release --product KernelTuning && $(SWIFT) build -c release --product KernelPeerRun
+	BENCH_THREADS=2 $(VENV)/bin/python Benchmarks/peers/bench_peers.py --runner Benchmarks/.build/release/KernelPeerRun --dims 64 --repeats 1 --numpy-repeats 1 --keep out/tune
+	Benchmarks/.build/release/KernelTuning out/tune/d64 2 3
 
 clean:
 	rm -rf .build Benchmarks/.build out

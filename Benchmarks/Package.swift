@@ -10,10 +10,36 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // package-benchmark suites (`make bench`).
+        .executableTarget(
+            name: "ImportThroughput",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "LiaisonCore", package: "Liaison"),
+                .product(name: "LiaisonStore", package: "Liaison"),
+            ],
+            path: "Benchmarks/ImportThroughput",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "TopKKernel",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "LiaisonKernel", package: "Liaison"),
+            ],
+            path: "Benchmarks/TopKKernel",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // Runners for side-by-side comparisons and tuning (`make bench-peers`, `make bench-tune`).
         .executableTarget(
             name: "KernelPeerRun",
             dependencies: [.product(name: "LiaisonKernel", package: "Liaison")],
             path: "Sources/KernelPeerRun"
+        ),
+        .executableTarget(
+            name: "KernelTuning",
+            dependencies: [.product(name: "LiaisonKernel", package: "Liaison")],
+            path: "Sources/KernelTuning"
         ),
     ]
 )

@@ -87,7 +87,9 @@ def run_case(args, queries_count, candidates_count, dim, k):
     rng = np.random.default_rng(args.seed + dim)
     queries = sector_vectors(rng, queries_count, dim)
     candidates = sector_vectors(rng, candidates_count, dim)
-    with tempfile.TemporaryDirectory(prefix="liaison-peers-") as directory:
+    with tempfile.TemporaryDirectory(prefix="liaison-peers-") as scratch:
+        directory = os.path.join(args.keep, f"d{dim}") if args.keep else scratch
+        os.makedirs(directory, exist_ok=True)
         queries.tofile(os.path.join(directory, "queries.f32"))
         candidates.tofile(os.path.join(directory, "candidates.f32"))
         with open(os.path.join(directory, "meta.json"), "w") as meta:
@@ -134,6 +136,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--numpy-repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=20251205)
+    parser.add_argument("--keep", help="keep each case's dataset in KEEP/d<dim> (for KernelTuning)")
     args = parser.parse_args()
     print(f"faiss {faiss.__version__}, numpy {np.__version__}", file=sys.stderr)
     agree = [run_case(args, args.queries, args.candidates, int(dim), args.k) for dim in args.dims.split(",")]

@@ -79,9 +79,17 @@ private func expectExactly(_ result: TopKResult, _ reference: [[(index: Int, sco
         for threads in threadCounts {
             let result = TopK.search(queries: q, candidates: c, k: 50, threads: threads, tunables: smallBlocks)
             #expect(result.counts.allSatisfy { $0 == 17 })
-            #expect(result.indices[17] == -1 && result.scores[17] == -.infinity, "unused slots stay empty")
+            #expect(result.k == 17, "slots per query are capped at the candidates, whatever k asks")
             expectMatches(result, BruteForceTopK.search(queries: q, candidates: c, k: 50), queries: q, candidates: c)
         }
+    }
+
+    @Test func slotsBeyondTheQualifyingCandidatesStayEmpty() {
+        var factory = MatrixFactory(state: 12)
+        let q = factory.real(rows: 4, columns: 3), c = factory.real(rows: 30, columns: 3)
+        let result = TopK.search(queries: q, candidates: c, k: 10, minimumScore: 1e9, threads: 2, tunables: smallBlocks)
+        #expect(result.counts == [0, 0, 0, 0])
+        #expect(result.indices.allSatisfy { $0 == -1 } && result.scores.allSatisfy { $0 == -.infinity })
     }
 
     @Test func emptySidesAndZeroKGiveEmptyResults() {

@@ -47,20 +47,14 @@ public struct CompanyDraft: Sendable {
             }
         }
 
-        var languages: [String] = []
-        for raw in self.languages {
-            let code = raw.trimmingWhitespace().lowercased()
-            if code.isEmpty || languages.contains(code) { continue }
-            if ISOCodes.languages.contains(code) { languages.append(code) }
-            else { fail("languages", "unknown ISO 639-1 language code '\(code)'") }
-        }
+        let languages = ISOCodes.languageList(self.languages, issues: &issues)
 
         let naics = naics.trimmingWhitespace()
         if !naics.isEmpty, !Taxonomy.isNAICSCode(naics) { fail("naics", "'\(naics)' is not a NAICS code of 2 to 6 digits") }
         let industry = industry.trimmingWhitespace()
 
-        var offers = resolve(self.offers, field: "offers", taxonomy: taxonomy, issues: &issues)
-        let seeks = resolve(self.seeks, field: "seeks", taxonomy: taxonomy, issues: &issues)
+        var offers = SectorProfile.resolving(self.offers, field: "offers", taxonomy: taxonomy, issues: &issues)
+        let seeks = SectorProfile.resolving(self.seeks, field: "seeks", taxonomy: taxonomy, issues: &issues)
         if self.offers.isEmpty, !industry.isEmpty {
             if let index = taxonomy.resolve(industry) {
                 offers = SectorProfile([taxonomy.sectors[index].id: 1])
@@ -93,25 +87,5 @@ public struct CompanyDraft: Sendable {
             return "'\(id)' contains \(bad == " " ? "a space" : "'\(bad.escaped(asASCII: true))'"); ids are single words"
         }
         return nil
-    }
-
-    private func resolve(_ entries: [ProfileEntry], field: String, taxonomy: Taxonomy, issues: inout [FieldIssue]) -> SectorProfile {
-        var weights: [String: Double] = [:]
-        for entry in entries {
-            guard let index = taxonomy.resolve(entry.sector) else {
-                issues.append(FieldIssue(field: field, message: "unknown sector '\(entry.sector)'"))
-                continue
-            }
-            guard entry.weight.isFinite, entry.weight > 0 else {
-                issues.append(FieldIssue(field: field, message: "weight of \(entry.sector) must be a finite number above 0, not \(entry.weight)"))
-                continue
-            }
-            let id = taxonomy.sectors[index].id
-            if weights[id] != nil {
-                issues.append(FieldIssue(field: field, message: "sector \(id) is listed twice"))
-            }
-            weights[id] = entry.weight
-        }
-        return SectorProfile(weights)
     }
 }

@@ -14,10 +14,12 @@ public struct FieldIssue: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every problem found in one record.
-public struct FieldIssues: Error, Hashable, Sendable {
+public struct FieldIssues: Error, Hashable, Sendable, CustomStringConvertible {
     public var issues: [FieldIssue]
 
     public init(issues: [FieldIssue]) {
         self.issues = issues
     }
+
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
 }

@@ -21,4 +21,17 @@ public enum ISOCodes {
         ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk \
         tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
         """.split(separator: " ").map(String.init))
+
+    /// Lower-cased, de-duplicated language codes in their given order; unknown codes are
+    /// appended to `issues` under `languages`.
+    public static func languageList(_ codes: [String], issues: inout [FieldIssue]) -> [String] {
+        var list: [String] = []
+        for raw in codes {
+            let code = raw.trimmingWhitespace().lowercased()
+            if code.isEmpty || list.contains(code) { continue }
+            if languages.contains(code) { list.append(code) }
+            else { issues.append(FieldIssue(field: "languages", message: "unknown ISO 639-1 language code '\(code)'")) }
+        }
+        return list
+    }
 }

@@ -29,6 +29,31 @@ public struct SectorProfile: Hashable, Sendable {
     }
 }
 
+extension SectorProfile {
+    /// The profile of user-written entries: each sector resolved by id, name or alias, each
+    /// weight finite and above 0, no sector twice. Problems are appended to `issues` under `field`.
+    public static func resolving(_ entries: [ProfileEntry], field: String, taxonomy: Taxonomy,
+                                 issues: inout [FieldIssue]) -> SectorProfile {
+        var weights: [String: Double] = [:]
+        for entry in entries {
+            guard let index = taxonomy.resolve(entry.sector) else {
+                issues.append(FieldIssue(field: field, message: "unknown sector '\(entry.sector)'"))
+                continue
+            }
+            guard entry.weight.isFinite, entry.weight > 0 else {
+                issues.append(FieldIssue(field: field, message: "weight of \(entry.sector) must be a finite number above 0, not \(entry.weight)"))
+                continue
+            }
+            let id = taxonomy.sectors[index].id
+            if weights[id] != nil {
+                issues.append(FieldIssue(field: field, message: "sector \(id) is listed twice"))
+            }
+            weights[id] = entry.weight
+        }
+        return SectorProfile(weights)
+    }
+}
+
 /// An unvalidated profile entry as written by a user: a sector name and its weight.
 public struct ProfileEntry: Hashable, Sendable {
     public var sector: String

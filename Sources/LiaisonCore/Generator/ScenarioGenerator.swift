@@ -42,8 +42,13 @@ public struct ScenarioGenerator: Sendable {
     /// The first `count` companies of a side, ids numbered from 1 with at least four digits
     /// (`CN-0001` … `CN-9999`, `CN-10000` …), so a company's id never depends on `count`.
     public func companies(of side: Side, count: Int) -> [Company] {
+        companies(of: side, in: 0..<count)
+    }
+
+    /// Companies `range` of a side (0-based: index 0 is `CN-0001`), for producing many in parts.
+    public func companies(of side: Side, in range: Range<Int>) -> [Company] {
         let weights = sectorWeights(side)
-        return (0..<count).map { company(of: side, index: $0, sectorWeights: weights) }
+        return range.map { company(of: side, index: $0, sectorWeights: weights) }
     }
 
     private func sectorWeights(_ side: Side) -> [Double] {

@@ -32,6 +32,7 @@ public enum TopK {
         precondition(k >= 0 && threads >= 1)
         let range = range ?? 0..<candidates.rows
         precondition(range.lowerBound >= 0 && range.upperBound <= candidates.rows, "candidate range out of bounds")
+        let k = min(k, range.count)
         let plan = Plan(queryCount: queries.rows, width: queries.columns, k: k, range: range, exclusions: exclusions,
                         minimumScore: minimumScore, tunables: tunables, ranks: true)
 

@@ -1,6 +1,7 @@
 /// The best `k` candidates of each query, best first: higher score first, then lower index.
 public struct TopKResult: Sendable {
     public let queryCount: Int
+    /// Slots per query: the `k` asked for, or the number of candidates when there are fewer.
     public let k: Int
     /// How many matches each query has: `k`, or fewer when fewer candidates qualify.
     public let counts: [Int32]

@@ -33,6 +33,7 @@ extension LiaisonDatabase {
                 case .unchanged: counts.unchanged += 1
                 }
             }
+            if counts.inserted + counts.updated > 0 { try CatalogState.bump(db) }
             return counts
         }
     }

@@ -46,6 +46,27 @@ enum Migrations {
                 CREATE INDEX profile_sector ON profile(sector);
                 """)
         }
+        migrator.registerMigration("v2: score weights, catalog version, feature snapshot") { db in
+            try db.execute(sql: """
+                CREATE TABLE score_weight (
+                    term TEXT PRIMARY KEY,
+                    value REAL NOT NULL CHECK (value >= 0)
+                );
+                CREATE TABLE catalog_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version INTEGER NOT NULL
+                );
+                INSERT INTO catalog_state (id, version) VALUES (1, 1);
+                CREATE TABLE feature_snapshot (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    catalog_version INTEGER NOT NULL,
+                    taxonomy_version TEXT NOT NULL,
+                    built_at TEXT NOT NULL,
+                    companies INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -39,6 +39,7 @@ extension LiaisonDatabase {
                                                summary: &summary, problems: &problems)
                     summary.files.append((url.lastPathComponent, count))
                 }
+                if summary.inserted + summary.updated > 0 { try CatalogState.bump(db) }
                 return problems.isEmpty && !dryRun ? .commit : .rollback
             }
         }

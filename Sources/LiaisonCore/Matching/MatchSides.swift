@@ -1,0 +1,34 @@
+/// Who meets whom: the visiting delegation's companies (China) meet host firms (the United
+/// States and Canada), and the other way round.
+public enum MatchSides {
+    /// The delegation's country.
+    public static let delegation = "CN"
+    /// The countries whose firms host the delegation.
+    public static let hosts = ["CA", "US"]
+
+    /// Whether companies of `country` take part in matching.
+    public static func takesPart(_ country: String) -> Bool {
+        country == delegation || hosts.contains(country)
+    }
+
+    /// The order of countries in a feature table: the delegation first, then the hosts, so that
+    /// "every host" is one contiguous range of rows.
+    public static func order(_ a: (country: String, id: String), _ b: (country: String, id: String)) -> Bool {
+        func rank(_ country: String) -> Int { country == delegation ? 0 : (hosts.contains(country) ? 1 : 2) }
+        return (rank(a.country), a.country, a.id) < (rank(b.country), b.country, b.id)
+    }
+}
+
+/// Whose firms a match looks at.
+public enum MatchTarget: Hashable, Sendable {
+    /// One country's companies.
+    case country(String)
+    /// Every company on the other side (for an ad-hoc profile: every company).
+    case any
+
+    /// A country that takes part in matching (`CN`, `CA`, `US`) or `any`, case-insensitive.
+    public init?(_ text: String) {
+        let code = text.uppercased()
+        if code == "ANY" { self = .any } else if MatchSides.takesPart(code) { self = .country(code) } else { return nil }
+    }
+}

@@ -1,0 +1,83 @@
+import LiaisonKernel
+
+/// Answers "whom should this company meet?": the best-scoring companies of the other side,
+/// each with the breakdown of its score.
+///
+/// The table must list companies grouped by ``MatchSides/order(_:_:)``; rows in a country are
+/// sorted by id, so ties go to the lower id.
+public struct Matcher: Sendable {
+    public let table: FeatureTable
+    public let model: ScoreModel
+
+    public init(table: FeatureTable, weights: ScoreWeights) {
+        self.table = table
+        model = ScoreModel(weights: weights, layout: table.layout)
+    }
+
+    /// One match: a row of the table, its score, and why.
+    public struct Match: Sendable {
+        public var row: Int
+        public var id: String
+        /// The score as ranked (single precision, from the kernel).
+        public var score: Double
+        public var breakdown: ScoreBreakdown
+    }
+
+    /// The row ranges, one per country, a company of `country` may be matched with; for an
+    /// ad-hoc profile (`country` nil), the target country's rows, or every country's.
+    public func candidateRanges(forCountry country: String?, target: MatchTarget) throws(MatchError) -> [Range<Int>] {
+        var countries = [MatchSides.delegation] + MatchSides.hosts
+        if let country {
+            guard MatchSides.takesPart(country) else { throw .notMatched(country) }
+            countries = country == MatchSides.delegation ? MatchSides.hosts : [MatchSides.delegation]
+        }
+        if case .country(let code) = target {
+            guard countries.contains(code) else {
+                throw .wrongSide(country: country ?? "", target: code, allowed: countries)
+            }
+            countries = [code]
+        }
+        return countries.map { table.rows(ofCountry: $0) }.filter { !$0.isEmpty }
+    }
+
+    /// The best `top` companies in `ranges` for a subject, best first — ties to the lower id —
+    /// the subject's own row (when it has one) never among them.
+    public func matches(for subject: CompanyFeatures, subjectRow: Int?, in ranges: [Range<Int>], top: Int,
+                        minimumScore: Double? = nil, threads: Int = TopK.defaultThreads) -> [Match] {
+        let query = model.leftRow(subject)
+        // Each country is searched on its own: within one, rows are in id order, so the kernel's
+        // tie-break is by id; across countries, the merge below breaks ties by id.
+        let found = ranges.flatMap { rows in
+            let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - rows.lowerBound)]) } ?? .none
+            return TopK.search(query: query, candidates: table.rows, k: top, in: rows, excluding: exclusions,
+                               minimumScore: minimumScore.map(Float.init) ?? -.infinity, threads: threads)
+                .map { (row: $0.index, id: table.ids[$0.index], score: $0.score) }
+        }
+        let best = found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(top)
+        return best.map { match in
+            Match(row: match.row, id: match.id, score: Double(match.score),
+                  breakdown: model.breakdown(subject, table.features(ofRow: match.row)))
+        }
+    }
+}
+
+/// Why a match was refused.
+public enum MatchError: Error, Equatable, CustomStringConvertible {
+    case notMatched(String)
+    case wrongSide(country: String, target: String, allowed: [String])
+    case emptySide(String)
+    case unknownCompany(String)
+
+    public var description: String {
+        switch self {
+        case .notMatched(let country):
+            "companies of \(country) are not matched; Liaison pairs \(MatchSides.delegation) delegates with \(MatchSides.hosts.joined(separator: " and ")) firms"
+        case .wrongSide(let country, let target, let allowed):
+            "\(country.isEmpty ? "this profile" : "a company of \(country)") is matched with \(allowed.joined(separator: " or ")) companies, not \(target); use --country \(allowed.first ?? "any") or any"
+        case .emptySide(let what):
+            "there are no \(what) companies to match with; import some first"
+        case .unknownCompany(let id):
+            "no company with id '\(id)' among the matched companies (\(MatchSides.delegation), \(MatchSides.hosts.joined(separator: ", "))); `liaison companies list` shows the ids"
+        }
+    }
+}
