@@ -121,6 +121,7 @@ def run_case(args, queries_count, candidates_count, dim, k):
     print(f"  Liaison {liaison['search_gflops']:.1f} GFLOP/s; plain tiled sgemm of the same product "
           f"{liaison['multiply_gflops']:.1f} GFLOP/s ({liaison['multiply_median_s']:.3f} s); "
           f"share {liaison['search_gflops'] / liaison['multiply_gflops']:.1%}")
+    print(f"  Liaison kernel memory beyond its inputs and outputs: {liaison['kernel_extra_mib']:.1f} MiB")
     print(f"  top-{k} sets equal to Liaison's (ties allowed): faiss {queries_count - wrong['faiss']}/{queries_count}, "
           f"numpy {queries_count - wrong['numpy']}/{queries_count}")
     return all(count == 0 for count in wrong.values())

@@ -44,7 +44,21 @@ let meta = try JSONDecoder().decode(Meta.self, from: Data(contentsOf: directory.
 let queries = try readMatrix(directory.appendingPathComponent("queries.f32"), rows: meta.queries, columns: meta.dim)
 let candidates = try readMatrix(directory.appendingPathComponent("candidates.f32"), rows: meta.candidates, columns: meta.dim)
 
-var result: TopKResult?
+/// A line of /proc/self/status in KiB (VmRSS: resident now; VmHWM: resident high-water mark).
+func statusKiB(_ field: String) -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
+    return Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+}
+
+// The kernel's memory beyond its inputs and outputs: the high-water mark during the first search
+// above what was resident before it, less the result arrays. Writing 5 to clear_refs resets the
+// high-water mark, which loading the inputs had raised.
+try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+let residentBefore = statusKiB("VmRSS")
+var result: TopKResult? = TopK.search(queries: queries, candidates: candidates, k: meta.k, threads: threads)
+let outputKiB = Double(meta.queries * meta.k * 8 + meta.queries * 4) / 1024
+let kernelExtraMiB = (statusKiB("VmHWM") - residentBefore - outputKiB) / 1024
 var searchTimes: [Double] = []
 var multiplyTimes: [Double] = []
 for _ in 0..<repeats {
@@ -60,6 +74,7 @@ let report: [String: Double] = [
     "multiply_median_s": median(multiplyTimes),
     "search_gflops": flops / median(searchTimes) / 1e9,
     "multiply_gflops": flops / median(multiplyTimes) / 1e9,
+    "kernel_extra_mib": kernelExtraMiB,
 ]
 let blas = BLASRuntime.info
 print(String(decoding: try JSONSerialization.data(withJSONObject: report.merging(["threads": Double(threads)]) { $1 }, options: [.sortedKeys]), as: UTF8.self))

@@ -3,6 +3,8 @@
 // time of each combination: how the defaults of `TopKTunables` were chosen.
 //
 //     KernelTuning DIR THREADS REPEATS
+//
+// SWEEP=q1,q2,c1,c2 (query blocks, then as many candidate blocks) narrows the sweep.
 import Foundation
 import LiaisonKernel
 
@@ -29,8 +31,11 @@ let queries = try readMatrix(directory.appendingPathComponent("queries.f32"), ro
 let candidates = try readMatrix(directory.appendingPathComponent("candidates.f32"), rows: meta.candidates, columns: meta.dim)
 
 print("queryBlock  candidateBlock  median s  runs")
-for queryBlock in [256, 512, 1024] {
-    for candidateBlock in [512, 1024, 2048, 4096] {
+let sweep = ProcessInfo.processInfo.environment["SWEEP"].map { $0.split(separator: ",").compactMap { Int($0) } }
+let queryBlocks = sweep.map { Array($0.prefix($0.count / 2)) } ?? [256, 384, 512, 768, 1024]
+let candidateBlocks = sweep.map { Array($0.suffix($0.count - $0.count / 2)) } ?? [256, 384, 512, 768, 1024, 2048]
+for queryBlock in queryBlocks {
+    for candidateBlock in candidateBlocks {
         let tunables = TopKTunables(queryBlock: queryBlock, candidateBlock: candidateBlock)
         var times: [Double] = []
         for _ in 0..<repeats {

@@ -114,15 +114,17 @@ private struct Plan: @unchecked Sendable {
 
     /// Threads take blocks of queries in turn; each query's heap lives in its output slots.
     func splittingQueries(_ input: Input, threads: Int, into output: Output) {
-        let blockCount = (queryCount + tunables.queryBlock - 1) / tunables.queryBlock
+        // Smaller blocks when there are too few queries for every thread to get one.
+        let queryBlock = max(1, min(tunables.queryBlock, (queryCount + threads - 1) / threads))
+        let blockCount = (queryCount + queryBlock - 1) / queryBlock
         let nextBlock = BlockCounter()
         let workers = min(threads, blockCount)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: tunables.queryBlock * tunables.candidateBlock)
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: queryBlock * tunables.candidateBlock)
             defer { scratch.deallocate() }
             while let block = nextBlock.take(below: blockCount) {
-                let first = block * tunables.queryBlock
-                let count = min(tunables.queryBlock, queryCount - first)
+                let first = block * queryBlock
+                let count = min(queryBlock, queryCount - first)
                 var heaps = (first..<first + count).map {
                     BoundedHeap(scores: output.scores + $0 * k, indices: output.indices + $0 * k, capacity: k)
                 }
