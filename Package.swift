@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LiaisonKernel", targets: ["LiaisonKernel"]),
         .library(name: "LiaisonCore", targets: ["LiaisonCore"]),
         .library(name: "LiaisonStore", targets: ["LiaisonStore"]),
+        .library(name: "LiaisonScheduling", targets: ["LiaisonScheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -21,6 +22,9 @@ let package = Package(
         .systemLibrary(name: "CBLAS", providers: [.apt(["libblas-dev"])]),
         .target(name: "LiaisonKernel", dependencies: ["CBLAS"]),
         .target(name: "LiaisonCore", dependencies: ["LiaisonKernel"]),
+        // Min-cost flow through LEMON's network simplex (Debian's liblemon-dev, header-only use).
+        .target(name: "CFlow"),
+        .target(name: "LiaisonScheduling", dependencies: ["LiaisonCore", "CFlow"]),
         .target(
             name: "LiaisonStore",
             dependencies: [
@@ -41,6 +45,8 @@ let package = Package(
         .testTarget(name: "LiaisonKernelTests", dependencies: ["LiaisonKernel"]),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"]),
         .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"]),
+        .testTarget(name: "LiaisonSchedulingTests", dependencies: ["LiaisonScheduling"]),
         .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -37,6 +37,11 @@ let package = Package(
             path: "Sources/KernelPeerRun"
         ),
         .executableTarget(
+            name: "ScheduleBench",
+            dependencies: [.product(name: "LiaisonScheduling", package: "Liaison")],
+            path: "Sources/ScheduleBench"
+        ),
+        .executableTarget(
             name: "KernelTuning",
             dependencies: [.product(name: "LiaisonKernel", package: "Liaison")],
             path: "Sources/KernelTuning"

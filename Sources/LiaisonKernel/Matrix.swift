@@ -45,3 +45,21 @@ public struct Matrix: Sendable, Equatable {
         try elements.withUnsafeMutableBufferPointer { try body($0) }
     }
 }
+
+extension Matrix {
+    /// `self · otherᵀ`: every inner product of a row of `self` with a row of `other`, through BLAS.
+    public func multipliedTransposed(by other: Matrix) -> Matrix {
+        precondition(columns == other.columns, "rows of different widths")
+        var product = Matrix(rows: rows, columns: other.rows)
+        guard rows > 0, other.rows > 0, columns > 0 else { return product }
+        elements.withUnsafeBufferPointer { a in
+            other.elements.withUnsafeBufferPointer { b in
+                product.withUnsafeMutableElements { c in
+                    GEMM.multiplyTransposed(m: rows, n: other.rows, d: columns, a: a.baseAddress!, lda: columns,
+                                            b: b.baseAddress!, ldb: columns, into: c.baseAddress!, ldc: other.rows)
+                }
+            }
+        }
+        return product
+    }
+}

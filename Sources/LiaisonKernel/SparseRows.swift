@@ -48,9 +48,14 @@ public struct SparseRows: Sendable, Equatable {
 
     /// Some rows as a dense matrix, for the matrix-product kernel.
     public func dense(_ range: Range<Int>) -> Matrix {
-        var matrix = Matrix(rows: range.count, columns: columns)
+        dense(rows: Array(range))
+    }
+
+    /// The given rows, in that order, as a dense matrix.
+    public func dense(rows selected: [Int]) -> Matrix {
+        var matrix = Matrix(rows: selected.count, columns: columns)
         matrix.withUnsafeMutableElements { elements in
-            for (offset, row) in range.enumerated() {
+            for (offset, row) in selected.enumerated() {
                 for entry in Int(rowStart[row])..<Int(rowStart[row + 1]) {
                     elements[offset * columns + Int(columnIndices[entry])] = values[entry]
                 }

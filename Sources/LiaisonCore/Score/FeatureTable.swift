@@ -75,6 +75,17 @@ public struct FeatureTable: Sendable {
     public func row(ofID id: String) -> Int? {
         ids.firstIndex(of: id)
     }
+
+    /// The rows of many ids in one pass over the table, nil for ids it does not hold.
+    public func rows(ofIDs wanted: [String]) -> [Int?] {
+        let firstIndex = Dictionary(wanted.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var pending = firstIndex
+        var found = [Int?](repeating: nil, count: wanted.count)
+        for row in 0..<count where !pending.isEmpty {
+            if let index = pending.removeValue(forKey: ids[row]) { found[index] = row }
+        }
+        return wanted.map { found[firstIndex[$0]!] }
+    }
 }
 
 /// Many short strings in one buffer: a column of ids without one allocation per string.

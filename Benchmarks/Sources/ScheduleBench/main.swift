@@ -1,0 +1,59 @@
+// Schedules a random event and reports time, score against the exact upper bound, and how many
+// of the participants' requests fit; with --instance FILE, also writes the instance and
+// Liaison's schedule as JSON for the CP-SAT peer (Benchmarks/peers/bench_schedule.py).
+//
+//     ScheduleBench DELEGATES HOSTS SLOTS TABLES AVAILABILITY SEED REPEATS [--max-meetings N] [--instance FILE]
+import Foundation
+import LiaisonScheduling
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 7, let delegates = Int(arguments[0]), let hosts = Int(arguments[1]), let slots = Int(arguments[2]),
+      let tables = Int(arguments[3]), let availability = Double(arguments[4]), let seed = UInt64(arguments[5]),
+      let repeats = Int(arguments[6]) else {
+    FileHandle.standardError.write(Data("usage: ScheduleBench DELEGATES HOSTS SLOTS TABLES AVAILABILITY SEED REPEATS [--max-meetings N] [--instance FILE]\n".utf8))
+    exit(64)
+}
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let shape = RandomEvent.Shape(delegates: delegates, hosts: hosts, slots: slots, tables: tables, availability: availability,
+                              maxMeetings: option("--max-meetings").flatMap(Int.init))
+let input = RandomEvent.make(shape, seed: seed)
+
+var times: [Double] = []
+var result: ScheduleResult?
+for _ in 0..<repeats {
+    let start = DispatchTime.now().uptimeNanoseconds
+    result = try Scheduler.schedule(input)
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+let report = result!.report
+let median = times.sorted()[times.count / 2]
+print(String(format: "%d x %d, %d slots, %d tables, availability %.2f, seed %llu: median %.3f s (%@); %d meetings, score %.3f, bound %.3f, ratio %.4f; idle gaps mean %.2f max %d; host table changes %d",
+             delegates, hosts, slots, tables, availability, seed, median, times.map { String(format: "%.3f", $0) }.joined(separator: " "),
+             report.meetings, report.totalScore, report.upperBound, report.ratio, report.idleGaps.mean, report.idleGaps.max, report.tableChanges))
+
+if let path = option("--instance") {
+    struct Instance: Encodable {
+        var slots: Int
+        var tables: Int
+        var participants: [Participant]
+        var scores: [[Double]]
+        var liaison: Solution
+    }
+    struct Solution: Encodable {
+        var seconds: Double
+        var totalScore: Double
+        var upperBound: Double
+        var meetings: [Meeting]
+    }
+    let delegateIDs = input.participants.filter { $0.side == .delegate }.map(\.company)
+    let hostIDs = input.participants.filter { $0.side == .host }.map(\.company)
+    let instance = Instance(slots: slots, tables: tables, participants: input.participants,
+                            scores: delegateIDs.map { d in hostIDs.map { input.scores.score(delegate: d, host: $0) } },
+                            liaison: Solution(seconds: median, totalScore: report.totalScore, upperBound: report.upperBound,
+                                              meetings: result!.meetings))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try encoder.encode(instance).write(to: URL(fileURLWithPath: path))
+}

@@ -1,0 +1,71 @@
+/// Measures a finished timetable: the quality figures, who falls short of the minimum and why,
+/// and which requests are missing and why.
+enum Report {
+    typealias PairKey = EventModel.PairKey
+
+    static func make(model: EventModel, timetable: Timetable, upperBound: Double) -> QualityReport {
+        let total = timetable.placements.keys.reduce(0) { $0 + model.score($1) }
+        let counts = model.participants.indices.map(timetable.meetingCount).sorted()
+        let median = counts.isEmpty ? 0 : (counts.count % 2 == 1
+            ? Double(counts[counts.count / 2]) : Double(counts[counts.count / 2 - 1] + counts[counts.count / 2]) / 2)
+        let active = model.participants.indices.filter { timetable.meetingCount($0) > 0 }
+        let idle = active.map(timetable.idleSlots)
+        var musts = QualityReport.Tally(placed: 0, asked: 0), others = QualityReport.Tally(placed: 0, asked: 0)
+        for (key, request) in model.requests {
+            let placed = timetable.placements[key] != nil ? 1 : 0
+            if request.must { musts.asked += 1; musts.placed += placed } else { others.asked += 1; others.placed += placed }
+        }
+        return QualityReport(
+            totalScore: total,
+            upperBound: upperBound,
+            ratio: upperBound > 0 ? total / upperBound : 1,
+            meetings: timetable.placements.count,
+            meetingsPerParticipant: QualityReport.Spread(min: counts.first ?? 0, median: median, max: counts.last ?? 0),
+            minimumMeetings: model.minMeetings,
+            underMinimum: shortfalls(model: model, timetable: timetable),
+            mustRequests: musts,
+            otherRequests: others,
+            idleGaps: QualityReport.Gaps(mean: idle.isEmpty ? 0 : Double(idle.reduce(0, +)) / Double(idle.count), max: idle.max() ?? 0),
+            tableChanges: TableAssignment.hostTableChanges(timetable))
+    }
+
+    /// Participants with fewer meetings than the minimum, each with the reason.
+    static func shortfalls(model: EventModel, timetable: Timetable) -> [QualityReport.Shortfall] {
+        model.participants.indices.compactMap { p -> QualityReport.Shortfall? in
+            let participant = model.participants[p]
+            let count = timetable.meetingCount(p)
+            guard count < model.minMeetings else { return nil }
+            let partners = (participant.side == .delegate ? model.hosts : model.delegates).filter { other in
+                let key = participant.side == .delegate ? PairKey(delegate: p, host: other) : PairKey(delegate: other, host: p)
+                return !model.blocked.contains(key) && !model.commonSlots(key).isEmpty
+            }
+            let reason: String
+            if participant.capacity < model.minMeetings {
+                reason = "can meet at most \(participant.capacity) (max meetings \(participant.maxMeetings), available in \(participant.available.count) slots)"
+            } else if partners.count < model.minMeetings {
+                reason = "only \(partners.count) possible partners: blocks and availability rule out the others"
+            } else {
+                let full = partners.filter { !timetable.hasRoom($0) }.count
+                reason = "its possible partners' slots went to other meetings (\(full) of \(partners.count) are fully booked)"
+            }
+            return QualityReport.Shortfall(company: participant.company, meetings: count, reason: reason)
+        }.sorted { $0.company < $1.company }
+    }
+
+    /// Requests that are not in the schedule, each with the reason.
+    static func unplacedRequests(model: EventModel, timetable: Timetable) -> [UnplacedRequest] {
+        model.requests.filter { timetable.placements[$0.key] == nil }.sorted { $0.key < $1.key }.map { key, request in
+            let reason: String
+            if model.blocked.contains(key) {
+                reason = "the pair is blocked"
+            } else if model.commonSlots(key).isEmpty {
+                reason = "no slot where both are available"
+            } else if let full = [key.delegate, key.host].first(where: { !timetable.hasRoom($0) }) {
+                reason = "\(model.company(full)) has no room left (\(timetable.meetingCount(full)) meetings, its maximum)"
+            } else {
+                reason = "no slot where both are free: their common slots are taken by other meetings or full"
+            }
+            return UnplacedRequest(request: request, reason: reason)
+        }
+    }
+}

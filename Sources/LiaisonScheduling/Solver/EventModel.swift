@@ -1,0 +1,100 @@
+/// An event's participants and rules by index, checked for contradictions: what the solver
+/// works on. Participant `p` is `participants[p]`; slots are 1-based.
+struct EventModel {
+    let event: EventSpec
+    let participants: [Participant]
+    let index: [String: Int]
+    let delegates: [Int]
+    let hosts: [Int]
+    let blocked: Set<PairKey>
+    let minMeetings: Int
+    /// Requests by pair, `must` winning over a plain request for the same pair.
+    let requests: [PairKey: MeetingRequest]
+    let scores: PairScores
+
+    /// An unordered pair of participants as (delegate, host).
+    struct PairKey: Hashable, Comparable {
+        let delegate: Int
+        let host: Int
+
+        static func < (a: PairKey, b: PairKey) -> Bool { (a.delegate, a.host) < (b.delegate, b.host) }
+    }
+
+    /// Builds the model, or throws every contradiction found in the input.
+    init(_ input: SchedulingInput) throws(SchedulingError) {
+        var problems = input.event.problems
+        let event = input.event
+        var index: [String: Int] = [:]
+        for (position, participant) in input.participants.enumerated() {
+            if index[participant.company] != nil { problems.append("\(participant.company) is registered twice") }
+            index[participant.company] = position
+            if participant.reps < 1 { problems.append("\(participant.company) needs at least 1 representative, not \(participant.reps)") }
+            if participant.maxMeetings < 0 { problems.append("\(participant.company): max meetings cannot be negative") }
+            let outside = participant.available.sorted.filter { !event.slotNumbers.contains($0) }
+            if !outside.isEmpty { problems.append("\(participant.company) is available in slots \(SlotSet(outside)) outside 1–\(event.slots)") }
+            if participant.available.isEmpty { problems.append("\(participant.company) is available in no slot") }
+        }
+        let people = input.participants
+        self.event = event
+        participants = people
+        self.index = index
+        delegates = people.indices.filter { people[$0].side == .delegate }
+        hosts = people.indices.filter { people[$0].side == .host }
+        minMeetings = input.minMeetings
+        scores = input.scores
+        if input.minMeetings < 0 { problems.append("the minimum of meetings cannot be negative") }
+
+        func pair(_ a: String, _ b: String, _ what: String) -> PairKey? {
+            guard let x = index[a] else { problems.append("\(what) names \(a), who is not registered for the event"); return nil }
+            guard let y = index[b] else { problems.append("\(what) names \(b), who is not registered for the event"); return nil }
+            switch (people[x].side, people[y].side) {
+            case (.delegate, .host): return PairKey(delegate: x, host: y)
+            case (.host, .delegate): return PairKey(delegate: y, host: x)
+            default:
+                problems.append("\(what) pairs \(a) and \(b), who are both \(people[x].side.rawValue)s; a meeting pairs a delegate with a host")
+                return nil
+            }
+        }
+
+        var blockedPairs = Set<PairKey>()
+        for block in input.blocks {
+            if let key = pair(block.a, block.b, "a block") { blockedPairs.insert(key) }
+        }
+        var requested: [PairKey: MeetingRequest] = [:]
+        for request in input.requests {
+            guard let key = pair(request.a, request.b, "a request") else { continue }
+            if request.must && blockedPairs.contains(key) {
+                problems.append("a must-meet request for \(request.a) and \(request.b) contradicts a block of the same pair")
+            }
+            if requested[key]?.must != true { requested[key] = request }
+        }
+        blocked = blockedPairs
+        requests = requested
+        if !problems.isEmpty { throw SchedulingError(problems: problems) }
+    }
+
+    var slots: ClosedRange<Int> { event.slotNumbers }
+
+    func company(_ p: Int) -> String { participants[p].company }
+
+    func score(_ key: PairKey) -> Double {
+        scores.score(delegate: company(key.delegate), host: company(key.host))
+    }
+
+    func isMust(_ key: PairKey) -> Bool { requests[key]?.must == true }
+
+    /// Slots both members of a pair can meet in.
+    func commonSlots(_ key: PairKey) -> SlotSet {
+        participants[key.delegate].available.intersection(participants[key.host].available)
+    }
+
+    /// The pair key of two company ids, when they are a registered delegate and host.
+    func key(_ a: String, _ b: String) -> PairKey? {
+        guard let x = index[a], let y = index[b] else { return nil }
+        switch (participants[x].side, participants[y].side) {
+        case (.delegate, .host): return PairKey(delegate: x, host: y)
+        case (.host, .delegate): return PairKey(delegate: y, host: x)
+        default: return nil
+        }
+    }
+}

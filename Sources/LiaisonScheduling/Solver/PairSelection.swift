@@ -1,0 +1,106 @@
+/// Which pairs meet: a maximum-weight b-matching between delegates and hosts under each
+/// participant's capacity, the tables × slots of the day, blocks and what is already fixed —
+/// solved exactly as a min-cost flow.
+///
+/// The network: source → delegates → hosts → sink, one unit per meeting; a bypass arc lets flow
+/// that is not worth a meeting go straight to the sink. Priorities are costs of different
+/// magnitude, so one exact solve honours them in order: a must-meet request outweighs any number
+/// of minimum bonuses, a participant's first meetings up to the minimum (a cheaper first arc out
+/// of its node: a convex cost) outweigh any total of scores, and scores decide the rest.
+enum PairSelection {
+    typealias PairKey = EventModel.PairKey
+
+    /// Scores become integer costs at this resolution (1e-4 of a score point).
+    static let scoreScale = 10_000.0
+    /// A plain request adds this much to its pair's weight, as much as a perfect score.
+    static let requestBonus = 1.0
+    /// The resolution of the upper bound's costs: finer, as the bound is reported.
+    static let boundScale = 1_000_000.0
+
+    /// Pairs that may meet beyond those placed: not blocked, not placed, with a common slot.
+    static func candidates(_ model: EventModel, _ timetable: Timetable) -> [PairKey] {
+        var pairs: [PairKey] = []
+        for d in model.delegates where timetable.hasRoom(d) {
+            for h in model.hosts where timetable.hasRoom(h) {
+                let key = PairKey(delegate: d, host: h)
+                if timetable.placements[key] == nil, !model.blocked.contains(key), !model.commonSlots(key).isEmpty {
+                    pairs.append(key)
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// The pairs to schedule besides those already in `timetable`: musts first, then the minimum
+    /// for everyone, then the highest total of scores (plain requests counting extra).
+    static func select(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey]) -> [PairKey] {
+        let weights = candidates.map { key -> Int64 in
+            let bonus = model.requests[key] != nil && !model.isMust(key) ? requestBonus : 0
+            return Int64(((model.score(key) + bonus) * scoreScale).rounded())
+        }
+        let deficits = model.participants.indices.map { p in
+            max(0, min(min(model.minMeetings, model.participants[p].capacity) - timetable.meetingCount(p), room(p, timetable)))
+        }
+        let meetingsLeft = Int64(min(freeTableSlots(model, timetable),
+                                     model.delegates.reduce(0) { $0 + room($1, timetable) },
+                                     model.hosts.reduce(0) { $0 + room($1, timetable) }))
+        let heaviest = (weights.max() ?? 0) + 1
+        let scoreTotal = heaviest * max(meetingsLeft, 1)
+        let minimumBonus = scoreTotal + 1
+        let mustBonus = minimumBonus * (Int64(deficits.reduce(0, +)) + 1) + scoreTotal + 1
+        let costs = zip(candidates, weights).map { key, weight in
+            1 - weight - (model.isMust(key) ? mustBonus : 0)
+        }
+        return solve(model, timetable, candidates: candidates, costs: costs, deficits: deficits, bonus: minimumBonus)
+    }
+
+    /// The exact maximum total score of any b-matching that contains every placed meeting of
+    /// `timetable` (locks, kept and must meetings), under the same capacities, tables × slots and
+    /// blocks, ignoring slot times: an upper bound on any schedule containing them.
+    static func upperBound(_ model: EventModel, _ timetable: Timetable) -> Double {
+        let candidates = candidates(model, timetable)
+        let costs = candidates.map { -Int64((model.score($0) * boundScale).rounded()) }
+        let chosen = solve(model, timetable, candidates: candidates, costs: costs,
+                           deficits: Array(repeating: 0, count: model.participants.count), bonus: 0)
+        return timetable.placements.keys.reduce(0) { $0 + model.score($1) } + chosen.reduce(0) { $0 + model.score($1) }
+    }
+
+    private static func room(_ p: Int, _ timetable: Timetable) -> Int {
+        max(0, timetable.model.participants[p].capacity - timetable.meetingCount(p))
+    }
+
+    private static func freeTableSlots(_ model: EventModel, _ timetable: Timetable) -> Int {
+        model.slots.reduce(0) { $0 + max(0, model.event.tables - timetable.tablesUsed[$1]) }
+    }
+
+    /// Builds and solves the network; `deficits[p]` units out of or into p earn `bonus` each.
+    private static func solve(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], costs: [Int64],
+                              deficits: [Int], bonus: Int64) -> [PairKey] {
+        var network = FlowNetwork()
+        let flow = Int64(freeTableSlots(model, timetable))
+        let source = network.addNode(supply: flow), sink = network.addNode(supply: -flow)
+        let tables = network.addNode()
+        network.addArc(from: source, to: tables, capacity: flow, cost: 0)
+        network.addArc(from: source, to: sink, capacity: flow, cost: 0)
+        var node: [Int: Int32] = [:]
+        for p in model.delegates + model.hosts {
+            let free = room(p, timetable)
+            guard free > 0 else { continue }
+            let n = network.addNode()
+            node[p] = n
+            let (from, to) = model.participants[p].side == .delegate ? (tables, n) : (n, sink)
+            let first = min(deficits[p], free)
+            if first > 0 { network.addArc(from: from, to: to, capacity: Int64(first), cost: -bonus) }
+            if free > first { network.addArc(from: from, to: to, capacity: Int64(free - first), cost: 0) }
+        }
+        var pairArcs: [(arc: Int, key: PairKey)] = []
+        for (key, cost) in zip(candidates, costs) {
+            guard let d = node[key.delegate], let h = node[key.host] else { continue }
+            pairArcs.append((network.addArc(from: d, to: h, capacity: 1, cost: cost), key))
+        }
+        guard let solution = try? network.solve() else {
+            preconditionFailure("the selection network always has a solution: its bypass arc carries any flow")
+        }
+        return pairArcs.filter { solution.flow($0.arc) > 0 }.map(\.key)
+    }
+}

@@ -1,0 +1,180 @@
+/// Turns an event's participants, rules and pair scores into a meeting schedule.
+///
+/// Hard rules always hold: no company in more meetings in a slot than its representatives, no
+/// more meetings in a slot than tables, availability, blocks and locks respected, no one above
+/// their maximum, no pair twice. Then, in this order: every must-meet request that can be placed
+/// is (each that cannot is named with the reason); every participant gets the minimum where the
+/// rules allow (who falls short is named, with the reason); the total score is as high as the
+/// solver can make it; idle gaps are short and hosts keep their table.
+///
+///     let result = try Scheduler.schedule(input)
+///     result.report.ratio   // total score / the exact upper bound
+public enum Scheduler {
+    typealias PairKey = EventModel.PairKey
+
+    public static func schedule(_ input: SchedulingInput) throws(SchedulingError) -> ScheduleResult {
+        let model = try EventModel(input)
+        var timetable = Timetable(model: model)
+        try placeLocks(input.locks, model: model, in: &timetable)
+        try checkMustCapacity(model: model, timetable: timetable)
+        let dropped = input.keepPublished ? keepPublished(input.published, model: model, in: &timetable) : [:]
+        let fixed = timetable
+
+        let candidates = PairSelection.candidates(model, timetable)
+        let selected = PairSelection.select(model, timetable, candidates: candidates)
+        let leftover = SlotAssignment.place(selected, in: &timetable)
+        for key in leftover.sorted(by: { (model.isMust($0) ? 0 : 1, $0) < (model.isMust($1) ? 0 : 1, $1) }) {
+            _ = SlotAssignment.repair(key, in: &timetable)
+        }
+        SlotAssignment.fill(candidates, in: &timetable)
+        SlotAssignment.compact(&timetable)
+        TableAssignment.assign(&timetable)
+
+        var bounded = fixed
+        for key in timetable.placements.keys.sorted() where model.isMust(key) && fixed.placements[key] == nil {
+            bounded.place(key, in: timetable.placements[key]!.slot)
+        }
+        let bound = PairSelection.upperBound(model, bounded)
+        let meetings = timetable.placements.map { key, placement in
+            Meeting(delegate: model.company(key.delegate), host: model.company(key.host), slot: placement.slot,
+                    table: placement.table!, score: model.score(key))
+        }.sorted { ($0.slot, $0.table) < ($1.slot, $1.table) }
+        return ScheduleResult(
+            meetings: meetings,
+            report: Report.make(model: model, timetable: timetable, upperBound: bound),
+            unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable),
+            changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
+    }
+
+    /// Fixes the organizer's locks, or throws every lock that contradicts the event or another.
+    private static func placeLocks(_ locks: [MeetingLock], model: EventModel, in timetable: inout Timetable) throws(SchedulingError) {
+        var problems: [String] = []
+        var tableTaken = Set<[Int]>()
+        for lock in locks {
+            let name = "the lock of \(lock.a) and \(lock.b) in slot \(lock.slot)"
+            guard let key = model.key(lock.a, lock.b) else {
+                problems.append("\(name) does not pair a registered delegate with a registered host")
+                continue
+            }
+            guard model.slots.contains(lock.slot) else { problems.append("\(name): the event has slots 1–\(model.event.slots)"); continue }
+            if let table = lock.table, !(1...model.event.tables).contains(table) {
+                problems.append("\(name): table \(table) does not exist (tables 1–\(model.event.tables))")
+                continue
+            }
+            if model.blocked.contains(key) { problems.append("\(name) contradicts a block of the same pair"); continue }
+            if timetable.placements[key] != nil { problems.append("\(lock.a) and \(lock.b) are locked twice; a pair meets once"); continue }
+            let unavailable = [key.delegate, key.host].filter { !timetable.isAvailable($0, lock.slot) }.map(model.company)
+            if !unavailable.isEmpty {
+                problems.append("\(name): \(unavailable.joined(separator: " and ")) \(unavailable.count > 1 ? "are" : "is") not available in that slot")
+                continue
+            }
+            let overbooked = [key.delegate, key.host].filter { !timetable.isFree($0, lock.slot) }.map(model.company)
+            if !overbooked.isEmpty {
+                problems.append("\(name): \(overbooked.joined(separator: " and ")) already \(overbooked.count > 1 ? "have" : "has") as many locked meetings in that slot as representatives")
+                continue
+            }
+            if !timetable.hasTable(lock.slot) { problems.append("\(name): more locks in that slot than tables"); continue }
+            if let table = lock.table {
+                guard tableTaken.insert([lock.slot, table]).inserted else {
+                    problems.append("\(name): table \(table) is already locked to another meeting in that slot")
+                    continue
+                }
+            }
+            timetable.place(key, in: lock.slot, table: lock.table, fixed: true)
+        }
+        for p in model.participants.indices where timetable.meetingCount(p) > model.participants[p].capacity {
+            problems.append("\(model.company(p)) has \(timetable.meetingCount(p)) locked meetings but can meet at most \(model.participants[p].capacity)")
+        }
+        if !problems.isEmpty { throw SchedulingError(problems: problems) }
+    }
+
+    /// Refuses participants with more must-meet requests (and locks) than they can ever meet.
+    private static func checkMustCapacity(model: EventModel, timetable: Timetable) throws(SchedulingError) {
+        var musts = [Int: Int]()
+        for (key, request) in model.requests where request.must && timetable.placements[key] == nil {
+            musts[key.delegate, default: 0] += 1
+            musts[key.host, default: 0] += 1
+        }
+        let problems = musts.keys.sorted().compactMap { p -> String? in
+            let participant = model.participants[p]
+            let needed = musts[p]! + timetable.meetingCount(p)
+            guard needed > participant.capacity else { return nil }
+            return "\(participant.company) has \(needed) must-meet requests and locks but can meet at most \(participant.capacity) "
+                + "(max meetings \(participant.maxMeetings), \(participant.available.count) available slots × \(participant.reps) representatives)"
+        }
+        if !problems.isEmpty { throw SchedulingError(problems: problems) }
+    }
+
+    /// Fixes the published meetings that are still valid; returns why each other one was dropped.
+    private static func keepPublished(_ published: [Meeting], model: EventModel, in timetable: inout Timetable) -> [MeetingPair: String] {
+        var dropped: [MeetingPair: String] = [:]
+        let lockedTables = Set(timetable.placements.values.compactMap { placement in placement.table.map { [placement.slot, $0] } })
+        var usedTables = lockedTables
+        for meeting in published.sorted(by: { ($0.slot, $0.table) < ($1.slot, $1.table) }) {
+            let reason: String?
+            if let key = model.key(meeting.delegate, meeting.host) {
+                if model.blocked.contains(key) { reason = "the pair is now blocked" }
+                else if timetable.placements[key] != nil { reason = nil }
+                else if !model.slots.contains(meeting.slot) || !timetable.isAvailable(key.delegate, meeting.slot) || !timetable.isAvailable(key.host, meeting.slot) {
+                    reason = "a participant is no longer available in slot \(meeting.slot)"
+                } else if !timetable.hasRoom(key.delegate) || !timetable.hasRoom(key.host) {
+                    reason = "a participant's maximum of meetings is now lower"
+                } else if !timetable.canPlace(key, in: meeting.slot) || meeting.table > model.event.tables || usedTables.contains([meeting.slot, meeting.table]) {
+                    reason = "slot \(meeting.slot) or table \(meeting.table) is now taken by a locked meeting or gone"
+                } else {
+                    timetable.place(key, in: meeting.slot, table: meeting.table, fixed: true)
+                    usedTables.insert([meeting.slot, meeting.table])
+                    reason = nil
+                }
+            } else {
+                reason = "\(model.index[meeting.delegate] == nil ? meeting.delegate : meeting.host) is no longer registered"
+            }
+            if let reason { dropped[meeting.pair] = reason }
+        }
+        return dropped
+    }
+}
+
+/// A schedule and how good it is.
+public struct ScheduleResult: Sendable {
+    /// The meetings, by slot then table.
+    public var meetings: [Meeting]
+    public var report: QualityReport
+    /// Requests not in the schedule, with the reason.
+    public var unplacedRequests: [UnplacedRequest]
+    /// What changed against the published schedule, when there is one.
+    public var changes: ScheduleChanges?
+}
+
+/// What re-scheduling changed against the published schedule.
+public struct ScheduleChanges: Hashable, Sendable, Codable {
+    public var kept: Int
+    public var added: [Meeting]
+    /// Meetings of the same pair now in another slot or at another table.
+    public var moved: [Move]
+    public var dropped: [Drop]
+
+    public struct Move: Hashable, Sendable, Codable {
+        public var from: Meeting
+        public var to: Meeting
+    }
+
+    public struct Drop: Hashable, Sendable, Codable {
+        public var meeting: Meeting
+        public var reason: String
+    }
+
+    init(from published: [Meeting], to meetings: [Meeting], dropped reasons: [MeetingPair: String]) {
+        let before = Dictionary(published.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(meetings.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
+        added = meetings.filter { before[$0.pair] == nil }
+        moved = meetings.compactMap { meeting in
+            guard let old = before[meeting.pair], old.slot != meeting.slot || old.table != meeting.table else { return nil }
+            return Move(from: old, to: meeting)
+        }
+        dropped = published.filter { after[$0.pair] == nil }.map {
+            Drop(meeting: $0, reason: reasons[$0.pair] ?? "replaced by meetings that fit the new registrations better")
+        }
+        kept = meetings.count - added.count - moved.count
+    }
+}

@@ -1,0 +1,186 @@
+/// Puts chosen meetings into slots (bipartite edge colouring with availability, representatives
+/// and tables), then improves the day: repairs what did not fit, fills free room with the next
+/// best pairs, and shortens idle gaps.
+///
+/// Slots are filled one at a time, each with a maximum-weight b-matching (a min-cost flow) of
+/// the meetings still to place. A participant whose remaining meetings equal its remaining free
+/// slots is *critical* and weighs most, so every matching covers all critical participants when
+/// it can. This is the constructive form of König's theorem: with full availability and no more
+/// meetings per participant than slots × representatives, no meeting is ever left over. Then come
+/// must-meet requests, how urgent each participant is (remaining meetings per remaining slot),
+/// continuity with the previous slot (shorter gaps), and the score.
+enum SlotAssignment {
+    typealias PairKey = EventModel.PairKey
+
+    // Magnitudes of the per-slot weights, each dominating the sum of all below it.
+    static let criticalWeight: Int64 = 10_000_000_000
+    static let mustWeight: Int64 = 100_000_000
+    static let urgencyWeight: Double = 1_000_000
+    static let continuityWeight: Int64 = 10_000
+    static let scoreWeight: Double = 1_000
+    /// Passes of gap shortening; each moves meetings only when that shortens idle time.
+    static let compactionPasses = 3
+
+    /// Places `pairs` slot by slot; returns the pairs that could not be placed.
+    static func place(_ pairs: [PairKey], in timetable: inout Timetable) -> [PairKey] {
+        var pending = Set(pairs)
+        let model = timetable.model
+        for slot in model.slots where !pending.isEmpty {
+            let free = model.event.tables - timetable.tablesUsed[slot]
+            guard free > 0 else { continue }
+            var remaining = [Int: Int]()
+            for key in pending {
+                remaining[key.delegate, default: 0] += 1
+                remaining[key.host, default: 0] += 1
+            }
+            func futureRoom(_ p: Int) -> Int {
+                (slot...model.event.slots).reduce(0) { total, s in
+                    total + (timetable.isAvailable(p, s) ? max(0, model.participants[p].reps - timetable.busy[p][s]) : 0)
+                }
+            }
+            var urgency = [Int: (critical: Bool, ratio: Double)]()
+            for (p, count) in remaining {
+                let room = futureRoom(p)
+                urgency[p] = (count >= room, Double(count) / Double(max(room, 1)))
+            }
+            let placeable = pending.filter { timetable.canPlace($0, in: slot) }.sorted()
+            guard !placeable.isEmpty else { continue }
+            let weights = placeable.map { key -> Int64 in
+                var weight: Int64 = 0
+                for p in [key.delegate, key.host] {
+                    let (critical, ratio) = urgency[p]!
+                    if critical { weight += criticalWeight }
+                    weight += Int64(ratio * urgencyWeight)
+                    if slot > 1, timetable.busy[p][slot - 1] > 0 { weight += continuityWeight }
+                }
+                if model.isMust(key) { weight += mustWeight }
+                return weight + Int64(model.score(key) * scoreWeight) + 1
+            }
+            for key in matching(placeable, weights: weights, slot: slot, tables: free, timetable: timetable) {
+                timetable.place(key, in: slot)
+                pending.remove(key)
+            }
+        }
+        return pending.sorted()
+    }
+
+    /// A maximum-weight set of meetings for one slot: each participant within its free
+    /// representatives, at most `tables` meetings.
+    private static func matching(_ pairs: [PairKey], weights: [Int64], slot: Int, tables: Int, timetable: Timetable) -> [PairKey] {
+        var network = FlowNetwork()
+        let flow = Int64(tables)
+        let source = network.addNode(supply: flow), sink = network.addNode(supply: -flow)
+        let hub = network.addNode()
+        network.addArc(from: source, to: hub, capacity: flow, cost: 0)
+        network.addArc(from: source, to: sink, capacity: flow, cost: 0)
+        var nodes: [Int: Int32] = [:]
+        func node(for p: Int) -> Int32 {
+            if let existing = nodes[p] { return existing }
+            let created = network.addNode()
+            nodes[p] = created
+            let free = Int64(timetable.model.participants[p].reps - timetable.busy[p][slot])
+            if timetable.model.participants[p].side == .delegate {
+                network.addArc(from: hub, to: created, capacity: free, cost: 0)
+            } else {
+                network.addArc(from: created, to: sink, capacity: free, cost: 0)
+            }
+            return created
+        }
+        var arcs: [Int] = []
+        for (key, weight) in zip(pairs, weights) {
+            arcs.append(network.addArc(from: node(for: key.delegate), to: node(for: key.host), capacity: 1, cost: -weight))
+        }
+        guard let solution = try? network.solve() else {
+            preconditionFailure("a slot's matching network always has a solution: its bypass arc carries any flow")
+        }
+        return pairs.indices.filter { solution.flow(arcs[$0]) > 0 }.map { pairs[$0] }
+    }
+
+    /// Places a pair that did not fit, moving at most one meeting of each busy party (or one
+    /// meeting of a full slot) to another slot; false when that is not enough.
+    static func repair(_ key: PairKey, in timetable: inout Timetable) -> Bool {
+        let slots = timetable.model.commonSlots(key).sorted
+        if let slot = slots.first(where: { timetable.canPlace(key, in: $0) }) {
+            timetable.place(key, in: slot)
+            return true
+        }
+        for slot in slots {
+            var trial = timetable
+            var blockers: [PairKey] = []
+            for p in [key.delegate, key.host] where !trial.isFree(p, slot) {
+                guard let movable = trial.meetings(of: p, in: slot).sorted().first(where: { !trial.placements[$0]!.fixed }) else { break }
+                blockers.append(movable)
+            }
+            for blocker in blockers { trial.remove(blocker) }
+            if !trial.hasTable(slot) {
+                let movable = trial.placements.filter { $0.value.slot == slot && !$0.value.fixed }.map(\.key).sorted().first
+                if let movable {
+                    blockers.append(movable)
+                    trial.remove(movable)
+                }
+            }
+            guard trial.canPlace(key, in: slot) else { continue }
+            trial.place(key, in: slot)
+            let moved = blockers.allSatisfy { blocker in
+                guard let other = trial.model.commonSlots(blocker).sorted.first(where: { $0 != slot && trial.canPlace(blocker, in: $0) })
+                else { return false }
+                trial.place(blocker, in: other)
+                return true
+            }
+            if moved {
+                timetable = trial
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Adds meetings from `candidates` where both parties still have room and a common free slot:
+    /// first those that bring someone closer to the minimum, then by score. Pairs scoring 0 are
+    /// added only for the minimum.
+    static func fill(_ candidates: [PairKey], in timetable: inout Timetable) {
+        let model = timetable.model
+        func short(_ p: Int) -> Bool { timetable.meetingCount(p) < min(model.minMeetings, model.participants[p].capacity) }
+        let ordered = candidates.sorted { a, b in
+            let (x, y) = (model.score(a), model.score(b))
+            return x != y ? x > y : a < b
+        }
+        for pass in 0..<2 {
+            for key in ordered where timetable.placements[key] == nil && timetable.hasRoom(key.delegate) && timetable.hasRoom(key.host) {
+                let helpsMinimum = short(key.delegate) || short(key.host)
+                guard pass == 0 ? helpsMinimum : model.score(key) > 0 else { continue }
+                let options = model.commonSlots(key).sorted.filter { timetable.canPlace(key, in: $0) }
+                guard let slot = options.min(by: { gapIncrease(key, $0, timetable) < gapIncrease(key, $1, timetable) }) else { continue }
+                timetable.place(key, in: slot)
+            }
+        }
+    }
+
+    /// Moves meetings that are not fixed to slots that shorten both parties' idle gaps.
+    static func compact(_ timetable: inout Timetable) {
+        for _ in 0..<compactionPasses {
+            var improved = false
+            for key in timetable.placements.keys.sorted() where !timetable.placements[key]!.fixed {
+                let current = timetable.placements[key]!.slot
+                let before = timetable.idleSlots(of: key.delegate) + timetable.idleSlots(of: key.host)
+                timetable.remove(key)
+                let options = timetable.model.commonSlots(key).sorted.filter { timetable.canPlace(key, in: $0) }
+                let best = options.min { idleWith(key, $0, timetable) < idleWith(key, $1, timetable) } ?? current
+                let target = idleWith(key, best, timetable) < before ? best : current
+                timetable.place(key, in: target)
+                improved = improved || target != current
+            }
+            if !improved { break }
+        }
+    }
+
+    /// Idle slots of both parties if the pair met in `slot`.
+    private static func idleWith(_ key: PairKey, _ slot: Int, _ timetable: Timetable) -> Int {
+        timetable.idleSlots(of: key.delegate, ifMeetingIn: timetable.slots(of: key.delegate) + [slot])
+            + timetable.idleSlots(of: key.host, ifMeetingIn: timetable.slots(of: key.host) + [slot])
+    }
+
+    private static func gapIncrease(_ key: PairKey, _ slot: Int, _ timetable: Timetable) -> Int {
+        idleWith(key, slot, timetable) - timetable.idleSlots(of: key.delegate) - timetable.idleSlots(of: key.host)
+    }
+}

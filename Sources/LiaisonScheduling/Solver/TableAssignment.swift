@@ -1,0 +1,54 @@
+/// Gives every meeting a table, keeping hosts at one table where the tables allow: visitors
+/// move, hosts stay.
+///
+/// Hosts with the most meetings first each get a *home* table no other home host uses in any of
+/// their slots (a greedy colouring of the hosts whose slots overlap). Tables fixed by hand are
+/// kept. A host without a home sits where a table is free, preferring the one it used last.
+enum TableAssignment {
+    typealias PairKey = EventModel.PairKey
+
+    static func assign(_ timetable: inout Timetable) {
+        let model = timetable.model
+        let tables = model.event.tables
+        // taken[slot][table]
+        var taken = Array(repeating: Array(repeating: false, count: tables + 1), count: model.event.slots + 1)
+        for (_, placement) in timetable.placements {
+            if let table = placement.table { taken[placement.slot][table] = true }
+        }
+        let hosts = model.hosts.filter { timetable.meetingCount($0) > 0 }
+            .sorted { (timetable.meetingCount($0), model.company($1)) > (timetable.meetingCount($1), model.company($0)) }
+        var home: [Int: Int] = [:]
+        for host in hosts {
+            let unset = timetable.meetingsOf[host].filter { timetable.placements[$0]!.table == nil }
+            let slots = unset.map { timetable.placements[$0]!.slot }
+            guard !slots.isEmpty, let table = (1...tables).first(where: { t in slots.allSatisfy { !taken[$0][t] } }) else { continue }
+            home[host] = table
+            for slot in slots { taken[slot][table] = true }
+            for key in unset { timetable.setTable(key, table) }
+        }
+        var lastTable: [Int: Int] = [:]
+        let ordered = timetable.placements.sorted { ($0.value.slot, $0.key) < ($1.value.slot, $1.key) }
+        for (key, placement) in ordered {
+            if let table = placement.table {
+                lastTable[key.host] = table
+                continue
+            }
+            let slot = placement.slot
+            let preferred = lastTable[key.host].flatMap { taken[slot][$0] ? nil : $0 }
+            guard let table = preferred ?? (1...tables).first(where: { !taken[slot][$0] }) else {
+                preconditionFailure("slot \(slot) holds no more meetings than tables")
+            }
+            taken[slot][table] = true
+            lastTable[key.host] = table
+            timetable.setTable(key, table)
+        }
+    }
+
+    /// How many times hosts change tables between consecutive meetings.
+    static func hostTableChanges(_ timetable: Timetable) -> Int {
+        timetable.model.hosts.reduce(0) { total, host in
+            let tables = timetable.meetingsOf[host].map { timetable.placements[$0]! }.sorted { $0.slot < $1.slot }.compactMap(\.table)
+            return total + zip(tables, tables.dropFirst()).filter { $0 != $1 }.count
+        }
+    }
+}
