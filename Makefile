@@ -33,11 +33,24 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-# Loads the sample scenario into $(DB) and prints what it holds.
+EVENTS       := toronto-forum-2025 washington-forum-2025 oakland-breakfast-2025
+MIN_MEETINGS ?= 3
+
+# Loads the sample scenario into $(DB), prints what it holds, schedules the delegation's three
+# events, publishes them and writes every export to out/EVENT/.
 demo: release
 	$(LIAISON) init --db $(DB)
 	$(LIAISON) import companies --db $(DB) $(SAMPLE)/cn-delegates.csv $(SAMPLE)/us-firms.csv $(SAMPLE)/ca-firms.csv
 	$(LIAISON) summary --db $(DB)
+	$(LIAISON) event import --db $(DB) $(SAMPLE)/events.json
+	@for event in $(EVENTS); do \
+	  echo; $(LIAISON) event schedule $$event --db $(DB) --min-meetings $(MIN_MEETINGS) --keep-published || exit 1; \
+	  $(LIAISON) event publish $$event --db $(DB) || exit 1; \
+	  for format in csv ics; do $(LIAISON) event export $$event --db $(DB) --format $$format -o out/$$event/$$format || exit 1; done; \
+	  $(LIAISON) event export $$event --db $(DB) --format html -o out/$$event/schedule.html || exit 1; \
+	  $(LIAISON) event export $$event --db $(DB) --format json -o out/$$event/schedule.json || exit 1; \
+	done
+	@echo; echo "agendas, calendars and printable schedules are in out/"
 
 # Regenerates the committed sample companies (deterministic: the same seed gives the same files).
 sample: release

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // The system BLAS behind Debian's libblas.so.3 alternative: reference BLAS or OpenBLAS.
@@ -28,16 +29,17 @@ let package = Package(
         .target(
             name: "LiaisonStore",
             dependencies: [
-                "LiaisonCore",
+                "LiaisonCore", "LiaisonScheduling",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Plot", package: "Plot"),
             ],
             resources: [.embedInCode("Resources/sectors.csv")]
         ),
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonKernel",
+                "LiaisonCore", "LiaisonStore", "LiaisonKernel", "LiaisonScheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,7 +48,7 @@ let package = Package(
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"]),
         .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"]),
         .testTarget(name: "LiaisonSchedulingTests", dependencies: ["LiaisonScheduling"]),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore"]),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling"]),
     ],
     cxxLanguageStandard: .cxx17
 )

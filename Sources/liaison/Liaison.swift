@@ -10,7 +10,7 @@ struct Liaison: ParsableCommand {
         abstract: "Match a trade delegation's companies with US and Canadian firms, and schedule their 1:1 meetings.",
         version: version,
         subcommands: [
-            Init.self, Import.self, Companies.self, Export.self, Sectors.self, Summary.self, Match.self, Weights.self,
+            Init.self, Import.self, Companies.self, Export.self, Sectors.self, Summary.self, Match.self, Weights.self, Event.self,
             Generate.self, Doctor.self,
         ]
     )

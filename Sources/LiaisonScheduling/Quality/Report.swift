@@ -37,7 +37,7 @@ enum Report {
             guard count < model.minMeetings else { return nil }
             let partners = (participant.side == .delegate ? model.hosts : model.delegates).filter { other in
                 let key = participant.side == .delegate ? PairKey(delegate: p, host: other) : PairKey(delegate: other, host: p)
-                return !model.blocked.contains(key) && !model.commonSlots(key).isEmpty
+                return !model.blocked.contains(key) && model.commonSlotCount(key, from: 1) > 0
             }
             let reason: String
             if participant.capacity < model.minMeetings {
@@ -58,7 +58,7 @@ enum Report {
             let reason: String
             if model.blocked.contains(key) {
                 reason = "the pair is blocked"
-            } else if model.commonSlots(key).isEmpty {
+            } else if model.commonSlotCount(key, from: 1) == 0 {
                 reason = "no slot where both are available"
             } else if let full = [key.delegate, key.host].first(where: { !timetable.hasRoom($0) }) {
                 reason = "\(model.company(full)) has no room left (\(timetable.meetingCount(full)) meetings, its maximum)"

@@ -10,7 +10,13 @@ struct EventModel {
     let minMeetings: Int
     /// Requests by pair, `must` winning over a plain request for the same pair.
     let requests: [PairKey: MeetingRequest]
-    let scores: PairScores
+    /// Scores of delegate-position × host-position, looked up without hashing ids.
+    private let scoreTable: [Double]
+    /// Each participant's position among its side.
+    private let sidePosition: [Int]
+    /// Availability as bits: participant p's slot s is bit (s % 64) of word `p * words + s / 64`.
+    private let availability: [UInt64]
+    private let words: Int
 
     /// An unordered pair of participants as (delegate, host).
     struct PairKey: Hashable, Comparable {
@@ -38,10 +44,23 @@ struct EventModel {
         self.event = event
         participants = people
         self.index = index
-        delegates = people.indices.filter { people[$0].side == .delegate }
-        hosts = people.indices.filter { people[$0].side == .host }
+        let delegateList = people.indices.filter { people[$0].side == .delegate }
+        let hostList = people.indices.filter { people[$0].side == .host }
+        delegates = delegateList
+        hosts = hostList
         minMeetings = input.minMeetings
-        scores = input.scores
+        var positions = [Int](repeating: 0, count: people.count)
+        for (position, p) in delegateList.enumerated() { positions[p] = position }
+        for (position, p) in hostList.enumerated() { positions[p] = position }
+        sidePosition = positions
+        scoreTable = delegateList.flatMap { d in hostList.map { h in input.scores.score(delegate: people[d].company, host: people[h].company) } }
+        let words = (max(event.slots, 1) + 1 + 63) / 64
+        self.words = words
+        var bits = [UInt64](repeating: 0, count: people.count * words)
+        for (p, participant) in people.enumerated() {
+            for slot in participant.available where slot >= 0 && slot <= event.slots { bits[p * words + slot / 64] |= 1 << UInt64(slot % 64) }
+        }
+        availability = bits
         if input.minMeetings < 0 { problems.append("the minimum of meetings cannot be negative") }
 
         func pair(_ a: String, _ b: String, _ what: String) -> PairKey? {
@@ -78,14 +97,44 @@ struct EventModel {
     func company(_ p: Int) -> String { participants[p].company }
 
     func score(_ key: PairKey) -> Double {
-        scores.score(delegate: company(key.delegate), host: company(key.host))
+        scoreTable[sidePosition[key.delegate] * hosts.count + sidePosition[key.host]]
     }
 
     func isMust(_ key: PairKey) -> Bool { requests[key]?.must == true }
 
-    /// Slots both members of a pair can meet in.
-    func commonSlots(_ key: PairKey) -> SlotSet {
-        participants[key.delegate].available.intersection(participants[key.host].available)
+    /// Slots both members of a pair can meet in, in order.
+    func commonSlots(_ key: PairKey) -> [Int] {
+        commonSlots(key, from: 1)
+    }
+
+    /// Slots from `first` on that both members of a pair can meet in, in order.
+    func commonSlots(_ key: PairKey, from first: Int) -> [Int] {
+        var slots: [Int] = []
+        for word in first / 64..<words {
+            var common = availability[key.delegate * words + word] & availability[key.host * words + word]
+            while common != 0 {
+                let slot = word * 64 + common.trailingZeroBitCount
+                if slot >= first { slots.append(slot) }
+                common &= common - 1
+            }
+        }
+        return slots
+    }
+
+    /// How many slots from `first` on both members of a pair can meet in.
+    func commonSlotCount(_ key: PairKey, from first: Int) -> Int {
+        var count = 0
+        for word in first / 64..<words {
+            var common = availability[key.delegate * words + word] & availability[key.host * words + word]
+            if word == first / 64 { common &= ~((1 << UInt64(first % 64)) - 1) }
+            count += common.nonzeroBitCount
+        }
+        return count
+    }
+
+    /// Whether participant p can meet in `slot`.
+    func isAvailable(_ p: Int, _ slot: Int) -> Bool {
+        slot >= 0 && slot <= event.slots && availability[p * words + slot / 64] & (1 << UInt64(slot % 64)) != 0
     }
 
     /// The pair key of two company ids, when they are a registered delegate and host.

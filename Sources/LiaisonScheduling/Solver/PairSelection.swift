@@ -23,7 +23,7 @@ enum PairSelection {
         for d in model.delegates where timetable.hasRoom(d) {
             for h in model.hosts where timetable.hasRoom(h) {
                 let key = PairKey(delegate: d, host: h)
-                if timetable.placements[key] == nil, !model.blocked.contains(key), !model.commonSlots(key).isEmpty {
+                if timetable.placements[key] == nil, !model.blocked.contains(key), model.commonSlotCount(key, from: 1) > 0 {
                     pairs.append(key)
                 }
             }

@@ -12,6 +12,9 @@
 public enum Scheduler {
     typealias PairKey = EventModel.PairKey
 
+    /// Placements tried at most: each puts the previous attempts' leftovers first.
+    static let placementAttempts = 3
+
     public static func schedule(_ input: SchedulingInput) throws(SchedulingError) -> ScheduleResult {
         let model = try EventModel(input)
         var timetable = Timetable(model: model)
@@ -22,11 +25,23 @@ public enum Scheduler {
 
         let candidates = PairSelection.candidates(model, timetable)
         let selected = PairSelection.select(model, timetable, candidates: candidates)
-        let leftover = SlotAssignment.place(selected, in: &timetable)
-        for key in leftover.sorted(by: { (model.isMust($0) ? 0 : 1, $0) < (model.isMust($1) ? 0 : 1, $1) }) {
-            _ = SlotAssignment.repair(key, in: &timetable)
+        // Pairs left over go first in the next attempt, which often finds room for them all.
+        var first = Set<PairKey>()
+        var best: (timetable: Timetable, score: Double)?
+        for _ in 0..<placementAttempts {
+            var attempt = timetable
+            let leftover = SlotAssignment.place(selected, first: first, in: &attempt)
+            for key in leftover.sorted(by: { (model.isMust($0) ? 0 : 1, $0) < (model.isMust($1) ? 0 : 1, $1) }) {
+                if !SlotAssignment.repair(key, in: &attempt) { _ = KempeChain.place(key, in: &attempt) }
+            }
+            SlotAssignment.fill(candidates, in: &attempt)
+            let score = attempt.placements.keys.reduce(0) { $0 + model.score($1) }
+            if score > best?.score ?? -1 { best = (attempt, score) }
+            let unplaced = selected.filter { attempt.placements[$0] == nil }
+            if unplaced.isEmpty || first.isSuperset(of: unplaced) { break }
+            first.formUnion(unplaced)
         }
-        SlotAssignment.fill(candidates, in: &timetable)
+        timetable = best!.timetable
         SlotAssignment.compact(&timetable)
         TableAssignment.assign(&timetable)
 

@@ -21,8 +21,9 @@ enum SlotAssignment {
     /// Passes of gap shortening; each moves meetings only when that shortens idle time.
     static let compactionPasses = 3
 
-    /// Places `pairs` slot by slot; returns the pairs that could not be placed.
-    static func place(_ pairs: [PairKey], in timetable: inout Timetable) -> [PairKey] {
+    /// Places `pairs` slot by slot; returns the pairs that could not be placed. Pairs in
+    /// `first` (left over by an earlier attempt) weigh as much as critical ones.
+    static func place(_ pairs: [PairKey], first: Set<PairKey> = [], in timetable: inout Timetable) -> [PairKey] {
         var pending = Set(pairs)
         let model = timetable.model
         for slot in model.slots where !pending.isEmpty {
@@ -46,7 +47,10 @@ enum SlotAssignment {
             let placeable = pending.filter { timetable.canPlace($0, in: slot) }.sorted()
             guard !placeable.isEmpty else { continue }
             let weights = placeable.map { key -> Int64 in
-                var weight: Int64 = 0
+                // A pair whose common slots run out is as urgent as its parties: at its last
+                // common slot it is critical, before that it weighs more the fewer remain.
+                let chances = model.commonSlotCount(key, from: slot)
+                var weight: Int64 = chances <= 1 || first.contains(key) ? criticalWeight : Int64(urgencyWeight / Double(chances))
                 for p in [key.delegate, key.host] {
                     let (critical, ratio) = urgency[p]!
                     if critical { weight += criticalWeight }
@@ -99,7 +103,7 @@ enum SlotAssignment {
     /// Places a pair that did not fit, moving at most one meeting of each busy party (or one
     /// meeting of a full slot) to another slot; false when that is not enough.
     static func repair(_ key: PairKey, in timetable: inout Timetable) -> Bool {
-        let slots = timetable.model.commonSlots(key).sorted
+        let slots = timetable.model.commonSlots(key)
         if let slot = slots.first(where: { timetable.canPlace(key, in: $0) }) {
             timetable.place(key, in: slot)
             return true
@@ -122,7 +126,7 @@ enum SlotAssignment {
             guard trial.canPlace(key, in: slot) else { continue }
             trial.place(key, in: slot)
             let moved = blockers.allSatisfy { blocker in
-                guard let other = trial.model.commonSlots(blocker).sorted.first(where: { $0 != slot && trial.canPlace(blocker, in: $0) })
+                guard let other = trial.model.commonSlots(blocker).first(where: { $0 != slot && trial.canPlace(blocker, in: $0) })
                 else { return false }
                 trial.place(blocker, in: other)
                 return true
@@ -149,7 +153,7 @@ enum SlotAssignment {
             for key in ordered where timetable.placements[key] == nil && timetable.hasRoom(key.delegate) && timetable.hasRoom(key.host) {
                 let helpsMinimum = short(key.delegate) || short(key.host)
                 guard pass == 0 ? helpsMinimum : model.score(key) > 0 else { continue }
-                let options = model.commonSlots(key).sorted.filter { timetable.canPlace(key, in: $0) }
+                let options = model.commonSlots(key).filter { timetable.canPlace(key, in: $0) }
                 guard let slot = options.min(by: { gapIncrease(key, $0, timetable) < gapIncrease(key, $1, timetable) }) else { continue }
                 timetable.place(key, in: slot)
             }
@@ -164,7 +168,7 @@ enum SlotAssignment {
                 let current = timetable.placements[key]!.slot
                 let before = timetable.idleSlots(of: key.delegate) + timetable.idleSlots(of: key.host)
                 timetable.remove(key)
-                let options = timetable.model.commonSlots(key).sorted.filter { timetable.canPlace(key, in: $0) }
+                let options = timetable.model.commonSlots(key).filter { timetable.canPlace(key, in: $0) }
                 let best = options.min { idleWith(key, $0, timetable) < idleWith(key, $1, timetable) } ?? current
                 let target = idleWith(key, best, timetable) < before ? best : current
                 timetable.place(key, in: target)

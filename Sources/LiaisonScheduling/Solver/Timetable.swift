@@ -29,7 +29,7 @@ struct Timetable {
     func meetingCount(_ p: Int) -> Int { meetingsOf[p].count }
 
     func isAvailable(_ p: Int, _ slot: Int) -> Bool {
-        model.participants[p].available.contains(slot)
+        model.isAvailable(p, slot)
     }
 
     /// Whether participant p can take one more meeting in `slot`.

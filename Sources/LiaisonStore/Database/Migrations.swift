@@ -67,6 +67,85 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v3: events, participants, rules, schedules") { db in
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    city TEXT NOT NULL,
+                    country TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    start TEXT NOT NULL,
+                    slots INTEGER NOT NULL,
+                    slot_minutes INTEGER NOT NULL,
+                    break_after INTEGER,
+                    break_minutes INTEGER NOT NULL,
+                    tables INTEGER NOT NULL,
+                    time_zone TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE event_participant (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    company TEXT NOT NULL REFERENCES company(id),
+                    side TEXT NOT NULL CHECK (side IN ('delegate', 'host')),
+                    max_meetings INTEGER NOT NULL CHECK (max_meetings >= 0),
+                    available TEXT NOT NULL,
+                    reps INTEGER NOT NULL CHECK (reps >= 1),
+                    interpreter TEXT,
+                    PRIMARY KEY (event, company)
+                ) WITHOUT ROWID;
+                CREATE TABLE event_request (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    a TEXT NOT NULL,
+                    b TEXT NOT NULL,
+                    must INTEGER NOT NULL CHECK (must IN (0, 1)),
+                    PRIMARY KEY (event, a, b)
+                ) WITHOUT ROWID;
+                CREATE TABLE event_block (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    a TEXT NOT NULL,
+                    b TEXT NOT NULL,
+                    PRIMARY KEY (event, a, b)
+                ) WITHOUT ROWID;
+                CREATE TABLE event_lock (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    a TEXT NOT NULL,
+                    b TEXT NOT NULL,
+                    slot INTEGER NOT NULL,
+                    table_number INTEGER,
+                    PRIMARY KEY (event, a, b)
+                ) WITHOUT ROWID;
+                CREATE TABLE event_schedule (
+                    event TEXT PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE,
+                    scheduled_at TEXT NOT NULL,
+                    min_meetings INTEGER NOT NULL,
+                    report TEXT NOT NULL,
+                    unplaced_requests TEXT NOT NULL,
+                    changes TEXT
+                );
+                CREATE TABLE event_meeting (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    delegate TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    slot INTEGER NOT NULL,
+                    table_number INTEGER NOT NULL,
+                    score REAL NOT NULL,
+                    PRIMARY KEY (event, delegate, host)
+                ) WITHOUT ROWID;
+                CREATE TABLE published_meeting (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    delegate TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    slot INTEGER NOT NULL,
+                    table_number INTEGER NOT NULL,
+                    score REAL NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    cancelled INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+                    published_at TEXT NOT NULL,
+                    PRIMARY KEY (event, delegate, host)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

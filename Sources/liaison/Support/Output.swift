@@ -19,6 +19,16 @@ enum Output {
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
+    /// Writes files under a directory (created when missing), each whole or not at all.
+    static func writeDirectory(_ files: [(path: String, data: Data)], to directory: String) throws {
+        let root = URL(fileURLWithPath: directory, isDirectory: true)
+        for file in files {
+            let url = root.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.data.write(to: url, options: .atomic)
+        }
+    }
+
     /// Prints a line to standard error.
     static func note(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
