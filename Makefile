@@ -10,7 +10,7 @@ APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev
 VENV         := Benchmarks/.venv
 PEERS        := faiss-cpu numpy ortools
 
-.PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune peers-venv clean
+.PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune bench-schedule peers-venv clean
 
 # Installs the system libraries Liaison links against, only when one is missing:
 # as root directly, else through sudo, else prints the exact command and stops.
@@ -78,6 +78,16 @@ bench-peers: deps peers-venv
 # Process wall time of `liaison match` on 200,000 generated firms (median of 10, warm cache).
 bench-match: release
 	python3 Benchmarks/scripts/match_latency.py --liaison $(LIAISON)
+
+# Meeting scheduling: 300 delegates x 700 hosts, 16 slots, 200 tables, random availability (median
+# of 3; time and share of the exact upper bound), full availability (every selected meeting
+# placed), then Liaison against OR-Tools CP-SAT (60 s) on small events, side by side.
+bench-schedule: deps peers-venv
+	cd Benchmarks && $(SWIFT) build -c release --product ScheduleBench
+	Benchmarks/.build/release/ScheduleBench 300 700 16 200 0.8 1 3
+	Benchmarks/.build/release/ScheduleBench 300 700 16 200 0.6 2 3
+	Benchmarks/.build/release/ScheduleBench 300 700 16 400 1.0 3 3 --max-meetings 16
+	$(VENV)/bin/python Benchmarks/peers/bench_schedule.py --runner Benchmarks/.build/release/ScheduleBench
 
 # Sweeps the kernel's block sizes on the d = 64 peers dataset (how TopKTunables' defaults were chosen).
 bench-tune: deps peers-venv

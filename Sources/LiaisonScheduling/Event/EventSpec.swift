@@ -70,7 +70,8 @@ public struct EventSpec: Hashable, Sendable, Codable {
     /// Problems that make the event impossible to schedule, in words; empty when it is sound.
     public var problems: [String] {
         var problems: [String] = []
-        if slots < 1 { problems.append("slots must be at least 1, not \(slots)") }
+        if slots < 1 || slots > SlotSet.largestSlot { problems.append("slots must be between 1 and \(SlotSet.largestSlot), not \(slots)") }
+        if slotMinutes > 1440 || breakMinutes > 1440 { problems.append("slots and breaks last at most a day (1440 minutes)") }
         if tables < 1 { problems.append("tables must be at least 1, not \(tables): no meeting could take place") }
         if slotMinutes < 1 { problems.append("slot minutes must be at least 1, not \(slotMinutes)") }
         if breakMinutes < 0 { problems.append("break minutes cannot be negative") }
@@ -79,7 +80,8 @@ public struct EventSpec: Hashable, Sendable, Codable {
         }
         if Self.minutes(start) == nil { problems.append("start '\(start)' is not a time HH:MM") }
         if !Self.isDate(date) { problems.append("date '\(date)' is not a date YYYY-MM-DD") }
-        if let first = Self.minutes(start), first + slots * slotMinutes + (breakAfter == nil ? 0 : breakMinutes) > 1440 {
+        if let first = Self.minutes(start), (1...SlotSet.largestSlot).contains(slots), (0...1440).contains(slotMinutes),
+           (0...1440).contains(breakMinutes), first + slots * slotMinutes + (breakAfter == nil ? 0 : breakMinutes) > 1440 {
             problems.append("the slots run past midnight")
         }
         return problems

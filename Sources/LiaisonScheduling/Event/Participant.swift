@@ -47,15 +47,22 @@ public struct SlotSet: Hashable, Sendable, Codable, Sequence, CustomStringConver
     /// Every slot of an event with `count` slots.
     public static func all(_ count: Int) -> SlotSet { SlotSet(1...Swift.max(count, 1)) }
 
-    /// Parses `1-4,7` (ranges and single slots separated by commas).
+    /// The highest slot number a set may hold: a day of one-minute slots.
+    public static let largestSlot = 1440
+
+    /// Parses `1-4,7` (ranges and single slots separated by commas), slots 1 to ``largestSlot``.
     public init?(parsing text: String) {
         var members = Set<Int>()
         for part in text.split(separator: ",") {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
                 .map { Int($0.trimmingCharacters(in: .whitespaces)) }
             switch bounds.count {
-            case 1: guard let slot = bounds[0] else { return nil }; members.insert(slot)
-            case 2: guard let low = bounds[0], let high = bounds[1], low <= high else { return nil }; members.formUnion(low...high)
+            case 1:
+                guard let slot = bounds[0], (1...Self.largestSlot).contains(slot) else { return nil }
+                members.insert(slot)
+            case 2:
+                guard let low = bounds[0], let high = bounds[1], low >= 1, low <= high, high <= Self.largestSlot else { return nil }
+                members.formUnion(low...high)
             default: return nil
             }
         }

@@ -4,7 +4,7 @@ enum Report {
     typealias PairKey = EventModel.PairKey
 
     static func make(model: EventModel, timetable: Timetable, upperBound: Double) -> QualityReport {
-        let total = timetable.placements.keys.reduce(0) { $0 + model.score($1) }
+        let total = model.totalScore(timetable.placements.keys)
         let counts = model.participants.indices.map(timetable.meetingCount).sorted()
         let median = counts.isEmpty ? 0 : (counts.count % 2 == 1
             ? Double(counts[counts.count / 2]) : Double(counts[counts.count / 2 - 1] + counts[counts.count / 2]) / 2)

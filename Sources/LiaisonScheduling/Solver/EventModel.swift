@@ -12,6 +12,9 @@ struct EventModel {
     let requests: [PairKey: MeetingRequest]
     /// Scores of delegate-position × host-position, looked up without hashing ids.
     private let scoreTable: [Double]
+    /// The largest score (1 when none is above 0): the solver weighs scores divided by it, so
+    /// any weights of the score model give integer costs of the same, safe magnitude.
+    let scoreUnit: Double
     /// Each participant's position among its side.
     private let sidePosition: [Int]
     /// Availability as bits: participant p's slot s is bit (s % 64) of word `p * words + s / 64`.
@@ -53,7 +56,13 @@ struct EventModel {
         for (position, p) in delegateList.enumerated() { positions[p] = position }
         for (position, p) in hostList.enumerated() { positions[p] = position }
         sidePosition = positions
-        scoreTable = delegateList.flatMap { d in hostList.map { h in input.scores.score(delegate: people[d].company, host: people[h].company) } }
+        let table = delegateList.flatMap { d in hostList.map { h in input.scores.score(delegate: people[d].company, host: people[h].company) } }
+        scoreTable = table
+        scoreUnit = table.max().map { $0 > 0 && $0.isFinite ? $0 : 1 } ?? 1
+        if let bad = table.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+            let d = people[delegateList[bad / max(hostList.count, 1)]].company, h = people[hostList[bad % max(hostList.count, 1)]].company
+            problems.append("the score of \(d) and \(h) is \(table[bad]); scores must be finite and at least 0")
+        }
         let words = (max(event.slots, 1) + 1 + 63) / 64
         self.words = words
         var bits = [UInt64](repeating: 0, count: people.count * words)
@@ -98,6 +107,22 @@ struct EventModel {
 
     func score(_ key: PairKey) -> Double {
         scoreTable[sidePosition[key.delegate] * hosts.count + sidePosition[key.host]]
+    }
+
+    /// The score as the solver weighs it: divided by ``scoreUnit``, so within [0, 1].
+    func weight(_ key: PairKey) -> Double {
+        score(key) / scoreUnit
+    }
+
+    /// What a pair is worth to the solver: its weight, plus a bonus when the organizer asked
+    /// for it (a must-meet request is handled above any value).
+    func value(_ key: PairKey) -> Double {
+        weight(key) + (requests[key] != nil && !isMust(key) ? PairSelection.requestBonus : 0)
+    }
+
+    /// The sum of scores of `pairs`, added in a fixed order so that it never varies between runs.
+    func totalScore<S: Sequence>(_ pairs: S) -> Double where S.Element == PairKey {
+        pairs.sorted().reduce(0) { $0 + score($1) }
     }
 
     func isMust(_ key: PairKey) -> Bool { requests[key]?.must == true }

@@ -10,12 +10,11 @@
 enum PairSelection {
     typealias PairKey = EventModel.PairKey
 
-    /// Scores become integer costs at this resolution (1e-4 of a score point).
-    static let scoreScale = 10_000.0
-    /// A plain request adds this much to its pair's weight, as much as a perfect score.
+    /// Weights (scores divided by the largest) become integer costs at this resolution, or a
+    /// coarser one when the priorities' magnitudes would not fit in 64 bits otherwise.
+    static let finestResolution = 1_000_000.0
+    /// A plain request adds this much to its pair's weight, as much as the best score.
     static let requestBonus = 1.0
-    /// The resolution of the upper bound's costs: finer, as the bound is reported.
-    static let boundScale = 1_000_000.0
 
     /// Pairs that may meet beyond those placed: not blocked, not placed, with a common slot.
     static func candidates(_ model: EventModel, _ timetable: Timetable) -> [PairKey] {
@@ -34,22 +33,23 @@ enum PairSelection {
     /// The pairs to schedule besides those already in `timetable`: musts first, then the minimum
     /// for everyone, then the highest total of scores (plain requests counting extra).
     static func select(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey]) -> [PairKey] {
-        let weights = candidates.map { key -> Int64 in
-            let bonus = model.requests[key] != nil && !model.isMust(key) ? requestBonus : 0
-            return Int64(((model.score(key) + bonus) * scoreScale).rounded())
-        }
         let deficits = model.participants.indices.map { p in
             max(0, min(min(model.minMeetings, model.participants[p].capacity) - timetable.meetingCount(p), room(p, timetable)))
         }
-        let meetingsLeft = Int64(min(freeTableSlots(model, timetable),
-                                     model.delegates.reduce(0) { $0 + room($1, timetable) },
-                                     model.hosts.reduce(0) { $0 + room($1, timetable) }))
-        let heaviest = (weights.max() ?? 0) + 1
-        let scoreTotal = heaviest * max(meetingsLeft, 1)
+        let meetingsLeft = Double(max(1, min(freeTableSlots(model, timetable),
+                                             model.delegates.reduce(0) { $0 + room($1, timetable) },
+                                             model.hosts.reduce(0) { $0 + room($1, timetable) })))
+        let musts = Double(candidates.filter(model.isMust).count)
+        let deficit = Double(deficits.reduce(0, +))
+        // The largest total cost is about mustBonus × musts; keep it well inside Int64.
+        let resolution = min(finestResolution, Double(Int64.max) / 64 / ((2 + requestBonus) * meetingsLeft * (deficit + 1) * (musts + 1)))
+        let weights = candidates.map { Int64((model.value($0) * resolution).rounded()) }
+        let scoreTotal = Int64(((1 + requestBonus) * resolution + 1) * meetingsLeft)
         let minimumBonus = scoreTotal + 1
-        let mustBonus = minimumBonus * (Int64(deficits.reduce(0, +)) + 1) + scoreTotal + 1
+        let mustBonus = minimumBonus * (Int64(deficit) + 1) + scoreTotal + 1
+        // A pair worth nothing costs one unit, so it is chosen only for a must or a minimum.
         let costs = zip(candidates, weights).map { key, weight in
-            1 - weight - (model.isMust(key) ? mustBonus : 0)
+            (weight == 0 ? 1 : -weight) - (model.isMust(key) ? mustBonus : 0)
         }
         return solve(model, timetable, candidates: candidates, costs: costs, deficits: deficits, bonus: minimumBonus)
     }
@@ -59,10 +59,10 @@ enum PairSelection {
     /// blocks, ignoring slot times: an upper bound on any schedule containing them.
     static func upperBound(_ model: EventModel, _ timetable: Timetable) -> Double {
         let candidates = candidates(model, timetable)
-        let costs = candidates.map { -Int64((model.score($0) * boundScale).rounded()) }
+        let costs = candidates.map { -Int64((model.weight($0) * finestResolution).rounded()) }
         let chosen = solve(model, timetable, candidates: candidates, costs: costs,
                            deficits: Array(repeating: 0, count: model.participants.count), bonus: 0)
-        return timetable.placements.keys.reduce(0) { $0 + model.score($1) } + chosen.reduce(0) { $0 + model.score($1) }
+        return model.totalScore(Array(timetable.placements.keys) + chosen)
     }
 
     private static func room(_ p: Int, _ timetable: Timetable) -> Int {

@@ -14,20 +14,22 @@ public enum Scheduler {
 
     /// Placements tried at most: each puts the previous attempts' leftovers first.
     static let placementAttempts = 3
+    /// Rounds of exchanging and refilling per placement.
+    static let improvementRounds = 3
 
     public static func schedule(_ input: SchedulingInput) throws(SchedulingError) -> ScheduleResult {
         let model = try EventModel(input)
         var timetable = Timetable(model: model)
         try placeLocks(input.locks, model: model, in: &timetable)
         try checkMustCapacity(model: model, timetable: timetable)
-        let dropped = input.keepPublished ? keepPublished(input.published, model: model, in: &timetable) : [:]
+        let dropped = checkPublished(input.published, keep: input.keepPublished, model: model, in: &timetable)
         let fixed = timetable
 
         let candidates = PairSelection.candidates(model, timetable)
         let selected = PairSelection.select(model, timetable, candidates: candidates)
         // Pairs left over go first in the next attempt, which often finds room for them all.
         var first = Set<PairKey>()
-        var best: (timetable: Timetable, score: Double)?
+        var best: (timetable: Timetable, quality: Quality)?
         for _ in 0..<placementAttempts {
             var attempt = timetable
             let leftover = SlotAssignment.place(selected, first: first, in: &attempt)
@@ -35,8 +37,12 @@ public enum Scheduler {
                 if !SlotAssignment.repair(key, in: &attempt) { _ = KempeChain.place(key, in: &attempt) }
             }
             SlotAssignment.fill(candidates, in: &attempt)
-            let score = attempt.placements.keys.reduce(0) { $0 + model.score($1) }
-            if score > best?.score ?? -1 { best = (attempt, score) }
+            for _ in 0..<improvementRounds {
+                guard SlotAssignment.improve(candidates, in: &attempt) else { break }
+                SlotAssignment.fill(candidates, in: &attempt)
+            }
+            let quality = Quality(attempt)
+            if best == nil || quality > best!.quality { best = (attempt, quality) }
             let unplaced = selected.filter { attempt.placements[$0] == nil }
             if unplaced.isEmpty || first.isSuperset(of: unplaced) { break }
             first.formUnion(unplaced)
@@ -61,6 +67,27 @@ public enum Scheduler {
             changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
     }
 
+    /// How attempts compare, in the order of the priorities: must-meet requests placed, then
+    /// participants at their minimum, then the total score (summed in a fixed order).
+    struct Quality: Comparable {
+        let musts: Int
+        let atMinimum: Int
+        let score: Double
+
+        init(_ timetable: Timetable) {
+            let model = timetable.model
+            musts = timetable.placements.keys.filter(model.isMust).count
+            atMinimum = model.participants.indices.filter {
+                timetable.meetingCount($0) >= min(model.minMeetings, model.participants[$0].capacity)
+            }.count
+            score = model.totalScore(timetable.placements.keys)
+        }
+
+        static func < (a: Quality, b: Quality) -> Bool {
+            (a.musts, a.atMinimum, a.score) < (b.musts, b.atMinimum, b.score)
+        }
+    }
+
     /// Fixes the organizer's locks, or throws every lock that contradicts the event or another.
     private static func placeLocks(_ locks: [MeetingLock], model: EventModel, in timetable: inout Timetable) throws(SchedulingError) {
         var problems: [String] = []
@@ -68,7 +95,10 @@ public enum Scheduler {
         for lock in locks {
             let name = "the lock of \(lock.a) and \(lock.b) in slot \(lock.slot)"
             guard let key = model.key(lock.a, lock.b) else {
-                problems.append("\(name) does not pair a registered delegate with a registered host")
+                let unknown = [lock.a, lock.b].filter { model.index[$0] == nil }
+                problems.append(unknown.isEmpty
+                    ? "\(name) does not pair a delegate with a host"
+                    : "\(name) names \(unknown.joined(separator: " and ")), not registered for the event")
                 continue
             }
             guard model.slots.contains(lock.slot) else { problems.append("\(name): the event has slots 1–\(model.event.slots)"); continue }
@@ -120,33 +150,40 @@ public enum Scheduler {
         if !problems.isEmpty { throw SchedulingError(problems: problems) }
     }
 
-    /// Fixes the published meetings that are still valid; returns why each other one was dropped.
-    private static func keepPublished(_ published: [Meeting], model: EventModel, in timetable: inout Timetable) -> [MeetingPair: String] {
-        var dropped: [MeetingPair: String] = [:]
-        let lockedTables = Set(timetable.placements.values.compactMap { placement in placement.table.map { [placement.slot, $0] } })
-        var usedTables = lockedTables
-        for meeting in published.sorted(by: { ($0.slot, $0.table) < ($1.slot, $1.table) }) {
-            let reason: String?
-            if let key = model.key(meeting.delegate, meeting.host) {
-                if model.blocked.contains(key) { reason = "the pair is now blocked" }
-                else if timetable.placements[key] != nil { reason = nil }
-                else if !model.slots.contains(meeting.slot) || !timetable.isAvailable(key.delegate, meeting.slot) || !timetable.isAvailable(key.host, meeting.slot) {
-                    reason = "a participant is no longer available in slot \(meeting.slot)"
-                } else if !timetable.hasRoom(key.delegate) || !timetable.hasRoom(key.host) {
-                    reason = "a participant's maximum of meetings is now lower"
-                } else if !timetable.canPlace(key, in: meeting.slot) || meeting.table > model.event.tables || usedTables.contains([meeting.slot, meeting.table]) {
-                    reason = "slot \(meeting.slot) or table \(meeting.table) is now taken by a locked meeting or gone"
-                } else {
-                    timetable.place(key, in: meeting.slot, table: meeting.table, fixed: true)
-                    usedTables.insert([meeting.slot, meeting.table])
-                    reason = nil
-                }
-            } else {
-                reason = "\(model.index[meeting.delegate] == nil ? meeting.delegate : meeting.host) is no longer registered"
+    /// Checks each published meeting against the event as it is now, fixing those still valid
+    /// when `keep` is asked; returns why each invalid one cannot stay.
+    private static func checkPublished(_ published: [Meeting], keep: Bool, model: EventModel,
+                                       in timetable: inout Timetable) -> [MeetingPair: String] {
+        var invalid: [MeetingPair: String] = [:]
+        var trial = timetable
+        var usedTables = Set(trial.placements.values.compactMap { placement in placement.table.map { [placement.slot, $0] } })
+        for meeting in published.sorted(by: { ($0.slot, $0.table, $0.pair) < ($1.slot, $1.table, $1.pair) }) {
+            guard let key = model.key(meeting.delegate, meeting.host) else {
+                let gone = [meeting.delegate, meeting.host].filter { model.index[$0] == nil }
+                invalid[meeting.pair] = "\(gone.isEmpty ? meeting.delegate : gone.joined(separator: " and ")) is no longer registered"
+                continue
             }
-            if let reason { dropped[meeting.pair] = reason }
+            if trial.placements[key] != nil { continue }
+            let reason: String?
+            if model.blocked.contains(key) {
+                reason = "the pair is now blocked"
+            } else if !model.slots.contains(meeting.slot) || !trial.isAvailable(key.delegate, meeting.slot) || !trial.isAvailable(key.host, meeting.slot) {
+                reason = "a participant is no longer available in slot \(meeting.slot)"
+            } else if !(1...model.event.tables).contains(meeting.table) {
+                reason = "table \(meeting.table) does not exist now (tables 1–\(model.event.tables))"
+            } else if !trial.hasRoom(key.delegate) || !trial.hasRoom(key.host) {
+                reason = "a participant's maximum of meetings is now lower"
+            } else if !trial.canPlace(key, in: meeting.slot) || usedTables.contains([meeting.slot, meeting.table]) {
+                reason = "slot \(meeting.slot) or table \(meeting.table) is now taken by a locked meeting"
+            } else {
+                trial.place(key, in: meeting.slot, table: meeting.table, fixed: true)
+                usedTables.insert([meeting.slot, meeting.table])
+                reason = nil
+            }
+            if let reason { invalid[meeting.pair] = reason }
         }
-        return dropped
+        if keep { timetable = trial }
+        return invalid
     }
 }
 

@@ -3,18 +3,20 @@
 /// best pairs, and shortens idle gaps.
 ///
 /// Slots are filled one at a time, each with a maximum-weight b-matching (a min-cost flow) of
-/// the meetings still to place. A participant whose remaining meetings equal its remaining free
-/// slots is *critical* and weighs most, so every matching covers all critical participants when
-/// it can. This is the constructive form of König's theorem: with full availability and no more
-/// meetings per participant than slots × representatives, no meeting is ever left over. Then come
-/// must-meet requests, how urgent each participant is (remaining meetings per remaining slot),
-/// continuity with the previous slot (shorter gaps), and the score.
+/// the meetings still to place. Must-meet requests weigh most. Next, a participant whose
+/// remaining meetings equal its remaining free slots is *critical* (and so is a pair at its last
+/// common slot), so every matching covers all critical participants when it can. This is the
+/// constructive form of König's theorem: with full availability and no more meetings per
+/// participant than slots × representatives, no meeting is ever left over. Then come how urgent
+/// participants and pairs are (what remains per remaining slot), continuity with the previous
+/// slot (shorter gaps), and the score.
 enum SlotAssignment {
     typealias PairKey = EventModel.PairKey
 
-    // Magnitudes of the per-slot weights, each dominating the sum of all below it.
+    // Magnitudes of the per-slot weights, each dominating the sum of all below it: a must-meet
+    // request first, then critical parties and pairs, urgency, continuity, the score.
+    static let mustWeight: Int64 = 1_000_000_000_000
     static let criticalWeight: Int64 = 10_000_000_000
-    static let mustWeight: Int64 = 100_000_000
     static let urgencyWeight: Double = 1_000_000
     static let continuityWeight: Int64 = 10_000
     static let scoreWeight: Double = 1_000
@@ -58,7 +60,7 @@ enum SlotAssignment {
                     if slot > 1, timetable.busy[p][slot - 1] > 0 { weight += continuityWeight }
                 }
                 if model.isMust(key) { weight += mustWeight }
-                return weight + Int64(model.score(key) * scoreWeight) + 1
+                return weight + Int64(model.weight(key) * scoreWeight) + 1
             }
             for key in matching(placeable, weights: weights, slot: slot, tables: free, timetable: timetable) {
                 timetable.place(key, in: slot)
@@ -117,7 +119,7 @@ enum SlotAssignment {
             }
             for blocker in blockers { trial.remove(blocker) }
             if !trial.hasTable(slot) {
-                let movable = trial.placements.filter { $0.value.slot == slot && !$0.value.fixed }.map(\.key).sorted().first
+                let movable = trial.meetings(in: slot).filter { !trial.placements[$0]!.fixed }.sorted().first
                 if let movable {
                     blockers.append(movable)
                     trial.remove(movable)
@@ -140,24 +142,73 @@ enum SlotAssignment {
     }
 
     /// Adds meetings from `candidates` where both parties still have room and a common free slot:
-    /// first those that bring someone closer to the minimum, then by score. Pairs scoring 0 are
-    /// added only for the minimum.
+    /// first those that bring someone closer to the minimum, then by value (score, plus a bonus
+    /// when requested). Pairs worth nothing are added only for the minimum.
     static func fill(_ candidates: [PairKey], in timetable: inout Timetable) {
         let model = timetable.model
         func short(_ p: Int) -> Bool { timetable.meetingCount(p) < min(model.minMeetings, model.participants[p].capacity) }
         let ordered = candidates.sorted { a, b in
-            let (x, y) = (model.score(a), model.score(b))
+            let (x, y) = (model.value(a), model.value(b))
             return x != y ? x > y : a < b
         }
         for pass in 0..<2 {
             for key in ordered where timetable.placements[key] == nil && timetable.hasRoom(key.delegate) && timetable.hasRoom(key.host) {
                 let helpsMinimum = short(key.delegate) || short(key.host)
-                guard pass == 0 ? helpsMinimum : model.score(key) > 0 else { continue }
+                guard pass == 0 ? helpsMinimum : model.value(key) > 0 else { continue }
                 let options = model.commonSlots(key).filter { timetable.canPlace(key, in: $0) }
                 guard let slot = options.min(by: { gapIncrease(key, $0, timetable) < gapIncrease(key, $1, timetable) }) else { continue }
                 timetable.place(key, in: slot)
             }
         }
+    }
+
+    /// Candidate pairs × slots an improvement round may examine: small and tight events, where
+    /// one exchange matters most, are improved; large ones, already at or near the bound, skip it.
+    static let improvementBudget = 2_000_000
+
+    /// Exchanges a meeting for a better pair the slots left out. For each unscheduled candidate,
+    /// best first, and each slot both can meet in, it finds the one meeting whose removal frees
+    /// every obstacle (the delegate's or host's meeting in that slot when they are busy; one of
+    /// their meetings when they are at their maximum; any meeting of the slot when its tables are
+    /// full) and makes the exchange when the candidate scores more. Fixed and must-meet meetings
+    /// stay; no one falls below the minimum. Returns whether anything changed.
+    static func improve(_ candidates: [PairKey], in timetable: inout Timetable) -> Bool {
+        let model = timetable.model
+        guard candidates.count * model.event.slots <= improvementBudget else { return false }
+        func required(_ p: Int) -> Int { min(model.minMeetings, model.participants[p].capacity) }
+        func removable(_ key: PairKey) -> Bool {
+            guard let placement = timetable.placements[key], !placement.fixed, !model.isMust(key) else { return false }
+            return [key.delegate, key.host].allSatisfy { timetable.meetingCount($0) > required($0) }
+        }
+        let ordered = candidates.filter { model.value($0) > 0 }.sorted {
+            (model.value($1), $0) < (model.value($0), $1)
+        }
+        var changed = false
+        for key in ordered where timetable.placements[key] == nil {
+            var best: (removed: PairKey?, slot: Int, gain: Double)?
+            for slot in model.commonSlots(key) {
+                // The meetings whose removal frees each obstacle; nil means no obstacle.
+                var required: [Set<PairKey>] = []
+                for p in [key.delegate, key.host] {
+                    if !timetable.isFree(p, slot) { required.append(Set(timetable.meetings(of: p, in: slot))) }
+                    if !timetable.hasRoom(p) { required.append(timetable.meetingsOf[p]) }
+                }
+                if !timetable.hasTable(slot) { required.append(Set(timetable.meetings(in: slot))) }
+                guard let first = required.first else {
+                    if model.value(key) > best?.gain ?? 0 { best = (nil, slot, model.value(key)) }
+                    continue
+                }
+                let options = required.dropFirst().reduce(first) { $0.intersection($1) }.filter(removable)
+                guard let weakest = options.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { continue }
+                let gain = model.value(key) - model.value(weakest)
+                if gain > 1e-12, gain > best?.gain ?? 0 { best = (weakest, slot, gain) }
+            }
+            guard let best else { continue }
+            if let removed = best.removed { timetable.remove(removed) }
+            timetable.place(key, in: best.slot)
+            changed = true
+        }
+        return changed
     }
 
     /// Moves meetings that are not fixed to slots that shorten both parties' idle gaps.

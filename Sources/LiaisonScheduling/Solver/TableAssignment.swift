@@ -17,14 +17,20 @@ enum TableAssignment {
         }
         let hosts = model.hosts.filter { timetable.meetingCount($0) > 0 }
             .sorted { (timetable.meetingCount($0), model.company($1)) > (timetable.meetingCount($1), model.company($0)) }
-        var home: [Int: Int] = [:]
         for host in hosts {
-            let unset = timetable.meetingsOf[host].filter { timetable.placements[$0]!.table == nil }
-            let slots = unset.map { timetable.placements[$0]!.slot }
+            // One meeting per slot sits at the home table; a second representative's meeting in
+            // the same slot gets another table below.
+            var firstInSlot: [Int: PairKey] = [:]
+            for key in timetable.meetingsOf[host].sorted() where timetable.placements[key]!.table == nil {
+                let slot = timetable.placements[key]!.slot
+                if firstInSlot[slot] == nil { firstInSlot[slot] = key }
+            }
+            let slots = firstInSlot.keys.sorted()
             guard !slots.isEmpty, let table = (1...tables).first(where: { t in slots.allSatisfy { !taken[$0][t] } }) else { continue }
-            home[host] = table
-            for slot in slots { taken[slot][table] = true }
-            for key in unset { timetable.setTable(key, table) }
+            for slot in slots {
+                taken[slot][table] = true
+                timetable.setTable(firstInSlot[slot]!, table)
+            }
         }
         var lastTable: [Int: Int] = [:]
         let ordered = timetable.placements.sorted { ($0.value.slot, $0.key) < ($1.value.slot, $1.key) }
@@ -47,7 +53,8 @@ enum TableAssignment {
     /// How many times hosts change tables between consecutive meetings.
     static func hostTableChanges(_ timetable: Timetable) -> Int {
         timetable.model.hosts.reduce(0) { total, host in
-            let tables = timetable.meetingsOf[host].map { timetable.placements[$0]! }.sorted { $0.slot < $1.slot }.compactMap(\.table)
+            let tables = timetable.meetingsOf[host].map { timetable.placements[$0]! }
+                .sorted { ($0.slot, $0.table ?? 0) < ($1.slot, $1.table ?? 0) }.compactMap(\.table)
             return total + zip(tables, tables.dropFirst()).filter { $0 != $1 }.count
         }
     }

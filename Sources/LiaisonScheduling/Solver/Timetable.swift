@@ -17,13 +17,19 @@ struct Timetable {
     private(set) var tablesUsed: [Int]
     /// The meetings of each participant.
     private(set) var meetingsOf: [Set<PairKey>]
+    /// The meetings of each slot.
+    private(set) var meetingsIn: [Set<PairKey>]
 
     init(model: EventModel) {
         self.model = model
         busy = Array(repeating: Array(repeating: 0, count: model.event.slots + 1), count: model.participants.count)
         tablesUsed = Array(repeating: 0, count: model.event.slots + 1)
         meetingsOf = Array(repeating: [], count: model.participants.count)
+        meetingsIn = Array(repeating: [], count: model.event.slots + 1)
     }
+
+    /// The meetings held in `slot`.
+    func meetings(in slot: Int) -> Set<PairKey> { meetingsIn[slot] }
 
     /// How many meetings participant p has.
     func meetingCount(_ p: Int) -> Int { meetingsOf[p].count }
@@ -55,6 +61,7 @@ struct Timetable {
         tablesUsed[slot] += 1
         meetingsOf[key.delegate].insert(key)
         meetingsOf[key.host].insert(key)
+        meetingsIn[slot].insert(key)
     }
 
     mutating func remove(_ key: PairKey) {
@@ -64,6 +71,7 @@ struct Timetable {
         tablesUsed[placement.slot] -= 1
         meetingsOf[key.delegate].remove(key)
         meetingsOf[key.host].remove(key)
+        meetingsIn[placement.slot].remove(key)
     }
 
     mutating func setTable(_ key: PairKey, _ table: Int) {

@@ -28,13 +28,21 @@ public struct EventScheduleDocument: Sendable {
     /// Published meetings no longer in the schedule: calendars must cancel them.
     public var cancelled: [PublishedMeeting]
     public var state: StoredSchedule
+    /// Company names of participants and of anyone in a cancelled meeting (who may have left).
+    public var names: [String: String]
 
     /// The people of one side, by id.
     public func people(_ side: Side) -> [Person] {
         people.values.filter { $0.participant.side == side }.sorted { $0.participant.company < $1.participant.company }
     }
 
-    public func name(_ company: String) -> String { people[company]?.name ?? company }
+    public func name(_ company: String) -> String { names[company] ?? company }
+
+    /// Everyone who gets a calendar: the participants, and anyone with a cancelled meeting —
+    /// a company that left must still learn its meetings are off.
+    public var calendarHolders: [String] {
+        Set(people.keys).union(cancelled.flatMap { [$0.meeting.delegate, $0.meeting.host] }).sorted()
+    }
 
     /// A participant's meetings, by slot.
     public func agenda(of company: String) -> [Entry] {
@@ -55,7 +63,8 @@ extension LiaisonDatabase {
             guard let state = try EventStore.scheduleState(id, in: db) else { throw EventError.notScheduled(id) }
             return (definition, state, try EventStore.meetings(id, in: db), try EventStore.published(id, in: db))
         }
-        let companies = try self.companies(ids: definition.participants.map(\.company))
+        let companies = try self.companies(ids: definition.participants.map(\.company)
+                                               + published.flatMap { [$0.meeting.delegate, $0.meeting.host] })
         var people: [String: EventScheduleDocument.Person] = [:]
         for participant in definition.participants {
             let company = companies[participant.company]?.company
@@ -85,6 +94,7 @@ extension LiaisonDatabase {
             gone.cancelled = true
             return gone
         }
-        return EventScheduleDocument(event: definition.spec, people: people, meetings: entries, cancelled: cancelled, state: state)
+        return EventScheduleDocument(event: definition.spec, people: people, meetings: entries, cancelled: cancelled, state: state,
+                                     names: companies.mapValues(\.company.name))
     }
 }

@@ -11,7 +11,7 @@ public enum ScheduleICS {
     /// Files by path relative to the export directory: `ID.ics` per participant.
     /// - Parameter stamp: the DTSTAMP of every event (when the calendars were produced).
     public static func files(_ document: EventScheduleDocument, stamp: Date) -> [(path: String, data: Data)] {
-        document.people.keys.sorted().map { company in
+        document.calendarHolders.map { company in
             (path: "\(company).ics", data: Data(calendar(for: company, document, stamp: stamp).utf8))
         }
     }

@@ -1,0 +1,94 @@
+import LiaisonScheduling
+import Testing
+
+@Suite("The minimum of meetings")
+struct MinimumMeetingsTests {
+    /// D1 scores 0.9 with both hosts, D2 only 0.1; each host meets once. The best total gives
+    /// both hosts to D1 and leaves D2 out.
+    static func lopsided(minMeetings: Int) -> SchedulingInput {
+        let participants = [
+            Fixture.delegate("D1", max: 2, slots: [1, 2]), Fixture.delegate("D2", max: 2, slots: [1, 2]),
+            Fixture.host("H1", max: 1, slots: [1, 2]), Fixture.host("H2", max: 1, slots: [1, 2]),
+        ]
+        return Fixture.input(slots: 2, tables: 2, participants, scores: ["D1|H1": 0.9, "D1|H2": 0.9, "D2|H1": 0.1, "D2|H2": 0.1],
+                             minMeetings: minMeetings)
+    }
+
+    @Test("a low-scoring participant the best total leaves out gets its minimum")
+    func lowScorerGetsMeetings() throws {
+        let pure = try Scheduler.schedule(Self.lopsided(minMeetings: 0))
+        #expect(pure.meetingCount(of: "D2") == 0)
+        #expect(abs(pure.report.totalScore - 1.8) < 1e-9)
+
+        let input = Self.lopsided(minMeetings: 1)
+        let result = try Scheduler.schedule(input)
+        for p in input.participants { #expect(result.meetingCount(of: p.company) >= 1, "\(p.company)") }
+        #expect(result.report.underMinimum.isEmpty)
+        #expect(result.report.minimumMeetings == 1)
+        #expect(abs(result.report.totalScore - 1.0) < 1e-9)
+        #expect(ScheduleValidator(input, result).violations.isEmpty)
+    }
+
+    @Test("a participant scoring 0 with everyone still gets its minimum")
+    func zeroScorerGetsMeetings() throws {
+        let participants = [
+            Fixture.delegate("D1", max: 3, slots: [1, 2, 3]), Fixture.delegate("D0", max: 3, slots: [1, 2, 3]),
+            Fixture.host("H1", max: 3, slots: [1, 2, 3]), Fixture.host("H2", max: 3, slots: [1, 2, 3]),
+        ]
+        let scores = ["D1|H1": 0.7, "D1|H2": 0.6]
+        let pure = try Scheduler.schedule(Fixture.input(slots: 3, tables: 2, participants, scores: scores))
+        #expect(pure.meetingCount(of: "D0") == 0)
+        let input = Fixture.input(slots: 3, tables: 2, participants, scores: scores, minMeetings: 2)
+        let result = try Scheduler.schedule(input)
+        #expect(result.meetingCount(of: "D0") == 2)
+        #expect(result.report.underMinimum.isEmpty)
+        #expect(ScheduleValidator(input, result).violations.isEmpty)
+    }
+
+    @Test("who cannot reach the minimum is named with the cause")
+    func shortfallsNameTheCause() throws {
+        let all = [1, 2, 3, 4]
+        var participants = [
+            Fixture.delegate("CAPPED", max: 1, slots: all),
+            Fixture.delegate("ONE-SLOT", max: 4, slots: [3]),
+            Fixture.delegate("BLOCKED", max: 4, slots: all),
+            Fixture.delegate("OK1", max: 4, slots: all), Fixture.delegate("OK2", max: 4, slots: all),
+        ]
+        participants += (1...4).map { Fixture.host("H\($0)", max: 4, slots: all) }
+        var scores: [String: Double] = [:]
+        for d in participants where d.side == .delegate {
+            for h in 1...4 { scores["\(d.company)|H\(h)"] = 0.2 + Double(h) / 10 }
+        }
+        let input = Fixture.input(slots: 4, tables: 6, participants, scores: scores,
+                                  blocks: (1...4).map { PairBlock(a: "H\($0)", b: "BLOCKED") }, minMeetings: 2)
+        let result = try Scheduler.schedule(input)
+        #expect(ScheduleValidator(input, result).violations.isEmpty)
+        let short = Dictionary(uniqueKeysWithValues: result.report.underMinimum.map { ($0.company, $0) })
+        #expect(Set(short.keys) == ["CAPPED", "ONE-SLOT", "BLOCKED"])
+        #expect(result.report.underMinimum.map(\.company) == result.report.underMinimum.map(\.company).sorted())
+
+        let capped = try #require(short["CAPPED"])
+        #expect(capped.meetings == 1)
+        #expect(capped.reason.contains("at most 1") && capped.reason.contains("max meetings 1"), "\(capped.reason)")
+        let oneSlot = try #require(short["ONE-SLOT"])
+        #expect(oneSlot.meetings == 1)
+        #expect(oneSlot.reason.contains("at most 1") && oneSlot.reason.contains("available in 1"), "\(oneSlot.reason)")
+        let blocked = try #require(short["BLOCKED"])
+        #expect(blocked.meetings == 0)
+        #expect(blocked.reason.contains("0 possible partners") && blocked.reason.contains("blocks"), "\(blocked.reason)")
+    }
+
+    @Test("hosts who could reach the minimum but whose partners are all booked are told so")
+    func partnersFullyBooked() throws {
+        // Three hosts share one delegate who meets twice at most: one host falls short.
+        let participants = [
+            Fixture.delegate("D1", max: 2, slots: [1, 2, 3]),
+            Fixture.host("H1", max: 3, slots: [1, 2, 3]), Fixture.host("H2", max: 3, slots: [1, 2, 3]), Fixture.host("H3", max: 3, slots: [1, 2, 3]),
+        ]
+        let input = Fixture.input(slots: 3, tables: 3, participants, scores: ["D1|H1": 0.9, "D1|H2": 0.8, "D1|H3": 0.1], minMeetings: 1)
+        let result = try Scheduler.schedule(input)
+        #expect(result.report.underMinimum.map(\.company) == ["H3"])
+        let reason = try #require(result.report.underMinimum.first?.reason)
+        #expect(reason.contains("fully booked"), "\(reason)")
+    }
+}
