@@ -134,24 +134,22 @@ struct RequestTests {
         #expect(result.unplacedRequests.isEmpty)
     }
 
-    // MARK: - Known issue: negative scores
+    // MARK: - Negative scores
 
     /// Scores from the score model are never negative (its weights are not), but PairScores
-    /// takes any Double and nothing refuses a negative one.
-    @Test("with negative scores, a must that fits is placed (or the scores are refused)")
-    func mustWithNegativeScores() throws {
+    /// takes any Double: the scheduler refuses a negative one, whose bonuses would turn into
+    /// penalties, naming the pair.
+    @Test("negative or non-finite scores are refused, naming the pair")
+    func negativeScoresRefused() throws {
         let participants = [
             Fixture.delegate("D1", max: 2, slots: [1, 2]), Fixture.delegate("D2", max: 2, slots: [1, 2]),
             Fixture.host("H1", max: 2, slots: [1, 2]), Fixture.host("H2", max: 2, slots: [1, 2]),
         ]
-        let input = Fixture.input(slots: 2, tables: 2, participants, scores: ["D1|H1": -0.5, "D1|H2": -0.2, "D2|H1": -0.1, "D2|H2": -0.3],
-                                  requests: [MeetingRequest(a: "D1", b: "H1", must: true)], minMeetings: 1)
-        guard Fixture.problems(input) == nil else { return }
-        let result = try Scheduler.schedule(input)
-        #expect(ScheduleValidator(input, result).violations.isEmpty)
-        withKnownIssue("the must and minimum bonuses are scaled by the heaviest weight, which is negative here, so they become penalties") {
-            #expect(result.meeting("D1", "H1") != nil,
-                    "meetings \(result.meetings.map { "\($0.delegate)–\($0.host)@\($0.slot)" }), unplaced \(result.unplacedRequests.map(\.reason))")
+        for bad in [-0.5, .nan, .infinity] {
+            let input = Fixture.input(slots: 2, tables: 2, participants, scores: ["D1|H1": 0.5, "D1|H2": 0.2, "D2|H1": bad, "D2|H2": 0.3],
+                                      requests: [MeetingRequest(a: "D1", b: "H1", must: true)], minMeetings: 1)
+            let problems = try #require(Fixture.problems(input), "a score of \(bad) was accepted")
+            #expect(problems.contains { $0.hasPrefix("the score of D2 and H1 is") && $0.hasSuffix("scores must be finite and at least 0") }, "\(problems)")
         }
     }
 }

@@ -67,6 +67,19 @@ public enum Scheduler {
             changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
     }
 
+    /// Checks an event's registrations and rules as the scheduler will, without scheduling: every
+    /// contradiction (availability outside the slots, a request between two delegates, a lock on
+    /// a slot where a party is unavailable, more musts than a participant can meet…) is thrown.
+    public static func validate(_ definition: EventDefinition) throws(SchedulingError) {
+        let input = SchedulingInput(event: definition.spec, participants: definition.participants, requests: definition.requests,
+                                    blocks: definition.blocks, locks: definition.locks,
+                                    scores: PairScores(delegates: [], hosts: [], values: []))
+        let model = try EventModel(input)
+        var timetable = Timetable(model: model)
+        try placeLocks(input.locks, model: model, in: &timetable)
+        try checkMustCapacity(model: model, timetable: timetable)
+    }
+
     /// How attempts compare, in the order of the priorities: must-meet requests placed, then
     /// participants at their minimum, then the total score (summed in a fixed order).
     struct Quality: Comparable {
@@ -163,7 +176,15 @@ public enum Scheduler {
                 invalid[meeting.pair] = "\(gone.isEmpty ? meeting.delegate : gone.joined(separator: " and ")) is no longer registered"
                 continue
             }
-            if trial.placements[key] != nil { continue }
+            if let locked = trial.placements[key] {
+                // A lock without a table keeps the table it was published at, when free.
+                if locked.table == nil, locked.slot == meeting.slot, (1...model.event.tables).contains(meeting.table),
+                   !usedTables.contains([meeting.slot, meeting.table]) {
+                    trial.setTable(key, meeting.table)
+                    usedTables.insert([meeting.slot, meeting.table])
+                }
+                continue
+            }
             let reason: String?
             if model.blocked.contains(key) {
                 reason = "the pair is now blocked"

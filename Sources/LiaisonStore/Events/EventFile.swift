@@ -10,7 +10,7 @@ import LiaisonScheduling
 ///      "participants": [{"company": "CN-0001", "maxMeetings": 6, "available": "1-6", "interpreter": "zh-en"},
 ///                       {"company": "US-0003"}],
 ///      "requests": [{"a": "CN-0001", "b": "US-0003", "must": true}], "blocks": [], "locks": []}
-struct EventFile: Decodable {
+struct EventFile {
     struct Entry: Decodable {
         var id: String
         var name: String
@@ -46,12 +46,14 @@ struct EventFile: Decodable {
 
     var events: [Entry]
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let many = try? container.decode([Entry].self) {
-            events = many
-        } else {
-            events = [try container.decode(Entry.self)]
+    /// Decodes an array of events or one event, as the text's first character says, so that
+    /// errors keep the path of the field they are about.
+    static func decode(_ data: Data) throws -> EventFile {
+        let first = data.first { !$0.isASCIIWhitespace }
+        switch first {
+        case UInt8(ascii: "["): return EventFile(events: try JSONDecoder().decode([Entry].self, from: data))
+        case UInt8(ascii: "{"): return EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
+        default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
         }
     }
 
@@ -64,14 +66,30 @@ struct EventFile: Decodable {
         case DecodingError.keyNotFound(let key, let context):
             return (path(context.codingPath + [key]), "missing")
         case DecodingError.typeMismatch(let type, let context):
-            return (path(context.codingPath), "expected \(type == String.self ? "a string" : type == Int.self ? "a whole number" : "\(type)")")
+            return (path(context.codingPath), "expected \(kind(of: type))")
         case DecodingError.valueNotFound(_, let context):
             return (path(context.codingPath), "missing (null)")
         case DecodingError.dataCorrupted(let context):
             return (context.codingPath.isEmpty ? "json" : path(context.codingPath),
-                    context.codingPath.isEmpty ? "not valid JSON" : context.debugDescription)
+                    context.codingPath.isEmpty && !context.debugDescription.hasPrefix("expected") ? "not valid JSON" : context.debugDescription)
         default:
             return ("json", "not valid JSON")
         }
     }
+}
+
+/// What a user calls the JSON value Swift expected as `type`.
+private func kind(of type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "a string"
+    case is Int.Type: "a whole number"
+    case is Double.Type, is Float.Type: "a number"
+    case is Bool.Type: "true or false"
+    case is [Any].Type: "an array"
+    default: "an object"
+    }
+}
+
+extension UInt8 {
+    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

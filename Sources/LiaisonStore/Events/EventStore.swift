@@ -61,14 +61,27 @@ enum EventStore {
                              participant.available.description, participant.reps, participant.interpreter])
     }
 
-    /// Removes participants and every request, block and lock that names them.
-    static func removeParticipants(_ companies: [String], event: String, in db: Database) throws {
+    /// Removes participants, every request, block and lock that names them, and their meetings
+    /// from the current schedule (the published one keeps them until the next publication, which
+    /// cancels them).
+    /// Unregisters companies with their requests, blocks and locks. When one of them is in the
+    /// current schedule, that schedule is discarded (its figures would no longer hold) and true
+    /// is returned; what was published stays, for `schedule --keep-published`.
+    static func removeParticipants(_ companies: [String], event: String, in db: Database) throws -> Bool {
+        var scheduled = false
         for company in companies {
             try db.execute(sql: "DELETE FROM event_participant WHERE event = ? AND company = ?", arguments: [event, company])
             for table in ["event_request", "event_block", "event_lock"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE event = ? AND (a = ? OR b = ?)", arguments: [event, company, company])
             }
+            scheduled = try scheduled || Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event_meeting WHERE event = ? AND (delegate = ? OR host = ?))",
+                                                      arguments: [event, company, company])!
         }
+        if scheduled {
+            try db.execute(sql: "DELETE FROM event_meeting WHERE event = ?", arguments: [event])
+            try db.execute(sql: "DELETE FROM event_schedule WHERE event = ?", arguments: [event])
+        }
+        return scheduled
     }
 
     /// Replaces every participant, request, block and lock of an event.

@@ -68,7 +68,7 @@ extension LiaisonDatabase {
         let file = url.relativePath
         let parsed: EventFile
         do {
-            parsed = try JSONDecoder().decode(EventFile.self, from: Data(contentsOf: url))
+            parsed = try EventFile.decode(Data(contentsOf: url))
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
             throw EventError.badFile(file: file, problems: ["\(file): file: cannot read it"])
         } catch {
@@ -100,6 +100,10 @@ extension LiaisonDatabase {
                     spec: spec, participants: participants,
                     requests: (entry.requests ?? []).map { MeetingRequest(a: $0.a, b: $0.b, must: $0.must ?? false) },
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
+                var seen = Set<String>()
+                for (index, participant) in participants.enumerated() where !seen.insert(participant.company).inserted {
+                    problems.append("\(place).participants[\(index)]: \(participant.company) is listed twice")
+                }
                 let registered = Set(participants.map(\.company))
                 for (kind, pairs) in [("requests", definition.requests.map { ($0.a, $0.b) }), ("blocks", definition.blocks.map { ($0.a, $0.b) }),
                                       ("locks", definition.locks.map { ($0.a, $0.b) })] {
@@ -108,6 +112,9 @@ extension LiaisonDatabase {
                             problems.append("\(place).\(kind)[\(index)]: \(company) is not among the event's participants")
                         }
                     }
+                }
+                if problems.isEmpty {
+                    do throws(SchedulingError) { try Scheduler.validate(definition) } catch { problems += error.problems.map { "\(place): \($0)" } }
                 }
                 definitions.append(definition)
             }
@@ -126,7 +133,7 @@ extension LiaisonDatabase {
         try writer.write { db in
             let definition = try definition(event, db: db)
             let existing = Dictionary(definition.participants.map { ($0.company, $0) }, uniquingKeysWith: { a, _ in a })
-            return try companies.map { company in
+            let added = try companies.map { company in
                 let side = try side(of: company, in: definition.spec, db: db)
                 var participant = existing[company] ?? Participant(company: company, side: side, maxMeetings: definition.spec.slots,
                                                                    available: SlotSet.all(definition.spec.slots))
@@ -137,17 +144,22 @@ extension LiaisonDatabase {
                 try EventStore.saveParticipant(participant, event: event, in: db)
                 return participant
             }
+            try Self.validate(event, db: db)
+            return added
         }
     }
 
-    /// Unregisters companies, with every request, block and lock naming them.
-    public func removeParticipants(_ companies: [String], from event: String) throws {
+    /// Unregisters companies, with every request, block and lock naming them. Returns true when
+    /// the current schedule held one of them and was therefore discarded: the event must be
+    /// scheduled again (`keepPublished` keeps what was published).
+    @discardableResult
+    public func removeParticipants(_ companies: [String], from event: String) throws -> Bool {
         try writer.write { db in
             let registered = Set(try definition(event, db: db).participants.map(\.company))
             for company in companies where !registered.contains(company) {
                 throw EventError.notParticipant(event: event, company: company)
             }
-            try EventStore.removeParticipants(companies, event: event, in: db)
+            return try EventStore.removeParticipants(companies, event: event, in: db)
         }
     }
 
@@ -242,6 +254,18 @@ extension LiaisonDatabase {
                 throw EventError.notParticipant(event: event, company: company)
             }
             try change(db)
+            try Self.validate(event, db: db)
+        }
+    }
+
+    /// Refuses (by throwing, so the caller's transaction rolls back) a change that leaves the
+    /// event with a contradiction the scheduler would refuse.
+    private static func validate(_ event: String, db: Database) throws {
+        guard let definition = try EventStore.definition(event, in: db) else { throw EventError.unknownEvent(event) }
+        do {
+            try Scheduler.validate(definition)
+        } catch {
+            throw EventError.invalidEvent(event, error.problems)
         }
     }
 

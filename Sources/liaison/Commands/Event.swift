@@ -104,8 +104,11 @@ extension Liaison.Event {
         @Argument(help: "Company ids.") var companies: [String]
 
         func run() throws {
-            try database.open().removeParticipants(companies, from: event.id)
+            let discarded = try database.open().removeParticipants(companies, from: event.id)
             print("removed \(companies.joined(separator: ", ")) from \(event.id)")
+            if discarded {
+                print("the current schedule met them and was discarded: run `liaison event schedule \(event.id)` again (--keep-published keeps what was published)")
+            }
         }
     }
 

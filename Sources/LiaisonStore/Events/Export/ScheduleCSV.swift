@@ -5,7 +5,8 @@ import LiaisonScheduling
 /// spreadsheet (a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
 /// prefixed with `'`, so it is shown as text instead of run as a formula).
 public enum ScheduleCSV {
-    /// Files by path relative to the export directory: `master.csv` and `agendas/ID.csv`.
+    /// Files by path relative to the export directory: `master.csv` and `agendas/ID.csv` (the id
+    /// made safe as a file name by ``ExportFileName/component(_:)``).
     public static func files(_ document: EventScheduleDocument) throws -> [(path: String, data: Data)] {
         let event = document.event
         let master = try table(
@@ -22,7 +23,7 @@ public enum ScheduleCSV {
                 return ["\(m.slot)", event.startTime(ofSlot: m.slot), EventSpec.clock(event.startMinute(ofSlot: m.slot) + event.slotMinutes),
                         "\(m.table)", other, document.name(other), document.people[other]?.country ?? "", score(m.score), entry.reasons]
             }
-            files.append((path: "agendas/\(company).csv",
+            files.append((path: "agendas/\(ExportFileName.component(company)).csv",
                           data: try table(header: ["slot", "start", "end", "table", "with", "with_name", "with_country", "score", "reasons"],
                                           rows: rows)))
         }

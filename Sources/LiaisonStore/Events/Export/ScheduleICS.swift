@@ -8,11 +8,12 @@ import LiaisonScheduling
 /// it; published meetings no longer scheduled are sent as cancelled. Times carry the event's
 /// time zone (with its VTIMEZONE); lines are folded at 75 octets and text is escaped.
 public enum ScheduleICS {
-    /// Files by path relative to the export directory: `ID.ics` per participant.
+    /// Files by path relative to the export directory: `ID.ics` per participant (the id made
+    /// safe as a file name by ``ExportFileName/component(_:)``).
     /// - Parameter stamp: the DTSTAMP of every event (when the calendars were produced).
     public static func files(_ document: EventScheduleDocument, stamp: Date) -> [(path: String, data: Data)] {
         document.calendarHolders.map { company in
-            (path: "\(company).ics", data: Data(calendar(for: company, document, stamp: stamp).utf8))
+            (path: "\(ExportFileName.component(company)).ics", data: Data(calendar(for: company, document, stamp: stamp).utf8))
         }
     }
 
@@ -64,33 +65,35 @@ public enum ScheduleICS {
     }
 
     /// A content line folded into lines of at most 75 octets, each continuation starting with
-    /// a space, never splitting a UTF-8 character.
+    /// a space, never splitting a UTF-8 sequence (a long cluster of combining marks may be
+    /// split between its scalars, as RFC 5545 allows).
     public static func folded(_ line: String) -> [String] {
         var lines: [String] = []
-        var current = "", octets = 0, limit = 75
-        for character in line {
-            let size = String(character).utf8.count
-            if octets + size > limit {
+        var current = "", octets = 0
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
+            if octets + size > 75 {
                 lines.append(current)
                 current = " "
                 octets = 1
-                limit = 75
             }
-            current.append(character)
+            current.unicodeScalars.append(scalar)
             octets += size
         }
         lines.append(current)
         return lines
     }
 
-    /// The VTIMEZONE of the event's zone: its offset transitions in the event's year, or one
-    /// standard observance for zones without daylight saving time.
+    /// The VTIMEZONE of the event's zone: its offset transitions from the start of the year
+    /// before the event's to the end of the event's year (so an event in January has the
+    /// observance in force since the autumn before), or one standard observance for zones
+    /// without daylight saving time.
     static func timeZone(_ event: EventSpec) -> [String] {
         guard let zone = TimeZone(identifier: event.timeZone) else { return [] }
         let year = Int(event.date.prefix(4)) ?? 2025
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1))!
+        let start = calendar.date(from: DateComponents(year: year - 1, month: 1, day: 1))!
         let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1))!
         var lines = ["BEGIN:VTIMEZONE", "TZID:\(event.timeZone)"]
         var transitions: [Date] = []
@@ -121,10 +124,16 @@ public enum ScheduleICS {
         return sign + String(format: "%02d%02d", minutes / 60, minutes % 60)
     }
 
-    /// `20251205T080000`: a local date-time of the event day, `minute` minutes after its midnight.
+    /// `20251205T080000`: the local date-time `minute` minutes after the midnight that starts
+    /// the event day; 1440 and later fall on the following days (`24:00` is `00:00` of the next).
     static func local(_ date: String, minute: Int) -> String {
-        let day = date.replacingOccurrences(of: "-", with: "")
-        return day + "T" + String(format: "%02d%02d00", minute / 60, minute % 60)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let midnight = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            return date.replacingOccurrences(of: "-", with: "") + "T" + String(format: "%02d%02d00", minute / 60, minute % 60)
+        }
+        return compact(midnight.addingTimeInterval(TimeInterval(minute * 60)))
     }
 
     /// `20251122T180000Z`.

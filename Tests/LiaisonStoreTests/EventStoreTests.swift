@@ -1,0 +1,651 @@
+import Foundation
+import LiaisonCore
+import LiaisonScheduling
+@testable import LiaisonStore
+import Testing
+
+@Suite("Events in the store: creating, importing, registering, scheduling, publishing")
+struct EventStoreTests {
+    // MARK: - Creating
+
+    @Test("a created event is read back equal and listed with no participants", arguments: Storage.allCases)
+    func create(storage: Storage) throws {
+        try EventFixture.withCompanies(storage: storage) { db in
+            let spec = EventFixture.spec()
+            try db.createEvent(spec)
+            let definition = try db.eventDefinition("forum")
+            #expect(definition.spec == spec)
+            #expect(definition.participants.isEmpty && definition.requests.isEmpty && definition.blocks.isEmpty && definition.locks.isEmpty)
+            let listed = try db.events()
+            #expect(listed.map(\.spec) == [spec])
+            #expect(listed.first?.delegates == 0 && listed.first?.hosts == 0)
+            #expect(listed.first?.meetings == nil && listed.first?.publishedAt == nil)
+        }
+    }
+
+    @Test("creating an event whose id exists is refused and keeps the stored one")
+    func createExisting() throws {
+        try EventFixture.withCompanies { db in
+            let first = EventFixture.spec()
+            try db.createEvent(first)
+            var second = first
+            second.name = "Another forum"
+            second.tables = 9
+            let before = try EventSnapshot(db)
+            #expect(throws: EventError.eventExists("forum")) { try db.createEvent(second) }
+            #expect(try EventSnapshot(db) == before)
+            #expect(try db.eventDefinition("forum").spec == first)
+        }
+    }
+
+    /// An event that cannot be held, and a fragment of the problem that must name why.
+    struct BadSpec: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var change: @Sendable (inout EventSpec) -> Void
+        var fragment: String
+    }
+
+    @Test("an event that cannot be held is refused, naming why, and nothing is stored", arguments: [
+        BadSpec(testDescription: "zero tables", change: { $0.tables = 0 }, fragment: "tables must be at least 1"),
+        BadSpec(testDescription: "zero slots", change: { $0.slots = 0; $0.breakAfter = nil }, fragment: "not 0"),
+        BadSpec(testDescription: "30 February", change: { $0.date = "2025-02-30" }, fragment: "date '2025-02-30' is not a date"),
+        BadSpec(testDescription: "a one-digit day", change: { $0.date = "2025-12-1" }, fragment: "date '2025-12-1' is not a date"),
+        BadSpec(testDescription: "month 13", change: { $0.date = "2025-13-01" }, fragment: "is not a date"),
+        BadSpec(testDescription: "29 February of a common year", change: { $0.date = "2025-02-29" }, fragment: "is not a date"),
+        BadSpec(testDescription: "a one-digit hour", change: { $0.start = "9:00" }, fragment: "start '9:00' is not a time"),
+        BadSpec(testDescription: "hour 24", change: { $0.start = "24:00" }, fragment: "start '24:00' is not a time"),
+        BadSpec(testDescription: "minute 60", change: { $0.start = "09:60" }, fragment: "is not a time"),
+        BadSpec(testDescription: "an unknown time zone", change: { $0.timeZone = "Mars/Olympus_Mons" }, fragment: "unknown time zone 'Mars/Olympus_Mons'"),
+        BadSpec(testDescription: "country CN", change: { $0.country = "CN" }, fragment: "must be a host country (CA, US), not CN"),
+        BadSpec(testDescription: "country DE", change: { $0.country = "DE" }, fragment: "must be a host country (CA, US), not DE"),
+        BadSpec(testDescription: "a break after the last slot", change: { $0.breakAfter = 6 }, fragment: "a break after slot 6 is outside"),
+        BadSpec(testDescription: "a break after slot 0", change: { $0.breakAfter = 0 }, fragment: "a break after slot 0 is outside"),
+        BadSpec(testDescription: "slots past midnight", change: { $0.start = "23:00" }, fragment: "the slots run past midnight"),
+    ])
+    func createRefused(bad: BadSpec) throws {
+        try EventFixture.withCompanies { db in
+            var spec = EventFixture.spec()
+            bad.change(&spec)
+            let before = try EventSnapshot(db)
+            let error = #expect(throws: EventError.self) { try db.createEvent(spec) }
+            guard case .invalidEvent(let id, let problems)? = error else {
+                Issue.record("expected invalidEvent, got \(String(describing: error))")
+                return
+            }
+            #expect(id == "forum")
+            #expect(problems.contains { $0.contains(bad.fragment) }, "\(problems)")
+            #expect(error?.description.hasPrefix("event 'forum': ") == true)
+            #expect(try EventSnapshot(db) == before)
+            #expect(throws: EventError.unknownEvent("forum")) { try db.eventDefinition("forum") }
+        }
+    }
+
+    @Test("the last slot may end exactly at midnight")
+    func endsAtMidnight() throws {
+        try EventFixture.withCompanies { db in
+            // 22:00 + 6 × 20 min = 24:00.
+            try db.createEvent(EventFixture.spec(start: "22:00", breakAfter: nil, breakMinutes: 0))
+            #expect(try db.eventDefinition("forum").spec.start == "22:00")
+        }
+    }
+
+    // MARK: - Importing
+
+    static let harbourJSON = """
+        {"id": "harbour", "name": "Harbour Breakfast", "city": "Vancouver", "country": "ca", "date": "2025-12-03",
+         "start": "07:30", "slots": 5, "slotMinutes": 15, "tables": 3,
+         "participants": [{"company": "CN-0001", "maxMeetings": 3, "available": "1-3,5", "interpreter": "zh-en"},
+                          {"company": "CN-0002", "reps": 2, "available": [4, 2]},
+                          {"company": "CA-0001"}, {"company": "CA-0002", "maxMeetings": 2}],
+         "requests": [{"a": "CN-0001", "b": "CA-0001", "must": true}, {"a": "CA-0002", "b": "CN-0002"}],
+         "blocks": [{"a": "CN-0001", "b": "CA-0002"}],
+         "locks": [{"a": "CN-0002", "b": "CA-0001", "slot": 2, "table": 3}, {"a": "CA-0002", "b": "CN-0002", "slot": 4}]}
+        """
+
+    /// What `harbourJSON` means, written out by hand.
+    static let harbour = EventDefinition(
+        spec: EventSpec(id: "harbour", name: "Harbour Breakfast", city: "Vancouver", country: "CA", date: "2025-12-03", start: "07:30",
+                        slots: 5, slotMinutes: 15, breakAfter: nil, breakMinutes: 0, tables: 3, timeZone: "America/Vancouver"),
+        participants: [
+            Participant(company: "CN-0001", side: .delegate, maxMeetings: 3, available: SlotSet([1, 2, 3, 5]), reps: 1, interpreter: "zh-en"),
+            Participant(company: "CN-0002", side: .delegate, maxMeetings: 5, available: SlotSet([2, 4]), reps: 2),
+            Participant(company: "CA-0001", side: .host, maxMeetings: 5, available: SlotSet(1...5), reps: 1),
+            Participant(company: "CA-0002", side: .host, maxMeetings: 2, available: SlotSet(1...5), reps: 1),
+        ],
+        requests: [MeetingRequest(a: "CN-0001", b: "CA-0001", must: true), MeetingRequest(a: "CA-0002", b: "CN-0002", must: false)],
+        blocks: [PairBlock(a: "CN-0001", b: "CA-0002")],
+        locks: [MeetingLock(a: "CN-0002", b: "CA-0001", slot: 2, table: 3), MeetingLock(a: "CA-0002", b: "CN-0002", slot: 4)])
+
+    static let summitJSON = """
+        {"id": "summit", "name": "Boston Summit", "city": "Boston", "country": "US", "date": "2025-12-06", "start": "13:00",
+         "slots": 4, "slotMinutes": 30, "breakAfter": 2, "breakMinutes": 10, "tables": 2, "timeZone": "America/Chicago",
+         "participants": [{"company": "US-0003", "reps": 3}, {"company": "CN-0004", "maxMeetings": 0}]}
+        """
+
+    static let summit = EventDefinition(
+        spec: EventSpec(id: "summit", name: "Boston Summit", city: "Boston", country: "US", date: "2025-12-06", start: "13:00", slots: 4,
+                        slotMinutes: 30, breakAfter: 2, breakMinutes: 10, tables: 2, timeZone: "America/Chicago"),
+        participants: [Participant(company: "US-0003", side: .host, maxMeetings: 4, available: SlotSet(1...4), reps: 3),
+                       Participant(company: "CN-0004", side: .delegate, maxMeetings: 0, available: SlotSet(1...4), reps: 1)])
+
+    /// Compares definitions regardless of the order of their lists.
+    static func expectSame(_ actual: EventDefinition, _ expected: EventDefinition, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(actual.spec == expected.spec, sourceLocation: sourceLocation)
+        #expect(actual.participants.count == expected.participants.count, sourceLocation: sourceLocation)
+        #expect(Set(actual.participants) == Set(expected.participants), sourceLocation: sourceLocation)
+        #expect(actual.requests.count == expected.requests.count && Set(actual.requests) == Set(expected.requests), sourceLocation: sourceLocation)
+        #expect(actual.blocks.count == expected.blocks.count && Set(actual.blocks) == Set(expected.blocks), sourceLocation: sourceLocation)
+        #expect(actual.locks.count == expected.locks.count && Set(actual.locks) == Set(expected.locks), sourceLocation: sourceLocation)
+    }
+
+    @Test("importing one event object stores exactly what the file says, defaults filled in", arguments: Storage.allCases)
+    func importOne(storage: Storage) throws {
+        try EventFixture.withCompanies(storage: storage) { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let returned = try db.importEvents(from: try directory.writing("harbour.json", Self.harbourJSON))
+                #expect(returned.count == 1)
+                Self.expectSame(try #require(returned.first), Self.harbour)
+                Self.expectSame(try db.eventDefinition("harbour"), Self.harbour)
+            }
+        }
+    }
+
+    @Test("importing an array creates every event; importing again replaces an event's rules whole")
+    func importArray() throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let returned = try db.importEvents(from: try directory.writing("events.json", "[\(Self.harbourJSON),\n\(Self.summitJSON)]"))
+                #expect(returned.map(\.spec.id) == ["harbour", "summit"])
+                Self.expectSame(try db.eventDefinition("harbour"), Self.harbour)
+                Self.expectSame(try db.eventDefinition("summit"), Self.summit)
+                #expect(try db.events().map(\.spec.id).sorted() == ["harbour", "summit"])
+
+                // The same id with fewer participants and no rules: nothing of the old rules stays.
+                let smaller = """
+                    {"id": "harbour", "name": "Harbour Lunch", "city": "Vancouver", "country": "CA", "date": "2025-12-03",
+                     "start": "12:00", "slots": 3, "slotMinutes": 15, "tables": 2, "participants": [{"company": "CA-0002"}]}
+                    """
+                try db.importEvents(from: try directory.writing("smaller.json", smaller))
+                let expected = EventDefinition(
+                    spec: EventSpec(id: "harbour", name: "Harbour Lunch", city: "Vancouver", country: "CA", date: "2025-12-03", start: "12:00",
+                                    slots: 3, slotMinutes: 15, tables: 2, timeZone: "America/Vancouver"),
+                    participants: [Participant(company: "CA-0002", side: .host, maxMeetings: 3, available: SlotSet(1...3))])
+                Self.expectSame(try db.eventDefinition("harbour"), expected)
+                Self.expectSame(try db.eventDefinition("summit"), Self.summit)
+            }
+        }
+    }
+
+    /// A bad events file and the problem it must produce: `FILE: PATH: …fragment…`.
+    struct BadFile: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var json: String
+        var path: String
+        var fragment: String
+    }
+
+    /// The harbour event with one text replaced.
+    static func harbour(replacing old: String, with new: String) -> String {
+        precondition(harbourJSON.contains(old), old)
+        return harbourJSON.replacingOccurrences(of: old, with: new)
+    }
+
+    @Test("a refused import names the file and the field path, and writes nothing", arguments: [
+        BadFile(testDescription: "an unknown company", json: harbour(replacing: #"{"company": "CA-0001"}"#, with: #"{"company": "CN-9999"}"#),
+                path: "[0].participants[2]", fragment: "no company with id 'CN-9999'"),
+        BadFile(testDescription: "a company of another country",
+                json: harbour(replacing: #"{"company": "CA-0002", "maxMeetings": 2}"#, with: #"{"company": "US-0001"}"#),
+                path: "[0].participants[3]", fragment: "US-0001 is from US"),
+        BadFile(testDescription: "a request naming a non-participant",
+                json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#),
+                path: "[0].requests[1]", fragment: "CN-0003 is not among the event's participants"),
+        BadFile(testDescription: "a block naming a non-participant",
+                json: harbour(replacing: #""blocks": [{"a": "CN-0001""#, with: #""blocks": [{"a": "CN-0005""#),
+                path: "[0].blocks[0]", fragment: "CN-0005 is not among the event's participants"),
+        BadFile(testDescription: "a lock naming a non-participant",
+                json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002", "slot": 4}"#, with: #"{"a": "CA-0009", "b": "CN-0002", "slot": 4}"#),
+                path: "[0].locks[1]", fragment: "CA-0009 is not among the event's participants"),
+        BadFile(testDescription: "a string for a number", json: harbour(replacing: #""tables": 3"#, with: #""tables": "three""#),
+                path: "tables", fragment: "expected a whole number"),
+        BadFile(testDescription: "a string for a nested number", json: harbour(replacing: #""maxMeetings": 3"#, with: #""maxMeetings": "3""#),
+                path: "participants[0].maxMeetings", fragment: "expected a whole number"),
+        BadFile(testDescription: "a number for a string", json: harbour(replacing: #""city": "Vancouver""#, with: #""city": 42"#),
+                path: "city", fragment: "expected a string"),
+        BadFile(testDescription: "a missing field", json: harbour(replacing: #""date": "2025-12-03","#, with: ""),
+                path: "date", fragment: "missing"),
+        BadFile(testDescription: "slots that are not slots", json: harbour(replacing: #""available": "1-3,5""#, with: #""available": "9-3""#),
+                path: "participants[0].available", fragment: "expected slots"),
+        BadFile(testDescription: "an event that cannot be held", json: harbour(replacing: #""tables": 3"#, with: #""tables": 0"#),
+                path: "[0]", fragment: "tables must be at least 1"),
+        BadFile(testDescription: "not JSON", json: "{\"id\": \"harbour\",", path: "json", fragment: "not valid JSON"),
+    ])
+    func importRefused(bad: BadFile) throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                // The stored event the bad file would replace.
+                try db.importEvents(from: try directory.writing("good.json", Self.harbourJSON))
+                let before = try EventSnapshot(db)
+                let url = try directory.writing("bad.json", bad.json)
+                let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
+                guard case .badFile(let file, let problems)? = error else {
+                    Issue.record("expected badFile, got \(String(describing: error))")
+                    return
+                }
+                #expect(file == url.path)
+                #expect(!problems.isEmpty)
+                #expect(problems.allSatisfy { $0.hasPrefix(url.path + ": ") }, "\(problems)")
+                #expect(problems.contains { $0.hasPrefix("\(url.path): \(bad.path)") && $0.contains(bad.fragment) }, "\(problems)")
+                #expect(try EventSnapshot(db) == before)
+                Self.expectSame(try db.eventDefinition("harbour"), Self.harbour)
+            }
+        }
+    }
+
+    @Test("a bad field in the second event of an array is named with its index")
+    func importRefusedInArray() throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let bad = Self.summitJSON.replacingOccurrences(of: #""tables": 2"#, with: #""tables": "two""#)
+                let url = try directory.writing("events.json", "[\(Self.harbourJSON), \(bad)]")
+                let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
+                #expect(try db.events().isEmpty)
+                #expect(error?.description == "\(url.path): [1].tables: expected a whole number")
+            }
+        }
+    }
+
+    @Test("a file of the wrong JSON type is refused in words, not with a Swift type name")
+    func importWrongTopLevelType() throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                for text in ["42", "\"harbour\"", "[1, 2]"] {
+                    let url = try directory.writing("events.json", text)
+                    let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
+                    #expect(error?.description.hasPrefix(url.path + ": ") == true)
+                    #expect(error?.description.contains("Dictionary<String, Any>") == false, "\(text): \(String(describing: error))")
+                    #expect(error?.description.contains(": : ") == false, "\(text): \(String(describing: error))")
+                }
+                #expect(try db.events().isEmpty)
+            }
+        }
+    }
+
+    @Test("a company listed twice in one event of a file is refused, not silently merged")
+    func importDuplicateParticipant() throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let once = #"{"company": "CN-0004", "maxMeetings": 0}"#
+                precondition(Self.summitJSON.contains(once))
+                let twice = Self.summitJSON.replacingOccurrences(of: once, with: once + #", {"company": "CN-0004", "maxMeetings": 2}"#)
+                let url = try directory.writing("twice.json", twice)
+                let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
+                #expect(error?.description.contains("[0].participants[2]") == true)
+                #expect(try db.events().isEmpty)
+            }
+        }
+    }
+
+    @Test("a missing events file is refused with its name")
+    func importMissing() throws {
+        let db = try LiaisonDatabase.inMemory()
+        let url = URL(fileURLWithPath: "/nonexistent/liaison/events.json")
+        #expect(throws: EventError.badFile(file: url.path, problems: ["\(url.path): file: cannot read it"])) { try db.importEvents(from: url) }
+    }
+
+    // MARK: - Participants
+
+    @Test("an added participant takes its side from its country and the defaults; settings change only what is given")
+    func addParticipants() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec(slots: 6))
+            let added = try db.addParticipants(["CN-0001", "CA-0001", "CA-0002"], to: "forum", settings: ParticipantSettings())
+            let defaults = [
+                Participant(company: "CN-0001", side: .delegate, maxMeetings: 6, available: SlotSet(1...6), reps: 1, interpreter: nil),
+                Participant(company: "CA-0001", side: .host, maxMeetings: 6, available: SlotSet(1...6), reps: 1, interpreter: nil),
+                Participant(company: "CA-0002", side: .host, maxMeetings: 6, available: SlotSet(1...6), reps: 1, interpreter: nil),
+            ]
+            #expect(added == defaults)
+            #expect(Set(try db.eventDefinition("forum").participants) == Set(defaults))
+
+            let changed = try db.addParticipants(["CN-0001"], to: "forum", settings: ParticipantSettings(
+                maxMeetings: 3, available: SlotSet(parsing: "2-4,6"), reps: 2, interpreter: "zh-en"))
+            let expected = Participant(company: "CN-0001", side: .delegate, maxMeetings: 3, available: SlotSet([2, 3, 4, 6]), reps: 2,
+                                       interpreter: "zh-en")
+            #expect(changed == [expected])
+            // Only the maximum given: the other settings stay.
+            try db.addParticipants(["CN-0001"], to: "forum", settings: ParticipantSettings(maxMeetings: 5))
+            var stored = try db.eventDefinition("forum").participants
+            #expect(stored.first { $0.company == "CN-0001" } == Participant(
+                company: "CN-0001", side: .delegate, maxMeetings: 5, available: SlotSet([2, 3, 4, 6]), reps: 2, interpreter: "zh-en"))
+            #expect(stored.count == 3)
+            stored.removeAll { $0.company == "CN-0001" }
+            #expect(Set(stored) == Set(defaults.dropFirst()))
+            #expect(try db.events().first.map { [$0.delegates, $0.hosts] } as [Int]? == [1, 2])
+        }
+    }
+
+    @Test("a company of another country or an unknown company is refused, and none of the same call is added")
+    func addRefused() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["CA-0003"], to: "forum", settings: ParticipantSettings())
+            let before = try EventSnapshot(db)
+            let error = #expect(throws: EventError.self) {
+                try db.addParticipants(["CN-0001", "US-0001"], to: "forum", settings: ParticipantSettings())
+            }
+            #expect(error == .wrongSide(company: "US-0001", country: "US", event: "forum", hosts: "CA"))
+            #expect(error?.description == "US-0001 is from US: forum pairs CN delegates with CA hosts")
+            #expect(throws: StoreError.unknownCompany("CN-9999")) {
+                try db.addParticipants(["CN-0002", "CN-9999"], to: "forum", settings: ParticipantSettings(maxMeetings: 2))
+            }
+            #expect(throws: EventError.unknownEvent("nope")) {
+                try db.addParticipants(["CN-0002"], to: "nope", settings: ParticipantSettings())
+            }
+            #expect(try EventSnapshot(db) == before)
+        }
+    }
+
+    @Test("requests, blocks and locks naming a non-participant are refused and nothing is stored")
+    func rulesRefused() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["CN-0001", "CA-0001"], to: "forum", settings: ParticipantSettings())
+            let before = try EventSnapshot(db)
+            let outsider = EventError.notParticipant(event: "forum", company: "CA-0002")
+            #expect(throws: outsider) { try db.addRequest(MeetingRequest(a: "CN-0001", b: "CA-0002", must: true), to: "forum") }
+            #expect(throws: outsider) { try db.addBlock(PairBlock(a: "CA-0002", b: "CN-0001"), to: "forum") }
+            #expect(throws: outsider) { try db.addLock(MeetingLock(a: "CN-0001", b: "CA-0002", slot: 1, table: 1), to: "forum") }
+            // A stored company that exists but is not registered, and one that does not exist.
+            #expect(throws: EventError.notParticipant(event: "forum", company: "CN-0404")) {
+                try db.addRequest(MeetingRequest(a: "CN-0404", b: "CA-0001", must: false), to: "forum")
+            }
+            #expect(throws: EventError.unknownEvent("nope")) { try db.addBlock(PairBlock(a: "CN-0001", b: "CA-0001"), to: "nope") }
+            #expect(try EventSnapshot(db) == before)
+            #expect(outsider.description.contains("liaison event add forum CA-0002"))
+        }
+    }
+
+    @Test("removing a participant removes every request, block and lock naming it, in either position", arguments: Storage.allCases)
+    func removeParticipant(storage: Storage) throws {
+        try EventFixture.withCompanies(storage: storage) { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["CN-0001", "CN-0002", "CA-0001", "CA-0002"], to: "forum", settings: ParticipantSettings())
+            try db.addRequest(MeetingRequest(a: "CN-0001", b: "CA-0001", must: true), to: "forum")
+            try db.addRequest(MeetingRequest(a: "CA-0002", b: "CN-0001", must: false), to: "forum")
+            try db.addRequest(MeetingRequest(a: "CN-0002", b: "CA-0002", must: false), to: "forum")
+            try db.addBlock(PairBlock(a: "CA-0002", b: "CN-0001"), to: "forum")
+            try db.addBlock(PairBlock(a: "CN-0002", b: "CA-0001"), to: "forum")
+            try db.addLock(MeetingLock(a: "CA-0001", b: "CN-0001", slot: 2), to: "forum")
+            try db.addLock(MeetingLock(a: "CN-0002", b: "CA-0002", slot: 1, table: 2), to: "forum")
+
+            try db.removeParticipants(["CN-0001"], from: "forum")
+            let definition = try db.eventDefinition("forum")
+            #expect(Set(definition.participants.map(\.company)) == ["CN-0002", "CA-0001", "CA-0002"])
+            #expect(definition.requests == [MeetingRequest(a: "CN-0002", b: "CA-0002", must: false)])
+            #expect(definition.blocks == [PairBlock(a: "CN-0002", b: "CA-0001")])
+            #expect(definition.locks == [MeetingLock(a: "CN-0002", b: "CA-0002", slot: 1, table: 2)])
+
+            let before = try EventSnapshot(db)
+            #expect(throws: EventError.notParticipant(event: "forum", company: "CN-0001")) {
+                try db.removeParticipants(["CA-0001", "CN-0001"], from: "forum")
+            }
+            #expect(try EventSnapshot(db) == before)
+        }
+    }
+
+    // MARK: - Scheduling and publishing
+
+    /// An event of 6 delegates and 6 hosts, 6 slots, 4 tables, one must-meet request.
+    static func smallEvent(_ db: LiaisonDatabase, tables: Int = 4) throws {
+        try db.createEvent(EventFixture.spec(slots: 6, tables: tables))
+        try db.addParticipants(EventFixture.ids("CN", 1...6) + EventFixture.ids("CA", 1...6), to: "forum", settings: ParticipantSettings())
+        try db.addRequest(MeetingRequest(a: "CA-0004", b: "CN-0003", must: true), to: "forum")
+    }
+
+    /// The current schedule's JSON export, decoded with our own mirror.
+    static func export(_ db: LiaisonDatabase, _ id: String = "forum") throws -> ScheduleExport {
+        try ScheduleExport.decode(try ScheduleJSON.data(try db.eventScheduleDocument(id)))
+    }
+
+    @Test("scheduling stores the meetings and the report; the event lists its meeting count", arguments: Storage.allCases)
+    func schedule(storage: Storage) throws {
+        try EventFixture.withCompanies(storage: storage) { db in
+            try Self.smallEvent(db)
+            #expect(throws: EventError.notScheduled("forum")) { try db.eventScheduleState("forum") }
+            #expect(throws: EventError.notScheduled("forum")) { try db.publishEvent("forum") }
+            #expect(throws: EventError.notScheduled("forum")) { try db.eventScheduleDocument("forum") }
+            let result = try db.scheduleEvent("forum", minMeetings: 2, keepPublished: false)
+            #expect(!result.meetings.isEmpty)
+            #expect(result.changes == nil)
+            let state = try db.eventScheduleState("forum")
+            #expect(state.report == result.report)
+            #expect(state.minMeetings == 2)
+            #expect(state.unplacedRequests == result.unplacedRequests)
+            #expect(state.changes == nil)
+            let export = try Self.export(db)
+            let stored = export.meetings.map { Meeting(delegate: $0.delegate, host: $0.host, slot: $0.slot, table: $0.table, score: $0.score) }
+            #expect(Set(stored) == Set(result.meetings))
+            #expect(stored.count == result.meetings.count)
+            #expect(try db.events().first?.meetings == result.meetings.count)
+            #expect(try db.events().first?.publishedAt == nil)
+            let rules = ScheduleRules(requests: [("CA-0004", "CN-0003", true)])
+            #expect(ScheduleValidator.problems(export, rules: rules) == [])
+            #expect(export.quality.mustRequests.placed == 1)
+        }
+    }
+
+    @Test("scheduling an unknown event is refused")
+    func scheduleUnknown() throws {
+        let db = try LiaisonDatabase.inMemory()
+        #expect(throws: EventError.unknownEvent("nope")) { try db.scheduleEvent("nope", minMeetings: 0, keepPublished: false) }
+        #expect(throws: EventError.unknownEvent("nope")) { try db.publishEvent("nope") }
+        #expect(throws: EventError.unknownEvent("nope")) { try db.eventScheduleDocument("nope") }
+    }
+
+    @Test("a first publication gives every meeting sequence 0")
+    func publishFirst() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            let summary = try db.publishEvent("forum")
+            #expect([summary.meetings, summary.new, summary.moved, summary.cancelled] as [Int] == [result.meetings.count, result.meetings.count, 0, 0])
+            let rows = try PublishedRow.all("forum", in: db)
+            #expect(rows.count == result.meetings.count)
+            for meeting in result.meetings {
+                #expect(rows[meeting.pair] == PublishedRow(delegate: meeting.delegate, host: meeting.host, slot: meeting.slot,
+                                                           table: meeting.table, sequence: 0, cancelled: false))
+            }
+            #expect(try db.events().first?.publishedAt != nil)
+            // Publishing the same schedule again changes nothing.
+            let again = try db.publishEvent("forum")
+            #expect([again.new, again.moved, again.cancelled] as [Int] == [0, 0, 0])
+            #expect(try PublishedRow.all("forum", in: db) == rows)
+        }
+    }
+
+    /// What publishing `current` after `previous` must store, computed here: a moved meeting
+    /// gets the next sequence, an unchanged one keeps it, a new one starts at 0, a meeting no
+    /// longer scheduled stays cancelled with the next sequence (once).
+    static func expectedRows(previous: [MeetingPair: PublishedRow], current: [Meeting]) -> [MeetingPair: PublishedRow] {
+        var rows: [MeetingPair: PublishedRow] = [:]
+        for m in current {
+            let sequence: Int
+            if let old = previous[m.pair] {
+                sequence = !old.cancelled && old.slot == m.slot && old.table == m.table ? old.sequence : old.sequence + 1
+            } else {
+                sequence = 0
+            }
+            rows[m.pair] = PublishedRow(delegate: m.delegate, host: m.host, slot: m.slot, table: m.table, sequence: sequence, cancelled: false)
+        }
+        for (pair, old) in previous where rows[pair] == nil {
+            var gone = old
+            if !old.cancelled { gone.sequence += 1 }
+            gone.cancelled = true
+            rows[pair] = gone
+        }
+        return rows
+    }
+
+    @Test("re-publishing after a new lock and a removed participant: moved +1, dropped cancelled +1, unchanged kept", arguments: Storage.allCases)
+    func republish(storage: Storage) throws {
+        try EventFixture.withCompanies(storage: storage) { db in
+            try Self.smallEvent(db)
+            let first = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            _ = try db.publishEvent("forum")
+            let published = try PublishedRow.all("forum", in: db)
+
+            // A lock that forces a meeting into another slot, and a host that leaves.
+            let moved = try #require(first.meetings.first { $0.host != "CA-0006" && $0.delegate != "CN-0003" })
+            let slot = moved.slot == 6 ? 5 : 6
+            try db.addLock(MeetingLock(a: moved.delegate, b: moved.host, slot: slot), to: "forum")
+            let leaving = try #require(first.meetings.first { $0.host != moved.host && $0.host != "CA-0004" }?.host)
+            try db.removeParticipants([leaving], from: "forum")
+            // Keeping what was published, so that some meetings stay where they were.
+            let second = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: true)
+            #expect(second.meetings.first { $0.pair == moved.pair }?.slot == slot)
+            #expect(!second.meetings.contains { $0.host == leaving })
+
+            let summary = try db.publishEvent("forum")
+            let rows = try PublishedRow.all("forum", in: db)
+            let expected = Self.expectedRows(previous: published, current: second.meetings)
+            #expect(rows == expected)
+            #expect(rows[moved.pair]?.sequence == 1 && rows[moved.pair]?.slot == slot)
+            #expect(rows.values.contains { row in !row.cancelled && published[row.pair].map { [$0.slot, $0.table] } == [row.slot, row.table] && row.sequence == 0 },
+                    "no meeting stayed where it was: the test checks nothing of unchanged meetings")
+            let leavingRows = rows.values.filter { $0.host == leaving }
+            #expect(!leavingRows.isEmpty && leavingRows.allSatisfy { $0.cancelled && $0.sequence == 1 })
+            #expect(summary.meetings == second.meetings.count)
+            #expect(summary.new == second.meetings.filter { published[$0.pair] == nil }.count)
+            #expect(summary.moved == second.meetings.filter { meeting in
+                guard let old = published[meeting.pair] else { return false }
+                return old.slot != meeting.slot || old.table != meeting.table
+            }.count)
+            #expect(summary.cancelled == published.keys.filter { pair in !second.meetings.contains { $0.pair == pair } }.count)
+
+            // Once more, from scratch, with one more change: cancelled meetings are not cancelled a second time.
+            try db.addBlock(PairBlock(a: moved.delegate, b: second.meetings.first { $0.delegate == moved.delegate && $0.pair != moved.pair }?.host ?? "CA-0001"),
+                            to: "forum")
+            let third = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            _ = try db.publishEvent("forum")
+            #expect(try PublishedRow.all("forum", in: db) == Self.expectedRows(previous: rows, current: third.meetings))
+            #expect(try PublishedRow.all("forum", in: db).values.filter { $0.host == leaving }.allSatisfy { $0.cancelled && $0.sequence == 1 })
+        }
+    }
+
+    @Test("--keep-published keeps every still-valid published meeting where it was; changes list added and dropped")
+    func keepPublished() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec(slots: 6, tables: 5))
+            try db.addParticipants(EventFixture.ids("CN", 1...8) + EventFixture.ids("CA", 1...8), to: "forum", settings: ParticipantSettings())
+            let first = try db.scheduleEvent("forum", minMeetings: 2, keepPublished: false)
+            _ = try db.publishEvent("forum")
+
+            let leaving = try #require(first.meetings.first?.delegate)
+            let blocked = try #require(first.meetings.first { $0.delegate != leaving })
+            try db.removeParticipants([leaving], from: "forum")
+            try db.addBlock(PairBlock(a: blocked.host, b: blocked.delegate), to: "forum")
+            try db.addParticipants(["CN-0009", "CN-0010"], to: "forum", settings: ParticipantSettings(maxMeetings: 3))
+
+            let result = try db.scheduleEvent("forum", minMeetings: 2, keepPublished: true)
+            let after = Dictionary(uniqueKeysWithValues: result.meetings.map { ($0.pair, $0) })
+            let invalid = first.meetings.filter { $0.delegate == leaving || $0.pair == blocked.pair }
+            for meeting in first.meetings where !invalid.contains(meeting) {
+                #expect(after[meeting.pair].map { [$0.slot, $0.table] } == [meeting.slot, meeting.table], "\(meeting) was not kept in place")
+            }
+            for meeting in invalid { #expect(after[meeting.pair] == nil) }
+
+            let changes = try #require(try db.eventScheduleState("forum").changes)
+            #expect(changes == result.changes)
+            #expect(changes.moved.isEmpty)
+            #expect(Set(changes.dropped.map(\.meeting)) == Set(invalid))
+            for drop in changes.dropped {
+                #expect(drop.reason == (drop.meeting.pair == blocked.pair ? "the pair is now blocked" : "\(leaving) is no longer registered"))
+            }
+            let before = Set(first.meetings.map(\.pair))
+            #expect(Set(changes.added) == Set(result.meetings.filter { !before.contains($0.pair) }))
+            #expect(changes.added.count == result.meetings.filter { !before.contains($0.pair) }.count)
+            #expect(changes.kept == first.meetings.count - invalid.count)
+            #expect(ScheduleValidator.problems(try Self.export(db), rules: ScheduleRules(blocks: [(blocked.host, blocked.delegate)])) == [])
+        }
+    }
+
+    @Test("--keep-published with a lock that moves a published meeting: it moves, meetings in its way are dropped, the rest stay")
+    func keepPublishedWithLock() throws {
+        try EventFixture.withCompanies { db in
+            // More tables than delegates: a slot always has a free table.
+            try db.createEvent(EventFixture.spec(slots: 6, tables: 8))
+            try db.addParticipants(EventFixture.ids("CN", 1...7) + EventFixture.ids("CA", 1...7), to: "forum", settings: ParticipantSettings())
+            let first = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            _ = try db.publishEvent("forum")
+
+            // A slot with a free table, other than the meeting's own.
+            let target = try #require(first.meetings.first)
+            let slot = target.slot == 6 ? 5 : 6
+            try db.addLock(MeetingLock(a: target.host, b: target.delegate, slot: slot), to: "forum")
+            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: true)
+            let after = Dictionary(uniqueKeysWithValues: result.meetings.map { ($0.pair, $0) })
+            #expect(after[target.pair]?.slot == slot)
+            // The lock's two companies have one representative: their meetings in that slot must go.
+            let inTheWay = first.meetings.filter { $0.slot == slot && ($0.delegate == target.delegate || $0.host == target.host) }
+            for meeting in first.meetings where meeting != target && !inTheWay.contains(meeting) {
+                #expect(after[meeting.pair].map { [$0.slot, $0.table] } == [meeting.slot, meeting.table], "\(meeting) was not kept in place")
+            }
+            let changes = try #require(result.changes)
+            // Meetings in the way may be dropped, or placed again elsewhere (then they count as moved).
+            #expect(changes.moved.contains { $0.from == target && $0.to.slot == slot })
+            #expect(changes.moved.allSatisfy { $0.from == target || inTheWay.contains($0.from) })
+            #expect(changes.dropped.allSatisfy { inTheWay.contains($0.meeting) })
+            #expect(changes.dropped.allSatisfy { $0.reason.contains("slot \(slot)") }, "\(changes.dropped.map(\.reason))")
+            #expect(Set(changes.moved.map(\.from.pair) + changes.dropped.map(\.meeting.pair)) == Set([target.pair] + inTheWay.map(\.pair)))
+            #expect(changes.kept == first.meetings.count - 1 - inTheWay.count)
+            #expect(ScheduleValidator.problems(try Self.export(db),
+                                               rules: ScheduleRules(locks: [(target.host, target.delegate, slot, nil)])) == [])
+        }
+    }
+
+    @Test("--keep-published keeps a published lock without a table at its published table")
+    func keepPublishedLockTable() throws {
+        try EventFixture.withCompanies { db in
+            // Hosts with more meetings get their home tables first: the lock's host, with one
+            // meeting, sits at table 3 while CA-0002 and CA-0003 hold tables 1 and 2.
+            try db.createEvent(EventFixture.spec(slots: 2, tables: 3, breakAfter: nil, breakMinutes: 0))
+            try db.addParticipants(EventFixture.ids("CN", 1...3) + ["CA-0002", "CA-0003"], to: "forum", settings: ParticipantSettings())
+            try db.addParticipants(["CA-0001"], to: "forum", settings: ParticipantSettings(maxMeetings: 1))
+            try db.addLock(MeetingLock(a: "CN-0001", b: "CA-0001", slot: 1), to: "forum")
+            let first = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            _ = try db.publishEvent("forum")
+            let locked = try #require(first.meetings.first { $0.host == "CA-0001" })
+            let other = try #require(first.meetings.first { $0.slot == 1 && $0.host != "CA-0001" && $0.table < locked.table }?.host,
+                                     "no host at a lower table in slot 1: \(first.meetings)")
+
+            // The host at the lower table leaves: its table in slot 1 is free.
+            try db.removeParticipants([other], from: "forum")
+            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: true)
+            let after = try #require(result.meetings.first { $0.pair == locked.pair })
+            #expect(after.slot == 1)
+            #expect(after.table == locked.table)
+            #expect(result.changes?.moved.isEmpty == true)
+        }
+    }
+
+    @Test("removing a scheduled participant discards the schedule; re-scheduling shows none of its meetings")
+    func removedParticipantLeavesSchedule() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            let leaving = try #require(result.meetings.first { $0.delegate != "CN-0003" }?.delegate)
+            // A participant registered after scheduling has no meetings: the schedule stays.
+            try db.addParticipants(["CN-0007"], to: "forum", settings: ParticipantSettings())
+            #expect(try db.removeParticipants(["CN-0007"], from: "forum") == false)
+            #expect(try Self.export(db).meetings.count == result.meetings.count)
+            #expect(try db.removeParticipants([leaving], from: "forum"))
+            #expect(throws: EventError.notScheduled("forum")) { try db.eventScheduleDocument("forum") }
+            _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            let export = try Self.export(db)
+            #expect(!export.meetings.contains { $0.delegate == leaving })
+            var rules = ScheduleRules()
+            rules.requests = [(a: "CA-0004", b: "CN-0003", must: true)]
+            #expect(ScheduleValidator.problems(export, rules: rules) == [])
+        }
+    }
+}
