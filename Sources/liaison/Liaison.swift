@@ -11,6 +11,7 @@ struct Liaison: ParsableCommand {
         version: version,
         subcommands: [
             Init.self, Import.self, Companies.self, Export.self, Sectors.self, Summary.self, Match.self, Weights.self, Event.self,
+            Rerank.self, Runs.self, Rankings.self,
             Generate.self, Doctor.self,
         ]
     )

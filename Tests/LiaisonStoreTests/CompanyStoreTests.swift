@@ -70,13 +70,13 @@ struct CompanyStoreTests {
             var changed = Self.base
             change.apply(&changed)
             try db.save(Self.base, at: first)
-            #expect(try db.save(changed, at: second) == .updated)
+            #expect(try db.save(changed, at: second) == .updated(previousCountry: Self.base.country))
             let stored = try db.company(id: Self.base.id)
             #expect(stored.revision == 2)
             #expect(stored.updatedAt == second)
             #expect(stored.company == changed)
             // Changing it back is another change, not a return to revision 1.
-            #expect(try db.save(Self.base, at: "2025-12-06T00:00:00.000Z") == .updated)
+            #expect(try db.save(Self.base, at: "2025-12-06T00:00:00.000Z") == .updated(previousCountry: Self.base.country))
             #expect(try db.company(id: Self.base.id).revision == 3)
         }
     }

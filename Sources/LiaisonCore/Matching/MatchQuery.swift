@@ -28,6 +28,12 @@ public struct MatchQuery: Sendable {
         public var country: String?
         public var size: CompanySize?
         public var matches: [Matcher.Match]
+
+        public init(country: String?, size: CompanySize?, matches: [Matcher.Match]) {
+            self.country = country
+            self.size = size
+            self.matches = matches
+        }
     }
 
     /// Runs the query against `table` with `weights`.

@@ -21,6 +21,13 @@ public struct Matcher: Sendable {
         /// The score as ranked (single precision, from the kernel).
         public var score: Double
         public var breakdown: ScoreBreakdown
+
+        public init(row: Int, id: String, score: Double, breakdown: ScoreBreakdown) {
+            self.row = row
+            self.id = id
+            self.score = score
+            self.breakdown = breakdown
+        }
     }
 
     /// The row ranges, one per country, a company of `country` may be matched with; for an

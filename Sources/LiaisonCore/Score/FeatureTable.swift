@@ -39,7 +39,7 @@ public struct FeatureTable: Sendable {
     public init(companies: [(company: Company, revision: Int)], taxonomy: Taxonomy) {
         let languages = Set(companies.flatMap(\.company.languages)).sorted()
         self.init(sectorCount: taxonomy.count, languages: languages)
-        rows.reserveCapacity(rows: companies.count, entries: companies.count * 12)
+        reserveCapacity(companies.count)
         let ordered = companies.sorted {
             MatchSides.order(($0.company.country, $0.company.id), ($1.company.country, $1.company.id))
         }
@@ -51,11 +51,26 @@ public struct FeatureTable: Sendable {
 
     public var count: Int { revisions.count }
 
+    /// Room for `capacity` rows of about a dozen entries each.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        revisions.reserveCapacity(capacity)
+        rows.reserveCapacity(rows: capacity, entries: capacity * 12)
+    }
+
     public mutating func append(id: String, country: String, revision: Int64, features: CompanyFeatures) {
         ids.append(id)
         countries.append(country)
         revisions.append(revision)
         rows.appendRow(layout.rightEntries(features))
+    }
+
+    /// Appends row `row` of `other`, a table of the same layout, as it is.
+    public mutating func appendRow(of other: FeatureTable, _ row: Int) {
+        precondition(other.layout == layout, "rows of tables of different layouts")
+        ids.append(other.ids[row])
+        countries.append(other.countries[row])
+        revisions.append(other.revisions[row])
+        rows.appendRow(other.rows.row(row))
     }
 
     /// The features of one row, as stored (single precision).

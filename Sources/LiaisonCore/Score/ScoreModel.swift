@@ -41,6 +41,41 @@ public struct ScoreModel: Sendable {
         Matrix(rows: features.count, columns: layout.width, elements: features.flatMap(leftRow))
     }
 
+    /// Each term's contribution to the score of `a` with `b`, in double precision, without the
+    /// per-sector detail: what stored rankings keep for every entry.
+    public func components(_ a: CompanyFeatures, _ b: CompanyFeatures) -> ScoreComponents {
+        let sizeFit: Double
+        switch (a.size, b.size) {
+        case let (x?, y?): sizeFit = SizeCompatibility.value(x, y)
+        default: sizeFit = zip(SizeCompatibility.row(a.size), SizeCompatibility.selector(b.size)).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        return ScoreComponents(
+            sector: weights[.sector] * Self.dot(a.offers, b.offers),
+            complementarity: weights[.complementarity] / 2 * (Self.dot(a.seeks, b.offers) + Self.dot(a.offers, b.seeks)),
+            language: weights[.language] * Double(Self.shared(a.languages, b.languages)) * a.languageNorm * b.languageNorm,
+            size: weights[.size] * sizeFit)
+    }
+
+    private static func dot(_ x: [SparseEntry], _ y: [SparseEntry]) -> Double {
+        var sum = 0.0, i = 0, j = 0
+        while i < x.count && j < y.count {
+            if x[i].position == y[j].position {
+                sum += x[i].weight * y[j].weight
+                i += 1
+                j += 1
+            } else if x[i].position < y[j].position { i += 1 } else { j += 1 }
+        }
+        return sum
+    }
+
+    private static func shared(_ x: [Int], _ y: [Int]) -> Int {
+        var count = 0, i = 0, j = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { count += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+
     /// The score of `a` with `b` in double precision, term by term, with each sector's share of
     /// the sector and complementarity terms: what explanations are made of.
     public func breakdown(_ a: CompanyFeatures, _ b: CompanyFeatures) -> ScoreBreakdown {
@@ -55,10 +90,10 @@ public struct ScoreModel: Sendable {
         for (position, product) in Self.products(a.offers, b.seeks) where product > 0 {
             breakdown.add(SectorContribution(term: .complementarity, sector: position, direction: .theySeekYouOffer, value: half * product))
         }
-        let shared = Set(a.languages).intersection(b.languages).sorted()
-        breakdown.sharedLanguages = shared
-        breakdown.components[.language] = weights[.language] * Double(shared.count) * a.languageNorm * b.languageNorm
-        breakdown.components[.size] = weights[.size] * zip(SizeCompatibility.row(a.size), SizeCompatibility.selector(b.size)).reduce(0) { $0 + $1.0 * $1.1 }
+        breakdown.sharedLanguages = Set(a.languages).intersection(b.languages).sorted()
+        let terms = components(a, b)
+        breakdown.components[.language] = terms.language
+        breakdown.components[.size] = terms.size
         return breakdown
     }
 
@@ -79,6 +114,16 @@ public struct ScoreModel: Sendable {
         }
         return result
     }
+}
+
+/// Each term's contribution to one score.
+public struct ScoreComponents: Hashable, Sendable {
+    public var sector: Double
+    public var complementarity: Double
+    public var language: Double
+    public var size: Double
+
+    public var total: Double { sector + complementarity + language + size }
 }
 
 /// A score taken apart: each term's contribution, and the sectors behind the sector terms.

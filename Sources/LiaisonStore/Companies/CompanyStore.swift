@@ -4,9 +4,9 @@ import LiaisonCore
 /// Reads and writes companies with their profiles. All functions run inside the caller's
 /// transaction, so an import of many companies commits or rolls back as one.
 enum CompanyStore {
-    /// What ``save(_:in:at:)`` did.
-    enum SaveOutcome {
-        case inserted, updated, unchanged
+    /// What ``save(_:in:at:)`` did; an update names the country the company was in before.
+    enum SaveOutcome: Equatable {
+        case inserted, updated(previousCountry: String), unchanged
     }
 
     /// Inserts `company`, or updates the stored company with its id.
@@ -28,7 +28,7 @@ enum CompanyStore {
             try db.cachedStatement(sql: "DELETE FROM profile WHERE company = ?").execute(arguments: [key])
             try insertProfiles(of: company, key: key, in: db)
         }
-        return .updated
+        return .updated(previousCountry: stored.country)
     }
 
     /// The stored company with this id, with its revision and last change.
@@ -91,6 +91,33 @@ enum CompanyStore {
         for row in ProfileRecord.rows(of: company, key: key) {
             try statement.execute(arguments: [row.company, row.kind, row.sector, row.weight])
         }
+    }
+}
+
+/// What a write of many companies did: how many were new, changed or unchanged, and which
+/// countries' companies changed (so their catalog versions grow).
+struct CompanyChanges {
+    var inserted = 0
+    var updated = 0
+    var unchanged = 0
+    var countries = Set<String>()
+
+    mutating func record(_ outcome: CompanyStore.SaveOutcome, of company: Company) {
+        switch outcome {
+        case .inserted:
+            inserted += 1
+            countries.insert(company.country)
+        case .updated(let previousCountry):
+            updated += 1
+            countries.formUnion([company.country, previousCountry])
+        case .unchanged:
+            unchanged += 1
+        }
+    }
+
+    /// Bumps the catalog versions of the changed countries, if any.
+    func commit(_ db: Database) throws {
+        if !countries.isEmpty { try CatalogState.bump(db, countries: countries) }
     }
 }
 

@@ -25,16 +25,12 @@ extension LiaisonDatabase {
     public func save(_ companies: [Company]) throws -> (inserted: Int, updated: Int, unchanged: Int) {
         let timestamp = Timestamp.now()
         return try writer.write { db in
-            var counts = (inserted: 0, updated: 0, unchanged: 0)
+            var changes = CompanyChanges()
             for company in companies {
-                switch try CompanyStore.save(company, in: db, at: timestamp) {
-                case .inserted: counts.inserted += 1
-                case .updated: counts.updated += 1
-                case .unchanged: counts.unchanged += 1
-                }
+                changes.record(try CompanyStore.save(company, in: db, at: timestamp), of: company)
             }
-            if counts.inserted + counts.updated > 0 { try CatalogState.bump(db) }
-            return counts
+            try changes.commit(db)
+            return (changes.inserted, changes.updated, changes.unchanged)
         }
     }
 

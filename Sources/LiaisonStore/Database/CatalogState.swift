@@ -8,8 +8,20 @@ enum CatalogState {
         try Int64.fetchOne(db, sql: "SELECT version FROM catalog_state WHERE id = 1") ?? 0
     }
 
-    /// Records that companies changed; call once in each transaction that changed any.
-    static func bump(_ db: Database) throws {
+    /// Records that companies of `countries` changed; call once in each transaction that changed any.
+    static func bump(_ db: Database, countries: Set<String>) throws {
         try db.execute(sql: "UPDATE catalog_state SET version = version + 1 WHERE id = 1")
+        for country in countries.sorted() {
+            try db.execute(sql: """
+                INSERT INTO country_catalog (country, version) VALUES (?, 1)
+                ON CONFLICT (country) DO UPDATE SET version = version + 1
+                """, arguments: [country])
+        }
+    }
+
+    /// The version of each country's companies: it grows whenever one of them changes.
+    static func countryVersions(_ db: Database) throws -> [String: Int64] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT country, version FROM country_catalog")
+            .map { ($0["country"] as String, $0["version"] as Int64) })
     }
 }

@@ -36,7 +36,9 @@ public final class LiaisonDatabase: Sendable {
         self.taxonomy = taxonomy
         let applied = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
         let pending = Migrations.migrator.migrations.filter { !applied.contains($0) }
-        try Migrations.migrator.migrate(writer)
+        // Only a file that needs it is migrated: migrating takes the write lock, which a running
+        // rerank holds, and readers must never wait for it.
+        if !pending.isEmpty { try Migrations.migrator.migrate(writer) }
         let taxonomyUpdated = try TaxonomySync.bringUpToDate(writer, with: taxonomy)
         openReport = OpenReport(created: created, appliedMigrations: pending, taxonomyUpdated: taxonomyUpdated)
     }

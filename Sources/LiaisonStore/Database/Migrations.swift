@@ -146,6 +146,65 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4: country catalog versions, rerank runs and rankings") { db in
+            try db.execute(sql: """
+                CREATE TABLE country_catalog (
+                    country TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL
+                );
+                INSERT INTO country_catalog (country, version) SELECT DISTINCT country, 1 FROM company;
+                CREATE TABLE rerank_run (
+                    id INTEGER PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    kind TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
+                    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+                    top_k INTEGER NOT NULL,
+                    countries TEXT NOT NULL,
+                    weights TEXT NOT NULL,
+                    country_versions TEXT,
+                    companies INTEGER,
+                    pairs_scored INTEGER,
+                    rows_written INTEGER,
+                    lists_recomputed INTEGER,
+                    seconds REAL,
+                    blas TEXT,
+                    message TEXT
+                );
+                CREATE TABLE ranking_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    current_run INTEGER REFERENCES rerank_run(id)
+                );
+                INSERT INTO ranking_state (id, current_run) VALUES (1, NULL);
+                CREATE TABLE ranking_entry (
+                    company TEXT NOT NULL,
+                    target_country TEXT NOT NULL,
+                    match TEXT NOT NULL,
+                    run_from INTEGER NOT NULL,
+                    run_to INTEGER,
+                    score REAL NOT NULL,
+                    sector REAL NOT NULL,
+                    complementarity REAL NOT NULL,
+                    language REAL NOT NULL,
+                    size REAL NOT NULL,
+                    PRIMARY KEY (company, target_country, match, run_from)
+                ) WITHOUT ROWID;
+                CREATE INDEX ranking_entry_closed ON ranking_entry(run_to) WHERE run_to IS NOT NULL;
+                CREATE TABLE ranking_lists (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    run INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                );
+                CREATE VIEW ranking AS
+                SELECT run, company, target_country, rank, match, score, sector, complementarity, language, size FROM (
+                    SELECT r.id AS run, e.company, e.target_country,
+                           ROW_NUMBER() OVER (PARTITION BY r.id, e.company, e.target_country ORDER BY e.score DESC, e.match) AS rank,
+                           e.match, e.score, e.sector, e.complementarity, e.language, e.size, r.top_k
+                    FROM rerank_run r JOIN ranking_entry e ON e.run_from <= r.id AND (e.run_to IS NULL OR e.run_to > r.id)
+                    WHERE r.status = 'done'
+                ) WHERE rank <= top_k;
+                """)
+        }
         return migrator
     }
 }

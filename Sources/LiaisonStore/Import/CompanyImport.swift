@@ -6,9 +6,10 @@ import LiaisonCore
 public struct ImportSummary: Sendable {
     /// Per file: its name and how many companies it held.
     public var files: [(file: String, companies: Int)]
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
+    var changes = CompanyChanges()
+    public var inserted: Int { changes.inserted }
+    public var updated: Int { changes.updated }
+    public var unchanged: Int { changes.unchanged }
     /// True when nothing was written because only validation was asked for.
     public var dryRun: Bool
 }
@@ -39,7 +40,7 @@ extension LiaisonDatabase {
                                                summary: &summary, problems: &problems)
                     summary.files.append((url.lastPathComponent, count))
                 }
-                if summary.inserted + summary.updated > 0 { try CatalogState.bump(db) }
+                try summary.changes.commit(db)
                 return problems.isEmpty && !dryRun ? .commit : .rollback
             }
         }
@@ -85,11 +86,7 @@ extension LiaisonDatabase {
                 }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
                 guard problems.isEmpty, let company = record.company else { continue }
-                switch try CompanyStore.save(company, in: db, at: timestamp) {
-                case .inserted: summary.inserted += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.unchanged += 1
-                }
+                summary.changes.record(try CompanyStore.save(company, in: db, at: timestamp), of: company)
             }
         }
         if let problem = reader.stoppingProblem {

@@ -5,15 +5,52 @@ import LiaisonCore
 /// The feature table of every company that takes part in matching, kept in the database and
 /// rebuilt when companies have changed since it was built (see ``CatalogState``).
 enum FeatureSnapshot {
-    /// The stored table, when it is current with the companies and the taxonomy.
-    static func current(_ db: Database, taxonomy: Taxonomy) throws -> FeatureTable? {
+    /// The stored table, and whether it is current with the companies; nil when there is none
+    /// for this taxonomy.
+    static func stored(_ db: Database, taxonomy: Taxonomy) throws -> (table: FeatureTable, isCurrent: Bool)? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT catalog_version, taxonomy_version, data FROM feature_snapshot WHERE id = 1
             """),
-            row["catalog_version"] as Int64 == (try CatalogState.version(db)),
             row["taxonomy_version"] as String == taxonomy.version,
             let table = FeatureTableCodec.decode(row["data"]), table.layout.sectorCount == taxonomy.count
         else { return nil }
+        return (table, row["catalog_version"] as Int64 == (try CatalogState.version(db)))
+    }
+
+    /// Brings an outdated table up to date, reading only the companies whose revision changed
+    /// (or that are new); nil when it must be built from scratch (a new language changes the
+    /// layout, or most companies changed).
+    static func refresh(_ old: FeatureTable, _ db: Database, taxonomy: Taxonomy) throws -> FeatureTable? {
+        let countries = ([MatchSides.delegation] + MatchSides.hosts).map { "'\($0)'" }.joined(separator: ",")
+        var oldRow: [String: Int] = [:]
+        oldRow.reserveCapacity(old.count)
+        for row in 0..<old.count { oldRow[old.ids[row]] = row }
+        var current: [(id: String, country: String, revision: Int64)] = []
+        var changed: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, country, revision FROM company WHERE country IN (\(countries))")
+        while let row = try rows.next() {
+            let entry = (id: row[0] as String, country: row[1] as String, revision: row[2] as Int64)
+            current.append(entry)
+            if let previous = oldRow[entry.id], old.revisions[previous] == entry.revision, old.countries[previous] == entry.country { continue }
+            changed.append(entry.id)
+        }
+        guard changed.count * 4 < max(current.count, 1) else { return nil }
+        var fresh: [String: Company] = [:]
+        for id in changed {
+            if let stored = try CompanyStore.fetch(id: id, in: db) { fresh[id] = stored.company }
+        }
+        guard fresh.values.allSatisfy({ $0.languages.allSatisfy(old.languages.contains) }) else { return nil }
+        current.sort { MatchSides.order(($0.country, $0.id), ($1.country, $1.id)) }
+        var table = FeatureTable(sectorCount: old.layout.sectorCount, languages: old.languages)
+        table.reserveCapacity(current.count)
+        for entry in current {
+            if let company = fresh[entry.id] {
+                table.append(id: entry.id, country: entry.country, revision: entry.revision,
+                             features: CompanyFeatures(company, taxonomy: taxonomy, languages: old.languages))
+            } else {
+                table.appendRow(of: old, oldRow[entry.id]!)
+            }
+        }
         return table
     }
 
@@ -61,14 +98,20 @@ enum FeatureSnapshot {
 
 extension LiaisonDatabase {
     /// The features of every company that takes part in matching: the stored snapshot when it is
-    /// current, else rebuilt from the profiles (and stored for the next query, when the database
-    /// can be written right away).
+    /// current, else brought up to date from the companies that changed (or rebuilt from every
+    /// profile), and stored for the next query when the database can be written right away.
     public func featureTable() throws -> FeatureTable {
-        let (stored, version) = try writer.read { db in
-            (try FeatureSnapshot.current(db, taxonomy: taxonomy), try CatalogState.version(db))
+        let (table, version, rebuilt) = try writer.read { db -> (FeatureTable, Int64, Bool) in
+            let version = try CatalogState.version(db)
+            let stored = try FeatureSnapshot.stored(db, taxonomy: taxonomy)
+            if let stored, stored.isCurrent { return (stored.table, version, false) }
+            if let stored, let refreshed = try FeatureSnapshot.refresh(stored.table, db, taxonomy: taxonomy) {
+                return (refreshed, version, true)
+            }
+            return (try FeatureSnapshot.build(db, taxonomy: taxonomy), version, true)
         }
-        if let stored { return stored }
-        let built = try writer.read { db in try FeatureSnapshot.build(db, taxonomy: taxonomy) }
+        guard rebuilt else { return table }
+        let built = table
         try? writer.write { db in
             guard try CatalogState.version(db) == version else { return }
             try FeatureSnapshot.store(built, version: version, taxonomy: taxonomy, in: db)

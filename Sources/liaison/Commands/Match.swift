@@ -37,6 +37,9 @@ extension Liaison {
         @Option(help: "A JSON file of weights (term → value) overriding the stored ones for this run.")
         var weights: String?
 
+        @Flag(help: "Compute live even when the current rerank run's rankings are up to date.")
+        var live = false
+
         @Option(help: "Ad-hoc profile: what the company offers, as sector:weight;sector.")
         var offers: String?
 
@@ -70,16 +73,25 @@ extension Liaison {
                          languages: (languages ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init),
                          size: size)
             }
-            let query = MatchQuery(subject: subject, target: MatchTarget(country)!, top: top, minimumScore: minScore)
-            let table = try db.featureTable()
-            let answer = try query.run(table: table, weights: scoreWeights, taxonomy: db.taxonomy)
+            let target = MatchTarget(country)!
+            let answer: MatchQuery.Answer, languages: [String], source: String
+            if let id, !live, weights == nil,
+               let ranked = try db.rankedMatches(for: id, target: target, top: top, minimumScore: minScore) {
+                (answer, languages) = (ranked.answer, ranked.languages)
+                source = "rankings of run \(ranked.run.id) (\(ranked.run.startedAt)); nothing has changed since"
+            } else {
+                let query = MatchQuery(subject: subject, target: target, top: top, minimumScore: minScore)
+                let table = try db.featureTable()
+                answer = try query.run(table: table, weights: scoreWeights, taxonomy: db.taxonomy)
+                (languages, source) = (table.languages, "live")
+            }
             let details = try db.companies(ids: answer.matches.map(\.id))
-            let explanation = MatchExplanation(taxonomy: db.taxonomy, languages: table.languages)
+            let explanation = MatchExplanation(taxonomy: db.taxonomy, languages: languages)
             let rows = answer.matches.enumerated().map { rank, match in
                 MatchRow(rank: rank + 1, match: match, company: details[match.id]?.company, subjectSize: answer.size,
                          explanation: explanation)
             }
-            try MatchOutput.print(rows, subject: id, format: format, explain: explain)
+            try MatchOutput.print(rows, subject: id, source: source, format: format, explain: explain)
         }
     }
 }

@@ -49,10 +49,10 @@ struct MatchRow: Encodable {
 
 /// Prints matches as a table, CSV or JSON.
 enum MatchOutput {
-    static func print(_ rows: [MatchRow], subject: String?, format: ListFormat, explain: Bool) throws {
+    static func print(_ rows: [MatchRow], subject: String?, source: String, format: ListFormat, explain: Bool) throws {
         switch format {
         case .json:
-            Swift.print(try Output.json(MatchDocument(subject: subject, matches: rows)))
+            Swift.print(try Output.json(MatchDocument(subject: subject, source: source, matches: rows)))
         case .csv:
             let terms = ScoreTerm.allCases.map(\.rawValue)
             let header = ["rank", "id", "name", "city", "country", "score"] + terms + ["reasons"]
@@ -72,6 +72,7 @@ enum MatchOutput {
                 if explain { Swift.print("      " + (row.reasons.isEmpty ? "no shared sectors, languages or size fit" : row.reasons.joined(separator: "; "))) }
             }
             if rows.isEmpty { Swift.print("no matches") }
+            if source != "live" { Swift.print("(from the \(source))") }
         }
     }
 
@@ -83,6 +84,7 @@ enum MatchOutput {
 /// `liaison match --format json`.
 struct MatchDocument: Encodable {
     var subject: String?
-    var source = "live"
+    /// `live`, or the rerank run the matches were read from.
+    var source: String
     var matches: [MatchRow]
 }

@@ -1,0 +1,201 @@
+import LiaisonKernel
+
+/// Recomputes every company's ranked matches: for each delegate, its best firms of each host
+/// country; for each host firm, its best delegates. Exact, like `liaison match`, and
+/// deterministic: ties go to the lower id.
+///
+/// An incremental run starts from the previous run's lists and scores only what changed: each
+/// unchanged company is scored against the changed candidates, and those are merged into its
+/// list. Because each list keeps more entries than it publishes, and every candidate it does not
+/// hold ranks below its last entry, the merge knows the exact top `k` as long as `k` known
+/// entries remain above that floor; only otherwise is the company scored against everyone again.
+/// The result is exactly the lists a full run would give.
+public struct Reranker: Sendable {
+    public let table: FeatureTable
+    public let model: ScoreModel
+    public let k: Int
+    /// Entries kept per list beyond the `k` published.
+    public static let reserve = 16
+    /// Host countries ranked (and whose firms get lists).
+    public let countries: [String]
+    public let threads: Int
+
+    /// What a run has done so far, for progress reports.
+    public struct Progress: Sendable {
+        public var stage: String
+        public var done: Int
+        public var total: Int
+    }
+
+    /// What a run computed.
+    public struct Statistics: Sendable {
+        public var companies = 0
+        public var pairsScored = 0
+        /// Lists recomputed in full (an incremental run's merges could not decide them).
+        public var listsRecomputed = 0
+        public var listsMerged = 0
+    }
+
+    public init(table: FeatureTable, weights: ScoreWeights, k: Int, countries: [String], threads: Int = TopK.defaultThreads) {
+        self.table = table
+        model = ScoreModel(weights: weights, layout: table.layout)
+        self.k = k
+        self.countries = countries
+        self.threads = threads
+    }
+
+    var depth: Int { k + Self.reserve }
+
+    /// One direction of ranking: these queries against the candidates of one country.
+    struct Unit {
+        var queries: Range<Int>
+        var candidates: Range<Int>
+        var target: String
+    }
+
+    /// Delegates against each host country, then each host country's firms against the delegates.
+    var units: [Unit] {
+        let delegates = table.rows(ofCountry: MatchSides.delegation)
+        return countries.map { Unit(queries: delegates, candidates: table.rows(ofCountry: $0), target: $0) }
+            + countries.map { Unit(queries: table.rows(ofCountry: $0), candidates: delegates, target: MatchSides.delegation) }
+    }
+
+    /// Queries scored per batch: bounds memory and paces progress reports.
+    static let batch = 8192
+
+    /// Every list, from scratch.
+    public func full(progress: (Progress) -> Void = { _ in }) -> (lists: RankingLists, statistics: Statistics) {
+        var lists = RankingLists(k: k, depth: depth, ids: table.ids, revisions: table.revisions)
+        var statistics = Statistics()
+        let total = units.reduce(0) { $0 + $1.queries.count }
+        var done = 0
+        for unit in units {
+            let candidates = table.rows.dense(unit.candidates)
+            for batch in stride(from: unit.queries.lowerBound, to: unit.queries.upperBound, by: Self.batch) {
+                let rows = Array(batch..<min(batch + Self.batch, unit.queries.upperBound))
+                for (row, entries) in zip(rows, search(rows, against: candidates, offset: unit.candidates.lowerBound)) {
+                    lists.append(query: row, target: unit.target, complete: unit.candidates.count <= depth, entries: entries)
+                }
+                statistics.pairsScored += rows.count * unit.candidates.count
+                done += rows.count
+                progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))
+            }
+        }
+        statistics.companies = units.reduce(into: Set<Int>()) { $0.formUnion($1.queries) }.count
+        return (lists, statistics)
+    }
+
+    /// The lists of `previous` brought up to date with the table: exactly what `full` gives.
+    public func incremental(from previous: RankingLists, progress: (Progress) -> Void = { _ in }) -> (lists: RankingLists, statistics: Statistics) {
+        precondition(previous.k == k && previous.depth == depth, "an incremental run keeps the previous run's k")
+        var statistics = Statistics()
+        // Rows of the previous table → rows now, and which rows changed (or are new).
+        var rowNow: [String: Int] = [:]
+        rowNow.reserveCapacity(table.count)
+        for row in 0..<table.count { rowNow[table.ids[row]] = row }
+        var mapped = [Int](repeating: -1, count: previous.ids.count)
+        var revisionThen: [Int: Int64] = [:]
+        for old in 0..<previous.ids.count {
+            if let row = rowNow[previous.ids[old]] {
+                mapped[old] = row
+                revisionThen[row] = previous.revisions[old]
+            }
+        }
+        let changed = (0..<table.count).map { revisionThen[$0] != table.revisions[$0] }
+        var previousList: [String: [Int: Int]] = [:]
+        for list in 0..<previous.count {
+            let row = mapped[Int(previous.queries[list])]
+            if row >= 0 { previousList[previous.targets[list], default: [:]][row] = list }
+        }
+
+        var lists = RankingLists(k: k, depth: depth, ids: table.ids, revisions: table.revisions)
+        let total = units.reduce(0) { $0 + $1.queries.count }
+        var done = 0
+        for unit in units {
+            let changedCandidates = unit.candidates.filter { changed[$0] }
+            let changedMatrix = table.rows.dense(rows: changedCandidates)
+            var recompute: [Int] = []
+            var merged: [Int: (complete: Bool, entries: [(row: Int, score: Float)])] = [:]
+            let steady = unit.queries.filter { !changed[$0] && previousList[unit.target]?[$0] != nil }
+            for batch in stride(from: 0, to: steady.count, by: Self.batch) {
+                let rows = Array(steady[batch..<min(batch + Self.batch, steady.count)])
+                let news = changedCandidates.isEmpty ? rows.map { _ in [] } : search(rows, against: changedMatrix, rows: changedCandidates)
+                statistics.pairsScored += rows.count * changedCandidates.count
+                for (row, fresh) in zip(rows, news) {
+                    let list = previousList[unit.target]![row]!
+                    if let result = merge(previous: previous, list: list, fresh: fresh, mapped: mapped, changed: changed,
+                                          candidates: unit.candidates) {
+                        merged[row] = result
+                        statistics.listsMerged += 1
+                    } else {
+                        recompute.append(row)
+                    }
+                }
+            }
+            recompute += unit.queries.filter { changed[$0] || previousList[unit.target]?[$0] == nil }
+            recompute.sort()
+            statistics.listsRecomputed += recompute.count
+            if !recompute.isEmpty {
+                let candidates = table.rows.dense(unit.candidates)
+                for batch in stride(from: 0, to: recompute.count, by: Self.batch) {
+                    let rows = Array(recompute[batch..<min(batch + Self.batch, recompute.count)])
+                    for (row, entries) in zip(rows, search(rows, against: candidates, offset: unit.candidates.lowerBound)) {
+                        merged[row] = (unit.candidates.count <= depth, entries)
+                    }
+                    statistics.pairsScored += rows.count * unit.candidates.count
+                }
+            }
+            for row in unit.queries {
+                let list = merged[row]!
+                lists.append(query: row, target: unit.target, complete: list.complete, entries: list.entries)
+            }
+            done += unit.queries.count
+            progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))
+        }
+        statistics.companies = units.reduce(into: Set<Int>()) { $0.formUnion($1.queries) }.count
+        return (lists, statistics)
+    }
+
+    /// A previous list with its changed and removed candidates taken out and the freshly scored
+    /// changed candidates (the best `depth` of them) put in; nil when fewer than `k` entries are
+    /// then known exactly.
+    private func merge(previous: RankingLists, list: Int, fresh: [(row: Int, score: Float)], mapped: [Int], changed: [Bool],
+                       candidates: Range<Int>) -> (complete: Bool, entries: [(row: Int, score: Float)])? {
+        let old = previous.entries(list)
+        var entries = old.compactMap { entry -> (row: Int, score: Float)? in
+            let row = mapped[entry.row]
+            return row >= 0 && !changed[row] && candidates.contains(row) ? (row, entry.score) : nil
+        }
+        if previous.complete[list] {
+            // Every unchanged candidate is here, and the best `depth` changed ones: the union's
+            // best `depth` are the best of all.
+            entries += fresh
+        } else {
+            // Every candidate not kept ranked below the last entry (the floor), by score then id;
+            // a changed candidate below it stays unknown, and so still below it.
+            let floor = old.last!
+            let floorID = previous.ids[floor.row]
+            entries += fresh.filter { $0.score != floor.score ? $0.score > floor.score : table.ids[$0.row] < floorID }
+            guard entries.count >= k else { return nil }
+        }
+        entries.sort { Self.better($0, than: $1) }
+        return (candidates.count <= depth, Array(entries.prefix(depth)))
+    }
+
+    /// Ranking order: a higher score, then a lower row (within a country, a lower id).
+    static func better(_ a: (row: Int, score: Float), than b: (row: Int, score: Float)) -> Bool {
+        a.score != b.score ? a.score > b.score : a.row < b.row
+    }
+
+    /// The top `depth` of `rows` against a dense candidate matrix whose row i is table row
+    /// `offset + i` (or `rows[i]` of the given list).
+    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil) -> [[(row: Int, score: Float)]] {
+        let left = model.leftMatrix(queries.map(table.features(ofRow:)))
+        let result = TopK.search(queries: left, candidates: candidates, k: depth, threads: threads)
+        return (0..<queries.count).map { query in
+            result.matches(ofQuery: query).map { match -> (row: Int, score: Float) in
+                (row: rows?[match.index] ?? offset + match.index, score: match.score)
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import LiaisonStore
+
+/// Shows the progress of long work: on a terminal, a bar with the rate and the time left;
+/// otherwise (cron, pipes) one log line when each stage starts and ends.
+final class ProgressReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let onTerminal = isatty(STDERR_FILENO) != 0
+    private let logger: Logger
+    private var stage: String?
+    private var stageStart = Date()
+    private var lastDraw = Date.distantPast
+
+    init(label: String) {
+        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .info
+        self.logger = logger
+    }
+
+    func report(_ progress: RerankProgress) {
+        lock.withLock {
+            if progress.stage != stage {
+                finishStage()
+                stage = progress.stage
+                stageStart = Date()
+                if !onTerminal { logger.info("\(progress.stage): started") }
+            }
+            guard onTerminal, Date().timeIntervalSince(lastDraw) > 0.1 || progress.done == progress.total else { return }
+            lastDraw = Date()
+            let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
+            let elapsed = Date().timeIntervalSince(stageStart)
+            let rate = elapsed > 0 ? Double(progress.done) / elapsed : 0
+            let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+            let width = 30, filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            FileHandle.standardError.write(Data(String(format: "\r%@ [%@] %3.0f%% %d/%d, %.0f/s, %.0f s left   ",
+                                                       progress.stage, bar, fraction * 100, progress.done, progress.total, rate, left).utf8))
+        }
+    }
+
+    /// Ends the current stage's line or log.
+    func finish() {
+        lock.withLock { finishStage() }
+    }
+
+    private func finishStage() {
+        guard let stage else { return }
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(stageStart))
+        if onTerminal { FileHandle.standardError.write(Data("\n".utf8)) } else { logger.info("\(stage): done in \(seconds) s") }
+        self.stage = nil
+    }
+}
