@@ -21,7 +21,8 @@ public final class LiaisonDatabase: Sendable {
         public var taxonomyUpdated: Bool
     }
 
-    /// The GRDB connection(s): a pool for files, a queue in memory.
+    /// The GRDB connection: one serial queue per process; other processes read alongside it
+    /// (WAL mode).
     public let writer: any DatabaseWriter
     /// The taxonomy stored in the file, which is the built-in one.
     public let taxonomy: Taxonomy
@@ -44,19 +45,30 @@ public final class LiaisonDatabase: Sendable {
     }
 
     /// Opens (and migrates) the database file at `path`.
+    ///
+    /// A file already in WAL mode is opened without writing anything, so a query such as
+    /// `liaison match` costs no write and no sync (a `DatabasePool` would write to an empty
+    /// WAL on every open); a new file, or one in another journal mode, is switched to WAL.
     public static func open(path: String, mode: OpenMode, taxonomy: Taxonomy = TaxonomyFile.builtIn) throws -> LiaisonDatabase {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists, mode == .mustExist { throw StoreError.missingDatabase(path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        let pool: DatabasePool
+        configuration.journalMode = exists ? .default : .wal
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let queue: DatabaseQueue
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+            }
         } catch {
             throw StoreError.cannotOpen(path, "\(error)")
         }
-        return try LiaisonDatabase(writer: pool, path: path, created: !exists, taxonomy: taxonomy)
+        return try LiaisonDatabase(writer: queue, path: path, created: !exists, taxonomy: taxonomy)
     }
 
     /// A fresh, private in-memory database, for tests and dry runs.
