@@ -80,7 +80,7 @@ struct ScheduleExportTests {
 
             // Publish, let one company leave, re-schedule keeping what was published.
             _ = try db.publishEvent("random")
-            var random = TestRandom(seed: seed * 31)
+            var random = SeededGenerator(seed: seed * 31)
             let leaving = try #require(event.participants.randomElement(using: &random)?.company)
             try db.removeParticipants([leaving], from: "random")
             let again = try db.scheduleEvent("random", minMeetings: minMeetings, keepPublished: true)

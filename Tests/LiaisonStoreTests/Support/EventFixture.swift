@@ -84,20 +84,6 @@ struct PublishedRow: Hashable {
     }
 }
 
-/// SplitMix64: a small deterministic generator of our own, so random scenarios repeat.
-struct TestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A random event over the generated companies: random availability, maximums, reps, requests,
 /// blocks and locks, built so that the locks and must-meet requests never contradict each other
@@ -110,7 +96,7 @@ struct RandomEvent {
     var locks: [MeetingLock]
 
     init(seed: UInt64, id: String = "random") {
-        var random = TestRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let slots = Int.random(in: 4...8, using: &random)
         let tables = Int.random(in: 3...7, using: &random)
         let country = Bool.random(using: &random) ? "CA" : "US"
