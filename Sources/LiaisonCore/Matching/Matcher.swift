@@ -18,7 +18,7 @@ public struct Matcher: Sendable {
     public struct Match: Sendable {
         public var row: Int
         public var id: String
-        /// The score as ranked (single precision, from the kernel).
+        /// The exact score (``ScoreModel/score(_:_:)``): what the match was ranked by.
         public var score: Double
         public var breakdown: ScoreBreakdown
 
@@ -47,25 +47,35 @@ public struct Matcher: Sendable {
         return countries.map { table.rows(ofCountry: $0) }.filter { !$0.isEmpty }
     }
 
-    /// The best `top` companies in `ranges` for a subject, best first — ties to the lower id —
-    /// the subject's own row (when it has one) never among them.
+    /// The best `top` companies in `ranges` for a subject, best first by the exact score
+    /// (``ScoreModel/score(_:_:)``), ties to the lower id; the subject's own row (when it has one)
+    /// never among them.
     public func matches(for subject: CompanyFeatures, subjectRow: Int?, in ranges: [Range<Int>], top: Int,
                         minimumScore: Double? = nil, threads: Int = TopK.defaultThreads) -> [Match] {
         let query = model.leftRow(subject)
-        // Each country is searched on its own: within one, rows are in id order, so the kernel's
-        // tie-break is by id; across countries, the merge below breaks ties by id.
+        // The kernel, in single precision, finds a few more than `top` per country (and lets in
+        // scores a rounding below the minimum); the exact score then decides order and cut.
+        let kernelMinimum = minimumScore.map { Float($0) - Self.kernelTolerance } ?? -.infinity
         let found = ranges.flatMap { rows in
             let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - rows.lowerBound)]) } ?? .none
-            return TopK.search(query: query, candidates: table.rows, k: top, in: rows, excluding: exclusions,
-                               minimumScore: minimumScore.map(Float.init) ?? -.infinity, threads: threads)
-                .map { (row: $0.index, id: table.ids[$0.index], score: $0.score) }
+            return TopK.search(query: query, candidates: table.rows, k: min(top, Int.max - Self.margin) + Self.margin, in: rows, excluding: exclusions,
+                               minimumScore: kernelMinimum, threads: threads)
+                .map { (row: $0.index, id: table.ids[$0.index], score: model.score(subject, table.features(ofRow: $0.index))) }
         }
-        let best = found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(top)
+        let best = found.filter { $0.score >= minimumScore ?? -.infinity }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(top)
         return best.map { match in
-            Match(row: match.row, id: match.id, score: Double(match.score),
-                  breakdown: model.breakdown(subject, table.features(ofRow: match.row)))
+            Match(row: match.row, id: match.id, score: match.score, breakdown: model.breakdown(subject, table.features(ofRow: match.row)))
         }
     }
+
+    /// Candidates asked of the kernel beyond `top`: room for single-precision rounding to have
+    /// put a pair the exact score ranks higher just below the cut.
+    public static let margin = 16
+
+    /// How far below a minimum score the kernel still lets a candidate through, for the exact
+    /// score to decide: far more than single-precision rounding of a score can be off by.
+    static let kernelTolerance: Float = 1e-4
 }
 
 /// Why a match was refused.

@@ -1,5 +1,5 @@
 /// The ranked lists of one rerank run, compact: for every company and target country, its best
-/// candidates, best first (higher score, then lower row, which within a country is lower id).
+/// candidates, best first (higher exact score, then lower row, which within a country is lower id).
 ///
 /// Each list keeps `depth` entries — more than the `k` published — so that a later incremental
 /// run can drop entries whose candidates changed and still know the exact top `k` without
@@ -21,7 +21,7 @@ public struct RankingLists: Sendable, Equatable {
     /// Entries of list i: `start[i] ..< start[i + 1]` of `candidates` and `scores`.
     public private(set) var start: [Int32] = [0]
     public private(set) var candidates: [Int32] = []
-    public private(set) var scores: [Float] = []
+    public private(set) var scores: [Double] = []
 
     public init(k: Int, depth: Int, ids: StringColumn, revisions: [Int64]) {
         self.k = k
@@ -32,7 +32,7 @@ public struct RankingLists: Sendable, Equatable {
 
     public var count: Int { queries.count }
 
-    public mutating func append(query: Int, target: String, complete: Bool, entries: [(row: Int, score: Float)]) {
+    public mutating func append(query: Int, target: String, complete: Bool, entries: [(row: Int, score: Double)]) {
         queries.append(Int32(query))
         targets.append(target)
         self.complete.append(complete)
@@ -44,13 +44,13 @@ public struct RankingLists: Sendable, Equatable {
     }
 
     /// The entries of list `i`, best first.
-    public func entries(_ i: Int) -> [(row: Int, score: Float)] {
+    public func entries(_ i: Int) -> [(row: Int, score: Double)] {
         (Int(start[i])..<Int(start[i + 1])).map { (row: Int(candidates[$0]), score: scores[$0]) }
     }
 
     /// Lists restored from their stored arrays; nil when they do not fit together.
     public init?(k: Int, depth: Int, ids: StringColumn, revisions: [Int64], queries: [Int32], targets: [String],
-                 complete: [Bool], start: [Int32], candidates: [Int32], scores: [Float]) {
+                 complete: [Bool], start: [Int32], candidates: [Int32], scores: [Double]) {
         guard ids.count == revisions.count, queries.count == targets.count, queries.count == complete.count, start.count == queries.count + 1,
               start.first == 0, Int(start.last!) == candidates.count, candidates.count == scores.count,
               zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),

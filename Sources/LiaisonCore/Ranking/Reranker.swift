@@ -2,7 +2,10 @@ import LiaisonKernel
 
 /// Recomputes every company's ranked matches: for each delegate, its best firms of each host
 /// country; for each host firm, its best delegates. Exact, like `liaison match`, and
-/// deterministic: ties go to the lower id.
+/// deterministic: lists are ordered by the exact score (``ScoreModel/score(_:_:)``), the one
+/// live matching orders by, ties to the lower id. The kernel finds each list's entries in single
+/// precision; they are then scored exactly and re-ordered, and the `reserve` entries kept beyond
+/// `k` give single-precision rounding room at the cut.
 ///
 /// An incremental run starts from the previous run's lists and scores only what changed: each
 /// unchanged company is scored against the changed candidates, and those are merged into its
@@ -19,6 +22,8 @@ public struct Reranker: Sendable {
     /// Host countries ranked (and whose firms get lists).
     public let countries: [String]
     public let threads: Int
+    /// Every row's features, for exact scores.
+    let features: [CompanyFeatures]
 
     /// What a run has done so far, for progress reports.
     public struct Progress: Sendable {
@@ -42,6 +47,7 @@ public struct Reranker: Sendable {
         self.k = k
         self.countries = countries
         self.threads = threads
+        features = (0..<table.count).map(table.features(ofRow:))
     }
 
     var depth: Int { k + Self.reserve }
@@ -115,7 +121,7 @@ public struct Reranker: Sendable {
             let changedCandidates = unit.candidates.filter { changed[$0] }
             let changedMatrix = table.rows.dense(rows: changedCandidates)
             var recompute: [Int] = []
-            var merged: [Int: (complete: Bool, entries: [(row: Int, score: Float)])] = [:]
+            var merged: [Int: (complete: Bool, entries: [(row: Int, score: Double)])] = [:]
             let steady = unit.queries.filter { !changed[$0] && previousList[unit.target]?[$0] != nil }
             for batch in stride(from: 0, to: steady.count, by: Self.batch) {
                 let rows = Array(steady[batch..<min(batch + Self.batch, steady.count)])
@@ -158,11 +164,12 @@ public struct Reranker: Sendable {
 
     /// A previous list with its changed and removed candidates taken out and the freshly scored
     /// changed candidates (the best `depth` of them) put in; nil when fewer than `k` entries are
-    /// then known exactly.
-    private func merge(previous: RankingLists, list: Int, fresh: [(row: Int, score: Float)], mapped: [Int], changed: [Bool],
-                       candidates: Range<Int>) -> (complete: Bool, entries: [(row: Int, score: Float)])? {
+    /// then known exactly, or when a list that did not hold every candidate now could (a full run
+    /// would hold them all).
+    private func merge(previous: RankingLists, list: Int, fresh: [(row: Int, score: Double)], mapped: [Int], changed: [Bool],
+                       candidates: Range<Int>) -> (complete: Bool, entries: [(row: Int, score: Double)])? {
         let old = previous.entries(list)
-        var entries = old.compactMap { entry -> (row: Int, score: Float)? in
+        var entries = old.compactMap { entry -> (row: Int, score: Double)? in
             let row = mapped[entry.row]
             return row >= 0 && !changed[row] && candidates.contains(row) ? (row, entry.score) : nil
         }
@@ -173,6 +180,7 @@ public struct Reranker: Sendable {
         } else {
             // Every candidate not kept ranked below the last entry (the floor), by score then id;
             // a changed candidate below it stays unknown, and so still below it.
+            guard candidates.count > depth else { return nil }
             let floor = old.last!
             let floorID = previous.ids[floor.row]
             entries += fresh.filter { $0.score != floor.score ? $0.score > floor.score : table.ids[$0.row] < floorID }
@@ -183,19 +191,21 @@ public struct Reranker: Sendable {
     }
 
     /// Ranking order: a higher score, then a lower row (within a country, a lower id).
-    static func better(_ a: (row: Int, score: Float), than b: (row: Int, score: Float)) -> Bool {
+    static func better(_ a: (row: Int, score: Double), than b: (row: Int, score: Double)) -> Bool {
         a.score != b.score ? a.score > b.score : a.row < b.row
     }
 
     /// The top `depth` of `rows` against a dense candidate matrix whose row i is table row
-    /// `offset + i` (or `rows[i]` of the given list).
-    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil) -> [[(row: Int, score: Float)]] {
-        let left = model.leftMatrix(queries.map(table.features(ofRow:)))
+    /// `offset + i` (or `rows[i]` of the given list), scored exactly, best first.
+    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil) -> [[(row: Int, score: Double)]] {
+        let left = model.leftMatrix(queries.map { features[$0] })
         let result = TopK.search(queries: left, candidates: candidates, k: depth, threads: threads)
         return (0..<queries.count).map { query in
-            result.matches(ofQuery: query).map { match -> (row: Int, score: Float) in
-                (row: rows?[match.index] ?? offset + match.index, score: match.score)
-            }
+            let subject = features[queries[query]]
+            return result.matches(ofQuery: query).map { match -> (row: Int, score: Double) in
+                let row = rows?[match.index] ?? offset + match.index
+                return (row: row, score: model.score(subject, features[row]))
+            }.sorted(by: Self.better)
         }
     }
 }

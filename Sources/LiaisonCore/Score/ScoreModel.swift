@@ -41,19 +41,22 @@ public struct ScoreModel: Sendable {
         Matrix(rows: features.count, columns: layout.width, elements: features.flatMap(leftRow))
     }
 
+    /// The score of `a` with `b` that every ranking orders by: the sum of its ``components(_:_:)``
+    /// in double precision. It depends on the two companies only — not on the kernel, the shape
+    /// of a matrix product or the order candidates arrive in — so live matching, a full rerank
+    /// and an incremental one score each pair identically, and ties of it are exact.
+    public func score(_ a: CompanyFeatures, _ b: CompanyFeatures) -> Double {
+        components(a, b).total
+    }
+
     /// Each term's contribution to the score of `a` with `b`, in double precision, without the
     /// per-sector detail: what stored rankings keep for every entry.
     public func components(_ a: CompanyFeatures, _ b: CompanyFeatures) -> ScoreComponents {
-        let sizeFit: Double
-        switch (a.size, b.size) {
-        case let (x?, y?): sizeFit = SizeCompatibility.value(x, y)
-        default: sizeFit = zip(SizeCompatibility.row(a.size), SizeCompatibility.selector(b.size)).reduce(0) { $0 + $1.0 * $1.1 }
-        }
-        return ScoreComponents(
+        ScoreComponents(
             sector: weights[.sector] * Self.dot(a.offers, b.offers),
             complementarity: weights[.complementarity] / 2 * (Self.dot(a.seeks, b.offers) + Self.dot(a.offers, b.seeks)),
             language: weights[.language] * Double(Self.shared(a.languages, b.languages)) * a.languageNorm * b.languageNorm,
-            size: weights[.size] * sizeFit)
+            size: weights[.size] * SizeCompatibility.fit(a.size, b.size))
     }
 
     private static func dot(_ x: [SparseEntry], _ y: [SparseEntry]) -> Double {

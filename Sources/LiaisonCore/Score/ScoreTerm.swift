@@ -91,6 +91,16 @@ public enum SizeCompatibility {
         1 - Double(abs(a.rank - b.rank)) / Double(CompanySize.allCases.count - 1)
     }
 
+    /// How well sizes `a` and `b` fit; an unknown size fits as the average over every band. Each
+    /// value of the matrix is a multiple of ¼, so the sum is exact and the one division rounds
+    /// correctly: fits equal in exact arithmetic are equal here too.
+    public static func fit(_ a: CompanySize?, _ b: CompanySize?) -> Double {
+        let bands = CompanySize.allCases
+        let left = a.map { [$0] } ?? bands, right = b.map { [$0] } ?? bands
+        let sum = left.reduce(0.0) { total, x in right.reduce(total) { $0 + value(x, $1) } }
+        return sum / Double(left.count * right.count)
+    }
+
     /// Row `a` of the matrix; for an unknown size, the average row.
     static func row(_ size: CompanySize?) -> [Double] {
         let bands = CompanySize.allCases

@@ -112,9 +112,17 @@ extension LiaisonDatabase {
         }
         guard rebuilt else { return table }
         let built = table
-        try? writer.write { db in
-            guard try CatalogState.version(db) == version else { return }
-            try FeatureSnapshot.store(built, version: version, taxonomy: taxonomy, in: db)
+        // Storing the snapshot only saves the next caller work: while another writer (a rerank,
+        // for minutes) holds the lock, it is skipped rather than waited for.
+        try? writer.writeWithoutTransaction { db in
+            let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
+            try db.inTransaction(.immediate) {
+                guard try CatalogState.version(db) == version else { return .rollback }
+                try FeatureSnapshot.store(built, version: version, taxonomy: taxonomy, in: db)
+                return .commit
+            }
         }
         return built
     }

@@ -50,7 +50,10 @@ extension LiaisonDatabase {
             let targets: [String]
             if country == MatchSides.delegation {
                 switch target {
-                case .any: targets = run.countries
+                case .any:
+                    // Live matching would search every host country: the run must have ranked them all.
+                    guard MatchSides.hosts.allSatisfy(run.countries.contains) else { return nil }
+                    targets = MatchSides.hosts
                 case .country(let code): guard run.countries.contains(code) else { return nil }; targets = [code]
                 }
             } else {

@@ -65,24 +65,26 @@ extension LiaisonDatabase {
         // Versions first: a change committed meanwhile makes them older than the table, never newer.
         let versions = try writer.read { db in try CatalogState.countryVersions(db) }
         let table = try featureTable()
-        let (previousRun, previousLists) = try writer.read { db -> (Row?, RankingLists?) in
+        let (previousRun, previousData) = try writer.read { db -> (Row?, Data?) in
             let current = try Row.fetchOne(db, sql: """
                 SELECT r.* FROM rerank_run r JOIN ranking_state s ON s.current_run = r.id
                 """)
             let data = try Data.fetchOne(db, sql: "SELECT data FROM ranking_lists WHERE id = 1 AND run = ?",
                                          arguments: [current?["id"] as Int64?])
-            return (current, data.flatMap(RankingListsCodec.decode))
+            return (current, data)
         }
+        let previousLists = previousData.flatMap(RankingListsCodec.decode)
         let reranker = Reranker(table: table, weights: try scoreWeights(), k: options.top, countries: options.countries,
                                 threads: options.threads)
-        var note: String?
+        var note: String? = previousData != nil && previousLists == nil ? "the previous run's lists are of an older version" : nil
         let reusable = previousLists.flatMap { lists -> RankingLists? in
             guard let run = previousRun, lists.k == options.top else { note = "the previous run kept another number of matches"; return nil }
             guard run["weights"] as String == weightsText else { note = "the weights changed"; return nil }
             guard run["countries"] as String == options.countries.joined(separator: ",") else { note = "the countries changed"; return nil }
             return lists
         }
-        if options.incremental, reusable == nil { note = "full run: " + (note ?? "there is no previous run to start from") }
+        // Only a run asked to be incremental has to say why it was not.
+        let message = options.incremental && reusable == nil ? "full run: " + (note ?? "there is no previous run to start from") : nil
         let report: @Sendable (Reranker.Progress) -> Void = { progress(RerankProgress(stage: $0.stage, done: $0.done, total: $0.total)) }
         let (lists, statistics) = options.incremental && reusable != nil
             ? reranker.incremental(from: reusable!, progress: report)
@@ -114,7 +116,7 @@ extension LiaisonDatabase {
                     WHERE id = ?
                     """, arguments: [Timestamp.now(), options.incremental && reusable != nil ? "incremental" : "full",
                                      try Self.versionsText(versions), statistics.companies, statistics.pairsScored, rowsWritten,
-                                     statistics.listsRecomputed, Date().timeIntervalSince(started), note, runID])
+                                     statistics.listsRecomputed, Date().timeIntervalSince(started), message, runID])
                 try Self.prune(keeping: options.keepRuns, in: db)
                 return .commit
             }
@@ -218,16 +220,21 @@ struct RankingWriter {
                 continue
             }
             unmatched.remove(oldList)
-            let old = previous.entries(oldList).prefix(previous.k).map { (row: mapped[$0.row], id: $0.row, score: $0.score) }
-            if old.count == new.count, zip(old, new).allSatisfy({ $0.row == $1.row && $0.score == $1.score }) { continue }
-            // Entries kept unchanged are those of the same candidate with the same score.
-            var stale: [Int: Float] = [:]
+            // A row stays when its candidate is the same, unchanged, with the same score, and the
+            // company itself is unchanged: then its components are the same too.
+            let queryUnchanged = previous.revisions[Int(previous.queries[oldList])] == table.revisions[query]
+            let old = previous.entries(oldList).prefix(previous.k).map { entry in
+                (row: mapped[entry.row], id: entry.row, score: entry.score,
+                 unchanged: queryUnchanged && mapped[entry.row] >= 0 && previous.revisions[entry.row] == table.revisions[mapped[entry.row]])
+            }
+            if old.count == new.count, zip(old, new).allSatisfy({ $0.unchanged && $0.row == $1.row && $0.score == $1.score }) { continue }
+            var stale: [Int: (score: Double, unchanged: Bool)] = [:]
             var gone: [Int] = []
-            for entry in old { if entry.row >= 0 { stale[entry.row] = entry.score } else { gone.append(entry.id) } }
+            for entry in old { if entry.row >= 0 { stale[entry.row] = (entry.score, entry.unchanged) } else { gone.append(entry.id) } }
             let company = table.ids[query]
             for entry in new {
-                if let score = stale.removeValue(forKey: entry.row) {
-                    if score == entry.score { continue }
+                if let kept = stale.removeValue(forKey: entry.row) {
+                    if kept.unchanged && kept.score == entry.score { continue }
                     try close.execute(arguments: [run, company, target, table.ids[entry.row]])
                     written += 1
                 }
@@ -262,9 +269,9 @@ struct RankingWriter {
         return entries.count
     }
 
-    private func insertEntry(query: Int, company: String, target: String, _ entry: (row: Int, score: Float), _ insert: Statement) throws {
+    private func insertEntry(query: Int, company: String, target: String, _ entry: (row: Int, score: Double), _ insert: Statement) throws {
         let terms = model.components(features.of(query), features.of(entry.row))
-        try insert.execute(arguments: [company, target, table.ids[entry.row], run, Double(entry.score), terms.sector,
+        try insert.execute(arguments: [company, target, table.ids[entry.row], run, entry.score, terms.sector,
                                        terms.complementarity, terms.language, terms.size])
     }
 }

@@ -4,11 +4,11 @@ import LiaisonCore
 /// The binary form of a run's ranking lists, kept for the current run only so that the next
 /// incremental run knows them without reading every stored ranking row.
 ///
-/// Layout: magic `LRL1`; u32 k, depth, ids, lists, entries, id bytes, target bytes; then the
+/// Layout: magic `LRL2`; u32 k, depth, ids, lists, entries, id bytes, target bytes; then the
 /// arrays: id offsets, id bytes, revisions (i64), queries (i32), target offsets, target bytes,
-/// complete (u8), starts (i32), candidates (i32), scores (f32).
+/// complete (u8), starts (i32), candidates (i32), scores (f64).
 enum RankingListsCodec {
-    static let magic = Array("LRL1".utf8)
+    static let magic = Array("LRL2".utf8)
 
     static func encode(_ lists: RankingLists) -> Data {
         var targets = StringColumn()
@@ -37,7 +37,7 @@ enum RankingListsCodec {
               let revisions = input.read(Int64.self, count: idCount), let queries = input.read(Int32.self, count: listCount),
               let targetOffsets = input.read(Int32.self, count: listCount + 1), let targetText = input.read(UInt8.self, count: targetBytes),
               let complete = input.read(UInt8.self, count: listCount), let start = input.read(Int32.self, count: listCount + 1),
-              let candidates = input.read(Int32.self, count: entries), let scores = input.read(Float.self, count: entries),
+              let candidates = input.read(Int32.self, count: entries), let scores = input.read(Double.self, count: entries),
               input.isAtEnd,
               let idColumn = StringColumn(bytes: ids, offsets: idOffsets),
               let targets = StringColumn(bytes: targetText, offsets: targetOffsets) else { return nil }

@@ -35,13 +35,22 @@ extension Liaison {
         func validate() throws {
             guard top >= 1 else { throw ValidationError("--top must be at least 1") }
             guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
-            for country in countryList where !MatchSides.hosts.contains(country) {
+            let listed = listedCountries
+            for country in listed where !MatchSides.hosts.contains(country) {
                 throw ValidationError("--countries takes host countries (\(MatchSides.hosts.joined(separator: ", "))), not \(country)")
+            }
+            guard !listed.isEmpty else {
+                throw ValidationError("--countries needs at least one host country (\(MatchSides.hosts.joined(separator: ", ")))")
             }
         }
 
+        private var listedCountries: [String] {
+            countries.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+
+        /// The countries asked for, each once, in the usual order: `CA,US,US` and `US,CA` are one setting.
         private var countryList: [String] {
-            countries.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            MatchSides.hosts.filter(listedCountries.contains)
         }
 
         func run() throws {
