@@ -80,6 +80,11 @@ bench-peers: deps peers-venv
 bench-match: release
 	python3 Benchmarks/scripts/match_latency.py --liaison $(LIAISON)
 
+# Nightly rerank, 20,000 x 200,000 firms: full vs incremental after 1 % edits, match during a rerank (ARGS=--small).
+.PHONY: bench-rerank
+bench-rerank: release
+	python3 Benchmarks/scripts/rerank_bench.py --liaison $(LIAISON) $(ARGS)
+
 # Meeting scheduling: 300 delegates x 700 hosts, 16 slots, 200 tables, random availability (median
 # of 3; time and share of the exact upper bound), full availability (every selected meeting
 # placed), then Liaison against OR-Tools CP-SAT (60 s) on small events, side by side.
