@@ -88,6 +88,21 @@ import Testing
         #expect(abs(model.breakdown(unknown, known).components[.size]! - expected) < 1e-12)
     }
 
+    @Test("sizes rank from micro to enterprise, and fits the formula ties are exactly equal")
+    func sizeRanksAndExactFits() {
+        #expect(CompanySize.allCases.map(\.rank) == Array(0..<CompanySize.allCases.count))
+        // Medium fits every band on average as well as a size no one knows: 0.5 in exact arithmetic.
+        #expect(SizeCompatibility.fit(.enterprise, .medium) == SizeCompatibility.fit(.enterprise, nil))
+        #expect(SizeCompatibility.fit(.medium, nil) == SizeCompatibility.fit(nil, .medium))
+        for a in CompanySize.allCases as [CompanySize?] + [nil] {
+            for b in CompanySize.allCases as [CompanySize?] + [nil] {
+                let reference = ReferenceScore.sizeFit(a, b)
+                #expect(abs(SizeCompatibility.fit(a, b) - reference) < 1e-12, "\(String(describing: a)), \(String(describing: b))")
+                #expect(SizeCompatibility.fit(a, b) == SizeCompatibility.fit(b, a))
+            }
+        }
+    }
+
     @Test("weights must be finite, not negative, and not all zero; terms are named")
     func weightValidation() throws {
         #expect(throws: ScoreWeightsError.invalidValue(.sector, -0.1)) { try ScoreWeights([.sector: -0.1]) }

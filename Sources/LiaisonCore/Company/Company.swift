@@ -50,7 +50,15 @@ public enum CompanySize: String, CaseIterable, Hashable, Sendable, Codable {
     case micro, small, medium, large, enterprise
 
     /// Position from smallest (0) to largest.
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public var rank: Int {
+        switch self {
+        case .micro: 0
+        case .small: 1
+        case .medium: 2
+        case .large: 3
+        case .enterprise: 4
+        }
+    }
 }
 
 /// What a profile is about: what a company offers, or what it seeks.

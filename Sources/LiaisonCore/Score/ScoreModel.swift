@@ -12,9 +12,16 @@ public struct ScoreModel: Sendable {
     public let weights: ScoreWeights
     public let layout: FeatureLayout
 
+    /// The weights as plain numbers: exact scores are computed millions of times per rerank.
+    private let sectorWeight: Double, halfComplementarityWeight: Double, languageWeight: Double, sizeWeight: Double
+
     public init(weights: ScoreWeights, layout: FeatureLayout) {
         self.weights = weights
         self.layout = layout
+        sectorWeight = weights[.sector]
+        halfComplementarityWeight = weights[.complementarity] / 2
+        languageWeight = weights[.language]
+        sizeWeight = weights[.size]
     }
 
     /// The left row of `a`, dense, ``FeatureLayout/width`` wide.
@@ -53,10 +60,10 @@ public struct ScoreModel: Sendable {
     /// per-sector detail: what stored rankings keep for every entry.
     public func components(_ a: CompanyFeatures, _ b: CompanyFeatures) -> ScoreComponents {
         ScoreComponents(
-            sector: weights[.sector] * Self.dot(a.offers, b.offers),
-            complementarity: weights[.complementarity] / 2 * (Self.dot(a.seeks, b.offers) + Self.dot(a.offers, b.seeks)),
-            language: weights[.language] * Double(Self.shared(a.languages, b.languages)) * a.languageNorm * b.languageNorm,
-            size: weights[.size] * SizeCompatibility.fit(a.size, b.size))
+            sector: sectorWeight * Self.dot(a.offers, b.offers),
+            complementarity: halfComplementarityWeight * (Self.dot(a.seeks, b.offers) + Self.dot(a.offers, b.seeks)),
+            language: languageWeight * Double(Self.shared(a.languages, b.languages)) * a.languageNorm * b.languageNorm,
+            size: sizeWeight * SizeCompatibility.fit(a.size, b.size))
     }
 
     private static func dot(_ x: [SparseEntry], _ y: [SparseEntry]) -> Double {

@@ -95,8 +95,18 @@ public enum SizeCompatibility {
     /// value of the matrix is a multiple of ¼, so the sum is exact and the one division rounds
     /// correctly: fits equal in exact arithmetic are equal here too.
     public static func fit(_ a: CompanySize?, _ b: CompanySize?) -> Double {
-        let bands = CompanySize.allCases
-        let left = a.map { [$0] } ?? bands, right = b.map { [$0] } ?? bands
+        switch (a, b) {
+        case let (a?, b?): value(a, b)
+        case let (known?, nil), let (nil, known?): averageFit[known.rank]
+        case (nil, nil): averageFitOfUnknowns
+        }
+    }
+
+    /// The fit of each band with an unknown size (the matrix is symmetric: either side).
+    private static let averageFit = CompanySize.allCases.map { average([$0], CompanySize.allCases) }
+    private static let averageFitOfUnknowns = average(CompanySize.allCases, CompanySize.allCases)
+
+    private static func average(_ left: [CompanySize], _ right: [CompanySize]) -> Double {
         let sum = left.reduce(0.0) { total, x in right.reduce(total) { $0 + value(x, $1) } }
         return sum / Double(left.count * right.count)
     }

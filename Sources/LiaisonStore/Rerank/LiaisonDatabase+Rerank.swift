@@ -220,8 +220,8 @@ struct RankingWriter {
                 continue
             }
             unmatched.remove(oldList)
-            // A row stays when its candidate is the same, unchanged, with the same score, and the
-            // company itself is unchanged: then its components are the same too.
+            // A row stays when its candidate is the same with the same score and the same components
+            // (known to be the same when neither company changed).
             let queryUnchanged = previous.revisions[Int(previous.queries[oldList])] == table.revisions[query]
             let old = previous.entries(oldList).prefix(previous.k).map { entry in
                 (row: mapped[entry.row], id: entry.row, score: entry.score,
@@ -234,7 +234,10 @@ struct RankingWriter {
             let company = table.ids[query]
             for entry in new {
                 if let kept = stale.removeValue(forKey: entry.row) {
-                    if kept.unchanged && kept.score == entry.score { continue }
+                    if kept.score == entry.score,
+                       try kept.unchanged || storedComponents(company, target, table.ids[entry.row], db) == components(query, entry.row) {
+                        continue
+                    }
                     try close.execute(arguments: [run, company, target, table.ids[entry.row]])
                     written += 1
                 }
@@ -260,6 +263,22 @@ struct RankingWriter {
         return written
     }
 
+    /// The components of a pair, as a ranking row stores them.
+    private func components(_ query: Int, _ row: Int) -> [Double] {
+        let terms = model.components(features.of(query), features.of(row))
+        return [terms.sector, terms.complementarity, terms.language, terms.size]
+    }
+
+    /// The components the open row of a pair stores: reading a row costs far less than
+    /// rewriting it when a changed company's score with someone stays the same.
+    private func storedComponents(_ company: String, _ target: String, _ match: String, _ db: Database) throws -> [Double]? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT sector, complementarity, language, size FROM ranking_entry
+            WHERE company = ? AND target_country = ? AND match = ? AND run_to IS NULL
+            """), arguments: [company, target, match])
+        return row.map { [$0[0], $0[1], $0[2], $0[3]] }
+    }
+
     /// Inserts every published entry of a list; returns how many.
     private func insertAll(_ lists: RankingLists, _ list: Int, _ insert: Statement) throws -> Int {
         let query = Int(lists.queries[list])
@@ -270,9 +289,8 @@ struct RankingWriter {
     }
 
     private func insertEntry(query: Int, company: String, target: String, _ entry: (row: Int, score: Double), _ insert: Statement) throws {
-        let terms = model.components(features.of(query), features.of(entry.row))
-        try insert.execute(arguments: [company, target, table.ids[entry.row], run, entry.score, terms.sector,
-                                       terms.complementarity, terms.language, terms.size])
+        try insert.execute(arguments: StatementArguments([company, target, table.ids[entry.row], run, entry.score]
+                                                         + components(query, entry.row)))
     }
 }
 
