@@ -22,8 +22,8 @@ public struct Reranker: Sendable {
     /// Host countries ranked (and whose firms get lists).
     public let countries: [String]
     public let threads: Int
-    /// Every row's features, for exact scores.
-    let features: [CompanyFeatures]
+    /// Every row's features, for exact scores (and for whoever explains the lists' entries).
+    public let features: [CompanyFeatures]
 
     /// What a run has done so far, for progress reports.
     public struct Progress: Sendable {

@@ -105,7 +105,7 @@ extension LiaisonDatabase {
                 try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             }
             try db.inTransaction(.immediate) {
-                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress)
+                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features)
                     .write(lists, replacing: previousLists, in: db)
                 try db.execute(sql: "INSERT OR REPLACE INTO ranking_lists (id, run, data) VALUES (1, ?, ?)",
                                arguments: [runID, RankingListsCodec.encode(lists)])
@@ -174,15 +174,8 @@ struct RankingWriter {
     let table: FeatureTable
     let model: ScoreModel
     let progress: @Sendable (RerankProgress) -> Void
-    let features: FeatureCache
-
-    init(run: Int64, table: FeatureTable, model: ScoreModel, progress: @escaping @Sendable (RerankProgress) -> Void) {
-        self.run = run
-        self.table = table
-        self.model = model
-        self.progress = progress
-        features = FeatureCache(table: table)
-    }
+    /// Every row's features (the reranker's): the components of each written entry come from them.
+    let features: [CompanyFeatures]
 
     func write(_ lists: RankingLists, replacing previous: RankingLists?, in db: Database) throws -> Int {
         let insert = try db.cachedStatement(sql: """
@@ -265,7 +258,7 @@ struct RankingWriter {
 
     /// The components of a pair, as a ranking row stores them.
     private func components(_ query: Int, _ row: Int) -> [Double] {
-        let terms = model.components(features.of(query), features.of(row))
+        let terms = model.components(features[query], features[row])
         return [terms.sector, terms.complementarity, terms.language, terms.size]
     }
 
@@ -291,23 +284,5 @@ struct RankingWriter {
     private func insertEntry(query: Int, company: String, target: String, _ entry: (row: Int, score: Double), _ insert: Statement) throws {
         try insert.execute(arguments: StatementArguments([company, target, table.ids[entry.row], run, entry.score]
                                                          + components(query, entry.row)))
-    }
-}
-
-/// The features of table rows, each made once when first needed.
-final class FeatureCache {
-    private let table: FeatureTable
-    private var made: [CompanyFeatures?]
-
-    init(table: FeatureTable) {
-        self.table = table
-        made = Array(repeating: nil, count: table.count)
-    }
-
-    func of(_ row: Int) -> CompanyFeatures {
-        if let known = made[row] { return known }
-        let features = table.features(ofRow: row)
-        made[row] = features
-        return features
     }
 }
