@@ -447,8 +447,8 @@ struct RerankCLITests {
     static func visibleRows(_ db: LiaisonDatabase, run: Int64) throws -> [Double] {
         try db.writer.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*), TOTAL(score) FROM ranking_entry WHERE run_from <= ? AND (run_to IS NULL OR run_to > ?)
-                """, arguments: [run, run])!
+                SELECT COUNT(*), TOTAL(score) FROM ranking WHERE run = ?
+                """, arguments: [run])!
             return [row[0], row[1]]
         }
     }

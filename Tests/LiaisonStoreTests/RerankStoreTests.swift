@@ -173,11 +173,14 @@ import Testing
 
             try catalog.editAtRandom(db)
             let second = try db.rerank(options(top: k, incremental: true))
-            // Rows written: entries opened by this run plus entries it closed.
-            let opened = try db.count("SELECT COUNT(*) FROM ranking_entry WHERE run_from = ?", [second.id])
-            let closed = try db.count("SELECT COUNT(*) FROM ranking_entry WHERE run_to = ?", [second.id])
-            #expect(second.rowsWritten == opened + closed)
-            #expect(opened > 0 && closed > 0)
+            // Rows written: the run's segment of changes, entries new or changed and entries gone.
+            let changed = try db.count("SELECT COUNT(*) FROM ranking_entry WHERE segment = ? AND score IS NOT NULL", [second.id])
+            let gone = try db.count("SELECT COUNT(*) FROM ranking_entry WHERE segment = ? AND score IS NULL", [second.id])
+            #expect(second.rowsWritten == changed + gone)
+            #expect(changed > 0 && second.rowsWritten! < expectedRows)
+            #expect(try db.count("SELECT COUNT(*) FROM ranking_segment WHERE run = ? AND complete = 1 AND rows = ?", [run.id, expectedRows]) == 1)
+            #expect(try db.count("SELECT COUNT(*) FROM ranking_segment WHERE run = ? AND complete = 0 AND rows = ?",
+                                 [second.id, second.rowsWritten!]) == 1)
             let runs = try db.rerankRuns()
             #expect(runs.map(\.id) == [second.id, run.id], "newest first")
             #expect(runs.map(\.isCurrent) == [true, false])
@@ -267,7 +270,7 @@ import Testing
         }
     }
 
-    @Test("pruning keeps the newest completed runs, exactly as they were, and drops rows only older runs used",
+    @Test("pruning keeps the newest completed runs, exactly as they were, and drops segments only older runs read",
           arguments: [1, 2])
     func pruning(keep: Int) throws {
         try withCatalog(seed: 12, delegates: 35, hosts: 80) { db, catalog in
@@ -298,14 +301,55 @@ import Testing
                     #expect(view.isEmpty, "run \(id) is pruned")
                 }
             }
-            // No row is left that no remaining run uses.
-            #expect(try db.count("""
-                SELECT COUNT(*) FROM ranking_entry e WHERE NOT EXISTS (
-                    SELECT 1 FROM rerank_run r WHERE r.status = 'done' AND e.run_from <= r.id AND (e.run_to IS NULL OR e.run_to > r.id))
-                """) == 0)
+            // No segment is left that no remaining run reads, and no row outside the segments.
+            #expect(try db.count(Self.unreadSegments) == 0)
+            #expect(try db.count("SELECT COUNT(*) FROM ranking_entry WHERE segment NOT IN (SELECT run FROM ranking_segment)") == 0)
             try RankingExpectations.expectExact(db, "after pruning to \(keep)")
         }
     }
+
+    @Test("once the changes since the last complete segment hold as many rows, a run writes a complete one, and pruning drops the older")
+    func completeSegments() throws {
+        try withCatalog(seed: 14, delegates: 40, hosts: 90) { db, catalog in
+            let keep = 2
+            let first = try db.rerank(options(top: 5, keep: keep))
+            var views = [first.id: try db.rankingView(run: first.id)]
+            var completeRuns = [first.id]
+            var base = try #require(first.rowsWritten), changes = 0, rounds = 0
+            while completeRuns.count < 3 && rounds < 40 {
+                rounds += 1
+                try catalog.editAtRandom(db)
+                let run = try db.rerank(options(top: 5, incremental: true, keep: keep))
+                views[run.id] = try db.rankingView(run: run.id)
+                let complete = try db.count("SELECT COUNT(*) FROM ranking_segment WHERE run = ? AND complete = 1", [run.id]) == 1
+                let rows = try #require(run.rowsWritten)
+                if changes >= base {
+                    #expect(complete, "run \(run.id), after \(changes) rows of changes to a segment of \(base)")
+                    #expect(try rows == db.count("SELECT COUNT(*) FROM ranking WHERE run = ?", [run.id]), "every entry written")
+                    completeRuns.append(run.id)
+                    (base, changes) = (rows, 0)
+                } else {
+                    #expect(!complete, "run \(run.id), after \(changes) rows of changes to a segment of \(base)")
+                    changes += rows
+                }
+                for kept in try db.rerankRuns() where kept.status == .done {
+                    #expect(try db.rankingView(run: kept.id) == views[kept.id], "run \(kept.id) as it was")
+                }
+                #expect(try db.count(Self.unreadSegments) == 0)
+                #expect(try db.count("SELECT COUNT(*) FROM ranking_entry") == db.count("SELECT TOTAL(rows) FROM ranking_segment"))
+            }
+            #expect(completeRuns.count == 3)
+            #expect(try db.count("SELECT MIN(run) FROM ranking_segment") >= Int(completeRuns[1]), "segments before are dropped")
+            try RankingExpectations.expectExact(db, "after \(rounds) incremental runs")
+        }
+    }
+
+    /// Segments that no remaining completed run reads.
+    static let unreadSegments = """
+        SELECT COUNT(*) FROM ranking_segment s WHERE NOT EXISTS (
+            SELECT 1 FROM rerank_run r WHERE r.status = 'done' AND s.run <= r.id AND s.run >= (
+                SELECT COALESCE(MAX(c.run), 0) FROM ranking_segment c WHERE c.complete = 1 AND c.run <= r.id))
+        """
 
     // MARK: - Reading rankings
 

@@ -205,6 +205,56 @@ enum Migrations {
                 ) WHERE rank <= top_k;
                 """)
         }
+        // Rows used to be kept from run_from up to run_to: a run that changed 1 % of the entries
+        // rewrote pages all over the table to close them. Now each run appends a segment of its
+        // changes (a removed entry is a row without a score) and readers take, for each entry, its
+        // newest version from the segments since the last complete one.
+        migrator.registerMigration("v5: rankings as segments of changes") { db in
+            try db.execute(sql: """
+                DROP VIEW ranking;
+                ALTER TABLE ranking_entry RENAME TO ranking_entry_v4;
+                CREATE TABLE ranking_segment (
+                    run INTEGER PRIMARY KEY,
+                    complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+                    rows INTEGER NOT NULL
+                );
+                CREATE TABLE ranking_entry (
+                    segment INTEGER NOT NULL,
+                    company TEXT NOT NULL,
+                    target_country TEXT NOT NULL,
+                    match TEXT NOT NULL,
+                    score REAL,
+                    sector REAL,
+                    complementarity REAL,
+                    language REAL,
+                    size REAL,
+                    PRIMARY KEY (segment, company, target_country, match)
+                ) WITHOUT ROWID;
+                INSERT INTO ranking_entry (segment, company, target_country, match, score, sector, complementarity, language, size)
+                SELECT run_from, company, target_country, match, score, sector, complementarity, language, size
+                FROM ranking_entry_v4 ORDER BY run_from, company, target_country, match;
+                INSERT OR IGNORE INTO ranking_entry (segment, company, target_country, match)
+                SELECT run_to, company, target_country, match FROM ranking_entry_v4 WHERE run_to IS NOT NULL;
+                INSERT INTO ranking_segment (run, complete, rows) SELECT segment, 0, COUNT(*) FROM ranking_entry GROUP BY segment;
+                DROP TABLE ranking_entry_v4;
+                CREATE VIEW ranking AS
+                SELECT run, company, target_country, rank, match, score, sector, complementarity, language, size FROM (
+                    SELECT run, company, target_country,
+                           ROW_NUMBER() OVER (PARTITION BY run, company, target_country ORDER BY score DESC, match) AS rank,
+                           match, score, sector, complementarity, language, size, top_k
+                    FROM (
+                        SELECT r.id AS run, r.top_k, e.company, e.target_country, e.match, e.score,
+                               e.sector, e.complementarity, e.language, e.size,
+                               ROW_NUMBER() OVER (PARTITION BY r.id, e.company, e.target_country, e.match ORDER BY e.segment DESC) AS version
+                        FROM rerank_run r
+                        JOIN ranking_segment s ON s.run <= r.id AND s.run >= (
+                            SELECT COALESCE(MAX(c.run), 0) FROM ranking_segment c WHERE c.complete = 1 AND c.run <= r.id)
+                        JOIN ranking_entry e ON e.segment = s.run
+                        WHERE r.status = 'done'
+                    ) WHERE version = 1 AND score IS NOT NULL
+                ) WHERE rank <= top_k;
+                """)
+        }
         return migrator
     }
 }

@@ -18,13 +18,21 @@ extension LiaisonDatabase {
     public func rankings(of company: String, country: String? = nil) throws -> (run: RerankRun, lists: [String: [StoredRankingEntry]]) {
         guard let run = try rerankRuns().first(where: \.isCurrent) else { throw RankingError.noRun }
         guard try writer.read({ db in try CompanyStore.fetch(id: company, in: db) }) != nil else { throw StoreError.unknownCompany(company) }
-        let entries = try writer.read { db in
-            try Row.fetchAll(db, sql: """
+        let rows = try writer.read { db -> [Row] in
+            let segments = try RankingSegments(db).read(by: run.id)
+            return try Row.fetchAll(db, sql: """
                 SELECT * FROM ranking_entry
-                WHERE company = ? AND (? IS NULL OR target_country = ?) AND run_from <= ? AND (run_to IS NULL OR run_to > ?)
-                ORDER BY target_country, score DESC, match
-                """, arguments: [company, country, country, run.id, run.id])
+                WHERE segment IN (\(segments.map(String.init).joined(separator: ","))) AND company = ? AND (? IS NULL OR target_country = ?)
+                ORDER BY segment DESC
+                """, arguments: [company, country, country])
         }
+        // An entry's newest version is the run's, unless it says the entry left.
+        var seen = Set<[String]>()
+        let entries = rows.filter { seen.insert([$0["target_country"], $0["match"]]).inserted && $0["score"] != nil }
+            .sorted { a, b in
+                (a["target_country"] as String, -(a["score"] as Double), a["match"] as String)
+                    < (b["target_country"] as String, -(b["score"] as Double), b["match"] as String)
+            }
         var lists: [String: [StoredRankingEntry]] = [:]
         for row in entries {
             let target: String = row["target_country"]

@@ -65,13 +65,13 @@ extension LiaisonDatabase {
         // Versions first: a change committed meanwhile makes them older than the table, never newer.
         let versions = try writer.read { db in try CatalogState.countryVersions(db) }
         let table = try featureTable()
-        let (previousRun, previousData) = try writer.read { db -> (Row?, Data?) in
+        let (previousRun, previousData, segments) = try writer.read { db -> (Row?, Data?, RankingSegments) in
             let current = try Row.fetchOne(db, sql: """
                 SELECT r.* FROM rerank_run r JOIN ranking_state s ON s.current_run = r.id
                 """)
             let data = try Data.fetchOne(db, sql: "SELECT data FROM ranking_lists WHERE id = 1 AND run = ?",
                                          arguments: [current?["id"] as Int64?])
-            return (current, data)
+            return (current, data, try RankingSegments(db))
         }
         let previousLists = previousData.flatMap(RankingListsCodec.decode)
         let reranker = Reranker(table: table, weights: try scoreWeights(), k: options.top, countries: options.countries,
@@ -105,8 +105,14 @@ extension LiaisonDatabase {
                 try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             }
             try db.inTransaction(.immediate) {
-                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features)
-                    .write(lists, replacing: previousLists, in: db)
+                // Changes only, unless there is nothing to compare with or it is time to replace
+                // the segments written since the last complete one.
+                let previous = segments.wantsCompleteSegment ? nil : previousLists
+                let currentSegments = segments.read(by: (previousRun?["id"] as Int64?) ?? 0)
+                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features,
+                                                previousSegments: currentSegments)
+                    .write(lists, replacing: previous, in: db)
+                try RankingSegments.record(run: runID, complete: previous == nil, rows: rowsWritten, in: db)
                 try db.execute(sql: "INSERT OR REPLACE INTO ranking_lists (id, run, data) VALUES (1, ?, ?)",
                                arguments: [runID, RankingListsCodec.encode(lists)])
                 try db.execute(sql: "UPDATE ranking_state SET current_run = ? WHERE id = 1", arguments: [runID])
@@ -138,12 +144,12 @@ extension LiaisonDatabase {
         }
     }
 
-    /// Keeps the newest `count` completed runs: older runs, and ranking rows only they used, go.
+    /// Keeps the newest `count` completed runs: older runs, and ranking segments only they read, go.
     static func prune(keeping count: Int, in db: Database) throws {
         guard let oldest = try Int64.fetchOne(db, sql: """
             SELECT id FROM rerank_run WHERE status = 'done' ORDER BY id DESC LIMIT 1 OFFSET ?
             """, arguments: [max(count, 1) - 1]) else { return }
-        try db.execute(sql: "DELETE FROM ranking_entry WHERE run_to IS NOT NULL AND run_to <= ?", arguments: [oldest])
+        try RankingSegments.prune(before: oldest, in: db)
         try db.execute(sql: "DELETE FROM rerank_run WHERE id < ?", arguments: [oldest])
     }
 
@@ -166,123 +172,3 @@ extension JSONEncoder {
     }
 }
 
-/// Writes a run's lists as ranking rows: only the published entries that differ from the
-/// previous run's are written — new ones inserted from this run on, gone or changed ones closed —
-/// so unchanged rankings cost nothing.
-struct RankingWriter {
-    let run: Int64
-    let table: FeatureTable
-    let model: ScoreModel
-    let progress: @Sendable (RerankProgress) -> Void
-    /// Every row's features (the reranker's): the components of each written entry come from them.
-    let features: [CompanyFeatures]
-
-    func write(_ lists: RankingLists, replacing previous: RankingLists?, in db: Database) throws -> Int {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO ranking_entry (company, target_country, match, run_from, run_to, score, sector, complementarity, language, size)
-            VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
-            """)
-        let close = try db.cachedStatement(sql: """
-            UPDATE ranking_entry SET run_to = ? WHERE company = ? AND target_country = ? AND match = ? AND run_to IS NULL
-            """)
-        var written = 0
-        guard let previous else {
-            try db.execute(sql: "UPDATE ranking_entry SET run_to = ? WHERE run_to IS NULL", arguments: [run])
-            for list in 0..<lists.count {
-                written += try insertAll(lists, list, insert)
-                if list % 4096 == 0 { progress(RerankProgress(stage: "writing", done: list, total: lists.count)) }
-            }
-            return written
-        }
-        // The previous run's rows as rows of today's table (-1: the company is gone), and its
-        // lists by today's query row and target: compared as numbers, not ids.
-        var rowNow: [String: Int] = [:]
-        rowNow.reserveCapacity(table.count)
-        for row in 0..<table.count { rowNow[table.ids[row]] = row }
-        let mapped = (0..<previous.ids.count).map { rowNow[previous.ids[$0]] ?? -1 }
-        var before: [String: [Int: Int]] = [:]
-        var unmatched = Set(0..<previous.count)
-        for list in 0..<previous.count where mapped[Int(previous.queries[list])] >= 0 {
-            before[previous.targets[list], default: [:]][mapped[Int(previous.queries[list])]] = list
-        }
-        for list in 0..<lists.count {
-            let query = Int(lists.queries[list]), target = lists.targets[list]
-            let new = lists.entries(list).prefix(lists.k)
-            guard let oldList = before[target]?[query] else {
-                written += try insertAll(lists, list, insert)
-                continue
-            }
-            unmatched.remove(oldList)
-            // A row stays when its candidate is the same with the same score and the same components
-            // (known to be the same when neither company changed).
-            let queryUnchanged = previous.revisions[Int(previous.queries[oldList])] == table.revisions[query]
-            let old = previous.entries(oldList).prefix(previous.k).map { entry in
-                (row: mapped[entry.row], id: entry.row, score: entry.score,
-                 unchanged: queryUnchanged && mapped[entry.row] >= 0 && previous.revisions[entry.row] == table.revisions[mapped[entry.row]])
-            }
-            if old.count == new.count, zip(old, new).allSatisfy({ $0.unchanged && $0.row == $1.row && $0.score == $1.score }) { continue }
-            var stale: [Int: (score: Double, unchanged: Bool)] = [:]
-            var gone: [Int] = []
-            for entry in old { if entry.row >= 0 { stale[entry.row] = (entry.score, entry.unchanged) } else { gone.append(entry.id) } }
-            let company = table.ids[query]
-            for entry in new {
-                if let kept = stale.removeValue(forKey: entry.row) {
-                    if kept.score == entry.score,
-                       try kept.unchanged || storedComponents(company, target, table.ids[entry.row], db) == components(query, entry.row) {
-                        continue
-                    }
-                    try close.execute(arguments: [run, company, target, table.ids[entry.row]])
-                    written += 1
-                }
-                try insertEntry(query: query, company: company, target: target, entry, insert)
-                written += 1
-            }
-            let closed = stale.keys.map { table.ids[$0] } + gone.map { previous.ids[$0] }
-            for match in closed.sorted() {
-                try close.execute(arguments: [run, company, target, match])
-                written += 1
-            }
-            if list % 4096 == 0 { progress(RerankProgress(stage: "writing", done: list, total: lists.count)) }
-        }
-        // Lists of companies no longer ranked: every entry closes.
-        for list in unmatched.sorted() {
-            let company = previous.ids[Int(previous.queries[list])]
-            for entry in previous.entries(list).prefix(previous.k) {
-                try close.execute(arguments: [run, company, previous.targets[list], previous.ids[entry.row]])
-                written += 1
-            }
-        }
-        progress(RerankProgress(stage: "writing", done: lists.count, total: lists.count))
-        return written
-    }
-
-    /// The components of a pair, as a ranking row stores them.
-    private func components(_ query: Int, _ row: Int) -> [Double] {
-        let terms = model.components(features[query], features[row])
-        return [terms.sector, terms.complementarity, terms.language, terms.size]
-    }
-
-    /// The components the open row of a pair stores: reading a row costs far less than
-    /// rewriting it when a changed company's score with someone stays the same.
-    private func storedComponents(_ company: String, _ target: String, _ match: String, _ db: Database) throws -> [Double]? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT sector, complementarity, language, size FROM ranking_entry
-            WHERE company = ? AND target_country = ? AND match = ? AND run_to IS NULL
-            """), arguments: [company, target, match])
-        return row.map { [$0[0], $0[1], $0[2], $0[3]] }
-    }
-
-    /// Inserts every published entry of a list; returns how many.
-    private func insertAll(_ lists: RankingLists, _ list: Int, _ insert: Statement) throws -> Int {
-        let query = Int(lists.queries[list])
-        let company = table.ids[query], target = lists.targets[list]
-        let entries = lists.entries(list).prefix(lists.k)
-        for entry in entries { try insertEntry(query: query, company: company, target: target, entry, insert) }
-        return entries.count
-    }
-
-    private func insertEntry(query: Int, company: String, target: String, _ entry: (row: Int, score: Double), _ insert: Statement) throws {
-        try insert.execute(arguments: StatementArguments([company, target, table.ids[entry.row], run, entry.score]
-                                                         + components(query, entry.row)))
-    }
-}

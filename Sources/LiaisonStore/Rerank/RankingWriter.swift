@@ -1,0 +1,133 @@
+import GRDB
+import LiaisonCore
+
+/// Writes a run's lists as its segment of ranking rows (see ``RankingSegments``): every published
+/// entry, or only what differs from the previous run's lists — new and changed entries, and a row
+/// without a score for each entry that left — so that unchanged rankings cost nothing. Lists go
+/// in key order, so the segment is appended at the end of the table.
+struct RankingWriter {
+    let run: Int64
+    let table: FeatureTable
+    let model: ScoreModel
+    let progress: @Sendable (RerankProgress) -> Void
+    /// Every row's features (the reranker's): the components of each written entry come from them.
+    let features: [CompanyFeatures]
+    /// The segments the previous run reads, newest first: where an entry's stored components are.
+    let previousSegments: [Int64]
+
+    /// A list to write: this run's (`new`), the previous run's (`old`), or both, by list index.
+    private struct Pairing {
+        var company: String
+        var target: String
+        var new: Int?
+        var old: Int?
+    }
+
+    /// Writes the segment; returns its number of rows. Without `previous`, the segment is complete.
+    func write(_ lists: RankingLists, replacing previous: RankingLists?, in db: Database) throws -> Int {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO ranking_entry (segment, company, target_country, match, score, sector, complementarity, language, size)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var written = 0
+        func put(_ company: String, _ target: String, _ match: String, _ values: [Double]?) throws {
+            let numbers: [Double?] = values ?? [nil, nil, nil, nil, nil]
+            try insert.execute(arguments: [run, company, target, match, numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]])
+            written += 1
+        }
+        let pairings = self.pairings(lists, previous)
+        // The previous run's rows as rows of today's table (-1: the company is gone).
+        let mapped: [Int] = previous.map { previous in
+            let rowNow = Dictionary(uniqueKeysWithValues: (0..<table.count).map { (table.ids[$0], $0) })
+            return (0..<previous.ids.count).map { rowNow[previous.ids[$0]] ?? -1 }
+        } ?? []
+        for (done, pairing) in pairings.enumerated() {
+            if done % 4096 == 0 { progress(RerankProgress(stage: "writing", done: done, total: pairings.count)) }
+            let company = pairing.company, target = pairing.target
+            guard let list = pairing.new else {
+                // A company no longer ranked: every entry leaves.
+                for entry in previous!.entries(pairing.old!).prefix(previous!.k) { try put(company, target, previous!.ids[entry.row], nil) }
+                continue
+            }
+            let query = Int(lists.queries[list])
+            let new = lists.entries(list).prefix(lists.k)
+            guard let oldList = pairing.old, let previous else {
+                for entry in new { try put(company, target, table.ids[entry.row], values(query, entry)) }
+                continue
+            }
+            // An entry stays when its candidate is the same with the same score and the same
+            // components (known to be the same when neither company changed).
+            let queryUnchanged = previous.revisions[Int(previous.queries[oldList])] == table.revisions[query]
+            let old = previous.entries(oldList).prefix(previous.k)
+            if queryUnchanged, old.count == new.count, zip(old, new).allSatisfy({
+                mapped[$0.row] == $1.row && $0.score == $1.score && previous.revisions[$0.row] == table.revisions[$1.row]
+            }) { continue }
+            var stale: [Int: (score: Double, unchanged: Bool)] = [:]
+            var gone: [Int] = []
+            for entry in old {
+                let row = mapped[entry.row]
+                guard row >= 0 else { gone.append(entry.row); continue }
+                stale[row] = (entry.score, queryUnchanged && previous.revisions[entry.row] == table.revisions[row])
+            }
+            for entry in new {
+                if let kept = stale.removeValue(forKey: entry.row), kept.score == entry.score,
+                   try kept.unchanged || storedComponents(company, target, table.ids[entry.row], db) == components(query, entry.row) {
+                    continue
+                }
+                try put(company, target, table.ids[entry.row], values(query, entry))
+            }
+            for match in (stale.keys.map { table.ids[$0] } + gone.map { previous.ids[$0] }).sorted() {
+                try put(company, target, match, nil)
+            }
+        }
+        progress(RerankProgress(stage: "writing", done: pairings.count, total: pairings.count))
+        return written
+    }
+
+    /// This run's lists and the previous run's they replace, paired by company and target, in
+    /// key order.
+    private func pairings(_ lists: RankingLists, _ previous: RankingLists?) -> [Pairing] {
+        var pairings = (0..<lists.count).map {
+            Pairing(company: table.ids[Int(lists.queries[$0])], target: lists.targets[$0], new: $0, old: nil)
+        }
+        if let previous {
+            var index: [String: [String: Int]] = [:]
+            for (position, pairing) in pairings.enumerated() { index[pairing.target, default: [:]][pairing.company] = position }
+            for list in 0..<previous.count {
+                let company = previous.ids[Int(previous.queries[list])], target = previous.targets[list]
+                if let position = index[target]?[company] {
+                    pairings[position].old = list
+                } else {
+                    pairings.append(Pairing(company: company, target: target, new: nil, old: list))
+                }
+            }
+        }
+        pairings.sort { ($0.company, $0.target) < ($1.company, $1.target) }
+        return pairings
+    }
+
+    /// The score and components of an entry, as a ranking row stores them.
+    private func values(_ query: Int, _ entry: (row: Int, score: Double)) -> [Double] {
+        [entry.score] + components(query, entry.row)
+    }
+
+    /// The components of a pair, as a ranking row stores them.
+    private func components(_ query: Int, _ row: Int) -> [Double] {
+        let terms = model.components(features[query], features[row])
+        return [terms.sector, terms.complementarity, terms.language, terms.size]
+    }
+
+    /// The components the previous run stores for a pair: reading them costs far less than
+    /// writing a row when a changed company's score with someone stays the same.
+    private func storedComponents(_ company: String, _ target: String, _ match: String, _ db: Database) throws -> [Double]? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT score, sector, complementarity, language, size FROM ranking_entry
+            WHERE segment = ? AND company = ? AND target_country = ? AND match = ?
+            """)
+        for segment in previousSegments {
+            guard let row = try Row.fetchOne(statement, arguments: [segment, company, target, match]) else { continue }
+            return (row[0] as Double?) == nil ? nil : [row[1], row[2], row[3], row[4]]
+        }
+        return nil
+    }
+}
