@@ -48,6 +48,11 @@ public struct RankingLists: Sendable, Equatable {
         (Int(start[i])..<Int(start[i + 1])).map { (row: Int(candidates[$0]), score: scores[$0]) }
     }
 
+    /// The positions in `candidates` and `scores` of the entries list `i` publishes (its first `k`).
+    public func published(_ i: Int) -> Range<Int> {
+        Int(start[i])..<min(Int(start[i]) + k, Int(start[i + 1]))
+    }
+
     /// Lists restored from their stored arrays; nil when they do not fit together.
     public init?(k: Int, depth: Int, ids: StringColumn, revisions: [Int64], queries: [Int32], targets: [String],
                  complete: [Bool], start: [Int32], candidates: [Int32], scores: [Double]) {

@@ -125,7 +125,13 @@ public struct Reranker: Sendable {
             let steady = unit.queries.filter { !changed[$0] && previousList[unit.target]?[$0] != nil }
             for batch in stride(from: 0, to: steady.count, by: Self.batch) {
                 let rows = Array(steady[batch..<min(batch + Self.batch, steady.count)])
-                let news = changedCandidates.isEmpty ? rows.map { _ in [] } : search(rows, against: changedMatrix, rows: changedCandidates)
+                // Changed candidates below a partial list's floor cannot enter it: no need to score them exactly.
+                let floors = rows.map { row -> Double in
+                    let list = previousList[unit.target]![row]!, end = Int(previous.start[list + 1])
+                    return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.scores[end - 1]
+                }
+                let news = changedCandidates.isEmpty ? rows.map { _ in [] }
+                    : search(rows, against: changedMatrix, rows: changedCandidates, floors: floors)
                 statistics.pairsScored += rows.count * changedCandidates.count
                 for (row, fresh) in zip(rows, news) {
                     let list = previousList[unit.target]![row]!
@@ -196,13 +202,17 @@ public struct Reranker: Sendable {
     }
 
     /// The top `depth` of `rows` against a dense candidate matrix whose row i is table row
-    /// `offset + i` (or `rows[i]` of the given list), scored exactly, best first.
-    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil) -> [[(row: Int, score: Double)]] {
+    /// `offset + i` (or `rows[i]` of the given list), scored exactly, best first; without those
+    /// whose single-precision score shows them below the query's floor, when floors are given.
+    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
+                        floors: [Double]? = nil) -> [[(row: Int, score: Double)]] {
         let left = model.leftMatrix(queries.map { features[$0] })
         let result = TopK.search(queries: left, candidates: candidates, k: depth, threads: threads)
         return (0..<queries.count).map { query in
             let subject = features[queries[query]]
-            return result.matches(ofQuery: query).map { match -> (row: Int, score: Double) in
+            let floor = floors.map { Float($0[query]) - Matcher.kernelTolerance } ?? -.infinity
+            return result.matches(ofQuery: query).compactMap { match -> (row: Int, score: Double)? in
+                guard match.score >= floor else { return nil }
                 let row = rows?[match.index] ?? offset + match.index
                 return (row: row, score: model.score(subject, features[row]))
             }.sorted(by: Self.better)

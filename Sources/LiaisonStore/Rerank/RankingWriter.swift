@@ -41,44 +41,53 @@ struct RankingWriter {
             let rowNow = Dictionary(uniqueKeysWithValues: (0..<table.count).map { (table.ids[$0], $0) })
             return (0..<previous.ids.count).map { rowNow[previous.ids[$0]] ?? -1 }
         } ?? []
+        // Where each of today's rows stands in the previous list being compared (-1: not in it).
+        var position = [Int](repeating: -1, count: table.count)
         for (done, pairing) in pairings.enumerated() {
             if done % 4096 == 0 { progress(RerankProgress(stage: "writing", done: done, total: pairings.count)) }
             let company = pairing.company, target = pairing.target
             guard let list = pairing.new else {
                 // A company no longer ranked: every entry leaves.
-                for entry in previous!.entries(pairing.old!).prefix(previous!.k) { try put(company, target, previous!.ids[entry.row], nil) }
+                for entry in previous!.published(pairing.old!) { try put(company, target, previous!.ids[Int(previous!.candidates[entry])], nil) }
                 continue
             }
             let query = Int(lists.queries[list])
-            let new = lists.entries(list).prefix(lists.k)
+            let new = lists.published(list)
             guard let oldList = pairing.old, let previous else {
-                for entry in new { try put(company, target, table.ids[entry.row], values(query, entry)) }
+                for entry in new { try put(company, target, table.ids[Int(lists.candidates[entry])], values(query, lists, entry)) }
                 continue
             }
             // An entry stays when its candidate is the same with the same score and the same
             // components (known to be the same when neither company changed).
             let queryUnchanged = previous.revisions[Int(previous.queries[oldList])] == table.revisions[query]
-            let old = previous.entries(oldList).prefix(previous.k)
-            if queryUnchanged, old.count == new.count, zip(old, new).allSatisfy({
-                mapped[$0.row] == $1.row && $0.score == $1.score && previous.revisions[$0.row] == table.revisions[$1.row]
+            let old = previous.published(oldList)
+            func unchanged(_ entry: Int) -> Bool {
+                let then = Int(previous.candidates[entry]), row = mapped[then]
+                return queryUnchanged && row >= 0 && previous.revisions[then] == table.revisions[row]
+            }
+            if old.count == new.count, zip(old, new).allSatisfy({
+                unchanged($0) && mapped[Int(previous.candidates[$0])] == Int(lists.candidates[$1]) && previous.scores[$0] == lists.scores[$1]
             }) { continue }
-            var stale: [Int: (score: Double, unchanged: Bool)] = [:]
-            var gone: [Int] = []
+            var gone: [String] = []
             for entry in old {
-                let row = mapped[entry.row]
-                guard row >= 0 else { gone.append(entry.row); continue }
-                stale[row] = (entry.score, queryUnchanged && previous.revisions[entry.row] == table.revisions[row])
+                let row = mapped[Int(previous.candidates[entry])]
+                if row >= 0 { position[row] = entry } else { gone.append(previous.ids[Int(previous.candidates[entry])]) }
             }
             for entry in new {
-                if let kept = stale.removeValue(forKey: entry.row), kept.score == entry.score,
-                   try kept.unchanged || storedComponents(company, target, table.ids[entry.row], db) == components(query, entry.row) {
+                let row = Int(lists.candidates[entry]), kept = position[row]
+                position[row] = -1
+                if kept >= 0, previous.scores[kept] == lists.scores[entry],
+                   try unchanged(kept) || storedComponents(company, target, table.ids[row], db) == components(query, row) {
                     continue
                 }
-                try put(company, target, table.ids[entry.row], values(query, entry))
+                try put(company, target, table.ids[row], values(query, lists, entry))
             }
-            for match in (stale.keys.map { table.ids[$0] } + gone.map { previous.ids[$0] }).sorted() {
-                try put(company, target, match, nil)
+            for entry in old {
+                let row = mapped[Int(previous.candidates[entry])]
+                if row >= 0 && position[row] >= 0 { gone.append(table.ids[row]) }
+                if row >= 0 { position[row] = -1 }
             }
+            for match in gone.sorted() { try put(company, target, match, nil) }
         }
         progress(RerankProgress(stage: "writing", done: pairings.count, total: pairings.count))
         return written
@@ -106,9 +115,9 @@ struct RankingWriter {
         return pairings
     }
 
-    /// The score and components of an entry, as a ranking row stores them.
-    private func values(_ query: Int, _ entry: (row: Int, score: Double)) -> [Double] {
-        [entry.score] + components(query, entry.row)
+    /// The score and components of entry `entry` of `lists`, whose query is `query`, as a ranking row stores them.
+    private func values(_ query: Int, _ lists: RankingLists, _ entry: Int) -> [Double] {
+        [lists.scores[entry]] + components(query, Int(lists.candidates[entry]))
     }
 
     /// The components of a pair, as a ranking row stores them.
