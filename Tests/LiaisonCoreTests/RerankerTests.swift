@@ -364,6 +364,37 @@ enum RankingCheck {
         }
     }
 
+    @Test("lists restored without scores, as stored, give the incremental run of the lists themselves",
+          arguments: [31, 32, 33, 34] as [UInt64])
+    func incrementalFromListsWithoutScores(seed: UInt64) throws {
+        var catalog = Self.catalog(seed: seed)
+        let k = 3 + catalog.random.below(6)
+        var lists = Reranker(table: catalog.table, weights: .defaults, k: k, countries: Self.hosts, threads: 2).full().lists
+        for round in 1...3 {
+            let restored = try #require(RankingLists(
+                k: lists.k, depth: lists.depth, ids: lists.ids, revisions: lists.revisions, queries: lists.queries, targets: lists.targets,
+                complete: lists.complete, start: lists.start, candidates: lists.candidates, floors: lists.floors))
+            #expect(restored.scores.allSatisfy(\.isNaN) && restored.floors == lists.floors)
+            catalog.editAtRandom()
+            let reranker = Reranker(table: catalog.table, weights: .defaults, k: k, countries: Self.hosts, threads: 2)
+            let fromLists = reranker.incremental(from: lists).lists
+            let fromRestored = reranker.incremental(from: restored).lists
+            let comment: Comment = "seed \(seed), k \(k), round \(round)"
+            #expect(fromRestored.queries == fromLists.queries && fromRestored.targets == fromLists.targets, comment)
+            #expect(fromRestored.start == fromLists.start && fromRestored.candidates == fromLists.candidates, comment)
+            #expect(fromRestored.complete == fromLists.complete && fromRestored.floors == fromLists.floors, comment)
+            // A score is either computed again, to the same bits, or left unknown.
+            #expect(zip(fromRestored.scores, fromLists.scores).allSatisfy { $0.isNaN || $0 == $1 }, comment)
+            #expect(fromRestored.floors.allSatisfy { !$0.isNaN }, comment)
+            let full = reranker.full().lists
+            for list in 0..<min(full.count, fromRestored.count) {
+                #expect(fromRestored.published(list).map { fromRestored.candidates[$0] } == full.published(list).map { full.candidates[$0] },
+                        "\(comment): list \(list)")
+            }
+            lists = fromRestored
+        }
+    }
+
     @Test("with nothing changed an incremental run scores nothing and keeps every list")
     func incrementalWithoutChanges() {
         let catalog = Self.catalog(seed: 21)

@@ -21,7 +21,12 @@ public struct RankingLists: Sendable, Equatable {
     /// Entries of list i: `start[i] ..< start[i + 1]` of `candidates` and `scores`.
     public private(set) var start: [Int32] = [0]
     public private(set) var candidates: [Int32] = []
+    /// Exact scores; NaN in lists restored from storage, which keeps none (a run scores again
+    /// the pairs it needs: those of unchanged companies come out the same).
     public private(set) var scores: [Double] = []
+    /// Per list, its last entry's score (-infinity when empty): below it rank all the candidates
+    /// a partial list does not hold. Kept even where scores are not.
+    public private(set) var floors: [Double] = []
 
     public init(k: Int, depth: Int, ids: StringColumn, revisions: [Int64]) {
         self.k = k
@@ -41,6 +46,7 @@ public struct RankingLists: Sendable, Equatable {
             scores.append(entry.score)
         }
         start.append(Int32(candidates.count))
+        floors.append(entries.last?.score ?? -.infinity)
     }
 
     /// The entries of list `i`, best first.
@@ -53,11 +59,11 @@ public struct RankingLists: Sendable, Equatable {
         Int(start[i])..<min(Int(start[i]) + k, Int(start[i + 1]))
     }
 
-    /// Lists restored from their stored arrays; nil when they do not fit together.
+    /// Lists restored from their stored arrays, without scores; nil when they do not fit together.
     public init?(k: Int, depth: Int, ids: StringColumn, revisions: [Int64], queries: [Int32], targets: [String],
-                 complete: [Bool], start: [Int32], candidates: [Int32], scores: [Double]) {
+                 complete: [Bool], start: [Int32], candidates: [Int32], floors: [Double]) {
         guard ids.count == revisions.count, queries.count == targets.count, queries.count == complete.count, start.count == queries.count + 1,
-              start.first == 0, Int(start.last!) == candidates.count, candidates.count == scores.count,
+              start.first == 0, Int(start.last!) == candidates.count, floors.count == queries.count,
               zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
               (queries + candidates).allSatisfy({ $0 >= 0 && Int($0) < ids.count }) else { return nil }
         self.init(k: k, depth: depth, ids: ids, revisions: revisions)
@@ -66,6 +72,7 @@ public struct RankingLists: Sendable, Equatable {
         self.complete = complete
         self.start = start
         self.candidates = candidates
-        self.scores = scores
+        self.scores = [Double](repeating: .nan, count: candidates.count)
+        self.floors = floors
     }
 }

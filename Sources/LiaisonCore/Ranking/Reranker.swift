@@ -128,14 +128,14 @@ public struct Reranker: Sendable {
                 // Changed candidates below a partial list's floor cannot enter it: no need to score them exactly.
                 let floors = rows.map { row -> Double in
                     let list = previousList[unit.target]![row]!, end = Int(previous.start[list + 1])
-                    return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.scores[end - 1]
+                    return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
                 }
                 let news = changedCandidates.isEmpty ? rows.map { _ in [] }
                     : search(rows, against: changedMatrix, rows: changedCandidates, floors: floors)
                 statistics.pairsScored += rows.count * changedCandidates.count
                 for (row, fresh) in zip(rows, news) {
                     let list = previousList[unit.target]![row]!
-                    if let result = merge(previous: previous, list: list, fresh: fresh, mapped: mapped, changed: changed,
+                    if let result = merge(previous: previous, list: list, query: row, fresh: fresh, mapped: mapped, changed: changed,
                                           candidates: unit.candidates) {
                         merged[row] = result
                         statistics.listsMerged += 1
@@ -172,28 +172,45 @@ public struct Reranker: Sendable {
     /// changed candidates (the best `depth` of them) put in; nil when fewer than `k` entries are
     /// then known exactly, or when a list that did not hold every candidate now could (a full run
     /// would hold them all).
-    private func merge(previous: RankingLists, list: Int, fresh: [(row: Int, score: Double)], mapped: [Int], changed: [Bool],
+    ///
+    /// The entries kept are in order already, and stored lists carry no scores: the few a fresh
+    /// entry is compared with, and the new last one, are computed again (unchanged pairs score
+    /// what they scored); the others stay unknown (NaN).
+    private func merge(previous: RankingLists, list: Int, query: Int, fresh: [(row: Int, score: Double)], mapped: [Int], changed: [Bool],
                        candidates: Range<Int>) -> (complete: Bool, entries: [(row: Int, score: Double)])? {
-        let old = previous.entries(list)
+        let old = Int(previous.start[list])..<Int(previous.start[list + 1])
         var entries = old.compactMap { entry -> (row: Int, score: Double)? in
-            let row = mapped[entry.row]
-            return row >= 0 && !changed[row] && candidates.contains(row) ? (row, entry.score) : nil
+            let row = mapped[Int(previous.candidates[entry])]
+            return row >= 0 && !changed[row] && candidates.contains(row) ? (row, previous.scores[entry]) : nil
         }
-        if previous.complete[list] {
-            // Every unchanged candidate is here, and the best `depth` changed ones: the union's
-            // best `depth` are the best of all.
-            entries += fresh
-        } else {
+        var fresh = fresh
+        if !previous.complete[list] {
             // Every candidate not kept ranked below the last entry (the floor), by score then id;
             // a changed candidate below it stays unknown, and so still below it.
-            guard candidates.count > depth else { return nil }
-            let floor = old.last!
-            let floorID = previous.ids[floor.row]
-            entries += fresh.filter { $0.score != floor.score ? $0.score > floor.score : table.ids[$0.row] < floorID }
-            guard entries.count >= k else { return nil }
+            guard candidates.count > depth, let last = old.last else { return nil }
+            let floor = previous.floors[list], floorID = previous.ids[Int(previous.candidates[last])]
+            fresh = fresh.filter { $0.score != floor ? $0.score > floor : table.ids[$0.row] < floorID }
+            guard entries.count + fresh.count >= k else { return nil }
         }
-        entries.sort { Self.better($0, than: $1) }
-        return (candidates.count <= depth, Array(entries.prefix(depth)))
+        // A complete list holds every unchanged candidate, and the best `depth` changed ones: the
+        // union's best `depth` are the best of all.
+        func known(_ i: Int) -> (row: Int, score: Double) {
+            if entries[i].score.isNaN { entries[i].score = model.score(features[query], features[entries[i].row]) }
+            return entries[i]
+        }
+        var from = 0
+        for entry in fresh {  // best first: each goes after the one before
+            var low = from, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.better(known(middle), than: entry) { low = middle + 1 } else { high = middle }
+            }
+            entries.insert(entry, at: low)
+            from = low + 1
+        }
+        entries.removeLast(max(0, entries.count - depth))
+        if !entries.isEmpty { _ = known(entries.count - 1) }  // the new floor
+        return (candidates.count <= depth, entries)
     }
 
     /// Ranking order: a higher score, then a lower row (within a country, a lower id).

@@ -105,12 +105,10 @@ extension LiaisonDatabase {
                 try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             }
             try db.inTransaction(.immediate) {
-                // Changes only, unless there is nothing to compare with or it is time to replace
-                // the segments written since the last complete one.
-                let previous = segments.wantsCompleteSegment ? nil : previousLists
-                let currentSegments = segments.read(by: (previousRun?["id"] as Int64?) ?? 0)
-                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features,
-                                                previousSegments: currentSegments)
+                // Changes only, unless there is nothing to compare with (or the previous run had
+                // other settings) or it is time to replace the segments since the last complete one.
+                let previous = segments.wantsCompleteSegment ? nil : reusable
+                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features)
                     .write(lists, replacing: previous, in: db)
                 try RankingSegments.record(run: runID, complete: previous == nil, rows: rowsWritten, in: db)
                 try db.execute(sql: "INSERT OR REPLACE INTO ranking_lists (id, run, data) VALUES (1, ?, ?)",

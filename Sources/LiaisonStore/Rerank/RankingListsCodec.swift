@@ -4,11 +4,12 @@ import LiaisonCore
 /// The binary form of a run's ranking lists, kept for the current run only so that the next
 /// incremental run knows them without reading every stored ranking row.
 ///
-/// Layout: magic `LRL2`; u32 k, depth, ids, lists, entries, id bytes, target bytes; then the
+/// Layout: magic `LRL3`; u32 k, depth, ids, lists, entries, id bytes, target bytes; then the
 /// arrays: id offsets, id bytes, revisions (i64), queries (i32), target offsets, target bytes,
-/// complete (u8), starts (i32), candidates (i32), scores (f64).
+/// complete (u8), starts (i32), candidates (i32), floors (f64). Entries' scores are not kept:
+/// they would be two thirds of the size, and the next run computes the few it needs again.
 enum RankingListsCodec {
-    static let magic = Array("LRL2".utf8)
+    static let magic = Array("LRL3".utf8)
 
     static func encode(_ lists: RankingLists) -> Data {
         var targets = StringColumn()
@@ -25,7 +26,7 @@ enum RankingListsCodec {
         out.appendRaw(lists.complete.map { UInt8($0 ? 1 : 0) })
         out.appendRaw(lists.start)
         out.appendRaw(lists.candidates)
-        out.appendRaw(lists.scores)
+        out.appendRaw(lists.floors)
         return out
     }
 
@@ -37,12 +38,12 @@ enum RankingListsCodec {
               let revisions = input.read(Int64.self, count: idCount), let queries = input.read(Int32.self, count: listCount),
               let targetOffsets = input.read(Int32.self, count: listCount + 1), let targetText = input.read(UInt8.self, count: targetBytes),
               let complete = input.read(UInt8.self, count: listCount), let start = input.read(Int32.self, count: listCount + 1),
-              let candidates = input.read(Int32.self, count: entries), let scores = input.read(Double.self, count: entries),
+              let candidates = input.read(Int32.self, count: entries), let floors = input.read(Double.self, count: listCount),
               input.isAtEnd,
               let idColumn = StringColumn(bytes: ids, offsets: idOffsets),
               let targets = StringColumn(bytes: targetText, offsets: targetOffsets) else { return nil }
         return RankingLists(k: k, depth: depth, ids: idColumn, revisions: revisions, queries: queries,
                             targets: (0..<targets.count).map { targets[$0] }, complete: complete.map { $0 != 0 },
-                            start: start, candidates: candidates, scores: scores)
+                            start: start, candidates: candidates, floors: floors)
     }
 }

@@ -2,9 +2,9 @@ import GRDB
 import LiaisonCore
 
 /// Writes a run's lists as its segment of ranking rows (see ``RankingSegments``): every published
-/// entry, or only what differs from the previous run's lists — new and changed entries, and a row
-/// without a score for each entry that left — so that unchanged rankings cost nothing. Lists go
-/// in key order, so the segment is appended at the end of the table.
+/// entry, or only what differs from the previous run's lists — new entries, entries with a changed
+/// company, and a row without a score for each entry that left — so that unchanged rankings cost
+/// nothing. Lists go in key order, so the segment is appended at the end of the table.
 struct RankingWriter {
     let run: Int64
     let table: FeatureTable
@@ -12,8 +12,6 @@ struct RankingWriter {
     let progress: @Sendable (RerankProgress) -> Void
     /// Every row's features (the reranker's): the components of each written entry come from them.
     let features: [CompanyFeatures]
-    /// The segments the previous run reads, newest first: where an entry's stored components are.
-    let previousSegments: [Int64]
 
     /// A list to write: this run's (`new`), the previous run's (`old`), or both, by list index.
     private struct Pairing {
@@ -23,7 +21,9 @@ struct RankingWriter {
         var old: Int?
     }
 
-    /// Writes the segment; returns its number of rows. Without `previous`, the segment is complete.
+    /// Writes the segment; returns its number of rows. Without `previous`, the segment is complete;
+    /// with it, `previous` must be the lists of a run with the same weights: a pair whose companies
+    /// have not changed since then has the same score and components.
     func write(_ lists: RankingLists, replacing previous: RankingLists?, in db: Database) throws -> Int {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO ranking_entry (segment, company, target_country, match, score, sector, complementarity, language, size)
@@ -57,17 +57,16 @@ struct RankingWriter {
                 for entry in new { try put(company, target, table.ids[Int(lists.candidates[entry])], values(query, lists, entry)) }
                 continue
             }
-            // An entry stays when its candidate is the same with the same score and the same
-            // components (known to be the same when neither company changed).
+            // An entry stays when neither company changed: its score and components are the same.
             let queryUnchanged = previous.revisions[Int(previous.queries[oldList])] == table.revisions[query]
             let old = previous.published(oldList)
             func unchanged(_ entry: Int) -> Bool {
                 let then = Int(previous.candidates[entry]), row = mapped[then]
                 return queryUnchanged && row >= 0 && previous.revisions[then] == table.revisions[row]
             }
-            if old.count == new.count, zip(old, new).allSatisfy({
-                unchanged($0) && mapped[Int(previous.candidates[$0])] == Int(lists.candidates[$1]) && previous.scores[$0] == lists.scores[$1]
-            }) { continue }
+            if old.count == new.count, zip(old, new).allSatisfy({ unchanged($0) && mapped[Int(previous.candidates[$0])] == Int(lists.candidates[$1]) }) {
+                continue
+            }
             var gone: [String] = []
             for entry in old {
                 let row = mapped[Int(previous.candidates[entry])]
@@ -76,10 +75,7 @@ struct RankingWriter {
             for entry in new {
                 let row = Int(lists.candidates[entry]), kept = position[row]
                 position[row] = -1
-                if kept >= 0, previous.scores[kept] == lists.scores[entry],
-                   try unchanged(kept) || storedComponents(company, target, table.ids[row], db) == components(query, row) {
-                    continue
-                }
+                if kept >= 0 && unchanged(kept) { continue }
                 try put(company, target, table.ids[row], values(query, lists, entry))
             }
             for entry in old {
@@ -115,28 +111,10 @@ struct RankingWriter {
         return pairings
     }
 
-    /// The score and components of entry `entry` of `lists`, whose query is `query`, as a ranking row stores them.
+    /// The score and components of entry `entry` of `lists`, whose query is `query`, as a ranking
+    /// row stores them: the score is the sum of the components, as ``ScoreModel/score(_:_:)`` is.
     private func values(_ query: Int, _ lists: RankingLists, _ entry: Int) -> [Double] {
-        [lists.scores[entry]] + components(query, Int(lists.candidates[entry]))
-    }
-
-    /// The components of a pair, as a ranking row stores them.
-    private func components(_ query: Int, _ row: Int) -> [Double] {
-        let terms = model.components(features[query], features[row])
-        return [terms.sector, terms.complementarity, terms.language, terms.size]
-    }
-
-    /// The components the previous run stores for a pair: reading them costs far less than
-    /// writing a row when a changed company's score with someone stays the same.
-    private func storedComponents(_ company: String, _ target: String, _ match: String, _ db: Database) throws -> [Double]? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT score, sector, complementarity, language, size FROM ranking_entry
-            WHERE segment = ? AND company = ? AND target_country = ? AND match = ?
-            """)
-        for segment in previousSegments {
-            guard let row = try Row.fetchOne(statement, arguments: [segment, company, target, match]) else { continue }
-            return (row[0] as Double?) == nil ? nil : [row[1], row[2], row[3], row[4]]
-        }
-        return nil
+        let terms = model.components(features[query], features[Int(lists.candidates[entry])])
+        return [terms.total, terms.sector, terms.complementarity, terms.language, terms.size]
     }
 }
