@@ -125,7 +125,8 @@ public struct Reranker: Sendable {
             let steady = unit.queries.filter { !changed[$0] && previousList[unit.target]?[$0] != nil }
             for batch in stride(from: 0, to: steady.count, by: Self.batch) {
                 let rows = Array(steady[batch..<min(batch + Self.batch, steady.count)])
-                // Changed candidates below a partial list's floor cannot enter it: no need to score them exactly.
+                // Changed candidates below a partial list's floor cannot enter it: they need no
+                // exact score, nor, when below every floor of the batch, a place in the kernel's heaps.
                 let floors = rows.map { row -> Double in
                     let list = previousList[unit.target]![row]!, end = Int(previous.start[list + 1])
                     return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
@@ -224,7 +225,8 @@ public struct Reranker: Sendable {
     private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
                         floors: [Double]? = nil) -> [[(row: Int, score: Double)]] {
         let left = model.leftMatrix(queries.map { features[$0] })
-        let result = TopK.search(queries: left, candidates: candidates, k: depth, threads: threads)
+        let minimum = floors.flatMap { $0.min() }.map { Float($0) - Matcher.kernelTolerance } ?? -.infinity
+        let result = TopK.search(queries: left, candidates: candidates, k: depth, minimumScore: minimum, threads: threads)
         return (0..<queries.count).map { query in
             let subject = features[queries[query]]
             let floor = floors.map { Float($0[query]) - Matcher.kernelTolerance } ?? -.infinity
