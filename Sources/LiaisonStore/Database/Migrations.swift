@@ -237,21 +237,28 @@ enum Migrations {
                 SELECT run_to, company, target_country, match FROM ranking_entry_v4 WHERE run_to IS NOT NULL;
                 INSERT INTO ranking_segment (run, complete, rows) SELECT segment, 0, COUNT(*) FROM ranking_entry GROUP BY segment;
                 DROP TABLE ranking_entry_v4;
+                -- Each run's entries: per entry, its newest version in the segments the run reads.
+                -- Joined in this order (CROSS JOIN), a query for one company seeks its rows.
+                CREATE VIEW ranking_run_entry AS
+                SELECT r.id AS run, r.top_k, e.company, e.target_country, e.match, e.score,
+                       e.sector, e.complementarity, e.language, e.size
+                FROM rerank_run r CROSS JOIN ranking_segment s CROSS JOIN ranking_entry e
+                WHERE r.status = 'done' AND s.run <= r.id
+                  AND s.run >= (SELECT COALESCE(MAX(c.run), 0) FROM ranking_segment c WHERE c.complete = 1 AND c.run <= r.id)
+                  AND e.segment = s.run AND e.score IS NOT NULL
+                  AND NOT EXISTS (
+                      SELECT 1 FROM ranking_segment later CROSS JOIN ranking_entry n
+                      WHERE later.run > e.segment AND later.run <= r.id AND n.segment = later.run
+                        AND n.company = e.company AND n.target_country = e.target_country AND n.match = e.match);
+                -- Ranked: a higher score first, then the lower id. (Counted rather than numbered by a
+                -- window function, which SQLite 3.40 computes over every row before filtering.)
                 CREATE VIEW ranking AS
                 SELECT run, company, target_country, rank, match, score, sector, complementarity, language, size FROM (
-                    SELECT run, company, target_country,
-                           ROW_NUMBER() OVER (PARTITION BY run, company, target_country ORDER BY score DESC, match) AS rank,
-                           match, score, sector, complementarity, language, size, top_k
-                    FROM (
-                        SELECT r.id AS run, r.top_k, e.company, e.target_country, e.match, e.score,
-                               e.sector, e.complementarity, e.language, e.size,
-                               ROW_NUMBER() OVER (PARTITION BY r.id, e.company, e.target_country, e.match ORDER BY e.segment DESC) AS version
-                        FROM rerank_run r
-                        JOIN ranking_segment s ON s.run <= r.id AND s.run >= (
-                            SELECT COALESCE(MAX(c.run), 0) FROM ranking_segment c WHERE c.complete = 1 AND c.run <= r.id)
-                        JOIN ranking_entry e ON e.segment = s.run
-                        WHERE r.status = 'done'
-                    ) WHERE version = 1 AND score IS NOT NULL
+                    SELECT v.*, 1 + (
+                        SELECT COUNT(*) FROM ranking_run_entry w
+                        WHERE w.run = v.run AND w.company = v.company AND w.target_country = v.target_country
+                          AND (w.score > v.score OR (w.score = v.score AND w.match < v.match))) AS rank
+                    FROM ranking_run_entry v
                 ) WHERE rank <= top_k;
                 """)
         }
