@@ -54,6 +54,15 @@ public struct RankingLists: Sendable, Equatable {
         (Int(start[i])..<Int(start[i + 1])).map { (row: Int(candidates[$0]), score: scores[$0]) }
     }
 
+    /// Each of these lists' rows (of the table they were ranked from) as a row of `table`, matched
+    /// by id; -1 for a company `table` no longer has.
+    public func rows(in table: FeatureTable) -> [Int] {
+        var rowNow: [String: Int] = [:]
+        rowNow.reserveCapacity(table.count)
+        for row in 0..<table.count { rowNow[table.ids[row]] = row }
+        return (0..<ids.count).map { rowNow[ids[$0]] ?? -1 }
+    }
+
     /// The positions in `candidates` and `scores` of the entries list `i` publishes (its first `k`).
     public func published(_ i: Int) -> Range<Int> {
         Int(start[i])..<min(Int(start[i]) + k, Int(start[i + 1]))

@@ -96,17 +96,9 @@ public struct Reranker: Sendable {
         precondition(previous.k == k && previous.depth == depth, "an incremental run keeps the previous run's k")
         var statistics = Statistics()
         // Rows of the previous table → rows now, and which rows changed (or are new).
-        var rowNow: [String: Int] = [:]
-        rowNow.reserveCapacity(table.count)
-        for row in 0..<table.count { rowNow[table.ids[row]] = row }
-        var mapped = [Int](repeating: -1, count: previous.ids.count)
-        var revisionThen: [Int: Int64] = [:]
-        for old in 0..<previous.ids.count {
-            if let row = rowNow[previous.ids[old]] {
-                mapped[old] = row
-                revisionThen[row] = previous.revisions[old]
-            }
-        }
+        let mapped = previous.rows(in: table)
+        var revisionThen = [Int64?](repeating: nil, count: table.count)
+        for old in mapped.indices where mapped[old] >= 0 { revisionThen[mapped[old]] = previous.revisions[old] }
         let changed = (0..<table.count).map { revisionThen[$0] != table.revisions[$0] }
         var previousList: [String: [Int: Int]] = [:]
         for list in 0..<previous.count {

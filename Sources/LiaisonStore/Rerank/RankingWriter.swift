@@ -37,10 +37,7 @@ struct RankingWriter {
         }
         let pairings = self.pairings(lists, previous)
         // The previous run's rows as rows of today's table (-1: the company is gone).
-        let mapped: [Int] = previous.map { previous in
-            let rowNow = Dictionary(uniqueKeysWithValues: (0..<table.count).map { (table.ids[$0], $0) })
-            return (0..<previous.ids.count).map { rowNow[previous.ids[$0]] ?? -1 }
-        } ?? []
+        let mapped = previous?.rows(in: table) ?? []
         // Where each of today's rows stands in the previous list being compared (-1: not in it).
         var position = [Int](repeating: -1, count: table.count)
         for (done, pairing) in pairings.enumerated() {
