@@ -8,15 +8,19 @@ import Darwin
 
 /// The BLAS library this process is running on, and control over its threads.
 ///
-/// Liaison links `libblas.so.3`; on Debian that name is an alternative pointing at either the
-/// reference BLAS or OpenBLAS. This finds out which one was loaded, and lets the kernel keep
-/// OpenBLAS single-threaded while it runs its own threads (so cores are not oversubscribed).
+/// Liaison opens `libblas.so.3` at its first matrix product rather than linking it: on Debian that
+/// name is an alternative pointing at either the reference BLAS or OpenBLAS, and OpenBLAS starts
+/// threads that spin when it loads, which would double the CPU time of commands that never
+/// multiply (a `match` answered from stored rankings, imports, exports). This finds out which
+/// library was loaded, and lets the kernel keep OpenBLAS single-threaded while it runs its own
+/// threads (so cores are not oversubscribed).
 public enum BLASRuntime {
     /// Which implementation is active.
     public enum Implementation: String, Sendable {
         case openBLAS = "OpenBLAS"
         case reference = "reference BLAS (netlib)"
         case other = "other BLAS"
+        case missing = "none found"
     }
 
     /// A description of the loaded library.
@@ -30,10 +34,13 @@ public enum BLASRuntime {
         public var threads: Int
     }
 
-    /// The active library.
+    /// The active library, loading it if no product has yet.
     public static var info: Info {
+        guard let library = Library.loaded else {
+            return Info(implementation: .missing, libraryPath: Library.failure ?? "unknown", configuration: nil, threads: 0)
+        }
         let path = libraryPath() ?? "unknown"
-        let configuration = openBLAS.config.map { String(cString: $0()) }
+        let configuration = library.config.map { String(cString: $0()) }
         let implementation: Implementation =
             configuration != nil ? .openBLAS : (path.contains("/blas/") || path.contains("netlib") ? .reference : .other)
         return Info(implementation: implementation, libraryPath: path, configuration: configuration, threads: threads)
@@ -41,12 +48,24 @@ public enum BLASRuntime {
 
     /// The threads BLAS uses for one call: OpenBLAS's setting, 1 for a single-threaded BLAS.
     public static var threads: Int {
-        openBLAS.getThreads.map { Int($0()) } ?? 1
+        Library.loaded?.getThreads.map { Int($0()) } ?? 1
     }
 
     /// Sets how many threads BLAS may use per call; does nothing on a single-threaded BLAS.
     public static func setThreads(_ count: Int) {
-        openBLAS.setThreads?(Int32(max(1, count)))
+        Library.loaded?.setThreads?(Int32(max(1, count)))
+    }
+
+    /// `cblas_sgemm` of the loaded library. Without a BLAS library no product can be computed:
+    /// the process says what to install and exits with status 69 (`EX_UNAVAILABLE`).
+    static var sgemm: cblas_sgemm_function {
+        guard let library = Library.loaded else {
+            let message = "liaison: no BLAS library could be loaded (\(Library.failure ?? "unknown")); "
+                + "install libblas3 or libopenblas0-pthread (`make deps`)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+            exit(69)
+        }
+        return library.sgemm
     }
 
     /// Runs `body` with BLAS single-threaded, for callers that run their own threads; the previous
@@ -83,22 +102,48 @@ public enum BLASRuntime {
 
     private static let singleThreadedSections = Sections()
 
-    private struct OpenBLASEntryPoints: @unchecked Sendable {
+    /// The opened library's entry points: `cblas_sgemm`, and OpenBLAS's own where it has them.
+    private struct Library: @unchecked Sendable {
+        var sgemm: cblas_sgemm_function
         var config: (@convention(c) () -> UnsafePointer<CChar>)?
         var getThreads: (@convention(c) () -> Int32)?
         var setThreads: (@convention(c) (Int32) -> Void)?
-    }
 
-    private static let openBLAS: OpenBLASEntryPoints = {
-        let handle = dlopen(nil, RTLD_NOW)
-        func symbol<T>(_ name: String, as type: T.Type) -> T? {
-            dlsym(handle, name).map { unsafeBitCast($0, to: type) }
+        /// The names tried, in order: Debian's alternative, then the development link.
+        static let names = ["libblas.so.3", "libblas.so"]
+
+        /// The library, opened at the first use; nil when none of the names loads.
+        static var loaded: Library? { opened.library }
+
+        /// Why no library loaded, from `dlerror`; nil when one did.
+        static var failure: String? { opened.library == nil ? opened.failure : nil }
+
+        private static let opened: (library: Library?, failure: String) = open()
+
+        private static func open() -> (library: Library?, failure: String) {
+            var failure = "no name tried"
+            for name in names {
+                guard let handle = dlopen(name, RTLD_NOW | RTLD_GLOBAL) else {
+                    failure = dlerror().map { String(cString: $0) } ?? name
+                    continue
+                }
+                func symbol<T>(_ name: String, as type: T.Type) -> T? {
+                    dlsym(handle, name).map { unsafeBitCast($0, to: type) }
+                }
+                guard let sgemm = symbol("cblas_sgemm", as: cblas_sgemm_function.self) else {
+                    failure = "\(name) has no cblas_sgemm"
+                    continue
+                }
+                let library = Library(
+                    sgemm: sgemm,
+                    config: symbol("openblas_get_config", as: (@convention(c) () -> UnsafePointer<CChar>).self),
+                    getThreads: symbol("openblas_get_num_threads", as: (@convention(c) () -> Int32).self),
+                    setThreads: symbol("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self))
+                return (library, "")
+            }
+            return (nil, failure)
         }
-        return OpenBLASEntryPoints(
-            config: symbol("openblas_get_config", as: (@convention(c) () -> UnsafePointer<CChar>).self),
-            getThreads: symbol("openblas_get_num_threads", as: (@convention(c) () -> Int32).self),
-            setThreads: symbol("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self))
-    }()
+    }
 
     /// The BLAS shared object mapped into this process, from `/proc/self/maps` (read line by line
     /// with stdio: proc files report a size of 0, which whole-file readers can trip on).

@@ -11,7 +11,7 @@ enum GEMM {
         into scores: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         precondition(m > 0 && n > 0 && d > 0 && m <= Int32.max && n <= Int32.max && d <= Int32.max)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(d),
+        BLASRuntime.sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(d),
                     1, a, Int32(lda), b, Int32(ldb), 0, scores, Int32(ldc))
     }
 }
