@@ -424,6 +424,10 @@ struct RerankCLITests {
                 let after = try reopened.rerankRuns()
                 let newest = try #require(after.first)
                 #expect(newest.isCurrent && newest.status == .done && newest.id > (killedRun?.id ?? before.id), "\(label): \(after)")
+                let leftRows = try reopened.writer.read { db in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) - (SELECT TOTAL(rows) FROM ranking_segment) FROM ranking_entry")
+                }
+                #expect(leftRows == 0, "\(label): rows of no recorded segment are deleted")
                 if let killedRun, killedRun.status == .running {
                     let recorded = after.first { $0.id == killedRun.id }
                     #expect(recorded?.status == .interrupted && recorded?.message?.isEmpty == false && recorded?.isCurrent == false, "\(label)")

@@ -18,8 +18,10 @@ import Testing
         }
     }
 
-    private func options(top: Int, incremental: Bool = false, keep: Int = 10, countries: [String] = MatchSides.hosts) -> RerankOptions {
-        RerankOptions(top: top, incremental: incremental, countries: countries, keepRuns: keep, threads: 2)
+    private func options(top: Int, incremental: Bool = false, keep: Int = 10, countries: [String] = MatchSides.hosts,
+                         rowsPerTransaction: Int = 65_536) -> RerankOptions {
+        RerankOptions(top: top, incremental: incremental, countries: countries, keepRuns: keep, threads: 2,
+                      rowsPerTransaction: rowsPerTransaction)
     }
 
     // MARK: - Exactness
@@ -231,7 +233,8 @@ import Testing
                     CREATE TRIGGER refuse_run BEFORE UPDATE ON ranking_state BEGIN SELECT RAISE(ABORT, 'injected failure'); END
                     """)
             }
-            #expect(throws: (any Error).self) { try db.rerank(options(top: 5, incremental: true)) }
+            // In transactions of 7 rows: the ones committed before the failure are deleted.
+            #expect(throws: (any Error).self) { try db.rerank(options(top: 5, incremental: true, rowsPerTransaction: 7)) }
             let runs = try db.rerankRuns()
             #expect(runs.count == 2)
             #expect(runs.first?.status == .failed && runs.first?.isCurrent == false)
@@ -245,6 +248,50 @@ import Testing
             let third = try db.rerank(options(top: 5, incremental: true))
             #expect(third.status == .done && third.isCurrent && third.kind == .incremental)
             try RankingExpectations.expectExact(db, "after the failed run")
+        }
+    }
+
+    @Test("rows written in many small transactions store what a full run stores in one", arguments: [1, 13])
+    func rowsInManyTransactions(rowsPerTransaction: Int) throws {
+        try withCatalog(seed: 15, delegates: 35, hosts: 80) { db, catalog in
+            for round in 0..<3 {
+                if round > 0 { try catalog.editAtRandom(db) }
+                let run = try db.rerank(options(top: 6, incremental: round > 0, rowsPerTransaction: rowsPerTransaction))
+                #expect(run.status == .done && run.isCurrent && (run.rowsWritten ?? 0) > rowsPerTransaction, "round \(round)")
+                let fresh = try db.freshCopy()
+                _ = try fresh.rerank(options(top: 6))
+                try RankingExpectations.expectSameRankings(db, fresh, "round \(round), \(rowsPerTransaction) rows per transaction")
+                #expect(try db.count("SELECT COUNT(*) FROM ranking_entry") == db.count("SELECT TOTAL(rows) FROM ranking_segment"))
+            }
+        }
+    }
+
+    @Test("rows a run wrote before it died are read by no run, and the next run deletes them")
+    func rowsOfADeadRun() throws {
+        try withCatalog(seed: 16, delegates: 30, hosts: 70) { db, catalog in
+            let first = try db.rerank(options(top: 4))
+            let view = try db.rankingView(run: first.id)
+            // What a run killed after some of its transactions leaves: its record, still running,
+            // and rows of a segment nobody recorded.
+            try db.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO rerank_run (started_at, kind, status, top_k, countries, weights) VALUES ('2025-01-01T00:00:00.000Z', 'full', 'running', 4, 'CA,US', '{}')
+                    """)
+                let dead = db.lastInsertedRowID
+                try db.execute(sql: """
+                    INSERT INTO ranking_entry (segment, company, target_country, match, score, sector, complementarity, language, size)
+                    SELECT ?, company, target_country, match, score + 1, sector, complementarity, language, size FROM ranking_entry
+                    """, arguments: [dead])
+            }
+            #expect(try db.rankingView(run: first.id) == view, "the current run reads none of them")
+            try catalog.editAtRandom(db)
+            let next = try db.rerank(options(top: 4, incremental: true))
+            #expect(try db.count("SELECT COUNT(*) FROM ranking_entry") == db.count("SELECT TOTAL(rows) FROM ranking_segment"))
+            #expect(try db.rankingView(run: first.id) == view)
+            let fresh = try db.freshCopy()
+            _ = try fresh.rerank(options(top: 4))
+            try RankingExpectations.expectSameRankings(db, fresh, "after the dead run's rows")
+            #expect(next.isCurrent)
         }
     }
 

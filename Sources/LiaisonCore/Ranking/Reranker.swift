@@ -100,10 +100,11 @@ public struct Reranker: Sendable {
         var revisionThen = [Int64?](repeating: nil, count: table.count)
         for old in mapped.indices where mapped[old] >= 0 { revisionThen[mapped[old]] = previous.revisions[old] }
         let changed = (0..<table.count).map { revisionThen[$0] != table.revisions[$0] }
-        var previousList: [String: [Int: Int]] = [:]
+        // Each row's previous list, by target country (-1: none).
+        var previousLists: [String: [Int]] = [:]
         for list in 0..<previous.count {
             let row = mapped[Int(previous.queries[list])]
-            if row >= 0 { previousList[previous.targets[list], default: [:]][row] = list }
+            if row >= 0 { previousLists[previous.targets[list], default: Array(repeating: -1, count: table.count)][row] = list }
         }
 
         var lists = RankingLists(k: k, depth: depth, ids: table.ids, revisions: table.revisions)
@@ -112,32 +113,33 @@ public struct Reranker: Sendable {
         for unit in units {
             let changedCandidates = unit.candidates.filter { changed[$0] }
             let changedMatrix = table.rows.dense(rows: changedCandidates)
+            let previousList = previousLists[unit.target] ?? Array(repeating: -1, count: table.count)
             var recompute: [Int] = []
-            var merged: [Int: (complete: Bool, entries: [(row: Int, score: Double)])] = [:]
-            let steady = unit.queries.filter { !changed[$0] && previousList[unit.target]?[$0] != nil }
+            // The unit's lists, by query row less the first.
+            var merged = [(complete: Bool, entries: [(row: Int, score: Double)])?](repeating: nil, count: unit.queries.count)
+            let steady = unit.queries.filter { !changed[$0] && previousList[$0] >= 0 }
             for batch in stride(from: 0, to: steady.count, by: Self.batch) {
                 let rows = Array(steady[batch..<min(batch + Self.batch, steady.count)])
                 // Changed candidates below a partial list's floor cannot enter it: they need no
                 // exact score, nor, when below every floor of the batch, a place in the kernel's heaps.
                 let floors = rows.map { row -> Double in
-                    let list = previousList[unit.target]![row]!, end = Int(previous.start[list + 1])
+                    let list = previousList[row], end = Int(previous.start[list + 1])
                     return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
                 }
                 let news = changedCandidates.isEmpty ? rows.map { _ in [] }
                     : search(rows, against: changedMatrix, rows: changedCandidates, floors: floors)
                 statistics.pairsScored += rows.count * changedCandidates.count
                 for (row, fresh) in zip(rows, news) {
-                    let list = previousList[unit.target]![row]!
-                    if let result = merge(previous: previous, list: list, query: row, fresh: fresh, mapped: mapped, changed: changed,
-                                          candidates: unit.candidates) {
-                        merged[row] = result
+                    if let result = merge(previous: previous, list: previousList[row], query: row, fresh: fresh, mapped: mapped,
+                                          changed: changed, candidates: unit.candidates) {
+                        merged[row - unit.queries.lowerBound] = result
                         statistics.listsMerged += 1
                     } else {
                         recompute.append(row)
                     }
                 }
             }
-            recompute += unit.queries.filter { changed[$0] || previousList[unit.target]?[$0] == nil }
+            recompute += unit.queries.filter { changed[$0] || previousList[$0] < 0 }
             recompute.sort()
             statistics.listsRecomputed += recompute.count
             if !recompute.isEmpty {
@@ -145,14 +147,13 @@ public struct Reranker: Sendable {
                 for batch in stride(from: 0, to: recompute.count, by: Self.batch) {
                     let rows = Array(recompute[batch..<min(batch + Self.batch, recompute.count)])
                     for (row, entries) in zip(rows, search(rows, against: candidates, offset: unit.candidates.lowerBound)) {
-                        merged[row] = (unit.candidates.count <= depth, entries)
+                        merged[row - unit.queries.lowerBound] = (unit.candidates.count <= depth, entries)
                     }
                     statistics.pairsScored += rows.count * unit.candidates.count
                 }
             }
-            for row in unit.queries {
-                let list = merged[row]!
-                lists.append(query: row, target: unit.target, complete: list.complete, entries: list.entries)
+            for (row, list) in zip(unit.queries, merged) {
+                lists.append(query: row, target: unit.target, complete: list!.complete, entries: list!.entries)
             }
             done += unit.queries.count
             progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))

@@ -14,14 +14,19 @@ public struct RerankOptions: Sendable {
     /// Completed runs kept; older ones are pruned.
     public var keepRuns: Int
     public var threads: Int
+    /// Ranking rows written per transaction. The rows go in several transactions (read by no run
+    /// until the last one records them), so that the write-ahead log stays small and readers meet
+    /// a steady trickle of writes instead of one burst at the end.
+    public var rowsPerTransaction: Int
 
     public init(top: Int = 50, incremental: Bool = false, countries: [String] = MatchSides.hosts, keepRuns: Int = 3,
-                threads: Int = TopK.defaultThreads) {
+                threads: Int = TopK.defaultThreads, rowsPerTransaction: Int = 65_536) {
         self.top = top
         self.incremental = incremental
         self.countries = countries
         self.keepRuns = keepRuns
         self.threads = threads
+        self.rowsPerTransaction = rowsPerTransaction
     }
 }
 
@@ -41,6 +46,8 @@ extension LiaisonDatabase {
         let weightsText = try Self.weightsText(try scoreWeights())
         let runID: Int64 = try writer.write { db in
             try db.execute(sql: "UPDATE rerank_run SET status = 'interrupted', message = 'the process ended before the run finished' WHERE status = 'running'")
+            // Rows an interrupted or failed run wrote before its last transaction.
+            try RankingSegments.deleteUnrecorded(in: db)
             try db.execute(sql: """
                 INSERT INTO rerank_run (started_at, kind, status, top_k, countries, weights, blas)
                 VALUES (?, ?, 'running', ?, ?, ?, ?)
@@ -54,6 +61,7 @@ extension LiaisonDatabase {
             try? writer.write { db in
                 try db.execute(sql: "UPDATE rerank_run SET status = 'failed', finished_at = ?, message = ? WHERE id = ?",
                                arguments: [Timestamp.now(), "\(error)", runID])
+                try RankingSegments.deleteUnrecorded(in: db)
             }
             throw error
         }
@@ -92,24 +100,20 @@ extension LiaisonDatabase {
 
         var rowsWritten = 0
         try writer.writeWithoutTransaction { db in
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            // Every page the run changes stays in memory until the commit: pages spilled to the
-            // WAL mid-transaction would be written again and again.
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.rerankCacheKiB)")
             // In WAL mode NORMAL keeps the file consistent after a crash and only skips the fsync
             // at commit: a lost run is simply run again, while the previous run stays current.
             let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer {
-                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-                try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-            }
-            try db.inTransaction(.immediate) {
+            defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+            // The writer commits its rows in batches; the last transaction records the segment
+            // and makes the run current. (Not `inTransaction`, which forbids inner commits.)
+            try db.beginTransaction(.immediate)
+            do {
                 // Changes only, unless there is nothing to compare with (or the previous run had
                 // other settings) or it is time to replace the segments since the last complete one.
                 let previous = segments.wantsCompleteSegment ? nil : reusable
-                rowsWritten = try RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features)
-                    .write(lists, replacing: previous, in: db)
+                let writer = RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features)
+                rowsWritten = try writer.write(lists, replacing: previous, in: db, rowsPerTransaction: options.rowsPerTransaction)
                 try RankingSegments.record(run: runID, complete: previous == nil, rows: rowsWritten, in: db)
                 try db.execute(sql: "INSERT OR REPLACE INTO ranking_lists (id, run, data) VALUES (1, ?, ?)",
                                arguments: [runID, RankingListsCodec.encode(lists)])
@@ -122,17 +126,17 @@ extension LiaisonDatabase {
                                      try Self.versionsText(versions), statistics.companies, statistics.pairsScored, rowsWritten,
                                      statistics.listsRecomputed, Date().timeIntervalSince(started), message, runID])
                 try Self.prune(keeping: options.keepRuns, in: db)
-                return .commit
+                try db.commit()
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
             }
         }
-        // A full run leaves a WAL as large as the rankings: give the space back. Busy readers
-        // only postpone this to a later checkpoint, so failing here is harmless.
+        // Give back the space of the write-ahead log. Busy readers only postpone this to a later
+        // checkpoint, so failing here is harmless.
         try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         return try rerankRuns().first { $0.id == runID }!
     }
-
-    /// The page cache of a rerank's write, in KiB: room for every page a full run changes.
-    static let rerankCacheKiB = 1536 * 1024
 
     /// Every recorded run, newest first.
     public func rerankRuns() throws -> [RerankRun] {

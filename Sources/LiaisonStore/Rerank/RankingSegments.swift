@@ -45,6 +45,17 @@ struct RankingSegments {
         try db.execute(sql: "INSERT INTO ranking_segment (run, complete, rows) VALUES (?, ?, ?)", arguments: [run, complete, rows])
     }
 
+    /// Deletes ranking rows of segments that no run recorded: what a run that died or failed wrote
+    /// before its last transaction. The segments are found by seeks, one per distinct segment.
+    static func deleteUnrecorded(in db: Database) throws {
+        var segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry")
+        while let current = segment {
+            let recorded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ranking_segment WHERE run = ?)", arguments: [current]) ?? false
+            if !recorded { try db.execute(sql: "DELETE FROM ranking_entry WHERE segment = ?", arguments: [current]) }
+            segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry WHERE segment > ?", arguments: [current])
+        }
+    }
+
     /// Drops the segments no run from `oldest` on reads: those before the newest complete segment
     /// up to `oldest`.
     static func prune(before oldest: Int64, in db: Database) throws {

@@ -5,6 +5,10 @@ import LiaisonCore
 /// entry, or only what differs from the previous run's lists — new entries, entries with a changed
 /// company, and a row without a score for each entry that left — so that unchanged rankings cost
 /// nothing. Lists go in key order, so the segment is appended at the end of the table.
+///
+/// The rows go in several transactions: until the caller records the segment in its last one, no
+/// run reads them, and a run that dies first leaves rows that the next run deletes
+/// (``RankingSegments/deleteUnrecorded(in:)``).
 struct RankingWriter {
     let run: Int64
     let table: FeatureTable
@@ -23,8 +27,10 @@ struct RankingWriter {
 
     /// Writes the segment; returns its number of rows. Without `previous`, the segment is complete;
     /// with it, `previous` must be the lists of a run with the same weights: a pair whose companies
-    /// have not changed since then has the same score and components.
-    func write(_ lists: RankingLists, replacing previous: RankingLists?, in db: Database) throws -> Int {
+    /// have not changed since then has the same score and components. `db` is in a transaction,
+    /// which is committed and begun again every `rowsPerTransaction` rows; the last rows are left
+    /// to the caller's transaction.
+    func write(_ lists: RankingLists, replacing previous: RankingLists?, in db: Database, rowsPerTransaction: Int) throws -> Int {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO ranking_entry (segment, company, target_country, match, score, sector, complementarity, language, size)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -34,6 +40,10 @@ struct RankingWriter {
             let numbers: [Double?] = values ?? [nil, nil, nil, nil, nil]
             try insert.execute(arguments: [run, company, target, match, numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]])
             written += 1
+            if written % max(rowsPerTransaction, 1) == 0 {
+                try db.commit()
+                try db.beginTransaction(.immediate)
+            }
         }
         let pairings = self.pairings(lists, previous)
         // The previous run's rows as rows of today's table (-1: the company is gone).
