@@ -25,8 +25,7 @@ forces it). Then, each on its own copy of a database:
 Prints a summary table and writes a JSON result (--json) with machine info. Standard library only.
 Exits 1 when a rerank or an import fails, an incremental run fell back to a full one, a match
 failed or answered live, or more than 5 % of the queries did not meet a running rerank; a missed
-ratio target is only
-reported.
+ratio target is only reported.
 
     python3 Benchmarks/scripts/rerank_bench.py --small
 """
