@@ -4,13 +4,14 @@ import LiaisonKernel
 /// applied, sorted by score (descending) then index (ascending).
 enum BruteForceTopK {
     static func search(queries: Matrix, candidates: Matrix, k: Int, in range: Range<Int>? = nil,
-                       excluding excluded: Set<[Int]> = [], minimumScore: Double = -.infinity) -> [[(index: Int, score: Double)]] {
+                       excluding excluded: Set<[Int]> = [], minimumScore: Double = -.infinity,
+                       minimumScores: [Double]? = nil) -> [[(index: Int, score: Double)]] {
         let range = range ?? 0..<candidates.rows
         return (0..<queries.rows).map { query in
             let scored = range.compactMap { candidate -> (index: Int, score: Double)? in
                 guard !excluded.contains([query, candidate]) else { return nil }
                 let score = zip(queries.row(query), candidates.row(candidate)).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
-                return score >= minimumScore ? (candidate, score) : nil
+                return score >= minimumScore && score >= (minimumScores?[query] ?? -.infinity) ? (candidate, score) : nil
             }
             return Array(scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(k))
         }

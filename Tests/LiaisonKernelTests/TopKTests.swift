@@ -137,6 +137,31 @@ private func expectExactly(_ result: TopKResult, _ reference: [[(index: Int, sco
         }
     }
 
+    @Test func perQueryMinimumsMatchTheReference() {
+        var factory = MatrixFactory(state: 41)
+        // Small integers: exact sums, so scores equal to a minimum are kept exactly as the reference keeps them.
+        let q = factory.integers(rows: 70, columns: 6, maximum: 4), c = factory.integers(rows: 300, columns: 6, maximum: 4)
+        let everything = BruteForceTopK.search(queries: q, candidates: c, k: 300)
+        // Per query: no bar, a bar at one of its own scores (ties with it stay), or above every score.
+        let minimums = (0..<70).map { query -> Double in
+            switch factory.below(4) {
+            case 0: return -.infinity
+            case 1: return everything[query].last!.score + 1
+            default: return everything[query][factory.below(40)].score
+            }
+        }
+        for (k, global) in [(5, -Double.infinity), (12, -Double.infinity), (12, 20)] {
+            let reference = BruteForceTopK.search(queries: q, candidates: c, k: k, minimumScore: global, minimumScores: minimums)
+            for tunables in tunings {
+                for threads in threadCounts {
+                    let result = TopK.search(queries: q, candidates: c, k: k, minimumScore: Float(global),
+                                             minimumScores: minimums.map(Float.init), threads: threads, tunables: tunables)
+                    expectExactly(result, reference)
+                }
+            }
+        }
+    }
+
     @Test func exclusionListAnswersMembership() {
         let list = ExclusionList(queryCount: 3, pairs: [(0, 5), (0, 2), (2, 7), (0, 5), (9, 1)])
         #expect(list.contains(query: 0, candidate: 2) && list.contains(query: 0, candidate: 5))

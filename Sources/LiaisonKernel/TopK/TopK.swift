@@ -23,18 +23,21 @@ public enum TopK {
     ///   - range: the candidate rows to consider (e.g. one country's firms); all rows by default.
     ///   - exclusions: pairs never ranked (a company and itself, blocked pairs).
     ///   - minimumScore: candidates scoring below it are never ranked.
+    ///   - minimumScores: one per query, when given: candidates scoring below a query's are never
+    ///     ranked for it (besides `minimumScore`).
     public static func search(
         queries: Matrix, candidates: Matrix, k: Int, in range: Range<Int>? = nil,
-        excluding exclusions: ExclusionList = .none, minimumScore: Float = -.infinity,
+        excluding exclusions: ExclusionList = .none, minimumScore: Float = -.infinity, minimumScores: [Float]? = nil,
         threads: Int = defaultThreads, tunables: TopKTunables = .standard
     ) -> TopKResult {
         precondition(queries.columns == candidates.columns, "queries and candidates differ in width")
         precondition(k >= 0 && threads >= 1)
+        precondition(minimumScores.map { $0.count == queries.rows } ?? true, "one minimum score per query")
         let range = range ?? 0..<candidates.rows
         precondition(range.lowerBound >= 0 && range.upperBound <= candidates.rows, "candidate range out of bounds")
         let k = min(k, range.count)
         let plan = Plan(queryCount: queries.rows, width: queries.columns, k: k, range: range, exclusions: exclusions,
-                        minimumScore: minimumScore, tunables: tunables, ranks: true)
+                        minimumScore: minimumScore, minimumScores: minimumScores, tunables: tunables, ranks: true)
 
         var indices = [Int32](repeating: -1, count: queries.rows * k)
         var scores = [Float](repeating: -.infinity, count: queries.rows * k)
@@ -70,7 +73,7 @@ public enum TopK {
                                     tunables: TopKTunables = .standard) {
         precondition(queries.columns == candidates.columns && queries.columns > 0)
         let plan = Plan(queryCount: queries.rows, width: queries.columns, k: 0, range: 0..<candidates.rows,
-                        exclusions: .none, minimumScore: -.infinity, tunables: tunables, ranks: false)
+                        exclusions: .none, minimumScore: -.infinity, minimumScores: nil, tunables: tunables, ranks: false)
         let nowhere = Output(scores: .allocate(capacity: 0), indices: .allocate(capacity: 0), counts: .allocate(capacity: 0))
         defer {
             nowhere.scores.deallocate()
@@ -108,6 +111,7 @@ private struct Plan: @unchecked Sendable {
     let range: Range<Int>
     let exclusions: ExclusionList
     let minimumScore: Float
+    let minimumScores: [Float]?
     let tunables: TopKTunables
     /// False to compute the score tiles only (see ``TopK/multiplyOnly(queries:candidates:threads:tunables:)``).
     let ranks: Bool
@@ -213,11 +217,12 @@ private struct Plan: @unchecked Sendable {
     @inline(__always)
     private func scan(_ row: UnsafeMutablePointer<Float>, count: Int, firstCandidate: Int, query: Int, heap: inout BoundedHeap) {
         var column = 0
+        let minimum = minimumScores.map { max(minimumScore, $0[query]) } ?? minimumScore
         // Until the heap is full, every qualifying candidate goes in.
         while column < count && !heap.isFull {
             let score = row[column]
             let candidate = Int32(firstCandidate + column)
-            if score >= minimumScore && !excluded(query, candidate) { heap.offer(score, candidate) }
+            if score >= minimum && !excluded(query, candidate) { heap.offer(score, candidate) }
             column += 1
         }
         guard heap.isFull else { return }
