@@ -21,9 +21,10 @@ public struct RankingLists: Sendable, Equatable {
     /// Entries of list i: `start[i] ..< start[i + 1]` of `candidates` and `scores`.
     public private(set) var start: [Int32] = [0]
     public private(set) var candidates: [Int32] = []
-    /// Exact scores; NaN in lists restored from storage, which keeps none (a run scores again
-    /// the pairs it needs: those of unchanged companies come out the same).
-    public private(set) var scores: [Double] = []
+    /// Exact scores by entry (see ``score(_:)``); empty in lists restored from storage, which
+    /// keeps none (a run scores again the pairs it needs: those of unchanged companies come out
+    /// the same).
+    private var scores: [Double] = []
     /// Per list, its last entry's score (-infinity when empty): below it rank all the candidates
     /// a partial list does not hold. Kept even where scores are not.
     public private(set) var floors: [Double] = []
@@ -49,9 +50,15 @@ public struct RankingLists: Sendable, Equatable {
         floors.append(entries.last?.score ?? -.infinity)
     }
 
+    /// The exact score of entry `entry` (a position in `candidates`); NaN where unknown: in lists
+    /// restored from storage, and for entries a merge kept without scoring them again.
+    public func score(_ entry: Int) -> Double {
+        scores.isEmpty ? .nan : scores[entry]
+    }
+
     /// The entries of list `i`, best first.
     public func entries(_ i: Int) -> [(row: Int, score: Double)] {
-        (Int(start[i])..<Int(start[i + 1])).map { (row: Int(candidates[$0]), score: scores[$0]) }
+        (Int(start[i])..<Int(start[i + 1])).map { (row: Int(candidates[$0]), score: score($0)) }
     }
 
     /// Each of these lists' rows (of the table they were ranked from) as a row of `table`, matched
@@ -74,14 +81,14 @@ public struct RankingLists: Sendable, Equatable {
         guard ids.count == revisions.count, queries.count == targets.count, queries.count == complete.count, start.count == queries.count + 1,
               start.first == 0, Int(start.last!) == candidates.count, floors.count == queries.count,
               zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
-              (queries + candidates).allSatisfy({ $0 >= 0 && Int($0) < ids.count }) else { return nil }
+              queries.allSatisfy({ $0 >= 0 && Int($0) < ids.count }),
+              candidates.allSatisfy({ $0 >= 0 && Int($0) < ids.count }) else { return nil }
         self.init(k: k, depth: depth, ids: ids, revisions: revisions)
         self.queries = queries
         self.targets = targets
         self.complete = complete
         self.start = start
         self.candidates = candidates
-        self.scores = [Double](repeating: .nan, count: candidates.count)
         self.floors = floors
     }
 }

@@ -114,49 +114,49 @@ public struct Reranker: Sendable {
             let changedCandidates = unit.candidates.filter { changed[$0] }
             let changedMatrix = table.rows.dense(rows: changedCandidates)
             let previousList = previousLists[unit.target] ?? Array(repeating: -1, count: table.count)
-            var recompute: [Int] = []
-            // The unit's lists, by query row less the first.
-            var merged = [(complete: Bool, entries: [(row: Int, score: Double)])?](repeating: nil, count: unit.queries.count)
-            let steady = unit.queries.filter { !changed[$0] && previousList[$0] >= 0 }
-            for batch in stride(from: 0, to: steady.count, by: Self.batch) {
-                let rows = Array(steady[batch..<min(batch + Self.batch, steady.count)])
+            // Lists made again against every candidate: changed or new queries, and those whose
+            // merge could not decide (found batch by batch below).
+            var candidates: Matrix?
+            func recomputed(_ rows: [Int]) -> [[(row: Int, score: Double)]] {
+                if candidates == nil { candidates = table.rows.dense(unit.candidates) }
+                statistics.listsRecomputed += rows.count
+                return stride(from: 0, to: rows.count, by: Self.batch).flatMap { batch -> [[(row: Int, score: Double)]] in
+                    let part = Array(rows[batch..<min(batch + Self.batch, rows.count)])
+                    statistics.pairsScored += part.count * unit.candidates.count
+                    return search(part, against: candidates!, offset: unit.candidates.lowerBound)
+                }
+            }
+            let fresh = unit.queries.filter { changed[$0] || previousList[$0] < 0 }
+            var made = Dictionary(uniqueKeysWithValues: zip(fresh, fresh.isEmpty ? [] : recomputed(fresh)))
+            let complete = unit.candidates.count <= depth
+            // Batch by batch, in query order: each batch's lists are appended as soon as known.
+            for batch in stride(from: unit.queries.lowerBound, to: unit.queries.upperBound, by: Self.batch) {
+                let rows = batch..<min(batch + Self.batch, unit.queries.upperBound)
+                var batchLists = [(complete: Bool, entries: [(row: Int, score: Double)])?](repeating: nil, count: rows.count)
+                let steady = rows.filter { !changed[$0] && previousList[$0] >= 0 }
                 // Changed candidates below a partial list's floor cannot enter it: they need no
-                // exact score, nor, when below every floor of the batch, a place in the kernel's heaps.
-                let floors = rows.map { row -> Double in
+                // exact score, nor a place in the kernel's heap for the list.
+                let floors = steady.map { row -> Double in
                     let list = previousList[row], end = Int(previous.start[list + 1])
                     return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
                 }
-                let news = changedCandidates.isEmpty ? rows.map { _ in [] }
-                    : search(rows, against: changedMatrix, rows: changedCandidates, floors: floors)
-                statistics.pairsScored += rows.count * changedCandidates.count
-                for (row, fresh) in zip(rows, news) {
-                    if let result = merge(previous: previous, list: previousList[row], query: row, fresh: fresh, mapped: mapped,
-                                          changed: changed, candidates: unit.candidates) {
-                        merged[row - unit.queries.lowerBound] = result
-                        statistics.listsMerged += 1
-                    } else {
-                        recompute.append(row)
-                    }
+                let news = changedCandidates.isEmpty ? steady.map { _ in [] }
+                    : search(steady, against: changedMatrix, rows: changedCandidates, floors: floors)
+                statistics.pairsScored += steady.count * changedCandidates.count
+                for (row, fresh) in zip(steady, news) {
+                    batchLists[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: fresh, mapped: mapped,
+                                                   changed: changed, candidates: unit.candidates)
                 }
-            }
-            recompute += unit.queries.filter { changed[$0] || previousList[$0] < 0 }
-            recompute.sort()
-            statistics.listsRecomputed += recompute.count
-            if !recompute.isEmpty {
-                let candidates = table.rows.dense(unit.candidates)
-                for batch in stride(from: 0, to: recompute.count, by: Self.batch) {
-                    let rows = Array(recompute[batch..<min(batch + Self.batch, recompute.count)])
-                    for (row, entries) in zip(rows, search(rows, against: candidates, offset: unit.candidates.lowerBound)) {
-                        merged[row - unit.queries.lowerBound] = (unit.candidates.count <= depth, entries)
-                    }
-                    statistics.pairsScored += rows.count * unit.candidates.count
+                statistics.listsMerged += batchLists.count { $0 != nil }
+                let undecided = steady.filter { batchLists[$0 - batch] == nil }
+                if !undecided.isEmpty { for (row, entries) in zip(undecided, recomputed(undecided)) { made[row] = entries } }
+                for row in rows {
+                    let list = batchLists[row - batch] ?? (complete, made.removeValue(forKey: row)!)
+                    lists.append(query: row, target: unit.target, complete: list.complete, entries: list.entries)
                 }
+                done += rows.count
+                progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))
             }
-            for (row, list) in zip(unit.queries, merged) {
-                lists.append(query: row, target: unit.target, complete: list!.complete, entries: list!.entries)
-            }
-            done += unit.queries.count
-            progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))
         }
         statistics.companies = units.reduce(into: Set<Int>()) { $0.formUnion($1.queries) }.count
         return (lists, statistics)
@@ -175,7 +175,7 @@ public struct Reranker: Sendable {
         let old = Int(previous.start[list])..<Int(previous.start[list + 1])
         var entries = old.compactMap { entry -> (row: Int, score: Double)? in
             let row = mapped[Int(previous.candidates[entry])]
-            return row >= 0 && !changed[row] && candidates.contains(row) ? (row, previous.scores[entry]) : nil
+            return row >= 0 && !changed[row] && candidates.contains(row) ? (row, previous.score(entry)) : nil
         }
         var fresh = fresh
         if !previous.complete[list] {
@@ -214,17 +214,16 @@ public struct Reranker: Sendable {
 
     /// The top `depth` of `rows` against a dense candidate matrix whose row i is table row
     /// `offset + i` (or `rows[i]` of the given list), scored exactly, best first; without those
-    /// whose single-precision score shows them below the query's floor, when floors are given.
+    /// whose single-precision score shows them below the query's floor, when floors are given
+    /// (the kernel leaves them out of the query's heap).
     private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
                         floors: [Double]? = nil) -> [[(row: Int, score: Double)]] {
         let left = model.leftMatrix(queries.map { features[$0] })
-        let minimum = floors.flatMap { $0.min() }.map { Float($0) - Matcher.kernelTolerance } ?? -.infinity
-        let result = TopK.search(queries: left, candidates: candidates, k: depth, minimumScore: minimum, threads: threads)
+        let minimums = floors?.map { Float($0) - Matcher.kernelTolerance }
+        let result = TopK.search(queries: left, candidates: candidates, k: depth, minimumScores: minimums, threads: threads)
         return (0..<queries.count).map { query in
             let subject = features[queries[query]]
-            let floor = floors.map { Float($0[query]) - Matcher.kernelTolerance } ?? -.infinity
-            return result.matches(ofQuery: query).compactMap { match -> (row: Int, score: Double)? in
-                guard match.score >= floor else { return nil }
+            return result.matches(ofQuery: query).map { match -> (row: Int, score: Double) in
                 let row = rows?[match.index] ?? offset + match.index
                 return (row: row, score: model.score(subject, features[row]))
             }.sorted(by: Self.better)
