@@ -266,8 +266,9 @@ import Testing
         }
     }
 
-    @Test("rows a run wrote before it died are read by no run, and the next run deletes them")
-    func rowsOfADeadRun() throws {
+    @Test("rows a run wrote before it died are read by no run, and the next run deletes them, in transactions of any size",
+          arguments: [1, 5, 65_536])
+    func rowsOfADeadRun(rowsPerTransaction: Int) throws {
         try withCatalog(seed: 16, delegates: 30, hosts: 70) { db, catalog in
             let first = try db.rerank(options(top: 4))
             let view = try db.rankingView(run: first.id)
@@ -285,7 +286,7 @@ import Testing
             }
             #expect(try db.rankingView(run: first.id) == view, "the current run reads none of them")
             try catalog.editAtRandom(db)
-            let next = try db.rerank(options(top: 4, incremental: true))
+            let next = try db.rerank(options(top: 4, incremental: true, rowsPerTransaction: rowsPerTransaction))
             #expect(try db.count("SELECT COUNT(*) FROM ranking_entry") == db.count("SELECT TOTAL(rows) FROM ranking_segment"))
             #expect(try db.rankingView(run: first.id) == view)
             let fresh = try db.freshCopy()

@@ -44,10 +44,10 @@ extension LiaisonDatabase {
     public func rerank(_ options: RerankOptions, progress: @escaping @Sendable (RerankProgress) -> Void = { _ in }) throws -> RerankRun {
         let started = Date()
         let weightsText = try Self.weightsText(try scoreWeights())
+        // Rows an interrupted run wrote before its last transaction, or that a pruning run left.
+        try deleteUnrecordedRows(options, progress: progress)
         let runID: Int64 = try writer.write { db in
             try db.execute(sql: "UPDATE rerank_run SET status = 'interrupted', message = 'the process ended before the run finished' WHERE status = 'running'")
-            // Rows an interrupted or failed run wrote before its last transaction.
-            try RankingSegments.deleteUnrecorded(in: db)
             try db.execute(sql: """
                 INSERT INTO rerank_run (started_at, kind, status, top_k, countries, weights, blas)
                 VALUES (?, ?, 'running', ?, ?, ?, ?)
@@ -61,8 +61,8 @@ extension LiaisonDatabase {
             try? writer.write { db in
                 try db.execute(sql: "UPDATE rerank_run SET status = 'failed', finished_at = ?, message = ? WHERE id = ?",
                                arguments: [Timestamp.now(), "\(error)", runID])
-                try RankingSegments.deleteUnrecorded(in: db)
             }
+            try? deleteUnrecordedRows(options, progress: progress)
             throw error
         }
     }
@@ -132,10 +132,24 @@ extension LiaisonDatabase {
                 throw error
             }
         }
-        // Give back the space of the write-ahead log. Busy readers only postpone this to a later
-        // checkpoint, so failing here is harmless.
+        // The rows of the segments pruned, read by no run any more, then the space of the
+        // write-ahead log. The run is done and current: failing here is harmless, the next run
+        // deletes what is left, and busy readers only postpone the checkpoint.
+        try? deleteUnrecordedRows(options, progress: progress)
         try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         return try rerankRuns().first { $0.id == runID }!
+    }
+
+    /// Deletes the ranking rows of segments no run records (``RankingSegments/unrecorded(_:)``),
+    /// as a `pruning` stage when there are any.
+    private func deleteUnrecordedRows(_ options: RerankOptions, progress: @Sendable (RerankProgress) -> Void) throws {
+        try writer.writeWithoutTransaction { db in
+            let segments = try RankingSegments.unrecorded(db)
+            guard !segments.isEmpty else { return }
+            progress(RerankProgress(stage: "pruning", done: 0, total: segments.count))
+            try RankingSegments.delete(segments, in: db, rowsPerTransaction: options.rowsPerTransaction)
+            progress(RerankProgress(stage: "pruning", done: segments.count, total: segments.count))
+        }
     }
 
     /// Every recorded run, newest first.

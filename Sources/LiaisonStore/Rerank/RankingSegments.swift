@@ -45,23 +45,54 @@ struct RankingSegments {
         try db.execute(sql: "INSERT INTO ranking_segment (run, complete, rows) VALUES (?, ?, ?)", arguments: [run, complete, rows])
     }
 
-    /// Deletes ranking rows of segments that no run recorded: what a run that died or failed wrote
-    /// before its last transaction. The segments are found by seeks, one per distinct segment.
-    static func deleteUnrecorded(in db: Database) throws {
-        var segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry")
-        while let current = segment {
-            let recorded = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ranking_segment WHERE run = ?)", arguments: [current]) ?? false
-            if !recorded { try db.execute(sql: "DELETE FROM ranking_entry WHERE segment = ?", arguments: [current]) }
-            segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry WHERE segment > ?", arguments: [current])
+    /// Deletes the rows of `segments`, which no run records (see ``unrecorded(_:)``). `db` must
+    /// not be in a transaction: the rows go in transactions of `rowsPerTransaction` (no run reads
+    /// them, so each can commit on its own, and a reader never meets one large write).
+    static func delete(_ segments: [Int64], in db: Database, rowsPerTransaction: Int) throws {
+        for segment in segments {
+            var rest = true
+            while rest {
+                try db.inTransaction {
+                    // The rows before the company found `rowsPerTransaction` rows on (all of that
+                    // company's too, when it alone has more).
+                    let bound = try String.fetchOne(db, sql: """
+                        SELECT company FROM ranking_entry WHERE segment = ? ORDER BY company LIMIT 1 OFFSET ?
+                        """, arguments: [segment, max(rowsPerTransaction, 1)])
+                    if let bound {
+                        try db.execute(sql: "DELETE FROM ranking_entry WHERE segment = ? AND company < ?", arguments: [segment, bound])
+                        if db.changesCount == 0 {
+                            try db.execute(sql: "DELETE FROM ranking_entry WHERE segment = ? AND company = ?", arguments: [segment, bound])
+                        }
+                    } else {
+                        try db.execute(sql: "DELETE FROM ranking_entry WHERE segment = ?", arguments: [segment])
+                        rest = false
+                    }
+                    return .commit
+                }
+            }
         }
     }
 
-    /// Drops the segments no run from `oldest` on reads: those before the newest complete segment
-    /// up to `oldest`.
+    /// The segments of ranking rows without a record: what a run that died or failed wrote before
+    /// its last transaction, and the segments pruning dropped. Found by seeks, one per segment.
+    static func unrecorded(_ db: Database) throws -> [Int64] {
+        var found: [Int64] = []
+        var segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry")
+        while let current = segment {
+            if try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ranking_segment WHERE run = ?)", arguments: [current]) ?? false) {
+                found.append(current)
+            }
+            segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry WHERE segment > ?", arguments: [current])
+        }
+        return found
+    }
+
+    /// Drops the records of the segments no run from `oldest` on reads: those before the newest
+    /// complete segment up to `oldest`. Their rows, read by no run from then on, are left to
+    /// ``delete(_:in:rowsPerTransaction:)``, after the transaction.
     static func prune(before oldest: Int64, in db: Database) throws {
         guard let base = try Int64.fetchOne(db, sql: "SELECT MAX(run) FROM ranking_segment WHERE complete = 1 AND run <= ?",
                                             arguments: [oldest]) else { return }
-        try db.execute(sql: "DELETE FROM ranking_entry WHERE segment < ?", arguments: [base])
         try db.execute(sql: "DELETE FROM ranking_segment WHERE run < ?", arguments: [base])
     }
 }
