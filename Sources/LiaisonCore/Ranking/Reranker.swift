@@ -1,3 +1,4 @@
+import Dispatch
 import LiaisonKernel
 
 /// Recomputes every company's ranked matches: for each delegate, its best firms of each host
@@ -143,9 +144,16 @@ public struct Reranker: Sendable {
                 let news = changedCandidates.isEmpty ? steady.map { _ in [] }
                     : search(steady, against: changedMatrix, rows: changedCandidates, floors: floors)
                 statistics.pairsScored += steady.count * changedCandidates.count
-                for (row, fresh) in zip(steady, news) {
-                    batchLists[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: fresh, mapped: mapped,
-                                                   changed: changed, candidates: unit.candidates)
+                // The merges are independent: the threads take every `threads`-th one.
+                batchLists.withUnsafeMutableBufferPointer { buffer in
+                    let slots = MergeSlots(base: buffer.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: min(threads, max(steady.count, 1))) { worker in
+                        for index in stride(from: worker, to: steady.count, by: threads) {
+                            let row = steady[index]
+                            slots.base[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: news[index],
+                                                            mapped: mapped, changed: changed, candidates: unit.candidates)
+                        }
+                    }
                 }
                 statistics.listsMerged += batchLists.count { $0 != nil }
                 let undecided = steady.filter { batchLists[$0 - batch] == nil }
@@ -205,6 +213,11 @@ public struct Reranker: Sendable {
         entries.removeLast(max(0, entries.count - depth))
         if !entries.isEmpty { _ = known(entries.count - 1) }  // the new floor
         return (candidates.count <= depth, entries)
+    }
+
+    /// Where concurrent merges put their lists: each thread writes slots no other thread does.
+    private struct MergeSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<(complete: Bool, entries: [(row: Int, score: Double)])?>
     }
 
     /// Ranking order: a higher score, then a lower row (within a country, a lower id).

@@ -72,23 +72,18 @@ extension LiaisonDatabase {
         progress(RerankProgress(stage: "loading", done: 0, total: 1))
         // Versions first: a change committed meanwhile makes them older than the table, never newer.
         let versions = try writer.read { db in try CatalogState.countryVersions(db) }
+        // The current run's lists load on another core while the feature table is brought up to date.
+        let loading = Meanwhile { [writer] in try CurrentRun.load(writer) }
         let table = try featureTable()
-        let (previousRun, previousData, segments) = try writer.read { db -> (Row?, Data?, RankingSegments) in
-            let current = try Row.fetchOne(db, sql: """
-                SELECT r.* FROM rerank_run r JOIN ranking_state s ON s.current_run = r.id
-                """)
-            let data = try Data.fetchOne(db, sql: "SELECT data FROM ranking_lists WHERE id = 1 AND run = ?",
-                                         arguments: [current?["id"] as Int64?])
-            return (current, data, try RankingSegments(db))
-        }
-        let previousLists = previousData.flatMap(RankingListsCodec.decode)
+        let current = try loading.value()
+        let segments = current.segments
         let reranker = Reranker(table: table, weights: try scoreWeights(), k: options.top, countries: options.countries,
                                 threads: options.threads)
-        var note: String? = previousData != nil && previousLists == nil ? "the previous run's lists are of an older version" : nil
-        let reusable = previousLists.flatMap { lists -> RankingLists? in
-            guard let run = previousRun, lists.k == options.top else { note = "the previous run kept another number of matches"; return nil }
-            guard run["weights"] as String == weightsText else { note = "the weights changed"; return nil }
-            guard run["countries"] as String == options.countries.joined(separator: ",") else { note = "the countries changed"; return nil }
+        var note: String? = current.hadLists && current.lists == nil ? "the previous run's lists are of an older version" : nil
+        let reusable = current.lists.flatMap { lists -> RankingLists? in
+            guard lists.k == options.top else { note = "the previous run kept another number of matches"; return nil }
+            guard current.weights == weightsText else { note = "the weights changed"; return nil }
+            guard current.countries == options.countries.joined(separator: ",") else { note = "the countries changed"; return nil }
             return lists
         }
         // Only a run asked to be incremental has to say why it was not.
@@ -138,6 +133,27 @@ extension LiaisonDatabase {
         try? deleteUnrecordedRows(options, progress: progress)
         try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         return try rerankRuns().first { $0.id == runID }!
+    }
+
+    /// What a run starts from: the current run's settings and lists, and the segments.
+    private struct CurrentRun: Sendable {
+        var weights: String?
+        var countries: String?
+        /// Whether the current run stored lists (which `lists` is nil for when of an older format).
+        var hadLists: Bool
+        var lists: RankingLists?
+        var segments: RankingSegments
+
+        static func load(_ writer: any DatabaseWriter) throws -> CurrentRun {
+            let (run, data, segments) = try writer.read { db -> (Row?, Data?, RankingSegments) in
+                let run = try Row.fetchOne(db, sql: "SELECT r.* FROM rerank_run r JOIN ranking_state s ON s.current_run = r.id")
+                let data = try Data.fetchOne(db, sql: "SELECT data FROM ranking_lists WHERE id = 1 AND run = ?",
+                                             arguments: [run?["id"] as Int64?])
+                return (run, data, try RankingSegments(db))
+            }
+            return CurrentRun(weights: run?["weights"], countries: run?["countries"], hadLists: data != nil,
+                              lists: data.flatMap(RankingListsCodec.decode), segments: segments)
+        }
     }
 
     /// Deletes the ranking rows of segments no run records (``RankingSegments/unrecorded(_:)``),
