@@ -13,8 +13,7 @@ enum EventScenario {
             for arguments in [["generate", "--seed", "5", "--delegates", "12", "--us", "20", "--ca", "15", "-o", "scenario"],
                               ["init", "--db", database],
                               ["import", "companies", "--db", database, "scenario/cn-delegates.csv", "scenario/us-firms.csv", "scenario/ca-firms.csv"]] {
-                let run = try LiaisonBinary.run(arguments, in: directory)
-                try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
+                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
             }
             return try body(directory)
         }
@@ -43,9 +42,7 @@ enum EventScenario {
     /// Runs and fails the test unless the command succeeded.
     @discardableResult
     static func succeed(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> LiaisonBinary.Run {
-        let run = try self.run(arguments, in: directory)
-        try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
-        return run
+        try LiaisonBinary.succeed(arguments + ["--db", database], in: directory, sourceLocation: sourceLocation)
     }
 
     /// Everything the database says about events, to check that a refused command changed nothing.

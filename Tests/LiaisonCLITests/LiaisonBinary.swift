@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `liaison` executable, run as a subprocess the way a user runs it.
 enum LiaisonBinary {
@@ -69,6 +70,15 @@ enum LiaisonBinary {
         return Run(status: process.terminationStatus,
                    stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
                    stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
+    }
+
+    /// Runs `liaison arguments…` in `directory` and fails the test, naming the command and what it
+    /// printed on standard error, unless it succeeded.
+    @discardableResult
+    static func succeed(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+        let run = try self.run(arguments, in: directory)
+        try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
+        return run
     }
 
     /// Runs `body` with a fresh, empty working directory that is removed afterwards.

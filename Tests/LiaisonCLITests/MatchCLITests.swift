@@ -18,8 +18,7 @@ enum MatchScenario {
             for arguments in [["generate", "--seed", "3", "--delegates", "\(counts.delegates)", "--us", "\(counts.us)",
                                "--ca", "\(counts.ca)", "-o", "scenario"],
                               ["import", "companies", "--db", database] + chosen.map { "scenario/\($0)" }] {
-                let run = try LiaisonBinary.run(arguments, in: directory)
-                try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
+                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
             }
             return try body(directory)
         }
@@ -32,16 +31,16 @@ enum MatchScenario {
 
     /// Every stored company, from `liaison export companies --format jsonl`, by id.
     static func companies(in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: CompanyDocument] {
-        let run = try self.run(["export", "companies", "--format", "jsonl"], in: directory)
-        try #require(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
+        let run = try LiaisonBinary.succeed(["export", "companies", "--format", "jsonl", "--db", database], in: directory,
+                                            sourceLocation: sourceLocation)
         let documents = try run.lines.map { try JSONDecoder().decode(CompanyDocument.self, from: Data($0.utf8)) }
         return Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
     }
 
     /// `liaison match ARGUMENTS --format json`, decoded; fails the test unless it succeeded.
     static func matchJSON(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> MatchJSON {
-        let run = try self.run(["match"] + arguments + ["--format", "json"], in: directory)
-        try #require(run.status == 0, "liaison match \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
+        let run = try LiaisonBinary.succeed(["match"] + arguments + ["--format", "json", "--db", database], in: directory,
+                                            sourceLocation: sourceLocation)
         return try JSONDecoder().decode(MatchJSON.self, from: Data(run.stdout.utf8))
     }
 }

@@ -14,8 +14,7 @@ enum RerankScenario {
         try LiaisonBinary.withWorkingDirectory { directory in
             for arguments in [["generate", "--seed", "\(seed)", "--delegates", "\(delegates)", "--us", "\(us)", "--ca", "\(ca)", "-o", "scenario"],
                               ["import", "companies", "--db", database, "scenario/cn-delegates.csv", "scenario/us-firms.csv", "scenario/ca-firms.csv"]] {
-                let run = try LiaisonBinary.run(arguments, in: directory)
-                try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
+                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
             }
             return try body(directory)
         }
@@ -29,9 +28,7 @@ enum RerankScenario {
     /// `liaison ARGUMENTS --db rerank.sqlite`, which must succeed.
     @discardableResult
     static func succeed(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> LiaisonBinary.Run {
-        let run = try self.run(arguments, in: directory)
-        try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
-        return run
+        try LiaisonBinary.succeed(arguments + ["--db", database], in: directory, sourceLocation: sourceLocation)
     }
 
     /// The database, opened in this process (for edits and for reading what the commands left).

@@ -31,8 +31,7 @@ enum Scenario {
         try LiaisonBinary.withWorkingDirectory { directory in
             for arguments in [generateArguments, ["init", "--db", database],
                               ["import", "companies", "--db", database] + files.map { "scenario/\($0.file)" }] {
-                let run = try LiaisonBinary.run(arguments, in: directory)
-                try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
+                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
             }
             return try body(directory)
         }
