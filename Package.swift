@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LiaisonCore", targets: ["LiaisonCore"]),
         .library(name: "LiaisonStore", targets: ["LiaisonStore"]),
         .library(name: "LiaisonScheduling", targets: ["LiaisonScheduling"]),
+        .library(name: "LiaisonFormats", targets: ["LiaisonFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,29 +27,38 @@ let package = Package(
         // Min-cost flow through LEMON's network simplex (Debian's liblemon-dev, header-only use).
         .target(name: "CFlow"),
         .target(name: "LiaisonScheduling", dependencies: ["LiaisonCore", "CFlow"]),
+        // Every file format, pure: no database.
         .target(
-            name: "LiaisonStore",
+            name: "LiaisonFormats",
             dependencies: [
                 "LiaisonCore", "LiaisonScheduling",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Plot", package: "Plot"),
             ],
             resources: [.embedInCode("Resources/sectors.csv")]
         ),
+        // SQLite, and the use cases every front end calls.
+        .target(
+            name: "LiaisonStore",
+            dependencies: [
+                "LiaisonCore", "LiaisonScheduling", "LiaisonFormats",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonKernel", "LiaisonScheduling",
+                "LiaisonCore", "LiaisonStore", "LiaisonKernel", "LiaisonScheduling", "LiaisonFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "LiaisonKernelTests", dependencies: ["LiaisonKernel"]),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"]),
-        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore"]),
+        .testTarget(name: "LiaisonFormatsTests", dependencies: ["LiaisonFormats"]),
+        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonFormats"]),
         .testTarget(name: "LiaisonSchedulingTests", dependencies: ["LiaisonScheduling"]),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling"]),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling", "LiaisonFormats"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "LiaisonCore", package: "Liaison"),
                 .product(name: "LiaisonStore", package: "Liaison"),
+                .product(name: "LiaisonFormats", package: "Liaison"),
             ],
             path: "Benchmarks/ImportThroughput",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -56,14 +56,17 @@ public enum BLASRuntime {
         Library.loaded?.setThreads?(Int32(max(1, count)))
     }
 
-    /// `cblas_sgemm` of the loaded library. Without a BLAS library no product can be computed:
-    /// the process says what to install and exits with status 69 (`EX_UNAVAILABLE`).
+    /// Throws ``BLASUnavailable`` when no BLAS library can be opened: callers about to compute
+    /// matrix products (live matching, a rerank) check first, so that the user learns what to
+    /// install instead of meeting a failed product deep inside the kernel.
+    public static func requireLibrary() throws(BLASUnavailable) {
+        guard Library.loaded != nil else { throw BLASUnavailable(reason: Library.failure ?? "unknown") }
+    }
+
+    /// `cblas_sgemm` of the loaded library; only reached after ``requireLibrary()`` succeeded.
     static var sgemm: cblas_sgemm_function {
         guard let library = Library.loaded else {
-            let message = "liaison: no BLAS library could be loaded (\(Library.failure ?? "unknown")); "
-                + "install libblas3 or libopenblas0-pthread (`make deps`)\n"
-            FileHandle.standardError.write(Data(message.utf8))
-            exit(69)
+            preconditionFailure("a matrix product without a BLAS library; check BLASRuntime.requireLibrary() first")
         }
         return library.sgemm
     }
@@ -163,5 +166,15 @@ public enum BLASRuntime {
             return String(cString: resolved)
         }
         return nil
+    }
+}
+
+/// No BLAS library could be opened, so no matrix product can be computed.
+public struct BLASUnavailable: Error, Equatable, CustomStringConvertible {
+    /// Why opening failed, as the dynamic loader said.
+    public var reason: String
+
+    public var description: String {
+        "no BLAS library could be loaded (\(reason)); install libblas3 or libopenblas0-pthread (`make deps`)"
     }
 }

@@ -32,14 +32,6 @@ public struct Matrix: Sendable, Equatable {
         elements[row * columns ..< (row + 1) * columns]
     }
 
-    /// Calls `body` with mutable access to one row.
-    public mutating func withRow<T>(_ row: Int, _ body: (inout UnsafeMutableBufferPointer<Float>) throws -> T) rethrows -> T {
-        try elements.withUnsafeMutableBufferPointer { all in
-            var slice = UnsafeMutableBufferPointer(rebasing: all[row * columns ..< (row + 1) * columns])
-            return try body(&slice)
-        }
-    }
-
     /// Calls `body` with mutable access to all elements, row-major.
     public mutating func withUnsafeMutableElements<T>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> T) rethrows -> T {
         try elements.withUnsafeMutableBufferPointer { try body($0) }

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonStore
 import Testing
 
@@ -58,7 +59,7 @@ struct CLITests {
             #expect(run.status == 0)
             for file in Scenario.files {
                 let written = try Data(contentsOf: directory.appendingPathComponent("scenario/\(file.file)"))
-                #expect(written == (try CompanyExport.data(Scenario.companies(of: file.side), format: .csv)))
+                #expect(written == (try CompanyWriter.data(Scenario.companies(of: file.side), format: .csv)))
                 #expect(run.stdout.contains("scenario/\(file.file): \(file.count) companies"))
             }
         }
@@ -181,7 +182,7 @@ struct CLITests {
             #expect(first.status == 0)
             #expect(first.stderr.contains("wrote \(Scenario.allCompanies.count) companies to first.\(format)"))
             let exported = try Data(contentsOf: directory.appendingPathComponent("first.\(format)"))
-            let expected = try CompanyExport.data(Scenario.allCompanies, format: format == "csv" ? .csv : .jsonl)
+            let expected = try CompanyWriter.data(Scenario.allCompanies, format: format == "csv" ? .csv : .jsonl)
             #expect(exported == expected)
 
             let imported = try LiaisonBinary.run(["import", "companies", "--db", "second.sqlite", "first.\(format)"], in: directory)

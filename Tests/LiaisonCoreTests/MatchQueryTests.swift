@@ -108,9 +108,11 @@ import Testing
         let explanation = MatchExplanation(taxonomy: TestTaxonomy.taxonomy, languages: vocabulary)
         let reasons = explanation.reasons(breakdown, subjectSize: .medium, matchSize: .medium)
         // 0.30 · cos = 0.21 for what a seeks and b offers; 0.20 · cos = 0.14 for the shared sector.
-        #expect(reasons.map(\.text) == ["you seek clean energy, they offer it", "both in logistics & transportation",
-                                        "same size (medium)", "shared language en"])
-        #expect(explanation.line(reasons).hasPrefix("you seek clean energy, they offer it +0.21; both in logistics & transportation +0.14"))
-        #expect(MatchExplanation.format(0.305) == "0.31" && MatchExplanation.format(0.05) == "0.05" && MatchExplanation.format(1) == "1.00")
+        #expect(reasons.map(\.kind) == [.youSeekTheyOffer, .bothOffer, .sizes, .sharedLanguages])
+        #expect(reasons.map(\.sector) == ["clean-energy", "logistics-transportation", nil, nil])
+        #expect(reasons[2].subjectSize == .medium && reasons[2].matchSize == .medium && reasons[3].languages == ["en"])
+        #expect(abs(reasons[0].contribution - 0.3 * 0.5.squareRoot()) < 1e-12 && abs(reasons[1].contribution - 0.2 * 0.5.squareRoot()) < 1e-12)
+        // Told to b, what a seeks is what "they" seek.
+        #expect(reasons.map(\.seenFromMatch.kind) == [.theySeekYouOffer, .bothOffer, .sizes, .sharedLanguages])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiaisonCore
 import LiaisonKernel
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 
@@ -309,7 +310,7 @@ struct FeatureSnapshotTests {
                 moved.languages = ["fr"]
                 var leaving = try db.company(id: "US-0005").company
                 leaving.country = "DE"
-                let file = try directory.writing("changes.csv", bytes: Array(CompanyExport.data([moved, leaving], format: .csv)))
+                let file = try directory.writing("changes.csv", bytes: Array(CompanyWriter.data([moved, leaving], format: .csv)))
                 let summary = try db.importCompanies(from: [file])
                 #expect(summary.updated == 2)
                 #expect(try SnapshotRow.catalogVersion(db) == version + 1)
@@ -368,13 +369,13 @@ struct FeatureSnapshotTests {
                 let version = try SnapshotRow.catalogVersion(db)
                 let stored = try SnapshotRow.read(db)
 
-                let same = try directory.writing("same.csv", bytes: Array(CompanyExport.data(MatchingFixture.companies(), format: .csv)))
+                let same = try directory.writing("same.csv", bytes: Array(CompanyWriter.data(MatchingFixture.companies(), format: .csv)))
                 let unchanged = try db.importCompanies(from: [same])
                 #expect((unchanged.inserted, unchanged.updated, unchanged.unchanged) == (0, 0, 93))
 
                 var renamed = try db.company(id: "CN-0002").company
                 renamed.offers = SectorProfile(["retail": 1])
-                let change = try directory.writing("change.csv", bytes: Array(CompanyExport.data([renamed], format: .csv)))
+                let change = try directory.writing("change.csv", bytes: Array(CompanyWriter.data([renamed], format: .csv)))
                 let dryRun = try db.importCompanies(from: [change], dryRun: true)
                 #expect(dryRun.updated == 1)
 

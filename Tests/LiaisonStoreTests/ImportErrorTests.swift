@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonStore
 import Testing
 

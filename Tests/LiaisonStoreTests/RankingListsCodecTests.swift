@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 

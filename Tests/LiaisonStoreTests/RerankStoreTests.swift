@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 
@@ -405,7 +406,7 @@ import Testing
     func rankingsErrors() throws {
         try withCatalog(seed: 13, delegates: 30, hosts: 60) { db, _ in
             #expect(throws: RankingError.noRun) { try db.rankings(of: "CN-0001") }
-            #expect(try db.rankedMatches(for: "CN-0001", target: .any, top: 5, minimumScore: nil) == nil)
+            #expect(try ranked(db, "CN-0001", .any, top: 5) == nil)
             _ = try db.rerank(options(top: 5))
             #expect(throws: StoreError.unknownCompany("CN-9999")) { try db.rankings(of: "CN-9999") }
             #expect("\(RankingError.noRun)".contains("liaison rerank"))
@@ -427,10 +428,14 @@ import Testing
 
     // MARK: - Answering `liaison match` from the rankings
 
-    /// `rankedMatches` as (id, score) pairs, nil when it declines.
+    /// The answer `db.match` reads from the rankings as (id, score) pairs, nil when it answers live instead.
     private func ranked(_ db: LiaisonDatabase, _ id: String, _ target: MatchTarget, top: Int, minimumScore: Double? = nil) throws
         -> [(id: String, score: Double)]? {
-        try db.rankedMatches(for: id, target: target, top: top, minimumScore: minimumScore)?.answer.matches.map { ($0.id, $0.score) }
+        let query = MatchQuery(subject: .company(id), target: target, top: top, minimumScore: minimumScore)
+        let answer: MatchAnswer
+        do { answer = try db.match(query) } catch is MatchError { return nil }  // not a list any run has
+        guard case .rankings = answer.source else { return nil }
+        return answer.matches.map { ($0.id, $0.score) }
     }
 
     private func live(_ db: LiaisonDatabase, _ id: String, _ target: MatchTarget, top: Int, minimumScore: Double? = nil) throws

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonStore
 import Testing
 
@@ -18,7 +19,7 @@ struct RoundTripTests {
         try TestFiles.withTemporaryDirectory { directory in
             let first = try LiaisonDatabase.inMemory()
             try first.save(companies)
-            let exported = try CompanyExport.data(first.companies().map(\.company), format: format)
+            let exported = try CompanyWriter.data(first.companies().map(\.company), format: format)
             let file = directory.appendingPathComponent("companies.\(format.rawValue)")
             try exported.write(to: file)
 
@@ -27,7 +28,7 @@ struct RoundTripTests {
                 #expect(summary.inserted == companies.count)
                 let imported = try second.companies().map(\.company)
                 #expect(imported == companies.sorted { $0.id < $1.id })
-                #expect(try CompanyExport.data(imported, format: format) == exported)
+                #expect(try CompanyWriter.data(imported, format: format) == exported)
             }
         }
     }
@@ -36,7 +37,7 @@ struct RoundTripTests {
     func edgeCase(format: CompanyFileFormat, index: Int) throws {
         let company = EdgeCaseCompanies.all[index]
         try TestFiles.withTemporaryDirectory { directory in
-            let exported = try CompanyExport.data([company], format: format)
+            let exported = try CompanyWriter.data([company], format: format)
             let file = try directory.writing("one.\(format.rawValue)", bytes: Array(exported))
             let db = try LiaisonDatabase.inMemory()
             try db.importCompanies(from: [file])
@@ -46,7 +47,7 @@ struct RoundTripTests {
 
     @Test("CSV export quotes exactly the fields that need it and ends every line with LF")
     func csvShape() throws {
-        let data = try CompanyExport.data(EdgeCaseCompanies.all, format: .csv)
+        let data = try CompanyWriter.data(EdgeCaseCompanies.all, format: .csv)
         let text = try #require(String(data: data, encoding: .utf8))
         #expect(text.hasPrefix(CompanyFileFormat.columns.joined(separator: ",") + "\n"))
         #expect(text.hasSuffix("\n"))
@@ -57,7 +58,7 @@ struct RoundTripTests {
 
     @Test("JSON Lines export holds one object per line, each decoding to its company")
     func jsonLinesShape() throws {
-        let data = try CompanyExport.data(EdgeCaseCompanies.all, format: .jsonl)
+        let data = try CompanyWriter.data(EdgeCaseCompanies.all, format: .jsonl)
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         #expect(lines.count == EdgeCaseCompanies.all.count + 1)
         #expect(lines.last?.isEmpty == true)

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonStore
 import Testing
 
@@ -62,7 +63,7 @@ struct ScenarioGeneratorTests {
         let companies = generator.companies(of: .delegates, count: 80) + generator.companies(of: .unitedStates, count: 600)
             + generator.companies(of: .canada, count: 300)
         try TestFiles.withTemporaryDirectory { directory in
-            let file = try directory.writing("scenario.\(format.rawValue)", bytes: Array(CompanyExport.data(companies, format: format)))
+            let file = try directory.writing("scenario.\(format.rawValue)", bytes: Array(CompanyWriter.data(companies, format: format)))
             let db = try LiaisonDatabase.inMemory()
             let summary = try db.importCompanies(from: [file])
             #expect(summary.inserted == companies.count)
@@ -119,6 +120,6 @@ struct ScenarioGeneratorTests {
           arguments: [(ScenarioGenerator.Side.delegates, 80, "cn-delegates.csv"), (.unitedStates, 600, "us-firms.csv"), (.canada, 300, "ca-firms.csv")])
     func committedSample(side: ScenarioGenerator.Side, count: Int, file: String) throws {
         let committed = try Data(contentsOf: TestFiles.repository.appendingPathComponent("datasets/ccpit-2025/\(file)"))
-        #expect(try CompanyExport.data(generator(2025).companies(of: side, count: count), format: .csv) == committed)
+        #expect(try CompanyWriter.data(generator(2025).companies(of: side, count: count), format: .csv) == committed)
     }
 }

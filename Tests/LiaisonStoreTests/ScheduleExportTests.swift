@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 
@@ -50,7 +51,7 @@ struct ScheduleExportTests {
         }
     }
 
-    static func export(_ document: EventScheduleDocument) throws -> ScheduleExport {
+    static func export(_ document: ScheduleDocument) throws -> ScheduleExport {
         try ScheduleExport.decode(try ScheduleJSON.data(document))
     }
 
@@ -273,7 +274,7 @@ struct ScheduleExportTests {
         ("a=1", "a=1"), ("", ""), ("'=x", "'=x"), ("上海", "上海"),
     ])
     func neutralized(cell: String, expected: String) {
-        #expect(ScheduleCSV.neutralized(cell) == expected)
+        #expect(CSVCell.neutralized(cell) == expected)
     }
 
     /// `HH:MM` plus minutes.

@@ -3,6 +3,7 @@
 import Benchmark
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonStore
 
 /// Generated CSV files of `count` companies (CN, US, CA in the sample's proportions), written in
@@ -15,7 +16,7 @@ private func generatedFiles(count: Int, in directory: URL) throws -> [URL] {
         let total = count * share / 100
         for start in stride(from: 0, to: total, by: part) {
             let url = directory.appendingPathComponent("\(side.rawValue)-\(start).csv")
-            try CompanyExport.data(generator.companies(of: side, in: start..<min(total, start + part)), format: .csv).write(to: url)
+            try CompanyWriter.data(generator.companies(of: side, in: start..<min(total, start + part)), format: .csv).write(to: url)
             files.append(url)
         }
     }

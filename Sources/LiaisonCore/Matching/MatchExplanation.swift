@@ -1,10 +1,12 @@
-/// Turns a score breakdown into words: "both in logistics & transportation +0.31; you seek clean
-/// energy, they offer it +0.22; shared language en +0.05".
+/// Turns a score breakdown into its reasons: each sector that adds to the sector terms, shared
+/// languages and size fit, largest contribution first (words come from the formats that show
+/// them, in the reader's language).
 public struct MatchExplanation: Sendable {
     public let taxonomy: Taxonomy
+    /// The language codes a breakdown's language positions refer to (the feature table's).
     public let languages: [String]
 
-    /// Contributions smaller than this are left out of the words (they still count in the score).
+    /// Contributions smaller than this are left out of the reasons (they still count in the score).
     public static let smallestShown = 0.005
 
     public init(taxonomy: Taxonomy, languages: [String]) {
@@ -12,47 +14,25 @@ public struct MatchExplanation: Sendable {
         self.languages = languages
     }
 
-    /// One reason: what it says and how much it adds.
-    public struct Reason: Hashable, Sendable {
-        public var text: String
-        public var contribution: Double
-    }
-
-    /// The reasons behind a score, largest contribution first.
-    public func reasons(_ breakdown: ScoreBreakdown, subjectSize: CompanySize?, matchSize: CompanySize?) -> [Reason] {
-        var reasons = breakdown.sectors.map { contribution -> Reason in
-            let name = taxonomy.sectors[contribution.sector].name.lowercased()
-            let text = switch contribution.direction {
-            case .both: "both in \(name)"
-            case .youSeekTheyOffer: "you seek \(name), they offer it"
-            case .theySeekYouOffer: "they seek \(name), you offer it"
+    /// The reasons behind a score, seen from the subject, largest contribution first.
+    public func reasons(_ breakdown: ScoreBreakdown, subjectSize: CompanySize?, matchSize: CompanySize?) -> [MatchReason] {
+        var reasons = breakdown.sectors.map { contribution -> MatchReason in
+            let kind: MatchReason.Kind = switch contribution.direction {
+            case .both: .bothOffer
+            case .youSeekTheyOffer: .youSeekTheyOffer
+            case .theySeekYouOffer: .theySeekYouOffer
             }
-            return Reason(text: text, contribution: contribution.value)
+            return MatchReason(kind: kind, sector: taxonomy.sectors[contribution.sector].id, contribution: contribution.value)
         }
         if let language = breakdown.components[.language], language > 0 {
-            let codes = breakdown.sharedLanguages.map { languages[$0] }
-            reasons.append(Reason(text: "shared language\(codes.count > 1 ? "s" : "") \(codes.joined(separator: ", "))", contribution: language))
+            reasons.append(MatchReason(kind: .sharedLanguages, languages: breakdown.sharedLanguages.map { languages[$0] },
+                                       contribution: language))
         }
         if let size = breakdown.components[.size], size > 0 {
-            let text = switch (subjectSize, matchSize) {
-            case let (a?, b?) where a == b: "same size (\(a.rawValue))"
-            case let (a?, b?): "sizes \(a.rawValue) and \(b.rawValue)"
-            default: "size unknown (average fit)"
-            }
-            reasons.append(Reason(text: text, contribution: size))
+            reasons.append(MatchReason(kind: .sizes, subjectSize: subjectSize, matchSize: matchSize, contribution: size))
         }
-        return reasons.filter { $0.contribution >= Self.smallestShown }.sorted { $0.contribution > $1.contribution }
-    }
-
-    /// The reasons on one line, e.g. `both in logistics & transportation +0.31; shared language en +0.05`.
-    public func line(_ reasons: [Reason]) -> String {
-        reasons.map { "\($0.text) +\(Self.format($0.contribution))" }.joined(separator: "; ")
-    }
-
-    /// A contribution with two decimals, e.g. `0.31`.
-    public static func format(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        // A stable sort: equal contributions keep the order above.
+        return reasons.enumerated().filter { $0.element.contribution >= Self.smallestShown }
+            .sorted { ($0.element.contribution, -$0.offset) > ($1.element.contribution, -$1.offset) }.map(\.element)
     }
 }

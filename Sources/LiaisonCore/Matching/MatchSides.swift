@@ -11,6 +11,23 @@ public enum MatchSides {
         country == delegation || hosts.contains(country)
     }
 
+    /// The countries whose companies a company of `country` is matched with, narrowed to `target`:
+    /// the hosts for a delegate, the delegation for a host; for an ad-hoc profile (`country` nil)
+    /// every country that takes part. The one statement of who meets whom, for live matching and
+    /// for answers read from stored rankings alike.
+    public static func countries(matchedWith country: String?, target: MatchTarget) throws(MatchError) -> [String] {
+        var countries = [delegation] + hosts
+        if let country {
+            guard takesPart(country) else { throw .notMatched(country) }
+            countries = country == delegation ? hosts : [delegation]
+        }
+        if case .country(let code) = target {
+            guard countries.contains(code) else { throw .wrongSide(country: country ?? "", target: code, allowed: countries) }
+            countries = [code]
+        }
+        return countries
+    }
+
     /// The order of countries in a feature table: the delegation first, then the hosts, so that
     /// "every host" is one contiguous range of rows.
     public static func order(_ a: (country: String, id: String), _ b: (country: String, id: String)) -> Bool {

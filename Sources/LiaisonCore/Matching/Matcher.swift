@@ -14,15 +14,17 @@ public struct Matcher: Sendable {
         model = ScoreModel(weights: weights, layout: table.layout)
     }
 
-    /// One match: a row of the table, its score, and why.
+    /// One match: the company, its score, and why.
     public struct Match: Sendable {
-        public var row: Int
+        /// The match's row in the feature table it was found in; nil when it was read from stored
+        /// rankings rather than found in a table.
+        public var row: Int?
         public var id: String
         /// The exact score (``ScoreModel/score(_:_:)``): what the match was ranked by.
         public var score: Double
         public var breakdown: ScoreBreakdown
 
-        public init(row: Int, id: String, score: Double, breakdown: ScoreBreakdown) {
+        public init(row: Int?, id: String, score: Double, breakdown: ScoreBreakdown) {
             self.row = row
             self.id = id
             self.score = score
@@ -33,18 +35,7 @@ public struct Matcher: Sendable {
     /// The row ranges, one per country, a company of `country` may be matched with; for an
     /// ad-hoc profile (`country` nil), the target country's rows, or every country's.
     public func candidateRanges(forCountry country: String?, target: MatchTarget) throws(MatchError) -> [Range<Int>] {
-        var countries = [MatchSides.delegation] + MatchSides.hosts
-        if let country {
-            guard MatchSides.takesPart(country) else { throw .notMatched(country) }
-            countries = country == MatchSides.delegation ? MatchSides.hosts : [MatchSides.delegation]
-        }
-        if case .country(let code) = target {
-            guard countries.contains(code) else {
-                throw .wrongSide(country: country ?? "", target: code, allowed: countries)
-            }
-            countries = [code]
-        }
-        return countries.map { table.rows(ofCountry: $0) }.filter { !$0.isEmpty }
+        try MatchSides.countries(matchedWith: country, target: target).map { table.rows(ofCountry: $0) }.filter { !$0.isEmpty }
     }
 
     /// The best `top` companies in `ranges` for a subject, best first by the exact score

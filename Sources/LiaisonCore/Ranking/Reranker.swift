@@ -26,11 +26,18 @@ public struct Reranker: Sendable {
     /// Every row's features, for exact scores (and for whoever explains the lists' entries).
     public let features: [CompanyFeatures]
 
-    /// What a run has done so far, for progress reports.
+    /// What a run has done so far, for progress reports: its stage (`loading`, `ranking US`,
+    /// `writing`…) and how far that stage has gone.
     public struct Progress: Sendable {
         public var stage: String
         public var done: Int
         public var total: Int
+
+        public init(stage: String, done: Int, total: Int) {
+            self.stage = stage
+            self.done = done
+            self.total = total
+        }
     }
 
     /// What a run computed.

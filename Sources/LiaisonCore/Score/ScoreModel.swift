@@ -3,8 +3,8 @@ import LiaisonKernel
 /// The score of a pair of companies as one inner product of a "left" and a "right" row, so that a
 /// whole score matrix is one matrix product, and its explanation term by term.
 ///
-/// DESIGN.md stacks left `[w_s·ô_a, ½w_c·ŝ_a, ½w_c·ô_a, w_l·lang_a, w_z·M[size_a]]` against right
-/// `[ô_b, ô_b, ŝ_b, lang_b, sel(size_b)]`. The first two right blocks are the same vector, so
+/// Written term by term, the score stacks left `[w_s·ô_a, ½w_c·ŝ_a, ½w_c·ô_a, w_l·lang_a, w_z·M[size_a]]`
+/// against right `[ô_b, ô_b, ŝ_b, lang_b, sel(size_b)]`. The first two right blocks are the same vector, so
 /// their left blocks are summed: left `[w_s·ô_a + ½w_c·ŝ_a, ½w_c·ô_a, w_l·lang_a, w_z·M[size_a]]`,
 /// right `[ô_b, ŝ_b, lang_b, sel(size_b)]` (``FeatureLayout``) — the same score, a third less work.
 /// Right rows do not depend on the weights: a ``FeatureTable`` holds them.
@@ -132,6 +132,13 @@ public struct ScoreComponents: Hashable, Sendable {
     public var complementarity: Double
     public var language: Double
     public var size: Double
+
+    public init(sector: Double, complementarity: Double, language: Double, size: Double) {
+        self.sector = sector
+        self.complementarity = complementarity
+        self.language = language
+        self.size = size
+    }
 
     public var total: Double { sector + complementarity + language + size }
 }

@@ -34,8 +34,7 @@ enum CompanyStore {
     /// The stored company with this id, with its revision and last change.
     static func fetch(id: String, in db: Database) throws -> StoredCompany? {
         guard let record = try record(id: id, in: db), let key = record.key else { return nil }
-        return StoredCompany(company: record.company(profiles: try profiles(key: key, in: db)),
-                             revision: record.revision, updatedAt: record.updatedAt)
+        return record.stored(profiles: try profiles(key: key, in: db))
     }
 
     /// Companies ordered by id, optionally only one country's or only those whose profiles
@@ -56,10 +55,7 @@ enum CompanyStore {
         let profiles = try ProfileRecord.fetchAll(
             db, sql: "SELECT * FROM profile WHERE company IN (SELECT key FROM company \(filter))", arguments: arguments)
         let profilesByKey = Dictionary(grouping: profiles, by: \.company)
-        return records.map { record in
-            StoredCompany(company: record.company(profiles: profilesByKey[record.key!] ?? []),
-                          revision: record.revision, updatedAt: record.updatedAt)
-        }
+        return records.map { record in record.stored(profiles: profilesByKey[record.key!] ?? []) }
     }
 
     private static func record(id: String, in db: Database) throws -> CompanyRecord? {
@@ -80,7 +76,7 @@ enum CompanyStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING
             """).execute(arguments: [
-                record.id, record.name, record.country, record.region, record.city, record.size, record.languages,
+                record.id, record.name, record.country, record.region, record.city, record.size?.rawValue, record.languages,
                 record.naics, record.industry, record.description, record.revision, record.updatedAt,
             ])
         return db.changesCount == 1
@@ -89,43 +85,7 @@ enum CompanyStore {
     private static func insertProfiles(of company: Company, key: Int64, in db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO profile (company, kind, sector, weight) VALUES (?, ?, ?, ?)")
         for row in ProfileRecord.rows(of: company, key: key) {
-            try statement.execute(arguments: [row.company, row.kind, row.sector, row.weight])
+            try statement.execute(arguments: [row.company, row.kind.rawValue, row.sector, row.weight])
         }
     }
-}
-
-/// What a write of many companies did: how many were new, changed or unchanged, and which
-/// countries' companies changed (so their catalog versions grow).
-struct CompanyChanges {
-    var inserted = 0
-    var updated = 0
-    var unchanged = 0
-    var countries = Set<String>()
-
-    mutating func record(_ outcome: CompanyStore.SaveOutcome, of company: Company) {
-        switch outcome {
-        case .inserted:
-            inserted += 1
-            countries.insert(company.country)
-        case .updated(let previousCountry):
-            updated += 1
-            countries.formUnion([company.country, previousCountry])
-        case .unchanged:
-            unchanged += 1
-        }
-    }
-
-    /// Bumps the catalog versions of the changed countries, if any.
-    func commit(_ db: Database) throws {
-        if !countries.isEmpty { try CatalogState.bump(db, countries: countries) }
-    }
-}
-
-/// A company as stored: the profile plus its revision and the instant of its last real change.
-public struct StoredCompany: Hashable, Sendable {
-    public var company: Company
-    /// Starts at 1 and grows by one with every real change.
-    public var revision: Int
-    /// ISO 8601 instant of the last real change.
-    public var updatedAt: String
 }

@@ -10,6 +10,17 @@ extension LiaisonDatabase {
         return found
     }
 
+    /// Stored companies by id, for the given ids that exist.
+    public func companies(ids: [String]) throws -> [String: StoredCompany] {
+        try writer.read { db in
+            var found: [String: StoredCompany] = [:]
+            for id in ids where found[id] == nil {
+                if let stored = try CompanyStore.fetch(id: id, in: db) { found[id] = stored }
+            }
+            return found
+        }
+    }
+
     /// Companies ordered by id, optionally only one country's (ISO code) or only those with a
     /// sector (id, name or alias) in their offers or seeks.
     public func companies(country: String? = nil, sector: String? = nil) throws -> [StoredCompany] {
@@ -37,20 +48,36 @@ extension LiaisonDatabase {
     /// How many companies each country has, largest first.
     public func companyCountsByCountry() throws -> [(country: String, companies: Int)] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT country, COUNT(*) AS n FROM company GROUP BY country ORDER BY n DESC, country")
-                .map { (country: $0["country"], companies: $0["n"]) }
+            try CountryCount.fetchAll(db, sql: "SELECT country, COUNT(*) AS companies FROM company GROUP BY country ORDER BY companies DESC, country")
+                .map { (country: $0.country, companies: $0.companies) }
         }
     }
 
     /// How many companies offer each sector, and how many seek it, in taxonomy order.
     public func sectorCounts() throws -> [(sector: Sector, offering: Int, seeking: Int)] {
         let counts = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT sector, kind, COUNT(*) AS n FROM profile GROUP BY sector, kind")
+            try SectorCount.fetchAll(db, sql: "SELECT sector, kind, COUNT(*) AS companies FROM profile GROUP BY sector, kind")
         }
         var offering: [String: Int] = [:], seeking: [String: Int] = [:]
-        for row in counts {
-            if row["kind"] == ProfileKind.offers.rawValue { offering[row["sector"]] = row["n"] } else { seeking[row["sector"]] = row["n"] }
+        for count in counts {
+            switch count.kind {
+            case .offers: offering[count.sector] = count.companies
+            case .seeks: seeking[count.sector] = count.companies
+            }
         }
         return taxonomy.sectors.map { (sector: $0, offering: offering[$0.id] ?? 0, seeking: seeking[$0.id] ?? 0) }
     }
+}
+
+/// A row of the count of companies per country.
+private struct CountryCount: FetchableRecord, Decodable {
+    var country: String
+    var companies: Int
+}
+
+/// A row of the count of profiles per sector and kind.
+private struct SectorCount: FetchableRecord, Decodable {
+    var sector: String
+    var kind: ProfileKind
+    var companies: Int
 }

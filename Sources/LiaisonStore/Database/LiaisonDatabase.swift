@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import LiaisonFormats
 
 /// The SQLite file that holds everything Liaison knows: taxonomy, companies, events, rankings.
 ///
@@ -81,22 +82,5 @@ public final class LiaisonDatabase: Sendable {
     /// SQLite's version string, e.g. `3.40.1`.
     public func sqliteVersion() throws -> String {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?" }
-    }
-}
-
-/// Failures of the store that a user can act on.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
-    case missingDatabase(String)
-    case cannotOpen(String, String)
-    case unknownCompany(String)
-    case taxonomyConflict(String)
-
-    public var description: String {
-        switch self {
-        case .missingDatabase(let path): "no database at \(path); create it with `liaison init` (or set --db / LIAISON_DB)"
-        case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
-        case .unknownCompany(let id): "no company with id '\(id)'; `liaison companies list` shows the ids"
-        case .taxonomyConflict(let reason): "cannot update the sector taxonomy: \(reason)"
-        }
     }
 }

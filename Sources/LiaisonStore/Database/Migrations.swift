@@ -262,6 +262,23 @@ enum Migrations {
                 ) WHERE rank <= top_k;
                 """)
         }
+        // Exports used to score meetings again with the weights of the day, next to the score
+        // stored when the event was scheduled: after `weights set` the two disagreed. A schedule
+        // now keeps each meeting's components and reasons (JSON, seen from the delegate).
+        migrator.registerMigration("v6: meetings keep their score's components and reasons") { db in
+            try db.execute(sql: """
+                ALTER TABLE event_meeting ADD COLUMN sector REAL;
+                ALTER TABLE event_meeting ADD COLUMN complementarity REAL;
+                ALTER TABLE event_meeting ADD COLUMN language REAL;
+                ALTER TABLE event_meeting ADD COLUMN size REAL;
+                ALTER TABLE event_meeting ADD COLUMN reasons TEXT;
+                ALTER TABLE published_meeting ADD COLUMN sector REAL;
+                ALTER TABLE published_meeting ADD COLUMN complementarity REAL;
+                ALTER TABLE published_meeting ADD COLUMN language REAL;
+                ALTER TABLE published_meeting ADD COLUMN size REAL;
+                ALTER TABLE published_meeting ADD COLUMN reasons TEXT;
+                """)
+        }
         return migrator
     }
 }

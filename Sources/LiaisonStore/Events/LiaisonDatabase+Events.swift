@@ -1,55 +1,8 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import LiaisonFormats
 import LiaisonScheduling
-
-/// What went wrong with an event request, in words an organizer can act on.
-public enum EventError: Error, Equatable, CustomStringConvertible {
-    case unknownEvent(String)
-    case eventExists(String)
-    case invalidEvent(String, [String])
-    case notParticipant(event: String, company: String)
-    case wrongSide(company: String, country: String, event: String, hosts: String)
-    case notScheduled(String)
-    case badFile(file: String, problems: [String])
-
-    public var description: String {
-        switch self {
-        case .unknownEvent(let id): "no event '\(id)'; `liaison event list` shows the events"
-        case .eventExists(let id): "event '\(id)' already exists; change it with `liaison event import`, or choose another id"
-        case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
-        case .notParticipant(let event, let company): "\(company) is not a participant of \(event); add it with `liaison event add \(event) \(company)`"
-        case .wrongSide(let company, let country, let event, let hosts):
-            "\(company) is from \(country): \(event) pairs \(MatchSides.delegation) delegates with \(hosts) hosts"
-        case .notScheduled(let id): "event '\(id)' has no schedule yet; run `liaison event schedule \(id)`"
-        case .badFile(_, let problems): problems.joined(separator: "\n")
-        }
-    }
-}
-
-/// Settings given to participants by `liaison event add`; nil keeps what is stored (or the default).
-public struct ParticipantSettings: Sendable {
-    public var maxMeetings: Int?
-    public var available: SlotSet?
-    public var reps: Int?
-    public var interpreter: String?
-
-    public init(maxMeetings: Int? = nil, available: SlotSet? = nil, reps: Int? = nil, interpreter: String? = nil) {
-        self.maxMeetings = maxMeetings
-        self.available = available
-        self.reps = reps
-        self.interpreter = interpreter
-    }
-}
-
-/// One event in `liaison event list`.
-public struct EventSummary: Sendable {
-    public var spec: EventSpec
-    public var delegates: Int
-    public var hosts: Int
-    public var meetings: Int?
-    public var publishedAt: String?
-}
 
 extension LiaisonDatabase {
     /// Creates an event; refused when the id exists or the event cannot be held.
@@ -180,8 +133,8 @@ extension LiaisonDatabase {
         try writer.read { db in
             try EventStore.specs(in: db).map { spec in
                 let definition = try EventStore.definition(spec.id, in: db)!
-                let scheduled = try EventStore.scheduleState(spec.id, in: db)
-                let published = try String.fetchOne(db, sql: "SELECT MAX(published_at) FROM published_meeting WHERE event = ?", arguments: [spec.id])
+                let scheduled = try ScheduleStore.state(spec.id, in: db)
+                let published = try ScheduleStore.publishedAt(spec.id, in: db)
                 return EventSummary(spec: spec, delegates: definition.participants.filter { $0.side == .delegate }.count,
                                     hosts: definition.participants.filter { $0.side == .host }.count,
                                     meetings: scheduled?.report.meetings, publishedAt: published)
@@ -194,46 +147,9 @@ extension LiaisonDatabase {
         try writer.read { db in try definition(id, db: db) }
     }
 
-    /// Schedules an event from its participants, rules and the current scores, and stores the
-    /// result as its current schedule (the published one stays until `publishEvent`).
-    public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool) throws -> ScheduleResult {
-        let definition = try eventDefinition(id)
-        let table = try featureTable()
-        let weights = try scoreWeights()
-        let published = try writer.read { db in try EventStore.published(id, in: db) }.filter { !$0.cancelled }.map(\.meeting)
-        let delegates = definition.participants.filter { $0.side == .delegate }.map(\.company)
-        let hosts = definition.participants.filter { $0.side == .host }.map(\.company)
-        let input = SchedulingInput(
-            event: definition.spec, participants: definition.participants, requests: definition.requests,
-            blocks: definition.blocks, locks: definition.locks,
-            scores: PairScores(delegates: delegates, hosts: hosts, table: table, weights: weights),
-            minMeetings: minMeetings, published: published, keepPublished: keepPublished)
-        let result = try Scheduler.schedule(input)
-        try writer.write { db in try EventStore.saveSchedule(result, minMeetings: minMeetings, event: id, in: db) }
-        return result
-    }
-
-    /// Publishes the current schedule.
-    public func publishEvent(_ id: String) throws -> PublishSummary {
-        try writer.write { db in
-            _ = try definition(id, db: db)
-            guard try EventStore.scheduleState(id, in: db) != nil else { throw EventError.notScheduled(id) }
-            return try EventStore.publish(id, in: db)
-        }
-    }
-
-    /// The current schedule's stored figures.
-    public func eventScheduleState(_ id: String) throws -> StoredSchedule {
-        try writer.read { db in
-            _ = try definition(id, db: db)
-            guard let state = try EventStore.scheduleState(id, in: db) else { throw EventError.notScheduled(id) }
-            return state
-        }
-    }
-
     // MARK: - Helpers
 
-    private func definition(_ id: String, db: Database) throws -> EventDefinition {
+    func definition(_ id: String, db: Database) throws -> EventDefinition {
         guard let definition = try EventStore.definition(id, in: db) else { throw EventError.unknownEvent(id) }
         return definition
     }

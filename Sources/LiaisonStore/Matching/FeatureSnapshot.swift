@@ -8,13 +8,10 @@ enum FeatureSnapshot {
     /// The stored table, and whether it is current with the companies; nil when there is none
     /// for this taxonomy.
     static func stored(_ db: Database, taxonomy: Taxonomy) throws -> (table: FeatureTable, isCurrent: Bool)? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT catalog_version, taxonomy_version, data FROM feature_snapshot WHERE id = 1
-            """),
-            row["taxonomy_version"] as String == taxonomy.version,
-            let table = FeatureTableCodec.decode(row["data"]), table.layout.sectorCount == taxonomy.count
+        guard let snapshot = try FeatureSnapshotRecord.fetchOne(db, key: 1), snapshot.taxonomyVersion == taxonomy.version,
+              let table = FeatureTableCodec.decode(snapshot.data), table.layout.sectorCount == taxonomy.count
         else { return nil }
-        return (table, row["catalog_version"] as Int64 == (try CatalogState.version(db)))
+        return (table, snapshot.catalogVersion == (try CatalogState.version(db)))
     }
 
     /// Brings an outdated table up to date, reading only the companies whose revision changed
@@ -54,7 +51,9 @@ enum FeatureSnapshot {
         return table
     }
 
-    /// Builds the table from the company and profile rows.
+    /// Builds the table from the company and profile rows. Like ``refresh(_:_:taxonomy:)``, it reads
+    /// rows by position through cursors rather than decoding records: at 200,000 companies and a
+    /// million profile rows, records cost several times as much.
     static func build(_ db: Database, taxonomy: Taxonomy) throws -> FeatureTable {
         let countries = ([MatchSides.delegation] + MatchSides.hosts).map { "'\($0)'" }.joined(separator: ",")
         var companies: [Int64: (company: Company, revision: Int)] = [:]
@@ -62,9 +61,8 @@ enum FeatureSnapshot {
             SELECT key, id, country, size, languages, revision FROM company WHERE country IN (\(countries))
             """)
         while let row = try rows.next() {
-            let languages: String = row[4]
-            let company = Company(id: row[1], name: "", country: row[2], size: (row[3] as String?).flatMap(CompanySize.init),
-                                  languages: languages.isEmpty ? [] : languages.components(separatedBy: CompanyRecord.languageSeparator))
+            let company = Company(id: row[1], name: "", country: row[2], size: try row.decode(CompanySize?.self, atIndex: 3),
+                                  languages: CompanyRecord.languages(row[4]))
             companies[row[0]] = (company, row[5])
         }
         var offers: [Int64: [String: Double]] = [:], seeks: [Int64: [String: Double]] = [:]
@@ -72,10 +70,9 @@ enum FeatureSnapshot {
         while let row = try profiles.next() {
             let key: Int64 = row[0]
             guard companies[key] != nil else { continue }
-            if row[1] as String == ProfileKind.offers.rawValue {
-                offers[key, default: [:]][row[2]] = row[3]
-            } else {
-                seeks[key, default: [:]][row[2]] = row[3]
+            switch try row.decode(ProfileKind.self, atIndex: 1) {
+            case .offers: offers[key, default: [:]][row[2]] = row[3]
+            case .seeks: seeks[key, default: [:]][row[2]] = row[3]
             }
         }
         let complete = companies.map { key, entry in
@@ -89,41 +86,7 @@ enum FeatureSnapshot {
 
     /// Stores `table` as the snapshot of catalog version `version`.
     static func store(_ table: FeatureTable, version: Int64, taxonomy: Taxonomy, in db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO feature_snapshot (id, catalog_version, taxonomy_version, built_at, companies, data)
-            VALUES (1, ?, ?, ?, ?, ?)
-            """, arguments: [version, taxonomy.version, Timestamp.now(), table.count, FeatureTableCodec.encode(table)])
-    }
-}
-
-extension LiaisonDatabase {
-    /// The features of every company that takes part in matching: the stored snapshot when it is
-    /// current, else brought up to date from the companies that changed (or rebuilt from every
-    /// profile), and stored for the next query when the database can be written right away.
-    public func featureTable() throws -> FeatureTable {
-        let (table, version, rebuilt) = try writer.read { db -> (FeatureTable, Int64, Bool) in
-            let version = try CatalogState.version(db)
-            let stored = try FeatureSnapshot.stored(db, taxonomy: taxonomy)
-            if let stored, stored.isCurrent { return (stored.table, version, false) }
-            if let stored, let refreshed = try FeatureSnapshot.refresh(stored.table, db, taxonomy: taxonomy) {
-                return (refreshed, version, true)
-            }
-            return (try FeatureSnapshot.build(db, taxonomy: taxonomy), version, true)
-        }
-        guard rebuilt else { return table }
-        let built = table
-        // Storing the snapshot only saves the next caller work: while another writer (a rerank,
-        // for minutes) holds the lock, it is skipped rather than waited for.
-        try? writer.writeWithoutTransaction { db in
-            let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
-            try db.inTransaction(.immediate) {
-                guard try CatalogState.version(db) == version else { return .rollback }
-                try FeatureSnapshot.store(built, version: version, taxonomy: taxonomy, in: db)
-                return .commit
-            }
-        }
-        return built
+        try FeatureSnapshotRecord(catalogVersion: version, taxonomyVersion: taxonomy.version, builtAt: Timestamp.now(),
+                                  companies: table.count, data: FeatureTableCodec.encode(table)).save(db)
     }
 }

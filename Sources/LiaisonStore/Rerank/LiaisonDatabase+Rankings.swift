@@ -18,78 +18,26 @@ extension LiaisonDatabase {
     public func rankings(of company: String, country: String? = nil) throws -> (run: RerankRun, lists: [String: [StoredRankingEntry]]) {
         guard let run = try rerankRuns().first(where: \.isCurrent) else { throw RankingError.noRun }
         guard try writer.read({ db in try CompanyStore.fetch(id: company, in: db) }) != nil else { throw StoreError.unknownCompany(company) }
-        let rows = try writer.read { db -> [Row] in
+        let rows = try writer.read { db -> [RankingEntryRecord] in
             let segments = try RankingSegments(db).read(by: run.id)
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM ranking_entry
-                WHERE segment IN (\(segments.map(String.init).joined(separator: ","))) AND company = ? AND (? IS NULL OR target_country = ?)
-                ORDER BY segment DESC
-                """, arguments: [company, country, country])
+            var request = RankingEntryRecord.filter(segments.contains(RankingEntryRecord.Columns.segment))
+                .filter(RankingEntryRecord.Columns.company == company)
+            if let country { request = request.filter(RankingEntryRecord.Columns.targetCountry == country) }
+            return try request.order(RankingEntryRecord.Columns.segment.desc).fetchAll(db)
         }
         // An entry's newest version is the run's, unless it says the entry left.
         var seen = Set<[String]>()
-        let entries = rows.filter { seen.insert([$0["target_country"], $0["match"]]).inserted && $0["score"] != nil }
-            .sorted { a, b in
-                (a["target_country"] as String, -(a["score"] as Double), a["match"] as String)
-                    < (b["target_country"] as String, -(b["score"] as Double), b["match"] as String)
-            }
+        let entries = rows.filter { seen.insert([$0.targetCountry, $0.match]).inserted && $0.score != nil }
+            .sorted { a, b in (a.targetCountry, -a.score!, a.match) < (b.targetCountry, -b.score!, b.match) }
         var lists: [String: [StoredRankingEntry]] = [:]
         for row in entries {
-            let target: String = row["target_country"]
+            let target = row.targetCountry
             guard lists[target, default: []].count < run.topK else { continue }
             lists[target, default: []].append(StoredRankingEntry(
-                rank: lists[target, default: []].count + 1, match: row["match"], score: row["score"], sector: row["sector"],
-                complementarity: row["complementarity"], language: row["language"], size: row["size"]))
+                rank: lists[target, default: []].count + 1, match: row.match, score: row.score!, sector: row.sector ?? 0,
+                complementarity: row.complementarity ?? 0, language: row.language ?? 0, size: row.size ?? 0))
         }
         return (run, lists)
-    }
-
-    /// The current run's answer to `liaison match ID`, when neither the company nor any candidate
-    /// has changed since the run, the weights are the same and the run kept enough matches; nil
-    /// otherwise (the match must be computed live).
-    public func rankedMatches(for id: String, target: MatchTarget, top: Int, minimumScore: Double?) throws
-        -> (run: RerankRun, answer: MatchQuery.Answer, languages: [String])? {
-        guard let run = try rerankRuns().first(where: \.isCurrent), top <= run.topK else { return nil }
-        let weights = try scoreWeights()
-        let fresh: [String]? = try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT weights, country_versions FROM rerank_run WHERE id = ?", arguments: [run.id]),
-                  row["weights"] as String == (try Self.weightsText(weights)),
-                  let country = try String.fetchOne(db, sql: "SELECT country FROM company WHERE id = ?", arguments: [id]) else { return nil }
-            let targets: [String]
-            if country == MatchSides.delegation {
-                switch target {
-                case .any:
-                    // Live matching would search every host country: the run must have ranked them all.
-                    guard MatchSides.hosts.allSatisfy(run.countries.contains) else { return nil }
-                    targets = MatchSides.hosts
-                case .country(let code): guard run.countries.contains(code) else { return nil }; targets = [code]
-                }
-            } else {
-                guard run.countries.contains(country), target == .any || target == .country(MatchSides.delegation) else { return nil }
-                targets = [MatchSides.delegation]
-            }
-            let then = try JSONDecoder().decode([String: Int64].self, from: Data(((row["country_versions"] as String?) ?? "{}").utf8))
-            let now = try CatalogState.countryVersions(db)
-            return ([country] + targets).allSatisfy { then[$0] == now[$0] } ? targets : nil
-        }
-        guard let targets = fresh else { return nil }
-        let stored = try rankings(of: id).lists
-        let floor = minimumScore ?? -.infinity
-        var pooled: [StoredRankingEntry] = targets.flatMap { stored[$0] ?? [] }
-        pooled = pooled.filter { $0.score >= floor }
-        pooled.sort { (a: StoredRankingEntry, b: StoredRankingEntry) -> Bool in a.score != b.score ? a.score > b.score : a.match < b.match }
-        let entries = Array(pooled.prefix(top))
-        let companies = try self.companies(ids: [id] + entries.map { $0.match })
-        let languages = Set(companies.values.flatMap(\.company.languages)).sorted()
-        func features(_ company: String) -> CompanyFeatures? {
-            companies[company].map { CompanyFeatures($0.company, taxonomy: taxonomy, languages: languages) }
-        }
-        guard let subject = features(id) else { return nil }
-        let model = ScoreModel(weights: weights, layout: FeatureLayout(sectorCount: taxonomy.count, languageCount: languages.count))
-        let matches = entries.compactMap { entry in
-            features(entry.match).map { Matcher.Match(row: -1, id: entry.match, score: entry.score, breakdown: model.breakdown(subject, $0)) }
-        }
-        return (run, MatchQuery.Answer(country: companies[id]?.company.country, size: companies[id]?.company.size, matches: matches), languages)
     }
 }
 

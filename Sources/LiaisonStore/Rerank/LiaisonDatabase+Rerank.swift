@@ -30,37 +30,34 @@ public struct RerankOptions: Sendable {
     }
 }
 
-/// Where a rerank stands, for progress reports.
-public struct RerankProgress: Sendable {
-    public var stage: String
-    public var done: Int
-    public var total: Int
-}
-
 extension LiaisonDatabase {
     /// Re-ranks every company and makes the result the current run when, and only when, it is
     /// all written. The caller holds the ``RerankLock``. A run that fails is recorded as failed
-    /// and leaves the current run as it was.
-    public func rerank(_ options: RerankOptions, progress: @escaping @Sendable (RerankProgress) -> Void = { _ in }) throws -> RerankRun {
+    /// and leaves the current run as it was; without a BLAS library it throws
+    /// ``BLASUnavailable`` before starting.
+    public func rerank(_ options: RerankOptions, progress: @escaping @Sendable (Reranker.Progress) -> Void = { _ in }) throws -> RerankRun {
+        try BLASRuntime.requireLibrary()
         let started = Date()
         let weightsText = try Self.weightsText(try scoreWeights())
         // Rows an interrupted run wrote before its last transaction, or that a pruning run left.
         try deleteUnrecordedRows(options, progress: progress)
         let runID: Int64 = try writer.write { db in
-            try db.execute(sql: "UPDATE rerank_run SET status = 'interrupted', message = 'the process ended before the run finished' WHERE status = 'running'")
-            try db.execute(sql: """
-                INSERT INTO rerank_run (started_at, kind, status, top_k, countries, weights, blas)
-                VALUES (?, ?, 'running', ?, ?, ?, ?)
-                """, arguments: [Timestamp.string(started), options.incremental ? "incremental" : "full", options.top,
-                                 options.countries.joined(separator: ","), weightsText, BLASRuntime.info.implementation.rawValue])
-            return db.lastInsertedRowID
+            try RerankRunRecord.filter(RerankRunRecord.Columns.status == RerankRun.Status.running).updateAll(
+                db, [RerankRunRecord.Columns.status.set(to: RerankRun.Status.interrupted),
+                     RerankRunRecord.Columns.message.set(to: "the process ended before the run finished")])
+            return try RerankRunRecord(
+                startedAt: Timestamp.string(started), kind: options.incremental ? .incremental : .full, status: .running,
+                topK: options.top, countries: options.countries.joined(separator: ","), weights: weightsText,
+                blas: BLASRuntime.info.implementation.rawValue
+            ).inserted(db).id!
         }
         do {
             return try rerank(run: runID, options, weightsText: weightsText, started: started, progress: progress)
         } catch {
             try? writer.write { db in
-                try db.execute(sql: "UPDATE rerank_run SET status = 'failed', finished_at = ?, message = ? WHERE id = ?",
-                               arguments: [Timestamp.now(), "\(error)", runID])
+                guard var run = try RerankRunRecord.fetchOne(db, key: runID) else { return }
+                (run.status, run.finishedAt, run.message) = (.failed, Timestamp.now(), "\(error)")
+                try run.update(db)
             }
             try? deleteUnrecordedRows(options, progress: progress)
             throw error
@@ -68,8 +65,8 @@ extension LiaisonDatabase {
     }
 
     private func rerank(run runID: Int64, _ options: RerankOptions, weightsText: String, started: Date,
-                        progress: @escaping @Sendable (RerankProgress) -> Void) throws -> RerankRun {
-        progress(RerankProgress(stage: "loading", done: 0, total: 1))
+                        progress: @escaping @Sendable (Reranker.Progress) -> Void) throws -> RerankRun {
+        progress(Reranker.Progress(stage: "loading", done: 0, total: 1))
         // Versions first: a change committed meanwhile makes them older than the table, never newer.
         let versions = try writer.read { db in try CatalogState.countryVersions(db) }
         // The current run's lists load on another core while the feature table is brought up to date.
@@ -88,10 +85,9 @@ extension LiaisonDatabase {
         }
         // Only a run asked to be incremental has to say why it was not.
         let message = options.incremental && reusable == nil ? "full run: " + (note ?? "there is no previous run to start from") : nil
-        let report: @Sendable (Reranker.Progress) -> Void = { progress(RerankProgress(stage: $0.stage, done: $0.done, total: $0.total)) }
         let (lists, statistics) = options.incremental && reusable != nil
-            ? reranker.incremental(from: reusable!, progress: report)
-            : reranker.full(progress: report)
+            ? reranker.incremental(from: reusable!, progress: progress)
+            : reranker.full(progress: progress)
 
         var rowsWritten = 0
         try writer.writeWithoutTransaction { db in
@@ -110,16 +106,20 @@ extension LiaisonDatabase {
                 let writer = RankingWriter(run: runID, table: table, model: reranker.model, progress: progress, features: reranker.features)
                 rowsWritten = try writer.write(lists, replacing: previous, in: db, rowsPerTransaction: options.rowsPerTransaction)
                 try RankingSegments.record(run: runID, complete: previous == nil, rows: rowsWritten, in: db)
-                try db.execute(sql: "INSERT OR REPLACE INTO ranking_lists (id, run, data) VALUES (1, ?, ?)",
-                               arguments: [runID, RankingListsCodec.encode(lists)])
-                try db.execute(sql: "UPDATE ranking_state SET current_run = ? WHERE id = 1", arguments: [runID])
-                try db.execute(sql: """
-                    UPDATE rerank_run SET status = 'done', finished_at = ?, kind = ?, country_versions = ?, companies = ?,
-                        pairs_scored = ?, rows_written = ?, lists_recomputed = ?, seconds = ?, message = ?
-                    WHERE id = ?
-                    """, arguments: [Timestamp.now(), options.incremental && reusable != nil ? "incremental" : "full",
-                                     try Self.versionsText(versions), statistics.companies, statistics.pairsScored, rowsWritten,
-                                     statistics.listsRecomputed, Date().timeIntervalSince(started), message, runID])
+                try RankingListsRecord(run: runID, data: RankingListsCodec.encode(lists)).save(db)
+                try RankingStateRecord(currentRun: runID).save(db)
+                guard var run = try RerankRunRecord.fetchOne(db, key: runID) else { throw RankingError.noRun }
+                run.status = .done
+                run.finishedAt = Timestamp.now()
+                run.kind = options.incremental && reusable != nil ? .incremental : .full
+                run.countryVersions = try Self.versionsText(versions)
+                run.companies = statistics.companies
+                run.pairsScored = statistics.pairsScored
+                run.rowsWritten = rowsWritten
+                run.listsRecomputed = statistics.listsRecomputed
+                run.seconds = Date().timeIntervalSince(started)
+                run.message = message
+                try run.update(db)
                 try Self.prune(keeping: options.keepRuns, in: db)
                 try db.commit()
             } catch {
@@ -145,44 +145,43 @@ extension LiaisonDatabase {
         var segments: RankingSegments
 
         static func load(_ writer: any DatabaseWriter) throws -> CurrentRun {
-            let (run, data, segments) = try writer.read { db -> (Row?, Data?, RankingSegments) in
-                let run = try Row.fetchOne(db, sql: "SELECT r.* FROM rerank_run r JOIN ranking_state s ON s.current_run = r.id")
-                let data = try Data.fetchOne(db, sql: "SELECT data FROM ranking_lists WHERE id = 1 AND run = ?",
-                                             arguments: [run?["id"] as Int64?])
-                return (run, data, try RankingSegments(db))
+            let (run, data, segments) = try writer.read { db -> (RerankRunRecord?, Data?, RankingSegments) in
+                let current = try RankingStateRecord.fetchOne(db, key: 1)?.currentRun
+                let run = try current.flatMap { try RerankRunRecord.fetchOne(db, key: $0) }
+                let lists = try RankingListsRecord.fetchOne(db, key: 1)
+                return (run, lists.flatMap { $0.run == run?.id ? $0.data : nil }, try RankingSegments(db))
             }
-            return CurrentRun(weights: run?["weights"], countries: run?["countries"], hadLists: data != nil,
+            return CurrentRun(weights: run?.weights, countries: run?.countries, hadLists: data != nil,
                               lists: data.flatMap(RankingListsCodec.decode), segments: segments)
         }
     }
 
     /// Deletes the ranking rows of segments no run records (``RankingSegments/unrecorded(_:)``),
     /// as a `pruning` stage when there are any.
-    private func deleteUnrecordedRows(_ options: RerankOptions, progress: @Sendable (RerankProgress) -> Void) throws {
+    private func deleteUnrecordedRows(_ options: RerankOptions, progress: @Sendable (Reranker.Progress) -> Void) throws {
         try writer.writeWithoutTransaction { db in
             let segments = try RankingSegments.unrecorded(db)
             guard !segments.isEmpty else { return }
-            progress(RerankProgress(stage: "pruning", done: 0, total: segments.count))
+            progress(Reranker.Progress(stage: "pruning", done: 0, total: segments.count))
             try RankingSegments.delete(segments, in: db, rowsPerTransaction: options.rowsPerTransaction)
-            progress(RerankProgress(stage: "pruning", done: segments.count, total: segments.count))
+            progress(Reranker.Progress(stage: "pruning", done: segments.count, total: segments.count))
         }
     }
 
     /// Every recorded run, newest first.
     public func rerankRuns() throws -> [RerankRun] {
         try writer.read { db in
-            let current = try Int64.fetchOne(db, sql: "SELECT current_run FROM ranking_state WHERE id = 1")
-            return try Row.fetchAll(db, sql: "SELECT * FROM rerank_run ORDER BY id DESC").map { RerankRun(row: $0, current: current) }
+            let current = try RankingStateRecord.fetchOne(db, key: 1)?.currentRun
+            return try RerankRunRecord.order(RerankRunRecord.Columns.id.desc).fetchAll(db).map { $0.run(current: current) }
         }
     }
 
     /// Keeps the newest `count` completed runs: older runs, and ranking segments only they read, go.
     static func prune(keeping count: Int, in db: Database) throws {
-        guard let oldest = try Int64.fetchOne(db, sql: """
-            SELECT id FROM rerank_run WHERE status = 'done' ORDER BY id DESC LIMIT 1 OFFSET ?
-            """, arguments: [max(count, 1) - 1]) else { return }
+        guard let oldest = try RerankRunRecord.filter(RerankRunRecord.Columns.status == RerankRun.Status.done)
+            .order(RerankRunRecord.Columns.id.desc).limit(1, offset: max(count, 1) - 1).fetchOne(db)?.id else { return }
         try RankingSegments.prune(before: oldest, in: db)
-        try db.execute(sql: "DELETE FROM rerank_run WHERE id < ?", arguments: [oldest])
+        try RerankRunRecord.filter(RerankRunRecord.Columns.id < oldest).deleteAll(db)
     }
 
     static func weightsText(_ weights: ScoreWeights) throws -> String {

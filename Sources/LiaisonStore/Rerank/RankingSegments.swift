@@ -20,8 +20,8 @@ struct RankingSegments {
     let segments: [Segment]
 
     init(_ db: Database) throws {
-        segments = try Row.fetchAll(db, sql: "SELECT run, complete, rows FROM ranking_segment ORDER BY run").map {
-            Segment(run: $0["run"], complete: $0["complete"], rows: $0["rows"])
+        segments = try RankingSegmentRecord.order(RankingSegmentRecord.Columns.run).fetchAll(db).map {
+            Segment(run: $0.run, complete: $0.complete, rows: $0.rows)
         }
     }
 
@@ -42,7 +42,7 @@ struct RankingSegments {
     /// Records the segment a run wrote (nothing, when it wrote an empty set of changes).
     static func record(run: Int64, complete: Bool, rows: Int, in db: Database) throws {
         guard complete || rows > 0 else { return }
-        try db.execute(sql: "INSERT INTO ranking_segment (run, complete, rows) VALUES (?, ?, ?)", arguments: [run, complete, rows])
+        try RankingSegmentRecord(run: run, complete: complete, rows: rows).insert(db)
     }
 
     /// Deletes the rows of `segments`, which no run records (see ``unrecorded(_:)``). `db` must
@@ -79,7 +79,7 @@ struct RankingSegments {
         var found: [Int64] = []
         var segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry")
         while let current = segment {
-            if try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ranking_segment WHERE run = ?)", arguments: [current]) ?? false) {
+            if try !RankingSegmentRecord.exists(db, key: current) {
                 found.append(current)
             }
             segment = try Int64.fetchOne(db, sql: "SELECT MIN(segment) FROM ranking_entry WHERE segment > ?", arguments: [current])
@@ -91,8 +91,8 @@ struct RankingSegments {
     /// complete segment up to `oldest`. Their rows, read by no run from then on, are left to
     /// ``delete(_:in:rowsPerTransaction:)``, after the transaction.
     static func prune(before oldest: Int64, in db: Database) throws {
-        guard let base = try Int64.fetchOne(db, sql: "SELECT MAX(run) FROM ranking_segment WHERE complete = 1 AND run <= ?",
-                                            arguments: [oldest]) else { return }
-        try db.execute(sql: "DELETE FROM ranking_segment WHERE run < ?", arguments: [base])
+        guard let base = try RankingSegmentRecord.filter(RankingSegmentRecord.Columns.complete && RankingSegmentRecord.Columns.run <= oldest)
+            .select(max(RankingSegmentRecord.Columns.run), as: Int64.self).fetchOne(db) else { return }
+        try RankingSegmentRecord.filter(RankingSegmentRecord.Columns.run < base).deleteAll(db)
     }
 }

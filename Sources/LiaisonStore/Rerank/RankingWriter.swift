@@ -13,7 +13,7 @@ struct RankingWriter {
     let run: Int64
     let table: FeatureTable
     let model: ScoreModel
-    let progress: @Sendable (RerankProgress) -> Void
+    let progress: @Sendable (Reranker.Progress) -> Void
     /// Every row's features (the reranker's): the components of each written entry come from them.
     let features: [CompanyFeatures]
 
@@ -51,7 +51,7 @@ struct RankingWriter {
         // Where each of today's rows stands in the previous list being compared (-1: not in it).
         var position = [Int](repeating: -1, count: table.count)
         for (done, pairing) in pairings.enumerated() {
-            if done % 4096 == 0 { progress(RerankProgress(stage: "writing", done: done, total: pairings.count)) }
+            if done % 4096 == 0 { progress(Reranker.Progress(stage: "writing", done: done, total: pairings.count)) }
             let company = pairing.company, target = pairing.target
             guard let list = pairing.new else {
                 // A company no longer ranked: every entry leaves.
@@ -92,7 +92,7 @@ struct RankingWriter {
             }
             for match in gone.sorted() { try put(company, target, match, nil) }
         }
-        progress(RerankProgress(stage: "writing", done: pairings.count, total: pairings.count))
+        progress(Reranker.Progress(stage: "writing", done: pairings.count, total: pairings.count))
         return written
     }
 

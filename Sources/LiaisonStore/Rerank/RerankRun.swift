@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 
 /// One nightly re-ranking, as `liaison runs` lists it.
 public struct RerankRun: Hashable, Sendable, Codable {
@@ -24,44 +22,23 @@ public struct RerankRun: Hashable, Sendable, Codable {
     /// Whether this is the run `liaison match` and `liaison rankings` read.
     public var isCurrent: Bool
 
-    init(row: Row, current: Int64?) {
-        id = row["id"]
-        startedAt = row["started_at"]
-        finishedAt = row["finished_at"]
-        kind = Kind(rawValue: row["kind"]) ?? .full
-        status = Status(rawValue: row["status"]) ?? .failed
-        topK = row["top_k"]
-        countries = (row["countries"] as String).split(separator: ",").map(String.init)
-        companies = row["companies"]
-        pairsScored = row["pairs_scored"]
-        rowsWritten = row["rows_written"]
-        listsRecomputed = row["lists_recomputed"]
-        seconds = row["seconds"]
-        blas = row["blas"]
-        message = row["message"]
-        isCurrent = current == id
-    }
-}
-
-/// The lock that lets one rerank run at a time: an exclusive `flock` on a file beside the
-/// database, released by the system when the process ends, even on `kill -9`.
-public final class RerankLock {
-    private let descriptor: Int32
-
-    /// Takes the lock, or returns nil at once when another process holds it.
-    public init?(databasePath: String) throws {
-        let path = databasePath + ".rerank-lock"
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw StoreError.cannotOpen(path, String(cString: strerror(errno))) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            return nil
-        }
-        self.descriptor = descriptor
-    }
-
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+    public init(id: Int64, startedAt: String, finishedAt: String?, kind: Kind, status: Status, topK: Int, countries: [String],
+                companies: Int?, pairsScored: Int?, rowsWritten: Int?, listsRecomputed: Int?, seconds: Double?, blas: String?,
+                message: String?, isCurrent: Bool) {
+        self.id = id
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.kind = kind
+        self.status = status
+        self.topK = topK
+        self.countries = countries
+        self.companies = companies
+        self.pairsScored = pairsScored
+        self.rowsWritten = rowsWritten
+        self.listsRecomputed = listsRecomputed
+        self.seconds = seconds
+        self.blas = blas
+        self.message = message
+        self.isCurrent = isCurrent
     }
 }

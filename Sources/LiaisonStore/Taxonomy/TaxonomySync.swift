@@ -12,8 +12,8 @@ enum TaxonomySync {
         guard stored != taxonomy.version else { return false }
         try writer.write { db in
             let kept = Set(taxonomy.sectors.map(\.id))
-            let orphaned = try String.fetchAll(db, sql: "SELECT DISTINCT sector FROM profile ORDER BY sector")
-                .filter { !kept.contains($0) }
+            let orphaned = try ProfileRecord.select(ProfileRecord.Columns.sector, as: String.self).distinct()
+                .order(ProfileRecord.Columns.sector).fetchAll(db).filter { !kept.contains($0) }
             guard orphaned.isEmpty else {
                 throw StoreError.taxonomyConflict("sectors \(orphaned.joined(separator: ", ")) are used by profiles but not in taxonomy \(taxonomy.version)")
             }

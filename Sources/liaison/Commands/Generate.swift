@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonStore
 
 extension Liaison {
@@ -43,7 +44,7 @@ extension Liaison {
             for (side, count, name) in files {
                 let companies = generator.companies(of: side, count: count)
                 let path = directory.appendingPathComponent(name).path
-                try Output.write(try CompanyExport.data(companies, format: .csv), to: path)
+                try Output.write(try CompanyWriter.data(companies, format: .csv), to: path)
                 print("\(path): \(count) companies")
             }
         }

@@ -15,12 +15,13 @@ extension Liaison {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: "The company's id (omit it to match an ad-hoc profile).")
         var id: String?
 
         @Option(help: "Whose companies to rank: US, CA, CN or any.")
-        var country: String = "any"
+        var country: MatchTarget = .any
 
         @Option(help: "How many matches to list.")
         var top: Int = 10
@@ -30,9 +31,6 @@ extension Liaison {
 
         @Option(help: "Leave out matches scoring below this.")
         var minScore: Double?
-
-        @Option(help: "Output format.")
-        var format: ListFormat = .table
 
         @Option(help: "A JSON file of weights (term → value) overriding the stored ones for this run.")
         var weights: String?
@@ -54,7 +52,6 @@ extension Liaison {
 
         func validate() throws {
             guard top >= 1 else { throw ValidationError("--top must be at least 1, not \(top)") }
-            guard MatchTarget(country) != nil else { throw ValidationError("--country must be US, CA, CN or any, not '\(country)'") }
             if let minScore, !minScore.isFinite { throw ValidationError("--min-score must be a number") }
             let adHoc = offers != nil || seeks != nil
             if id != nil && adHoc { throw ValidationError("give either a company id or --offers/--seeks, not both") }
@@ -64,8 +61,7 @@ extension Liaison {
 
         func run() throws {
             let db = try database.open()
-            var scoreWeights = try db.scoreWeights()
-            if let weights { scoreWeights = try WeightsFile.read(weights, over: scoreWeights) }
+            let override = try weights.map { try WeightsFile.read($0, over: try db.scoreWeights()) }
             let subject: MatchQuery.Subject = if let id {
                 .company(id)
             } else {
@@ -73,27 +69,30 @@ extension Liaison {
                          languages: (languages ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init),
                          size: size)
             }
-            let target = MatchTarget(country)!
-            let answer: MatchQuery.Answer, languages: [String], source: String
-            if let id, !live, weights == nil,
-               let ranked = try db.rankedMatches(for: id, target: target, top: top, minimumScore: minScore) {
-                (answer, languages) = (ranked.answer, ranked.languages)
-                source = "rankings of run \(ranked.run.id) (\(ranked.run.startedAt)); nothing has changed since"
-            } else {
-                let query = MatchQuery(subject: subject, target: target, top: top, minimumScore: minScore)
-                let table = try db.featureTable()
-                answer = try query.run(table: table, weights: scoreWeights, taxonomy: db.taxonomy)
-                (languages, source) = (table.languages, "live")
-            }
+            let answer = try db.match(MatchQuery(subject: subject, target: country, top: top, minimumScore: minScore),
+                                      weights: override, live: live)
             let details = try db.companies(ids: answer.matches.map(\.id))
-            let explanation = MatchExplanation(taxonomy: db.taxonomy, languages: languages)
+            let explanation = MatchExplanation(taxonomy: db.taxonomy, languages: answer.languages)
             let rows = answer.matches.enumerated().map { rank, match in
                 MatchRow(rank: rank + 1, match: match, company: details[match.id]?.company, subjectSize: answer.size,
                          explanation: explanation)
             }
-            try MatchOutput.print(rows, subject: id, source: source, format: format, explain: explain)
+            let source = switch answer.source {
+            case .live: "live"
+            case .rankings(let run): "rankings of run \(run.id) (\(run.startedAt)); nothing has changed since"
+            }
+            try output.print(MatchDocument(subject: id, source: source, matches: rows, explain: explain))
         }
     }
 }
 
 extension CompanySize: ExpressibleByArgument {}
+
+extension MatchTarget: ExpressibleByArgument {
+    /// `US`, `CA`, `CN` or `any`, in any case.
+    public init?(argument: String) {
+        self.init(argument)
+    }
+
+    public var defaultValueDescription: String { description == "other-side" ? "any" : description }
+}

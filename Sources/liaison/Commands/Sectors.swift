@@ -1,6 +1,6 @@
 import ArgumentParser
 import LiaisonCore
-import LiaisonStore
+import LiaisonFormats
 
 extension Liaison {
     /// `liaison sectors`: the sector taxonomy.
@@ -8,43 +8,48 @@ extension Liaison {
         static let configuration = CommandConfiguration(
             abstract: "List the sector taxonomy: ids, names, groups, aliases and NAICS prefixes.")
 
-        @Option(help: "Output format.")
-        var format: ListFormat = .table
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let taxonomy = TaxonomyFile.builtIn
-            switch format {
-            case .json:
-                print(try Output.json(taxonomy.sectors.map(SectorDocument.init)))
-            case .csv:
-                let rows = taxonomy.sectors.map { [$0.id, $0.name, $0.group, $0.aliases.joined(separator: "|"), $0.naicsPrefixes.joined(separator: "|")] }
-                try Output.write(try CSVTable.data(header: ["id", "name", "group", "aliases", "naics"], rows: rows))
-            case .table:
-                var table = TextTable(["id", "name", "group", "naics", "aliases"])
-                for sector in taxonomy.sectors {
-                    let aliases = sector.aliases.prefix(4).joined(separator: ", ") + (sector.aliases.count > 4 ? ", …" : "")
-                    table.append([sector.id, sector.name, sector.group, sector.naicsPrefixes.prefix(4).joined(separator: " "), aliases])
-                }
-                print(table.text)
-                print("\(taxonomy.count) sectors, taxonomy \(taxonomy.version)")
-            }
+            try output.print(SectorList(taxonomy: TaxonomyFile.builtIn))
         }
     }
 }
 
-/// A sector as JSON.
-struct SectorDocument: Encodable {
-    var id: String
-    var name: String
-    var group: String
-    var aliases: [String]
-    var naics: [String]
+/// `liaison sectors`: JSON an array of sectors, CSV the taxonomy file's own format.
+struct SectorList: CommandOutput {
+    let taxonomy: Taxonomy
 
-    init(_ sector: Sector) {
-        id = sector.id
-        name = sector.name
-        group = sector.group
-        aliases = sector.aliases
-        naics = sector.naicsPrefixes
+    /// A sector as JSON.
+    struct Document: Encodable {
+        var id: String
+        var name: String
+        var group: String
+        var aliases: [String]
+        var naics: [String]
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(taxonomy.sectors.map {
+            Document(id: $0.id, name: $0.name, group: $0.group, aliases: $0.aliases, naics: $0.naicsPrefixes)
+        })
+    }
+
+    var columns: [String] { ["id", "name", "group", "aliases", "naics"] }
+    var rows: [[String]] {
+        let separator = String(TaxonomyFile.listSeparator)
+        return taxonomy.sectors.map {
+            [$0.id, $0.name, $0.group, $0.aliases.joined(separator: separator), $0.naicsPrefixes.joined(separator: separator)]
+        }
+    }
+
+    var text: String {
+        var table = TextTable(["id", "name", "group", "naics", "aliases"])
+        for sector in taxonomy.sectors {
+            let aliases = sector.aliases.prefix(4).joined(separator: ", ") + (sector.aliases.count > 4 ? ", …" : "")
+            table.append([sector.id, sector.name, sector.group, sector.naicsPrefixes.prefix(4).joined(separator: " "), aliases])
+        }
+        return table.text + "\n\(taxonomy.count) sectors, taxonomy \(taxonomy.version)"
     }
 }

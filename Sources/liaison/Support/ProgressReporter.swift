@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import LiaisonStore
+import LiaisonCore
 
 /// Shows the progress of long work: on a terminal, a bar with the rate and the time left;
 /// otherwise (cron, pipes) one log line when each stage starts and ends.
@@ -18,7 +18,7 @@ final class ProgressReporter: @unchecked Sendable {
         self.logger = logger
     }
 
-    func report(_ progress: RerankProgress) {
+    func report(_ progress: Reranker.Progress) {
         lock.withLock {
             if progress.stage != stage {
                 finishStage()

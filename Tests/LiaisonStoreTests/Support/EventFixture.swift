@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import LiaisonFormats
 @testable import LiaisonStore
 import Testing
 

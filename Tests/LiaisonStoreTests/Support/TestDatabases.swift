@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import LiaisonFormats
 @testable import LiaisonStore
 
 /// Where a test database lives. Scenarios that do not depend on the file run against both.
@@ -29,7 +30,7 @@ struct DatabaseSnapshot: Equatable {
     init(_ database: LiaisonDatabase) throws {
         companies = try database.companies()
         profileRows = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM profile") ?? -1 }
-        jsonLines = try CompanyExport.data(companies.map(\.company), format: .jsonl)
+        jsonLines = try CompanyWriter.data(companies.map(\.company), format: .jsonl)
     }
 }
 

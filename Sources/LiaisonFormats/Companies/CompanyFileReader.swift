@@ -1,0 +1,112 @@
+import Foundation
+import LiaisonCore
+
+/// Reads and validates a company file on a background thread, handing out batches of checked
+/// records, so that parsing and validation on one core overlap with the caller's writes on another.
+///
+///     let reader = CompanyFileReader(data: data, file: "us.csv", format: .csv, taxonomy: taxonomy)
+///     defer { reader.cancel() }
+///     while let batch = reader.next() { for record in batch { … } }
+///     if let problem = reader.stoppingProblem { … }   // the file could not be read to its end
+public final class CompanyFileReader: @unchecked Sendable {
+    /// One record after validation: the company, or the problems of its fields.
+    public struct Checked: Sendable {
+        /// The 1-based line the record starts on.
+        public var line: Int
+        /// The valid company, nil when the record has problems.
+        public var company: Company?
+        /// Every problem of the record's fields.
+        public var issues: [FieldIssue]
+    }
+
+    /// Records per batch: large enough to amortize the hand-over, small enough to start writing early.
+    static let batchSize = 2048
+    /// Batches read ahead of the writer at most, which bounds memory.
+    static let readAhead = 8
+
+    private let condition = NSCondition()
+    private var batches: [[Checked]] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: ImportProblem?
+
+    /// Starts reading `data`, a file in `format` (`file` names it in problems), at once.
+    public convenience init(data: Data, file: String, format: CompanyFileFormat, taxonomy: Taxonomy) {
+        self.init(source: format.source(for: data, file: file), taxonomy: taxonomy)
+    }
+
+    /// Starts reading `source` at once.
+    init(source start: any CompanyRecordSource, taxonomy: Taxonomy) {
+        let thread = Thread { [self] in
+            var source = start
+            var batch: [Checked] = []
+            batch.reserveCapacity(Self.batchSize)
+            do throws(ImportProblem) {
+                while let record = try source.next() {
+                    var checked = Checked(line: record.line, company: nil, issues: record.issues)
+                    if let draft = record.draft {
+                        do throws(FieldIssues) {
+                            checked.company = try draft.validated(with: taxonomy)
+                        } catch {
+                            // A field that could not be read is already reported; validation would
+                            // only add that it is missing (or that no profile is left).
+                            let unreadable = Set(record.issues.map(\.field))
+                            checked.issues += error.issues.filter { !unreadable.contains($0.field) }
+                        }
+                    }
+                    batch.append(checked)
+                    if batch.count == Self.batchSize {
+                        guard hand(batch) else { break }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch {
+                condition.withLock { failure = error }
+            }
+            hand(batch)
+            condition.withLock {
+                finished = true
+                condition.broadcast()
+            }
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    /// The next batch, nil when the file is done.
+    public func next() -> [Checked]? {
+        condition.withLock {
+            while batches.isEmpty && !finished { condition.wait() }
+            guard !batches.isEmpty else { return nil }
+            condition.broadcast()
+            return batches.removeFirst()
+        }
+    }
+
+    /// The problem that stopped reading early, if any; read it after ``next()`` returned nil.
+    public var stoppingProblem: ImportProblem? {
+        condition.withLock { failure }
+    }
+
+    /// Stops reading: the reading thread ends at its next hand-over instead of waiting for a
+    /// consumer that has gone (after a failed write, say).
+    public func cancel() {
+        condition.withLock {
+            cancelled = true
+            batches.removeAll()
+            condition.broadcast()
+        }
+    }
+
+    /// Queues a batch for the consumer; false when reading was cancelled.
+    @discardableResult
+    private func hand(_ batch: [Checked]) -> Bool {
+        condition.withLock {
+            while batches.count >= Self.readAhead && !cancelled { condition.wait() }
+            guard !cancelled else { return false }
+            if !batch.isEmpty { batches.append(batch) }
+            condition.broadcast()
+            return true
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import LiaisonCore
+
+/// What went wrong with an event request, in words an organizer can act on.
+public enum EventError: Error, Equatable, CustomStringConvertible {
+    case unknownEvent(String)
+    case eventExists(String)
+    case invalidEvent(String, [String])
+    case notParticipant(event: String, company: String)
+    case wrongSide(company: String, country: String, event: String, hosts: String)
+    case notScheduled(String)
+    case badFile(file: String, problems: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownEvent(let id): "no event '\(id)'; `liaison event list` shows the events"
+        case .eventExists(let id): "event '\(id)' already exists; change it with `liaison event import`, or choose another id"
+        case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
+        case .notParticipant(let event, let company): "\(company) is not a participant of \(event); add it with `liaison event add \(event) \(company)`"
+        case .wrongSide(let company, let country, let event, let hosts):
+            "\(company) is from \(country): \(event) pairs \(MatchSides.delegation) delegates with \(hosts) hosts"
+        case .notScheduled(let id): "event '\(id)' has no schedule yet; run `liaison event schedule \(id)`"
+        case .badFile(_, let problems): problems.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonFormats
+import LiaisonScheduling
+
+extension LiaisonDatabase {
+    /// What the exports of an event show: its *current* schedule (published or not), each meeting
+    /// with the score, components and reasons stored when it was scheduled, and the calendar
+    /// sequence numbers and cancellations publishing it would give (``Publication``), so that an
+    /// export made right after `publish` carries exactly what was published.
+    public func eventScheduleDocument(_ id: String) throws -> ScheduleDocument {
+        let (definition, state, meetings, published) = try writer.read { db -> (EventDefinition, StoredSchedule, [ScheduledMeeting], [PublishedMeeting]) in
+            let definition = try self.definition(id, db: db)
+            guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
+            let meetings = try ScheduleStore.meetings(id, in: db).map { try $0.scheduled() }
+            return (definition, state, meetings, try ScheduleStore.published(id, in: db).map(\.published))
+        }
+        let publication = Publication(of: meetings.map(\.meeting), after: published)
+        let companies = try self.companies(ids: definition.participants.map(\.company)
+                                               + published.flatMap { [$0.meeting.delegate, $0.meeting.host] })
+        var people: [String: ScheduleDocument.Person] = [:]
+        for participant in definition.participants {
+            let company = companies[participant.company]?.company
+            people[participant.company] = .init(participant: participant, name: company?.name ?? participant.company,
+                                                city: company?.city ?? "", country: company?.country ?? "")
+        }
+        let entries = zip(meetings, publication.scheduled).map { meeting, published in
+            ScheduleDocument.Entry(meeting: meeting.meeting, reasons: meeting.reasons, sequence: published.sequence)
+        }
+        return ScheduleDocument(event: definition.spec, people: people, meetings: entries, cancelled: publication.cancellations,
+                                state: state, names: companies.mapValues(\.company.name), taxonomy: taxonomy)
+    }
+}

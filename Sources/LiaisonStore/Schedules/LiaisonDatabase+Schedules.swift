@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonScheduling
+
+/// An event's current schedule as stored: its meetings, each with what it was scored with, and
+/// its figures.
+public struct EventSchedule: Sendable {
+    public var scheduled: [ScheduledMeeting]
+    public var state: StoredSchedule
+
+    /// The meetings, by slot then table.
+    public var meetings: [Meeting] { scheduled.map(\.meeting) }
+    public var report: QualityReport { state.report }
+    public var unplacedRequests: [UnplacedRequest] { state.unplacedRequests }
+    public var changes: ScheduleChanges? { state.changes }
+}
+
+/// What `liaison event publish` did.
+public struct PublishSummary: Sendable {
+    /// Meetings now published (cancelled ones not counted).
+    public var meetings: Int
+    /// Meetings new to calendars, moved since the last publication, and cancelled by this one.
+    public var new: Int
+    public var moved: Int
+    public var cancelled: Int
+}
+
+extension LiaisonDatabase {
+    /// Schedules an event from its participants, rules and the exact score of every pair, and
+    /// stores the result as its current schedule, each meeting with its score's components and
+    /// reasons (the published schedule stays until ``publishEvent(_:)``). Returns what was stored.
+    public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool) throws -> EventSchedule {
+        let definition = try eventDefinition(id)
+        let scorer = try PairScorer(self, companies: definition.participants.map(\.company))
+        let published = try writer.read { db in try ScheduleStore.published(id, in: db) }.filter { !$0.cancelled }.map(\.published.meeting)
+        let delegates = definition.participants.filter { $0.side == .delegate }.map(\.company)
+        let hosts = definition.participants.filter { $0.side == .host }.map(\.company)
+        let input = SchedulingInput(
+            event: definition.spec, participants: definition.participants, requests: definition.requests,
+            blocks: definition.blocks, locks: definition.locks,
+            scores: PairScores(delegates: delegates, hosts: hosts,
+                               values: delegates.flatMap { d in hosts.map { h in scorer.score(d, h) } }),
+            minMeetings: minMeetings, published: published, keepPublished: keepPublished)
+        let result = try Scheduler.schedule(input)
+        let schedule = EventSchedule(
+            scheduled: result.meetings.map(scorer.scheduled),
+            state: StoredSchedule(scheduledAt: Timestamp.now(), minMeetings: minMeetings, report: result.report,
+                                  unplacedRequests: result.unplacedRequests, changes: result.changes))
+        try writer.write { db in try ScheduleStore.save(schedule.scheduled, schedule.state, event: id, in: db) }
+        return schedule
+    }
+
+    /// Publishes the current schedule: what calendars and participants then see (see ``Publication``).
+    public func publishEvent(_ id: String) throws -> PublishSummary {
+        try writer.write { db in
+            _ = try definition(id, db: db)
+            guard try ScheduleStore.state(id, in: db) != nil else { throw EventError.notScheduled(id) }
+            let publication = try ScheduleStore.publish(id, in: db)
+            return PublishSummary(meetings: publication.scheduled.count, new: publication.new, moved: publication.moved,
+                                  cancelled: publication.cancelled)
+        }
+    }
+
+    /// The current schedule's stored figures.
+    public func eventScheduleState(_ id: String) throws -> StoredSchedule {
+        try writer.read { db in
+            _ = try definition(id, db: db)
+            guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
+            return state
+        }
+    }
+}
+
+/// Exact scores of pairs of an event's participants, and the components and reasons of each
+/// scheduled meeting, from the weights in force when the event is scheduled.
+struct PairScorer {
+    private let model: ScoreModel
+    private let explanation: MatchExplanation
+    private let features: [String: CompanyFeatures]
+
+    init(_ db: LiaisonDatabase, companies: [String]) throws {
+        let table = try db.featureTable()
+        model = ScoreModel(weights: try db.scoreWeights(), layout: table.layout)
+        explanation = MatchExplanation(taxonomy: db.taxonomy, languages: table.languages)
+        var features: [String: CompanyFeatures] = [:]
+        for (id, row) in zip(companies, table.rows(ofIDs: companies)) {
+            if let row { features[id] = table.features(ofRow: row) }
+        }
+        self.features = features
+    }
+
+    /// The exact score (``ScoreModel/score(_:_:)``) of two companies; 0 when one is not matched.
+    func score(_ a: String, _ b: String) -> Double {
+        guard let x = features[a], let y = features[b] else { return 0 }
+        return model.score(x, y)
+    }
+
+    /// A scheduled meeting with its components and reasons, seen from the delegate.
+    func scheduled(_ meeting: Meeting) -> ScheduledMeeting {
+        guard let d = features[meeting.delegate], let h = features[meeting.host] else {
+            return ScheduledMeeting(meeting: meeting, components: nil, reasons: [])
+        }
+        return ScheduledMeeting(meeting: meeting, components: model.components(d, h),
+                                reasons: explanation.reasons(model.breakdown(d, h), subjectSize: d.size, matchSize: h.size))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import LiaisonScheduling
+
+/// Reads and writes an event's current schedule and its published one. All functions run inside
+/// the caller's transaction.
+enum ScheduleStore {
+    /// Replaces the event's current schedule.
+    static func save(_ meetings: [ScheduledMeeting], _ schedule: StoredSchedule, event: String, in db: Database) throws {
+        try MeetingRecord.filter(MeetingRecord.Columns.event == event).deleteAll(db)
+        for meeting in meetings { try MeetingRecord(meeting, event: event).insert(db) }
+        try ScheduleRecord(schedule, event: event).save(db)
+    }
+
+    /// Forgets the current schedule (what was published stays).
+    static func discard(_ event: String, in db: Database) throws {
+        try MeetingRecord.filter(MeetingRecord.Columns.event == event).deleteAll(db)
+        try ScheduleRecord.deleteOne(db, key: event)
+    }
+
+    /// The current schedule's meetings, by slot then table.
+    static func meetings(_ event: String, in db: Database) throws -> [MeetingRecord] {
+        try MeetingRecord.filter(MeetingRecord.Columns.event == event)
+            .order(MeetingRecord.Columns.slot, MeetingRecord.Columns.tableNumber).fetchAll(db)
+    }
+
+    /// The current schedule's figures, when the event has been scheduled.
+    static func state(_ event: String, in db: Database) throws -> StoredSchedule? {
+        try ScheduleRecord.fetchOne(db, key: event)?.schedule()
+    }
+
+    /// The published meetings, cancelled ones included, by slot then table.
+    static func published(_ event: String, in db: Database) throws -> [PublishedMeetingRecord] {
+        try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event)
+            .order(PublishedMeetingRecord.Columns.slot, PublishedMeetingRecord.Columns.tableNumber).fetchAll(db)
+    }
+
+    /// When the event was last published, nil when never.
+    static func publishedAt(_ event: String, in db: Database) throws -> String? {
+        try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event)
+            .select(max(PublishedMeetingRecord.Columns.publishedAt), as: String.self).fetchOne(db)
+    }
+
+    /// Makes the current schedule the published one (see ``Publication``).
+    static func publish(_ event: String, in db: Database) throws -> Publication {
+        let current = try meetings(event, in: db)
+        let scored = Dictionary(current.map { ($0.meeting.pair, $0) }, uniquingKeysWith: { first, _ in first })
+        let publication = Publication(of: current.map(\.meeting), after: try published(event, in: db).map(\.published),
+                                      at: Timestamp.now())
+        try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event).deleteAll(db)
+        for meeting in publication.meetings {
+            try PublishedMeetingRecord(meeting, scored: meeting.cancelled ? nil : scored[meeting.meeting.pair], event: event).insert(db)
+        }
+        return publication
+    }
+}

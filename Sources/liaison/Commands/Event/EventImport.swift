@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LiaisonScheduling
+import LiaisonStore
+
+extension Liaison.Event {
+    /// `liaison event import FILE.json`
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create or replace events from a JSON file: each event with its participants, requests, blocks and locks.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "A JSON file: one event object, or an array of them.") var file: String
+
+        func run() throws {
+            for definition in try database.open().importEvents(from: URL(fileURLWithPath: file)) {
+                let delegates = definition.participants.filter { $0.side == .delegate }.count
+                print("\(definition.spec.id): \(definition.spec.name) — \(delegates) delegates, \(definition.participants.count - delegates) hosts, "
+                      + "\(definition.requests.count) requests, \(definition.blocks.count) blocks, \(definition.locks.count) locks")
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LiaisonScheduling
+import LiaisonStore
+
+extension Liaison.Event {
+    /// `liaison event lock ID A B --slot S [--table T]`
+    struct Lock: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Fix a meeting by hand in a slot (and at a table).")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var event: EventArgument
+        @Argument(help: "One participant.") var a: String
+        @Argument(help: "The other.") var b: String
+        @Option(help: "The slot, from 1.") var slot: Int
+        @Option(help: "The table, from 1.") var table: Int?
+
+        func run() throws {
+            try database.open().addLock(MeetingLock(a: a, b: b, slot: slot, table: table), to: event.id)
+            print("locked: \(a) and \(b) in slot \(slot)\(table.map { " at table \($0)" } ?? "")")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LiaisonScheduling
+import LiaisonStore
+
+extension Liaison.Event {
+    /// `liaison event remove ID COMPANY…`
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Unregister companies, with their requests, blocks and locks.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var event: EventArgument
+        @Argument(help: "Company ids.") var companies: [String]
+
+        func run() throws {
+            let discarded = try database.open().removeParticipants(companies, from: event.id)
+            print("removed \(companies.joined(separator: ", ")) from \(event.id)")
+            if discarded {
+                print("the current schedule met them and was discarded: run `liaison event schedule \(event.id)` again (--keep-published keeps what was published)")
+            }
+        }
+    }
+}

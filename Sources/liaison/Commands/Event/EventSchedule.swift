@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import LiaisonScheduling
+import LiaisonStore
+
+extension Liaison.Event {
+    /// `liaison event schedule ID`
+    struct Schedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute the meeting schedule and report its quality; the published schedule stays until `publish`.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var event: EventArgument
+        @Option(help: "Give every participant at least this many meetings where the rules allow.") var minMeetings: Int = 0
+        @Flag(help: "Keep every published meeting that is still valid where it is.") var keepPublished = false
+
+        func validate() throws {
+            if minMeetings < 0 { throw ValidationError("--min-meetings cannot be negative") }
+        }
+
+        func run() throws {
+            let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings, keepPublished: keepPublished)
+            print(EventReport(event: event.id, state: schedule.state).text)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import LiaisonCore
+import LiaisonStore
+
+extension Liaison.Weights {
+    /// `liaison weights set TERM VALUE`
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Store one term's weight in the database.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The term: sector, complementarity, language or size.")
+        var term: ScoreTerm
+
+        // Taken as raw text so that a negative number reaches validation instead of being read
+        // as an option ("-1").
+        @Argument(parsing: .allUnrecognized, help: "Its weight: a finite number of at least 0.")
+        var value: [String]
+
+        func validate() throws {
+            guard let text = value.first else { throw ValidationError("missing the <value>: a number after the term, e.g. weights set sector 0.25") }
+            guard value.count == 1 else { throw ValidationError("give one <value> after the term, not \(value.count)") }
+            guard Double(text) != nil else { throw ValidationError("the <value> '\(text)' is not a number") }
+        }
+
+        func run() throws {
+            let weights = try database.open().setScoreWeight(term, to: Double(value[0])!)
+            print("\(term.rawValue) = \(weights[term])")
+        }
+    }
+}

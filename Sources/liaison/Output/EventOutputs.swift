@@ -1,0 +1,137 @@
+import Foundation
+import LiaisonScheduling
+import LiaisonStore
+
+/// `liaison event report` (and what `event schedule` prints): a schedule's quality figures, who
+/// falls short and why, requests left out, and changes against the published schedule.
+struct EventReport: CommandOutput {
+    let event: String
+    let state: StoredSchedule
+
+    private enum CodingKeys: String, CodingKey { case scheduledAt, minMeetings, quality, unplacedRequests, changes }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state.scheduledAt, forKey: .scheduledAt)
+        try container.encode(state.minMeetings, forKey: .minMeetings)
+        try container.encode(state.report, forKey: .quality)
+        try container.encode(state.unplacedRequests, forKey: .unplacedRequests)
+        try container.encodeIfPresent(state.changes, forKey: .changes)
+    }
+
+    var columns: [String] { ["figure", "value"] }
+    var rows: [[String]] {
+        let report = state.report
+        return [
+            ["meetings", "\(report.meetings)"], ["total score", String(format: "%.6f", report.totalScore)],
+            ["upper bound", String(format: "%.6f", report.upperBound)], ["ratio", String(format: "%.6f", report.ratio)],
+            ["meetings per participant min", "\(report.meetingsPerParticipant.min)"],
+            ["meetings per participant median", "\(report.meetingsPerParticipant.median)"],
+            ["meetings per participant max", "\(report.meetingsPerParticipant.max)"],
+            ["minimum asked", "\(report.minimumMeetings)"], ["under the minimum", "\(report.underMinimum.count)"],
+            ["must requests placed", "\(report.mustRequests.placed)"], ["must requests asked", "\(report.mustRequests.asked)"],
+            ["other requests placed", "\(report.otherRequests.placed)"], ["other requests asked", "\(report.otherRequests.asked)"],
+            ["idle gaps mean", String(format: "%.4f", report.idleGaps.mean)], ["idle gaps max", "\(report.idleGaps.max)"],
+            ["host table changes", "\(report.tableChanges)"], ["scheduled at", state.scheduledAt],
+        ]
+    }
+
+    var text: String {
+        let report = state.report
+        var lines = [
+            "\(event): \(report.meetings) meetings, total score \(String(format: "%.3f", report.totalScore)) of an upper bound of \(String(format: "%.3f", report.upperBound)) (\(String(format: "%.1f", report.ratio * 100)) %)",
+            "meetings per participant: min \(report.meetingsPerParticipant.min), median \(report.meetingsPerParticipant.median), max \(report.meetingsPerParticipant.max)"
+                + (report.minimumMeetings > 0 ? " (minimum asked: \(report.minimumMeetings), \(report.underMinimum.count) under it)" : ""),
+            "requests placed: must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)",
+            "idle gaps: mean \(String(format: "%.2f", report.idleGaps.mean)), max \(report.idleGaps.max) slots; host table changes: \(report.tableChanges)",
+        ]
+        for shortfall in report.underMinimum {
+            lines.append("  under the minimum: \(shortfall.company) (\(shortfall.meetings) meetings): \(shortfall.reason)")
+        }
+        for unplaced in state.unplacedRequests {
+            lines.append("  not placed: \(unplaced.request.must ? "must " : "")\(unplaced.request.a) – \(unplaced.request.b): \(unplaced.reason)")
+        }
+        if let changes = state.changes {
+            lines.append("against the published schedule: \(changes.kept) kept, \(changes.added.count) added, \(changes.moved.count) moved, \(changes.dropped.count) dropped")
+            for move in changes.moved {
+                lines.append("  moved: \(move.to.delegate) – \(move.to.host) from slot \(move.from.slot) table \(move.from.table) to slot \(move.to.slot) table \(move.to.table)")
+            }
+            for drop in changes.dropped {
+                lines.append("  dropped: \(drop.meeting.delegate) – \(drop.meeting.host) (slot \(drop.meeting.slot)): \(drop.reason)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `liaison event list`: JSON an array of entries, each the event with its counts.
+struct EventList: CommandOutput {
+    let events: [EventSummary]
+
+    private struct Entry: Encodable {
+        var event: EventSpec
+        var delegates: Int
+        var hosts: Int
+        var meetings: Int?
+        var publishedAt: String?
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(events.map {
+            Entry(event: $0.spec, delegates: $0.delegates, hosts: $0.hosts, meetings: $0.meetings, publishedAt: $0.publishedAt)
+        })
+    }
+
+    var columns: [String] { ["id", "name", "city", "date", "delegates", "hosts", "meetings", "published"] }
+    var rightAligned: Set<Int> { [4, 5, 6] }
+    var rows: [[String]] {
+        events.map { summary in
+            [summary.spec.id, summary.spec.name, summary.spec.city, summary.spec.date, "\(summary.delegates)",
+             "\(summary.hosts)", summary.meetings.map(String.init) ?? "-", summary.publishedAt ?? "-"]
+        }
+    }
+}
+
+/// `liaison event show`: an event, its participants and rules. In CSV, its participants.
+struct EventCard: CommandOutput {
+    let definition: EventDefinition
+
+    init(_ definition: EventDefinition) {
+        self.definition = definition
+    }
+
+    private enum CodingKeys: String, CodingKey { case event, participants, requests, blocks, locks }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(definition.spec, forKey: .event)
+        try container.encode(definition.participants, forKey: .participants)
+        try container.encode(definition.requests, forKey: .requests)
+        try container.encode(definition.blocks, forKey: .blocks)
+        try container.encode(definition.locks, forKey: .locks)
+    }
+
+    var columns: [String] { ["company", "side", "max", "available", "reps", "interpreter"] }
+    var rightAligned: Set<Int> { [2, 4] }
+    var rows: [[String]] {
+        definition.participants.map { p in
+            [p.company, p.side.rawValue, "\(p.maxMeetings)", p.available.description, "\(p.reps)", p.interpreter ?? ""]
+        }
+    }
+
+    var text: String {
+        let spec = definition.spec
+        var table = TextTable(columns, rightAligned: rightAligned)
+        for row in rows { table.append(row) }
+        var lines = [TextTable.fields([
+            ("id", spec.id), ("name", spec.name), ("where", "\(spec.city), \(spec.country)"), ("when", "\(spec.date) from \(spec.start) (\(spec.timeZone))"),
+            ("slots", "\(spec.slots) × \(spec.slotMinutes) min" + (spec.breakAfter.map { ", break of \(spec.breakMinutes) min after slot \($0)" } ?? "")),
+            ("tables", "\(spec.tables)"),
+        ]), "", table.text]
+        lines += definition.requests.map { "\($0.must ? "must" : "request") \($0.a) – \($0.b)" }
+        lines += definition.blocks.map { "block \($0.a) – \($0.b)" }
+        lines += definition.locks.map { "lock \($0.a) – \($0.b) slot \($0.slot)\($0.table.map { " table \($0)" } ?? "")" }
+        return lines.joined(separator: "\n")
+    }
+}
