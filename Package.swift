@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "LiaisonStore",
             dependencies: [
-                "LiaisonCore", "LiaisonScheduling", "LiaisonFormats",
+                "LiaisonKernel", "LiaisonCore", "LiaisonScheduling", "LiaisonFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
