@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("liaison, end to end")

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonScheduling
 @testable import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("Schedule exports: JSON checked by an independent validator, CSV, ICS and HTML")
@@ -66,7 +67,7 @@ struct ScheduleExportTests {
           arguments: 1...8 as ClosedRange<UInt64>)
     func randomEvents(seed: UInt64) throws {
         try EventFixture.withCompanies(seed: seed) { db in
-            let event = RandomEvent(seed: seed)
+            let event = RandomStoredEvent(seed: seed)
             try event.create(in: db)
             let minMeetings = Int(seed % 3)
             let result = try db.scheduleEvent("random", minMeetings: minMeetings, keepPublished: false)
@@ -179,7 +180,7 @@ struct ScheduleExportTests {
 
     @Test("the sample scenario: each of the three events schedules validly with --min-meetings 2 and every must request placed")
     func sampleScenario() throws {
-        let sample = TestFiles.repository.appendingPathComponent("datasets/ccpit-2025")
+        let sample = Repository.root.appendingPathComponent("datasets/ccpit-2025")
         let db = try LiaisonDatabase.inMemory()
         try db.importCompanies(from: ["cn-delegates.csv", "us-firms.csv", "ca-firms.csv"].map { sample.appendingPathComponent($0) })
         try db.importEvents(from: sample.appendingPathComponent("events.json"))
