@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "LiaisonStore", targets: ["LiaisonStore"]),
         .library(name: "LiaisonScheduling", targets: ["LiaisonScheduling"]),
         .library(name: "LiaisonFormats", targets: ["LiaisonFormats"]),
+        // For the tests and the Benchmarks package only; never part of the tool.
+        .library(name: "LiaisonTestSupport", targets: ["LiaisonTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -53,12 +55,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers shared by the test targets and the benchmarks, one copy each: the reference score
+        // formula, seeded random events, the repository root, running the built `liaison`. No
+        // SQLite, so the kernel, core and scheduling tests stay light.
+        .target(name: "LiaisonTestSupport", dependencies: ["LiaisonCore", "LiaisonScheduling"], path: "Tests/LiaisonTestSupport"),
         .testTarget(name: "LiaisonKernelTests", dependencies: ["LiaisonKernel"]),
-        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"]),
-        .testTarget(name: "LiaisonFormatsTests", dependencies: ["LiaisonFormats"]),
-        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonFormats"]),
-        .testTarget(name: "LiaisonSchedulingTests", dependencies: ["LiaisonScheduling"]),
-        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling", "LiaisonFormats"]),
+        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonTestSupport"]),
+        .testTarget(name: "LiaisonFormatsTests", dependencies: ["LiaisonFormats", "LiaisonTestSupport"]),
+        .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonFormats", "LiaisonTestSupport"]),
+        .testTarget(name: "LiaisonSchedulingTests", dependencies: ["LiaisonScheduling", "LiaisonTestSupport"]),
+        .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling", "LiaisonFormats", "LiaisonTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -39,7 +39,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "ScheduleBench",
-            dependencies: [.product(name: "LiaisonScheduling", package: "Liaison")],
+            dependencies: [
+                .product(name: "LiaisonScheduling", package: "Liaison"),
+                .product(name: "LiaisonTestSupport", package: "Liaison"),
+            ],
             path: "Sources/ScheduleBench"
         ),
         .executableTarget(

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("liaison, end to end")

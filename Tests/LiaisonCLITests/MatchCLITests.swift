@@ -2,254 +2,8 @@ import Foundation
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
-
-// MARK: - Helpers
-
-/// The scenario the matching tests work on: `liaison generate --seed 3 --delegates 20 --us 40
-/// --ca 30`, imported into `match.sqlite` of a fresh working directory.
-enum MatchScenario {
-    static let database = "match.sqlite"
-    static let counts = (delegates: 20, us: 40, ca: 30)
-    static let files = ["cn-delegates.csv", "us-firms.csv", "ca-firms.csv"]
-
-    static func withImported<T>(files chosen: [String] = files, sourceLocation: SourceLocation = #_sourceLocation,
-                                _ body: (URL) throws -> T) throws -> T {
-        try LiaisonBinary.withWorkingDirectory { directory in
-            for arguments in [["generate", "--seed", "3", "--delegates", "\(counts.delegates)", "--us", "\(counts.us)",
-                               "--ca", "\(counts.ca)", "-o", "scenario"],
-                              ["import", "companies", "--db", database] + chosen.map { "scenario/\($0)" }] {
-                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
-            }
-            return try body(directory)
-        }
-    }
-
-    /// `liaison ARGUMENTS --db match.sqlite`.
-    static func run(_ arguments: [String], in directory: URL) throws -> LiaisonBinary.Run {
-        try LiaisonBinary.run(arguments + ["--db", database], in: directory)
-    }
-
-    /// Every stored company, from `liaison export companies --format jsonl`, by id.
-    static func companies(in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: CompanyDocument] {
-        let run = try LiaisonBinary.succeed(["export", "companies", "--format", "jsonl", "--db", database], in: directory,
-                                            sourceLocation: sourceLocation)
-        let documents = try run.lines.map { try JSONDecoder().decode(CompanyDocument.self, from: Data($0.utf8)) }
-        return Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
-    }
-
-    /// `liaison match ARGUMENTS --format json`, decoded; fails the test unless it succeeded.
-    static func matchJSON(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> MatchJSON {
-        let run = try LiaisonBinary.succeed(["match"] + arguments + ["--format", "json", "--db", database], in: directory,
-                                            sourceLocation: sourceLocation)
-        return try JSONDecoder().decode(MatchJSON.self, from: Data(run.stdout.utf8))
-    }
-}
-
-/// Our own mirror of `liaison match --format json`.
-struct MatchJSON: Decodable {
-    struct Share: Decodable {
-        var sector: String
-        var name: String
-        var direction: String?
-        var contribution: Double
-    }
-
-    struct Match: Decodable {
-        var rank: Int
-        var id: String
-        var name: String
-        var country: String
-        var city: String
-        var score: Double
-        var components: [String: Double]
-        var sectors: [String: [Share]]
-        var reasons: [String]
-    }
-
-    var subject: String?
-    var source: String
-    var matches: [Match]
-}
-
-/// What the score formula needs of a company.
-struct ScoredProfile {
-    var offers: [String: Double]
-    var seeks: [String: Double]
-    var languages: [String]
-    var size: String?
-
-    init(offers: [String: Double], seeks: [String: Double] = [:], languages: [String] = [], size: String? = nil) {
-        self.offers = offers
-        self.seeks = seeks
-        self.languages = languages
-        self.size = size
-    }
-
-    init(_ document: CompanyDocument) {
-        self.init(offers: document.offers, seeks: document.seeks, languages: document.languages, size: document.size)
-    }
-}
-
-/// The score of DESIGN.md written out directly, independent of the library: cosines of the
-/// L2-normalised profiles, the cosine of the language sets, and size compatibility
-/// 1 − |rank(a) − rank(b)|/4, averaged over the bands of a missing size.
-struct ReferenceScore {
-    static let defaultWeights: [String: Double] = ["sector": 0.20, "complementarity": 0.60, "language": 0.10, "size": 0.10]
-    static let bands = ["micro", "small", "medium", "large", "enterprise"]
-
-    var weights = defaultWeights
-
-    static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
-        // Scaled by the largest weight first, so that extreme weights neither overflow nor underflow.
-        func unit(_ v: [String: Double]) -> [String: Double] {
-            guard let largest = v.values.max(), largest > 0 else { return [:] }
-            let scaled = v.mapValues { $0 / largest }
-            let norm = scaled.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return scaled.mapValues { $0 / norm }
-        }
-        let (ua, ub) = (unit(a), unit(b))
-        return ua.reduce(0) { $0 + $1.value * (ub[$1.key] ?? 0) }
-    }
-
-    static func languageCosine(_ a: [String], _ b: [String]) -> Double {
-        let (sa, sb) = (Set(a), Set(b))
-        guard !sa.isEmpty, !sb.isEmpty else { return 0 }
-        return Double(sa.intersection(sb).count) / (Double(sa.count) * Double(sb.count)).squareRoot()
-    }
-
-    static func sizeFit(_ a: String?, _ b: String?) -> Double {
-        let first = a.map { [$0] } ?? bands, second = b.map { [$0] } ?? bands
-        var total = 0.0
-        for x in first {
-            for y in second {
-                total += 1 - Double(abs(bands.firstIndex(of: x)! - bands.firstIndex(of: y)!)) / 4
-            }
-        }
-        return total / Double(first.count * second.count)
-    }
-
-    /// Each term's weighted contribution to the score of `a` (the subject) with `b`.
-    func components(_ a: ScoredProfile, _ b: ScoredProfile) -> [String: Double] {
-        [
-            "sector": weights["sector"]! * Self.cosine(a.offers, b.offers),
-            "complementarity": weights["complementarity"]! * 0.5 * (Self.cosine(a.seeks, b.offers) + Self.cosine(a.offers, b.seeks)),
-            "language": weights["language"]! * Self.languageCosine(a.languages, b.languages),
-            "size": weights["size"]! * Self.sizeFit(a.size, b.size),
-        ]
-    }
-
-    func score(_ a: ScoredProfile, _ b: ScoredProfile) -> Double {
-        components(a, b).values.reduce(0, +)
-    }
-
-    /// The `top` best of `candidates` for `subject`, best first.
-    func ranking(_ subject: ScoredProfile, among candidates: [CompanyDocument], top: Int) -> [(id: String, score: Double)] {
-        let scored: [(id: String, score: Double)] = candidates.map { (id: $0.id, score: score(subject, ScoredProfile($0))) }
-        let sorted = scored.sorted { (a: (id: String, score: Double), b: (id: String, score: Double)) -> Bool in
-            a.score != b.score ? a.score > b.score : a.id < b.id
-        }
-        return Array(sorted.prefix(top))
-    }
-}
-
-/// Fails unless `matches` are the best of what `reference` ranks first, allowing ties within `tie`.
-func expectBest(_ matches: [MatchJSON.Match], _ reference: [(id: String, score: Double)], tie: Double = 1e-5,
-                _ comment: Comment, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(matches.count == reference.count, comment, sourceLocation: sourceLocation)
-    let scores = Dictionary(uniqueKeysWithValues: reference.map { ($0.id, $0.score) })
-    for (match, expected) in zip(matches, reference) {
-        #expect(abs(match.score - expected.score) <= tie, "\(comment): rank \(match.rank) \(match.id) \(match.score), expected \(expected.id) \(expected.score)",
-                sourceLocation: sourceLocation)
-        // A different id is fine only when it ties with the expected one.
-        if match.id != expected.id, let own = scores[match.id] {
-            #expect(abs(own - expected.score) <= tie, "\(comment): \(match.id) in place of \(expected.id)", sourceLocation: sourceLocation)
-        }
-    }
-}
-
-/// A table row of `liaison match`: rank, id, …, country, score.
-struct MatchTableRow: Equatable {
-    var rank: Int
-    var id: String
-    var country: String
-    var score: Double
-
-    init?(_ line: String) {
-        let fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard fields.count >= 4, let rank = Int(fields[0]), let score = Double(fields[fields.count - 1]) else { return nil }
-        (self.rank, id, country, self.score) = (rank, fields[1], fields[fields.count - 2], score)
-    }
-}
-
-/// A minimal RFC 4180 reader, independent of the one the tool writes with.
-func parseCSV(_ text: String) -> [[String]] {
-    let characters = Array(text)
-    var rows: [[String]] = [], row: [String] = [], field = ""
-    var index = 0, quoted = false
-    while index < characters.count {
-        let character = characters[index]
-        index += 1
-        if quoted {
-            if character != "\"" {
-                field.append(character)
-            } else if index < characters.count, characters[index] == "\"" {
-                field.append("\"")
-                index += 1
-            } else {
-                quoted = false
-            }
-            continue
-        }
-        switch character {
-        case "\"": quoted = true
-        case ",":
-            row.append(field)
-            field = ""
-        case "\n", "\r\n":
-            row.append(field)
-            rows.append(row)
-            (row, field) = ([], "")
-        default: field.append(character)
-        }
-    }
-    if !field.isEmpty || !row.isEmpty {
-        row.append(field)
-        rows.append(row)
-    }
-    return rows
-}
-
-/// Lines ArgumentParser adds after the message of a usage error.
-private func isUsageLine(_ line: String) -> Bool {
-    line.isEmpty || line.hasPrefix("Usage: ") || line.hasPrefix("Help: ") || line.hasPrefix("  See '")
-}
-
-/// Fails unless `run` was refused: non-zero exit, nothing on standard output, and on standard
-/// error one `Error: …` line mentioning every fragment, no crash report, and — for usage errors
-/// found by the argument parser — only its usage lines after the message.
-func expectRefused(_ run: LiaisonBinary.Run, mentioning fragments: [String], usageError: Bool = false,
-                   _ comment: Comment = "", sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(run.status != 0, comment, sourceLocation: sourceLocation)
-    #expect(run.stdout.isEmpty, "\(comment) stdout: \(run.stdout)", sourceLocation: sourceLocation)
-    var lines = run.stderr.components(separatedBy: "\n")
-    if lines.last == "" { lines.removeLast() }
-    #expect(lines.first?.hasPrefix("Error: ") == true, "\(comment) stderr: \(run.stderr)", sourceLocation: sourceLocation)
-    for crash in ["Fatal error", "Stack dump", "Backtrace", "Program crashed", "Current stack trace"] {
-        #expect(!run.stderr.contains(crash), "\(comment) stderr: \(run.stderr)", sourceLocation: sourceLocation)
-    }
-    if usageError {
-        #expect(lines.dropFirst().allSatisfy(isUsageLine), "\(comment) stderr: \(run.stderr)", sourceLocation: sourceLocation)
-    } else {
-        #expect(lines.count == 1, "\(comment) stderr: \(run.stderr)", sourceLocation: sourceLocation)
-    }
-    for fragment in fragments {
-        #expect(lines.first?.contains(fragment) == true, "\(comment) \(fragment.debugDescription) not in: \(run.stderr)",
-                sourceLocation: sourceLocation)
-    }
-}
-
-// MARK: - Tests
 
 @Suite("liaison match")
 struct MatchCLITests {
@@ -352,17 +106,17 @@ struct MatchCLITests {
                 let document = try MatchScenario.matchJSON([subjectID, "--top", "8"], in: directory)
                 #expect(document.subject == subjectID)
                 #expect(document.matches.count == 8)
-                let subject = ScoredProfile(try #require(companies[subjectID]))
+                let subject = ReferenceScore.Profile(try #require(companies[subjectID]))
                 for match in document.matches {
                     let company = try #require(companies[match.id])
                     #expect((match.name, match.country, match.city) == (company.name, company.country, company.city))
                     #expect(Set(match.components.keys) == ["sector", "complementarity", "language", "size"])
                     #expect(abs(match.components.values.reduce(0, +) - match.score) <= 1e-4, "\(match.id)")
-                    let expected = reference.components(subject, ScoredProfile(company))
-                    for (term, value) in expected {
+                    let expected = reference.components(subject, ReferenceScore.Profile(company))
+                    for (term, value) in expected.byName {
                         #expect(abs((match.components[term] ?? .nan) - value) <= 1e-4, "\(subjectID)–\(match.id) \(term)")
                     }
-                    #expect(abs(match.score - reference.score(subject, ScoredProfile(company))) <= 1e-4, "\(subjectID)–\(match.id)")
+                    #expect(abs(match.score - reference.score(subject, ReferenceScore.Profile(company))) <= 1e-4, "\(subjectID)–\(match.id)")
 
                     // Sector shares: which sectors, which way, how much.
                     #expect(Set(match.sectors.keys) == ["sector", "complementarity"])
@@ -408,7 +162,7 @@ struct MatchCLITests {
             }
             for subjectID in ["CN-0005", "US-0031"] {
                 let top = try #require(try MatchScenario.matchJSON([subjectID, "--top", "1"], in: directory).matches.first)
-                let expected = ReferenceScore().score(ScoredProfile(try show(subjectID)), ScoredProfile(try show(top.id)))
+                let expected = ReferenceScore().score(ReferenceScore.Profile(try show(subjectID)), ReferenceScore.Profile(try show(top.id)))
                 #expect(abs(top.score - expected) <= 1e-4, "\(subjectID) → \(top.id): \(top.score) vs \(expected)")
             }
         }
@@ -423,15 +177,15 @@ struct MatchCLITests {
             let delegates = companies.values.filter { $0.country == "CN" }
             for subject in delegates.sorted(by: { $0.id < $1.id }) {
                 let found = try MatchScenario.matchJSON([subject.id, "--top", "5"], in: directory).matches
-                expectBest(found, reference.ranking(ScoredProfile(subject), among: hosts, top: 5), "\(subject.id)")
+                expectBest(found, reference.ranking(ReferenceScore.Profile(subject), among: hosts, top: 5), "\(subject.id)")
             }
             for id in ["US-0001", "US-0040", "CA-0030"] {
                 let found = try MatchScenario.matchJSON([id, "--top", "5"], in: directory).matches
-                expectBest(found, reference.ranking(ScoredProfile(companies[id]!), among: delegates, top: 5), "\(id)")
+                expectBest(found, reference.ranking(ReferenceScore.Profile(companies[id]!), among: delegates, top: 5), "\(id)")
             }
             let us = hosts.filter { $0.country == "US" }
             let found = try MatchScenario.matchJSON(["CN-0010", "--top", "5", "--country", "US"], in: directory).matches
-            expectBest(found, reference.ranking(ScoredProfile(companies["CN-0010"]!), among: us, top: 5), "CN-0010 US")
+            expectBest(found, reference.ranking(ReferenceScore.Profile(companies["CN-0010"]!), among: us, top: 5), "CN-0010 US")
         }
     }
 
@@ -473,7 +227,7 @@ struct MatchCLITests {
             #expect(bare.subject == nil)
             #expect(bare.matches.count == 3)
             #expect(bare.matches.allSatisfy { $0.country == "CA" })
-            let profile = ScoredProfile(offers: offers, seeks: ["agriculture-food": 1])
+            let profile = ReferenceScore.Profile(offers: offers, seeks: ["agriculture-food": 1])
             let reference = ReferenceScore()
             expectBest(bare.matches, reference.ranking(profile, among: canadians, top: 3), "bare profile")
             #expect(bare.matches.allSatisfy { $0.components["language"] == 0 })
@@ -483,13 +237,13 @@ struct MatchCLITests {
             (richer.languages, richer.size) = (["en"], "medium")
             expectBest(described.matches, reference.ranking(richer, among: canadians, top: 3), "with en and medium")
             for match in described.matches {
-                let company = ScoredProfile(companies[match.id]!)
+                let company = ReferenceScore.Profile(companies[match.id]!)
                 #expect(abs(match.components["language"]! - 0.10 * ReferenceScore.languageCosine(["en"], company.languages)) <= 1e-6)
                 #expect(abs(match.components["size"]! - 0.10 * ReferenceScore.sizeFit("medium", company.size)) <= 1e-6)
             }
             // The same firm scores more or less by exactly the language and size terms.
             for match in described.matches {
-                let company = ScoredProfile(companies[match.id]!)
+                let company = ReferenceScore.Profile(companies[match.id]!)
                 let change = 0.10 * ReferenceScore.languageCosine(["en"], company.languages)
                     + 0.10 * (ReferenceScore.sizeFit("medium", company.size) - ReferenceScore.sizeFit(nil, company.size))
                 #expect(abs(match.score - reference.score(profile, company) - change) <= 1e-5, "\(match.id)")
@@ -534,7 +288,7 @@ struct MatchCLITests {
                 #expect(run.status == 0, "\(subject): \(run.stderr.prefix(200))")
                 guard run.status == 0 else { continue }
                 let matches = try JSONDecoder().decode(MatchJSON.self, from: Data(run.stdout.utf8)).matches
-                let expected = ReferenceScore().ranking(ScoredProfile(companies[subject]!), among: others.map { companies[$0]! }, top: 10)
+                let expected = ReferenceScore().ranking(ReferenceScore.Profile(companies[subject]!), among: others.map { companies[$0]! }, top: 10)
                 expectBest(matches, expected, "\(subject)")
             }
         }
@@ -558,10 +312,10 @@ struct MatchCLITests {
             for (subject, candidates) in [("CN-A", hosts), ("CN-B", hosts), ("US-A", delegates), ("US-B", delegates), ("CA-A", delegates)] {
                 let document = try MatchScenario.matchJSON([subject], in: directory)
                 let reference = ReferenceScore()
-                expectBest(document.matches, reference.ranking(ScoredProfile(companies[subject]!), among: candidates, top: 10), "\(subject)")
+                expectBest(document.matches, reference.ranking(ReferenceScore.Profile(companies[subject]!), among: candidates, top: 10), "\(subject)")
                 for match in document.matches {
-                    let expected = reference.components(ScoredProfile(companies[subject]!), ScoredProfile(companies[match.id]!))
-                    for (term, value) in expected {
+                    let expected = reference.components(ReferenceScore.Profile(companies[subject]!), ReferenceScore.Profile(companies[match.id]!))
+                    for (term, value) in expected.byName {
                         #expect(abs(match.components[term]! - value) <= 1e-6, "\(subject)–\(match.id) \(term)")
                     }
                 }
@@ -585,9 +339,7 @@ struct MatchCLITests {
     @Test("refused requests exit non-zero with one error line and print nothing")
     func refused() throws {
         try MatchScenario.withImported { directory in
-            let german = "id,name,country,languages,offers\nDE-0001,Rhein Logistik GmbH,DE,de,logistics-transportation\n"
-            try Data(german.utf8).write(to: directory.appendingPathComponent("de.csv"))
-            try #require(try MatchScenario.run(["import", "companies", "de.csv"], in: directory).status == 0)
+            try MatchScenario.importGermanFirm(in: directory)
 
             let cases: [(arguments: [String], fragments: [String], usage: Bool)] = [
                 (["NOPE"], ["'NOPE'"], false),
@@ -618,9 +370,7 @@ struct MatchCLITests {
     @Test("a --country that is not US, CA, CN or any is refused as such, not as an empty side to import")
     func unknownTargetCountry() throws {
         try MatchScenario.withImported { directory in
-            let german = "id,name,country,languages,offers\nDE-0001,Rhein Logistik GmbH,DE,de,logistics-transportation\n"
-            try Data(german.utf8).write(to: directory.appendingPathComponent("de.csv"))
-            try #require(try MatchScenario.run(["import", "companies", "de.csv"], in: directory).status == 0)
+            try MatchScenario.importGermanFirm(in: directory)
             let run = try MatchScenario.run(["match", "--offers", "logistics", "--country", "DE"], in: directory)
             expectRefused(run, mentioning: ["DE"], usageError: true)
             #expect(!run.stderr.contains("import some"), "\(run.stderr)")

@@ -3,6 +3,7 @@ import GRDB
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("liaison rerank, runs, rankings")
@@ -143,9 +144,9 @@ struct RerankCLITests {
                 #expect(json.lists.keys.sorted() == targets)
                 for target in targets {
                     let entries = try #require(json.lists[target])
-                    let expected = reference.ranking(ScoredProfile(subject), among: documents.filter { $0.country == target }, top: k)
+                    let expected = reference.ranking(ReferenceScore.Profile(subject), among: documents.filter { $0.country == target }, top: k)
                     let scores = Dictionary(uniqueKeysWithValues: documents.filter { $0.country == target }
-                        .map { ($0.id, reference.score(ScoredProfile(subject), ScoredProfile($0))) })
+                        .map { ($0.id, reference.score(ReferenceScore.Profile(subject), ReferenceScore.Profile($0))) })
                     #expect(entries.map(\.rank) == Array(1...k))
                     #expect(entries.count == expected.count)
                     for (entry, wanted) in zip(entries, expected) {
@@ -154,9 +155,9 @@ struct RerankCLITests {
                             #expect(abs((scores[entry.match] ?? -1) - wanted.score) <= 1e-6, "\(entry.match) in place of \(wanted.id), not a tie")
                         }
                         let match = try #require(documents.first { $0.id == entry.match })
-                        let terms = reference.components(ScoredProfile(subject), ScoredProfile(match))
-                        #expect(abs(entry.sector - terms["sector"]!) <= 1e-5 && abs(entry.complementarity - terms["complementarity"]!) <= 1e-5
-                                && abs(entry.language - terms["language"]!) <= 1e-5 && abs(entry.size - terms["size"]!) <= 1e-5,
+                        let terms = reference.components(ReferenceScore.Profile(subject), ReferenceScore.Profile(match))
+                        #expect(abs(entry.sector - terms.sector) <= 1e-5 && abs(entry.complementarity - terms.complementarity) <= 1e-5
+                                && abs(entry.language - terms.language) <= 1e-5 && abs(entry.size - terms.size) <= 1e-5,
                                 "components of \(id) with \(entry.match)")
                     }
                     // One country only.

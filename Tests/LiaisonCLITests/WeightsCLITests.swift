@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("liaison weights")
@@ -17,12 +18,12 @@ struct WeightsCLITests {
     private func expectScores(_ document: MatchJSON, subject: String, weights: [String: Double],
                               companies: [String: CompanyDocument], sourceLocation: SourceLocation = #_sourceLocation) {
         let reference = ReferenceScore(weights: weights)
-        let profile = ScoredProfile(companies[subject]!)
+        let profile = ReferenceScore.Profile(companies[subject]!)
         #expect(!document.matches.isEmpty, sourceLocation: sourceLocation)
         for match in document.matches {
-            let expected = reference.components(profile, ScoredProfile(companies[match.id]!))
-            #expect(abs(match.score - expected.values.reduce(0, +)) <= 1e-4, "\(subject)–\(match.id)", sourceLocation: sourceLocation)
-            for (term, value) in expected {
+            let expected = reference.components(profile, ReferenceScore.Profile(companies[match.id]!))
+            #expect(abs(match.score - expected.total) <= 1e-4, "\(subject)–\(match.id)", sourceLocation: sourceLocation)
+            for (term, value) in expected.byName {
                 #expect(abs(match.components[term]! - value) <= 1e-4, "\(subject)–\(match.id) \(term)", sourceLocation: sourceLocation)
             }
         }
@@ -69,10 +70,10 @@ struct WeightsCLITests {
             let after = try MatchScenario.matchJSON(["CN-0006", "--top", "5"], in: directory)
             expectScores(after, subject: "CN-0006", weights: changed, companies: companies)
             let top = try #require(after.matches.first)
-            let expected = ReferenceScore(weights: changed).score(ScoredProfile(companies["CN-0006"]!), ScoredProfile(companies[top.id]!))
+            let expected = ReferenceScore(weights: changed).score(ReferenceScore.Profile(companies["CN-0006"]!), ReferenceScore.Profile(companies[top.id]!))
             #expect(abs(top.score - expected) <= 1e-4)
             expectBest(after.matches, ReferenceScore(weights: changed).ranking(
-                ScoredProfile(companies["CN-0006"]!), among: companies.values.filter { $0.country != "CN" }, top: 5), "after set")
+                ReferenceScore.Profile(companies["CN-0006"]!), among: companies.values.filter { $0.country != "CN" }, top: 5), "after set")
             // The complementarity term grows by 0.7 / its default for a firm listed both times.
             let growth = 0.7 / ReferenceScore.defaultWeights["complementarity"]!
             for match in after.matches {
@@ -103,7 +104,7 @@ struct WeightsCLITests {
             let effective = ["sector": 0.1, "complementarity": 0.2, "language": 0.4, "size": 0.10]
             expectScores(overridden, subject: "US-0017", weights: effective, companies: companies)
             expectBest(overridden.matches, ReferenceScore(weights: effective).ranking(
-                ScoredProfile(companies["US-0017"]!), among: companies.values.filter { $0.country == "CN" }, top: 5), "--weights")
+                ReferenceScore.Profile(companies["US-0017"]!), among: companies.values.filter { $0.country == "CN" }, top: 5), "--weights")
 
             var stored = ReferenceScore.defaultWeights
             stored["sector"] = 0.1

@@ -1,4 +1,5 @@
 import LiaisonCore
+import LiaisonTestSupport
 import Testing
 
 @Suite("Match queries") struct MatchQueryTests {

@@ -1,4 +1,5 @@
 import LiaisonCore
+import LiaisonTestSupport
 import Testing
 
 // MARK: - Helpers
@@ -123,47 +124,6 @@ struct RerankCatalog {
     }
 }
 
-/// The score formula of ``ReferenceScore``, with each company's unit profiles worked out once:
-/// fast enough to score every pair of a catalog after every run.
-struct FormulaScorer {
-    struct Prepared {
-        var offers: [Double]
-        var seeks: [Double]
-        var languages: Set<String>
-        var size: CompanySize?
-    }
-
-    let weights: ScoreWeights
-    private var prepared: [String: Prepared] = [:]
-
-    init(_ companies: [Company], weights: ScoreWeights = .defaults) {
-        self.weights = weights
-        func unit(_ profile: SectorProfile) -> [Double] {
-            let vector = TestTaxonomy.sectors.map { profile.weights[$0.id] ?? 0 }
-            let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return norm == 0 ? vector : vector.map { $0 / norm }
-        }
-        for company in companies {
-            prepared[company.id] = Prepared(offers: unit(company.offers), seeks: unit(company.seeks), languages: Set(company.languages),
-                                            size: company.size)
-        }
-    }
-
-    func score(_ a: String, _ b: String) -> Double {
-        let x = prepared[a]!, y = prepared[b]!
-        var sector = 0.0, complementarity = 0.0
-        for i in 0..<x.offers.count {
-            sector += x.offers[i] * y.offers[i]
-            complementarity += x.seeks[i] * y.offers[i] + x.offers[i] * y.seeks[i]
-        }
-        var shared = 0
-        for language in x.languages where y.languages.contains(language) { shared += 1 }
-        let languages = x.languages.isEmpty || y.languages.isEmpty ? 0 : Double(shared) / Double(x.languages.count * y.languages.count).squareRoot()
-        return weights[.sector] * sector + weights[.complementarity] / 2 * complementarity
-            + weights[.language] * languages + weights[.size] * ReferenceScore.sizeFit(x.size, y.size)
-    }
-}
-
 /// Checks ranking lists against each other, against live matching and against the formula.
 enum RankingCheck {
     /// What makes two companies score the same with everyone: profiles, languages and size.
@@ -221,7 +181,7 @@ enum RankingCheck {
             numbers[profile] = numbers.count
             return numbers.count - 1
         }
-        let formula = FormulaScorer(companies, weights: weights)
+        let formula = ReferenceScore.Catalog(companies, weights: weights)
         var reported = 0
         func fail(_ text: String) {
             reported += 1
@@ -327,7 +287,7 @@ enum RankingCheck {
         #expect(statistics.companies == delegates.count + hosts.count)
         #expect(statistics.pairsScored == 2 * delegates.count * hosts.count)
         // The fast formula is the reference formula.
-        let formula = FormulaScorer(catalog.companies)
+        let formula = ReferenceScore.Catalog(catalog.companies)
         for (a, b) in zip(catalog.companies.prefix(40), catalog.companies.reversed().prefix(40)) {
             #expect(abs(formula.score(a.id, b.id) - ReferenceScore.score(a, b)) < 1e-12)
         }

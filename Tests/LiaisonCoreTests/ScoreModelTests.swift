@@ -1,5 +1,6 @@
 import LiaisonCore
 import LiaisonKernel
+import LiaisonTestSupport
 import Testing
 
 @Suite("The score model") struct ScoreModelTests {
@@ -26,10 +27,10 @@ import Testing
                 let row = try #require(table.row(ofID: b.id))
                 let product = zip(left, right.row(row)).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
                 let expected = ReferenceScore.components(a, b, weights: weights)
-                #expect(abs(product - expected.values.reduce(0, +)) < 1e-5, "\(a.id) · \(b.id)")
+                #expect(abs(product - expected.total) < 1e-5, "\(a.id) · \(b.id)")
                 let breakdown = model.breakdown(features, table.features(ofRow: row))
                 for term in ScoreTerm.allCases {
-                    #expect(abs((breakdown.components[term] ?? -1) - expected[term]!) < 1e-6, "\(term) of \(a.id) · \(b.id)")
+                    #expect(abs((breakdown.components[term] ?? -1) - expected[term]) < 1e-6, "\(term) of \(a.id) · \(b.id)")
                 }
             }
         }

@@ -1,5 +1,6 @@
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonTestSupport
 import Testing
 
 /// König's edge-colouring theorem: a bipartite graph whose degrees are at most D splits into D

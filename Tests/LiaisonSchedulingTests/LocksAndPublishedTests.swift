@@ -1,5 +1,6 @@
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonTestSupport
 import Testing
 
 @Suite("Blocks, locks and keeping a published schedule")

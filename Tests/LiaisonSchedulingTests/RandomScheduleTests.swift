@@ -1,5 +1,6 @@
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonTestSupport
 import Testing
 
 @Suite("Random events: every hard rule and every report figure, checked independently")

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonFormats
 @testable import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("The built-in sector taxonomy")
@@ -15,7 +16,7 @@ struct BuiltInTaxonomyTests {
 
     @Test("is datasets/sectors.csv, byte for byte")
     func matchesDatasetFile() throws {
-        let file = try Data(contentsOf: TestFiles.repository.appendingPathComponent("datasets/sectors.csv"))
+        let file = try Data(contentsOf: Repository.root.appendingPathComponent("datasets/sectors.csv"))
         let parsed = try TaxonomyFile.parse(file, source: "sectors.csv")
         #expect(parsed.version == taxonomy.version)
         #expect(parsed.sectors == taxonomy.sectors)

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("The synthetic scenario generator")
@@ -115,11 +116,11 @@ struct ScenarioGeneratorTests {
     }
 
     @Test("the committed sample scenario is what `make sample` generates",
-          .enabled(if: FileManager.default.fileExists(atPath: TestFiles.repository.appendingPathComponent("datasets/ccpit-2025").path),
+          .enabled(if: FileManager.default.fileExists(atPath: Repository.root.appendingPathComponent("datasets/ccpit-2025").path),
                    "datasets/ccpit-2025 is absent"),
           arguments: [(ScenarioGenerator.Side.delegates, 80, "cn-delegates.csv"), (.unitedStates, 600, "us-firms.csv"), (.canada, 300, "ca-firms.csv")])
     func committedSample(side: ScenarioGenerator.Side, count: Int, file: String) throws {
-        let committed = try Data(contentsOf: TestFiles.repository.appendingPathComponent("datasets/ccpit-2025/\(file)"))
+        let committed = try Data(contentsOf: Repository.root.appendingPathComponent("datasets/ccpit-2025/\(file)"))
         #expect(try CompanyWriter.data(generator(2025).companies(of: side, count: count), format: .csv) == committed)
     }
 }

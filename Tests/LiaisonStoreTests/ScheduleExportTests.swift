@@ -3,6 +3,7 @@ import LiaisonCore
 import LiaisonScheduling
 import LiaisonFormats
 @testable import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @Suite("Schedule exports: JSON checked by an independent validator, CSV, ICS and HTML")
@@ -67,7 +68,7 @@ struct ScheduleExportTests {
           arguments: 1...8 as ClosedRange<UInt64>)
     func randomEvents(seed: UInt64) throws {
         try EventFixture.withCompanies(seed: seed) { db in
-            let event = RandomEvent(seed: seed)
+            let event = RandomStoredEvent(seed: seed)
             try event.create(in: db)
             let minMeetings = Int(seed % 3)
             let result = try db.scheduleEvent("random", minMeetings: minMeetings, keepPublished: false)
@@ -180,7 +181,7 @@ struct ScheduleExportTests {
 
     @Test("the sample scenario: each of the three events schedules validly with --min-meetings 2 and every must request placed")
     func sampleScenario() throws {
-        let sample = TestFiles.repository.appendingPathComponent("datasets/ccpit-2025")
+        let sample = Repository.root.appendingPathComponent("datasets/ccpit-2025")
         let db = try LiaisonDatabase.inMemory()
         try db.importCompanies(from: ["cn-delegates.csv", "us-firms.csv", "ca-firms.csv"].map { sample.appendingPathComponent($0) })
         try db.importEvents(from: sample.appendingPathComponent("events.json"))
@@ -267,14 +268,6 @@ struct ScheduleExportTests {
             #expect(seen["Comma, \"Quoted\" & Co.\nSecond line"] != nil)
             #expect(seen["'Apostrophe' Ltd"] != nil)
         }
-    }
-
-    @Test("CSV: the guard function leaves ordinary text alone and guards each formula start", arguments: [
-        ("=1+1", "'=1+1"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-        ("a=1", "a=1"), ("", ""), ("'=x", "'=x"), ("上海", "上海"),
-    ])
-    func neutralized(cell: String, expected: String) {
-        #expect(CSVCell.neutralized(cell) == expected)
     }
 
     /// `HH:MM` plus minutes.
@@ -401,42 +394,6 @@ struct ScheduleExportTests {
             let raw = String(decoding: calendar, as: UTF8.self)
             #expect(raw.replacingOccurrences(of: "\r\n ", with: "").contains("Back\\\\slash\\; Semi\\, Comma\\nNew line"))
         }
-    }
-
-    @Test("ICS: TEXT escaping round-trips", arguments: [
-        "plain", "a,b;c\\d", "line\nbreak", "crlf\r\nbreak", "trailing\\", "上海,未来;科技\\有限公司", "🚀;🌏,👨‍👩‍👧‍👦",
-    ])
-    func icsEscaping(text: String) {
-        let escaped = ScheduleICS.escaped(text)
-        #expect(!escaped.contains("\n") && !escaped.contains("\r"))
-        // Every ; , and \ in the escaped text is escaped (preceded by an odd run of backslashes).
-        #expect(ICSFile.unescaped(escaped) == text.replacingOccurrences(of: "\r\n", with: "\n"))
-        var backslashes = 0
-        for character in escaped {
-            if (character == ";" || character == ",") { #expect(backslashes % 2 == 1, "\(escaped)") }
-            backslashes = character == "\\" ? backslashes + 1 : 0
-        }
-        #expect(backslashes % 2 == 0, "a dangling backslash in \(escaped)")
-    }
-
-    @Test("ICS: folding keeps every physical line within 75 octets and unfolds to the original line", arguments: [
-        String(repeating: "a", count: 200), String(repeating: "上", count: 60), String(repeating: "🚀", count: 40),
-        "SUMMARY:" + String(repeating: "é", count: 80), String(repeating: "x", count: 75), String(repeating: "x", count: 76),
-    ])
-    func icsFolding(line: String) {
-        let lines = ScheduleICS.folded(line)
-        #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "\(lines.map(\.utf8.count))")
-        #expect(lines.dropFirst().allSatisfy { $0.unicodeScalars.first == " " })
-        #expect(ICSFile.unfolded(lines) == line)
-    }
-
-    @Test("ICS: a character cluster longer than a line is still folded within 75 octets")
-    func icsFoldingLongCluster() {
-        // One grapheme cluster of 81 octets: e and 40 combining acute accents.
-        let line = "SUMMARY:Meeting with Z" + "e" + String(repeating: "\u{301}", count: 40) + "nith Ltd"
-        let lines = ScheduleICS.folded(line)
-        #expect(ICSFile.unfolded(lines) == line)
-        #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "\(lines.map(\.utf8.count))")
     }
 
     @Test("ICS: UIDs are stable across exports; after re-publishing a moved meeting's SEQUENCE grows and a dropped one is CANCELLED")

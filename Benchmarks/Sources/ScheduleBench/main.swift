@@ -5,6 +5,7 @@
 //     ScheduleBench DELEGATES HOSTS SLOTS TABLES AVAILABILITY SEED REPEATS [--max-meetings N] [--instance FILE]
 import Foundation
 import LiaisonScheduling
+import LiaisonTestSupport
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 7, let delegates = Int(arguments[0]), let hosts = Int(arguments[1]), let slots = Int(arguments[2]),

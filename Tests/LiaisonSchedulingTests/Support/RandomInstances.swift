@@ -1,5 +1,6 @@
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonTestSupport
 
 /// Seeded random events for property tests: a shape drawn from the seed, then requests, blocks
 /// and locks added here, every lock valid (both available, a free representative and table).

@@ -89,7 +89,7 @@ struct PublishedRow: Hashable {
 /// A random event over the generated companies: random availability, maximums, reps, requests,
 /// blocks and locks, built so that the locks and must-meet requests never contradict each other
 /// (the scheduler must accept it).
-struct RandomEvent {
+struct RandomStoredEvent {
     var spec: EventSpec
     var participants: [(company: String, settings: ParticipantSettings)]
     var requests: [MeetingRequest]

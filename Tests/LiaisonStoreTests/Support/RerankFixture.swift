@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiaisonCore
 import LiaisonFormats
+import LiaisonTestSupport
 @testable import LiaisonStore
 import Testing
 
@@ -183,74 +184,6 @@ extension LiaisonDatabase {
     }
 }
 
-/// The score formula of DESIGN.md, written out from company profiles in double precision,
-/// independently of the library: cosines of the sector profiles, the cosine of the language
-/// sets, size fit 1 − |rank(a) − rank(b)|/4 (averaged over the bands of an unknown size).
-struct RerankReference {
-    struct Prepared {
-        var offers: [Int: Double]
-        var seeks: [Int: Double]
-        var languages: Set<String>
-        var size: CompanySize?
-    }
-
-    let weights: ScoreWeights
-    let companies: [String: Company]
-    private var prepared: [String: Prepared] = [:]
-    /// Companies numbered by what they score with: twins share a number.
-    private var profileNumber: [String: Int] = [:]
-
-    init(_ companies: [Company], weights: ScoreWeights) {
-        self.weights = weights
-        self.companies = Dictionary(uniqueKeysWithValues: companies.map { ($0.id, $0) })
-        var numbers: [String: Int] = [:]
-        for company in companies {
-            let key = "\(company.offers.text)|\(company.seeks.text)|\(company.languages.sorted())|\(company.size?.rawValue ?? "")"
-            profileNumber[company.id] = numbers[key] ?? numbers.count
-            if numbers[key] == nil { numbers[key] = numbers.count }
-        }
-        func unit(_ profile: SectorProfile) -> [Int: Double] {
-            let norm = profile.weights.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            var vector: [Int: Double] = [:]
-            for (sector, weight) in profile.weights {
-                vector[RerankCatalog.taxonomy.sectors.firstIndex { $0.id == sector }!] = weight / norm
-            }
-            return vector
-        }
-        for company in companies {
-            prepared[company.id] = Prepared(offers: unit(company.offers), seeks: unit(company.seeks), languages: Set(company.languages),
-                                            size: company.size)
-        }
-    }
-
-    static func sizeFit(_ a: CompanySize?, _ b: CompanySize?) -> Double {
-        let left = a.map { [$0] } ?? CompanySize.allCases, right = b.map { [$0] } ?? CompanySize.allCases
-        var total = 0.0
-        for x in left { for y in right { total += 1 - Double(abs(x.rank - y.rank)) / 4 } }
-        return total / Double(left.count * right.count)
-    }
-
-    /// Each term's contribution to the score of `a` (the subject) with `b`.
-    func components(_ a: String, _ b: String) -> (sector: Double, complementarity: Double, language: Double, size: Double) {
-        let x = prepared[a]!, y = prepared[b]!
-        func dot(_ u: [Int: Double], _ v: [Int: Double]) -> Double { u.reduce(0) { $0 + $1.value * (v[$1.key] ?? 0) } }
-        let shared = x.languages.intersection(y.languages).count
-        let language = shared == 0 ? 0 : Double(shared) / Double(x.languages.count * y.languages.count).squareRoot()
-        return (weights[.sector] * dot(x.offers, y.offers), weights[.complementarity] / 2 * (dot(x.seeks, y.offers) + dot(x.offers, y.seeks)),
-                weights[.language] * language, weights[.size] * Self.sizeFit(x.size, y.size))
-    }
-
-    func score(_ a: String, _ b: String) -> Double {
-        let terms = components(a, b)
-        return terms.sector + terms.complementarity + terms.language + terms.size
-    }
-
-    /// Whether two companies score the same with everyone.
-    func twins(_ a: String, _ b: String) -> Bool {
-        profileNumber[a]! == profileNumber[b]!
-    }
-}
-
 /// What the rerank tests expect of stored rankings.
 enum RankingExpectations {
     /// Fails unless the current run's stored rankings are exact for every company: the lists it
@@ -263,7 +196,7 @@ enum RankingExpectations {
         let run = try db.currentRun(sourceLocation: sourceLocation)
         let companies = try db.companies().map(\.company).filter { MatchSides.takesPart($0.country) }
         let weights = try db.scoreWeights()
-        let reference = RerankReference(companies, weights: weights)
+        let reference = ReferenceScore.Catalog(companies, weights: weights)
         let byCountry = Dictionary(grouping: companies, by: \.country)
         let table = try db.featureTable()
         let matcher = Matcher(table: table, weights: weights)

@@ -1,18 +1,10 @@
 import Foundation
+import LiaisonTestSupport
 
-/// Where the repository and its data sets are, found from this file's path.
+/// The data sets beside the repository, and scratch directories, for the store tests.
 enum TestFiles {
-    /// The package root: the nearest folder above this file holding `Package.swift`.
-    static let repository: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
-
     /// The real (non-synthetic) data sets shared beside the repository, when present.
-    static let realData = repository.appendingPathComponent("../shared/datasets/real").standardizedFileURL
+    static let realData = Repository.root.appendingPathComponent("../shared/datasets/real").standardizedFileURL
 
     static var hasRealData: Bool {
         FileManager.default.fileExists(atPath: realData.appendingPathComponent("PROVENANCE.md").path)
@@ -20,11 +12,7 @@ enum TestFiles {
 
     /// Runs `body` with a fresh, empty directory that is removed afterwards.
     static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("liaison-store-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        return try body(directory)
+        try TemporaryDirectory.with(prefix: "liaison-store-tests", body)
     }
 }
 

@@ -1,7 +1,8 @@
 import LiaisonCore
+import LiaisonScheduling
 
-/// Seeded random scheduling instances, for benchmarks and property tests: the same arguments
-/// always give the same instance.
+/// Seeded random scheduling instances, for benchmarks and property tests only: the same
+/// arguments always give the same instance.
 public enum RandomEvent {
     /// What varies between instances.
     public struct Shape: Sendable {
@@ -31,6 +32,8 @@ public enum RandomEvent {
         }
     }
 
+    /// The instance of `shape` drawn from `seed`: delegates `D0…`, hosts `H0…`, scores rounded to
+    /// 1/1000, a share of them 0.
     public static func make(_ shape: Shape, seed: UInt64) -> SchedulingInput {
         var random = SeededGenerator(seed: seed)
         let event = EventSpec(id: "random-\(seed)", name: "Random event \(seed)", city: "Oakland", country: "US", date: "2025-12-05",

@@ -3,6 +3,7 @@ import GRDB
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 /// A generated scenario imported into `rerank.sqlite` of a fresh working directory, for the
@@ -10,26 +11,25 @@ import Testing
 enum RerankScenario {
     static let database = "rerank.sqlite"
 
+    /// The scenario of `seed` with `delegates`, `us` and `ca` companies.
+    static func generated(seed: Int = 7, delegates: Int = 20, us: Int = 30, ca: Int = 25) -> GeneratedScenario {
+        GeneratedScenario(seed: seed, delegates: delegates, us: us, ca: ca, database: database)
+    }
+
     static func withImported<T>(seed: Int = 7, delegates: Int = 20, us: Int = 30, ca: Int = 25,
                                 sourceLocation: SourceLocation = #_sourceLocation, _ body: (URL) throws -> T) throws -> T {
-        try LiaisonBinary.withWorkingDirectory { directory in
-            for arguments in [["generate", "--seed", "\(seed)", "--delegates", "\(delegates)", "--us", "\(us)", "--ca", "\(ca)", "-o", "scenario"],
-                              ["import", "companies", "--db", database, "scenario/cn-delegates.csv", "scenario/us-firms.csv", "scenario/ca-firms.csv"]] {
-                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
-            }
-            return try body(directory)
-        }
+        try generated(seed: seed, delegates: delegates, us: us, ca: ca).withImported(sourceLocation: sourceLocation, body)
     }
 
     /// `liaison ARGUMENTS --db rerank.sqlite`.
     static func run(_ arguments: [String], in directory: URL) throws -> LiaisonBinary.Run {
-        try LiaisonBinary.run(arguments + ["--db", database], in: directory)
+        try generated().run(arguments, in: directory)
     }
 
     /// `liaison ARGUMENTS --db rerank.sqlite`, which must succeed.
     @discardableResult
     static func succeed(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> LiaisonBinary.Run {
-        try LiaisonBinary.succeed(arguments + ["--db", database], in: directory, sourceLocation: sourceLocation)
+        try generated().succeed(arguments, in: directory, sourceLocation: sourceLocation)
     }
 
     /// The database, opened in this process (for edits and for reading what the commands left).

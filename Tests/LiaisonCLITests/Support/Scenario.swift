@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 /// The small generated scenario the end-to-end tests work on: `liaison generate --seed 1
@@ -13,9 +14,11 @@ enum Scenario {
     ]
     static let database = "liaison.sqlite"
 
-    static var generateArguments: [String] {
-        ["generate", "--seed", "\(seed)"] + files.flatMap { [$0.option, "\($0.count)"] } + ["-o", "scenario"]
-    }
+    /// The scenario as the binary makes it.
+    static let generated = GeneratedScenario(seed: Int(seed), delegates: files[0].count, us: files[1].count, ca: files[2].count,
+                                             database: database, initializes: true)
+
+    static var generateArguments: [String] { generated.generateArguments }
 
     /// The companies the scenario's files hold, as the generator makes them.
     static func companies(of side: ScenarioGenerator.Side) -> [Company] {
@@ -29,12 +32,6 @@ enum Scenario {
 
     /// Runs `body` in a fresh working directory where the scenario is generated and imported.
     static func withImported<T>(sourceLocation: SourceLocation = #_sourceLocation, _ body: (URL) throws -> T) throws -> T {
-        try LiaisonBinary.withWorkingDirectory { directory in
-            for arguments in [generateArguments, ["init", "--db", database],
-                              ["import", "companies", "--db", database] + files.map { "scenario/\($0.file)" }] {
-                try LiaisonBinary.succeed(arguments, in: directory, sourceLocation: sourceLocation)
-            }
-            return try body(directory)
-        }
+        try generated.withImported(sourceLocation: sourceLocation, body)
     }
 }

@@ -1,34 +1,25 @@
 import Foundation
 import Testing
 
-/// The built `liaison` executable, run as a subprocess the way a user runs it.
-enum LiaisonBinary {
+/// The built `liaison` executable, run as a subprocess the way a user runs it; for tests only.
+public enum LiaisonBinary {
     /// What one run printed and how it ended.
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
 
         /// The lines of standard output.
-        var lines: [String] {
+        public var lines: [String] {
             var lines = stdout.components(separatedBy: "\n")
             if lines.last == "" { lines.removeLast() }
             return lines
         }
     }
 
-    /// The package root: the nearest folder above this file holding `Package.swift`.
-    static let repository: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
-
     /// `$LIAISON_BIN`, else `liaison` beside the running test executable (both are build
     /// products of the same `swift build`), else `.build/debug/liaison` in the package.
-    static let executable: URL = {
+    public static let executable: URL = {
         if let path = ProcessInfo.processInfo.environment["LIAISON_BIN"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
@@ -38,18 +29,18 @@ enum LiaisonBinary {
             Bundle.main.bundleURL,
         ].map { $0.appendingPathComponent("liaison") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-            ?? repository.appendingPathComponent(".build/debug/liaison")
+            ?? Repository.root.appendingPathComponent(".build/debug/liaison")
     }()
 
     /// Runs `liaison arguments…` in `directory`, with `LIAISON_DB` unset unless `environment` sets it.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
         // Output goes to files rather than pipes, so a large output can never fill a pipe and stall the child.
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
         let stdoutURL = capture.appendingPathComponent("stdout"), stderrURL = capture.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdout = try FileHandle(forWritingTo: stdoutURL), stderr = try FileHandle(forWritingTo: stderrURL)
 
         let process = Process()
@@ -75,18 +66,14 @@ enum LiaisonBinary {
     /// Runs `liaison arguments…` in `directory` and fails the test, naming the command and what it
     /// printed on standard error, unless it succeeded.
     @discardableResult
-    static func succeed(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+    public static func succeed(_ arguments: [String], in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
         let run = try self.run(arguments, in: directory)
         try #require(run.status == 0, "liaison \(arguments.joined(separator: " ")): \(run.stderr)", sourceLocation: sourceLocation)
         return run
     }
 
     /// Runs `body` with a fresh, empty working directory that is removed afterwards.
-    static func withWorkingDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("liaison-cli-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        return try body(directory.resolvingSymlinksInPath())
+    public static func withWorkingDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        try TemporaryDirectory.with(prefix: "liaison-cli-tests", body)
     }
 }
