@@ -1,0 +1,51 @@
+import Foundation
+import LiaisonTestSupport
+import Testing
+
+/// Issue 12, defect 5: an id of 21 emoji made `event export --format ics|csv` fail with `File
+/// name too long`, and the failed export over an existing folder left it mixing two events' files.
+@Suite("liaison event export: bounded file names, folders replaced whole")
+struct EventExportCLITests {
+    static let emoji = String(repeating: "🚀", count: 21)
+
+    /// Every file under `folder`, by relative path.
+    static func files(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.resolvingSymlinksInPath().path
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            guard let data = try? Data(contentsOf: url), !url.hasDirectoryPath else { continue }
+            files[String(url.resolvingSymlinksInPath().path.dropFirst(root.count + 1))] = data
+        }
+        return files
+    }
+
+    @Test("an id of 21 emoji exports in every format; an export over another event's folder replaces it whole", arguments: ["csv", "ics"])
+    func emojiAndReplace(format: String) throws {
+        try EventScenario.withEvent { directory in
+            try Data("id,name,country,city,offers,seeks\n\(Self.emoji),Rocket Co.,CN,Shanghai,clean-energy,capital-markets\n".utf8)
+                .write(to: directory.appendingPathComponent("rocket.csv"))
+            try EventScenario.succeed(["import", "companies", "rocket.csv"], in: directory)
+            try EventScenario.succeed(["event", "schedule", "forum"], in: directory)
+            try EventScenario.succeed(["event", "export", "forum", "--format", format, "-o", "out"], in: directory)
+            let forum = Self.files(directory.appendingPathComponent("out"))
+
+            try EventScenario.succeed(["event", "create", "rocket", "--name", "Rocket", "--city", "Toronto", "--country", "CA", "--date", "2025-12-02",
+                                       "--start", "09:00", "--slots", "2", "--slot-minutes", "20", "--tables", "2"], in: directory)
+            try EventScenario.succeed(["event", "add", "rocket", Self.emoji, "CA-0001"], in: directory)
+            try EventScenario.succeed(["event", "schedule", "rocket"], in: directory)
+            let run = try EventScenario.run(["event", "export", "rocket", "--format", format, "-o", "out"], in: directory)
+            #expect(run.status == 0, "\(run.stderr)")
+            let after = Self.files(directory.appendingPathComponent("out"))
+            // Either the new export whole (the rocket event's two participants), or the old one untouched.
+            if run.status == 0 {
+                #expect(after.count == (format == "csv" ? 3 : 2), "\(after.keys.sorted())")
+                #expect(Set(after.keys).isDisjoint(with: forum.keys.filter { $0 != "master.csv" && !$0.contains("CA-0001") }),
+                        "files of the forum export are left: \(after.keys.sorted())")
+            } else {
+                #expect(after == forum, "a failed export changed the folder")
+            }
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("out") }
+            #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
+        }
+    }
+}
