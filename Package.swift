@@ -37,7 +37,11 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Plot", package: "Plot"),
             ],
-            resources: [.embedInCode("Resources/sectors.csv")]
+            resources: [
+                .embedInCode("Resources/sectors.csv"),
+                // Cities and single-zone countries with their IANA zones, for event time zones.
+                .embedInCode("Resources/cities.csv"), .embedInCode("Resources/country-zones.csv"),
+            ]
         ),
         // SQLite, and the use cases every front end calls.
         .target(

@@ -6,7 +6,7 @@ import LiaisonScheduling
 /// follows from its company's country.
 ///
 ///     {"id": "oakland-breakfast", "name": "Port of Possibilities", "city": "Oakland", "country": "US",
-///      "date": "2025-12-05", "start": "07:30", "slots": 8, "slotMinutes": 15, "tables": 30,
+///      "venue": "Port of Oakland, 530 Water St, Oakland, CA", "timeZone": "America/Los_Angeles", "date": "2025-12-05", "start": "07:30", "slots": 8, "slotMinutes": 15, "tables": 30,
 ///      "participants": [{"company": "CN-0001", "maxMeetings": 6, "available": "1-6", "interpreter": "zh-en"},
 ///                       {"company": "US-0003"}],
 ///      "requests": [{"a": "CN-0001", "b": "US-0003", "must": true}], "blocks": [], "locks": []}
@@ -24,7 +24,10 @@ public struct EventFile: Sendable {
         public var breakAfter: Int?
         public var breakMinutes: Int?
         public var tables: Int
+        /// The IANA zone; when omitted, derived from the city (``EventTimeZone``).
         public var timeZone: String?
+        /// The venue's address; empty when omitted.
+        public var venue: String?
         public var participants: [ParticipantEntry]?
         public var requests: [MeetingRequestEntry]?
         public var blocks: [PairBlock]?

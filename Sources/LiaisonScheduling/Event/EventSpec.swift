@@ -20,9 +20,12 @@ public struct EventSpec: Hashable, Sendable, Codable {
     public var tables: Int
     /// IANA time zone of the venue, e.g. `America/Toronto`.
     public var timeZone: String
+    /// The venue's address as agendas show it, e.g. `Port of Oakland, 530 Water St, Oakland, CA`;
+    /// empty when not given (agendas then show the city).
+    public var venue: String
 
     public init(id: String, name: String, city: String, country: String, date: String, start: String, slots: Int,
-                slotMinutes: Int, breakAfter: Int? = nil, breakMinutes: Int = 0, tables: Int, timeZone: String) {
+                slotMinutes: Int, breakAfter: Int? = nil, breakMinutes: Int = 0, tables: Int, timeZone: String, venue: String = "") {
         self.id = id
         self.name = name
         self.city = city
@@ -35,6 +38,7 @@ public struct EventSpec: Hashable, Sendable, Codable {
         self.breakMinutes = breakMinutes
         self.tables = tables
         self.timeZone = timeZone
+        self.venue = venue
     }
 
     /// Slot numbers, 1-based.

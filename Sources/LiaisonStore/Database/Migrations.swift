@@ -279,6 +279,12 @@ enum Migrations {
                 ALTER TABLE published_meeting ADD COLUMN reasons TEXT;
                 """)
         }
+        // Agendas show where an event takes place: an address, beside the city its time zone comes from.
+        migrator.registerMigration("v8: event venue") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN venue TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 }

@@ -5,13 +5,19 @@ import LiaisonFormats
 import LiaisonScheduling
 
 extension LiaisonDatabase {
-    /// Creates an event; refused when the id exists or the event cannot be held.
-    public func createEvent(_ spec: EventSpec) throws {
-        try Self.check(spec)
+    /// Creates an event and returns it as stored; refused, naming every problem, when the id
+    /// exists or the event cannot be held. An empty `timeZone` is told from the venue
+    /// (``EventTimeZone/resolve(given:city:country:table:)``: a known city, or a country with one
+    /// zone), and refused when it cannot be; a zone given must be an IANA zone.
+    @discardableResult
+    public func createEvent(_ spec: EventSpec) throws -> EventSpec {
+        let (spec, zoneProblem) = Self.withTimeZone(spec)
+        try Self.check(spec, zoneProblem: zoneProblem)
         try writer.write { db in
             guard try !EventStore.exists(spec.id, in: db) else { throw EventError.eventExists(spec.id) }
             try EventStore.saveSpec(spec, in: db)
         }
+        return spec
     }
 
     /// Creates or replaces the events of an event file, each with its participants, requests,
@@ -32,12 +38,14 @@ extension LiaisonDatabase {
             var problems: [String] = []
             var definitions: [EventDefinition] = []
             for (position, entry) in parsed.events.enumerated() {
-                let spec = EventSpec(id: entry.id, name: entry.name, city: entry.city, country: entry.country.uppercased(),
-                                     date: entry.date, start: entry.start, slots: entry.slots, slotMinutes: entry.slotMinutes,
-                                     breakAfter: entry.breakAfter, breakMinutes: entry.breakMinutes ?? 0, tables: entry.tables,
-                                     timeZone: entry.timeZone ?? EventSpec.defaultTimeZone(city: entry.city, country: entry.country))
                 let place = "\(file): [\(position)]"
-                do { try Self.check(spec) } catch { problems.append("\(place): \(error)") }
+                let (spec, zoneProblem) = Self.withTimeZone(EventSpec(
+                    id: entry.id, name: entry.name, city: entry.city, country: entry.country.uppercased(),
+                    date: entry.date, start: entry.start, slots: entry.slots, slotMinutes: entry.slotMinutes,
+                    breakAfter: entry.breakAfter, breakMinutes: entry.breakMinutes ?? 0, tables: entry.tables,
+                    timeZone: entry.timeZone ?? "", venue: entry.venue ?? ""))
+                if let zoneProblem { problems.append("\(place).timeZone: \(zoneProblem)") }
+                do { try Self.check(spec, zoneProblem: nil) } catch { problems.append("\(place): \(error)") }
                 var participants: [Participant] = []
                 for (index, item) in (entry.participants ?? []).enumerated() {
                     do {
@@ -185,9 +193,24 @@ extension LiaisonDatabase {
         }
     }
 
-    private static func check(_ spec: EventSpec) throws {
-        var problems = spec.problems
-        if !spec.hasKnownTimeZone { problems.append("unknown time zone '\(spec.timeZone)'; use an IANA name such as America/Toronto") }
+    /// `spec` with its time zone told from the venue when empty (``EventTimeZone``), and why it
+    /// cannot be when it cannot.
+    private static func withTimeZone(_ spec: EventSpec) -> (EventSpec, TimeZoneProblem?) {
+        var spec = spec
+        do throws(TimeZoneProblem) {
+            spec.timeZone = try EventTimeZone.resolve(given: spec.timeZone.isEmpty ? nil : spec.timeZone, city: spec.city, country: spec.country)
+            return (spec, nil)
+        } catch {
+            return (spec, error)
+        }
+    }
+
+    /// Refuses an event that cannot be held, naming every problem: `zoneProblem` (why its zone
+    /// could not be told, see ``withTimeZone(_:)``, which also refuses a zone that is not IANA's)
+    /// first, then the problems of its fields and its country.
+    private static func check(_ spec: EventSpec, zoneProblem: TimeZoneProblem?) throws {
+        var problems = zoneProblem.map { [$0.description] } ?? []
+        problems += spec.problems
         if !MatchSides.hosts.contains(spec.country) {
             problems.append("the event's country must be a host country (\(MatchSides.hosts.joined(separator: ", "))), not \(spec.country)")
         }

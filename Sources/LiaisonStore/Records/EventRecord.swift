@@ -18,6 +18,7 @@ struct EventRecord: SnakeCaseRecord {
     var tables: Int
     var timeZone: String
     var createdAt: String
+    var venue: String
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -39,10 +40,11 @@ struct EventRecord: SnakeCaseRecord {
         tables = spec.tables
         timeZone = spec.timeZone
         self.createdAt = createdAt
+        venue = spec.venue
     }
 
     var spec: EventSpec {
         EventSpec(id: id, name: name, city: city, country: country, date: date, start: start, slots: slots,
-                  slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes, tables: tables, timeZone: timeZone)
+                  slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes, tables: tables, timeZone: timeZone, venue: venue)
     }
 }

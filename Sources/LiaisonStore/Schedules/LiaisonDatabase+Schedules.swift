@@ -8,6 +8,10 @@ import LiaisonScheduling
 public struct EventSchedule: Sendable {
     public var scheduled: [ScheduledMeeting]
     public var state: StoredSchedule
+    /// The participants the schedule gives no meeting at all, by id. With a minimum of one or
+    /// more they are also among the report's `underMinimum`, with the reason; with a minimum of
+    /// 0 this is the only place that names them.
+    public var withoutMeetings: [String]
 
     /// The meetings, by slot then table.
     public var meetings: [Meeting] { scheduled.map(\.meeting) }
@@ -46,7 +50,8 @@ extension LiaisonDatabase {
         let schedule = EventSchedule(
             scheduled: result.meetings.map(scorer.scheduled),
             state: StoredSchedule(scheduledAt: Timestamp.now(), minMeetings: minMeetings, report: result.report,
-                                  unplacedRequests: result.unplacedRequests, changes: result.changes))
+                                  unplacedRequests: result.unplacedRequests, changes: result.changes),
+            withoutMeetings: Self.withoutMeetings(definition.participants, result.meetings))
         try writer.write { db in try ScheduleStore.save(schedule.scheduled, schedule.state, event: id, in: db) }
         return schedule
     }
@@ -60,6 +65,23 @@ extension LiaisonDatabase {
             return PublishSummary(meetings: publication.scheduled.count, new: publication.new, moved: publication.moved,
                                   cancelled: publication.cancelled)
         }
+    }
+
+    /// The current schedule as stored: its meetings, figures, and who has no meeting.
+    public func eventSchedule(_ id: String) throws -> EventSchedule {
+        try writer.read { db in
+            let definition = try definition(id, db: db)
+            guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
+            let scheduled = try ScheduleStore.meetings(id, in: db).map { try $0.scheduled() }
+            return EventSchedule(scheduled: scheduled, state: state,
+                                 withoutMeetings: Self.withoutMeetings(definition.participants, scheduled.map(\.meeting)))
+        }
+    }
+
+    /// The participants in none of `meetings`, by id.
+    static func withoutMeetings(_ participants: [Participant], _ meetings: [Meeting]) -> [String] {
+        let met = Set(meetings.flatMap { [$0.delegate, $0.host] })
+        return participants.map(\.company).filter { !met.contains($0) }.sorted()
     }
 
     /// The current schedule's stored figures.

@@ -3,18 +3,28 @@ import LiaisonScheduling
 import LiaisonStore
 
 /// `liaison event report` (and what `event schedule` prints): a schedule's quality figures, who
-/// falls short and why, requests left out, and changes against the published schedule.
+/// falls short and why (and, with no minimum asked, who has no meeting at all), requests left
+/// out, and changes against the published schedule.
 struct EventReport: CommandOutput {
     let event: String
     let state: StoredSchedule
+    /// Participants without any meeting, by id.
+    let withoutMeetings: [String]
 
-    private enum CodingKeys: String, CodingKey { case scheduledAt, minMeetings, quality, unplacedRequests, changes }
+    init(event: String, schedule: EventSchedule) {
+        self.event = event
+        state = schedule.state
+        withoutMeetings = schedule.withoutMeetings
+    }
+
+    private enum CodingKeys: String, CodingKey { case scheduledAt, minMeetings, quality, withoutMeetings, unplacedRequests, changes }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(state.scheduledAt, forKey: .scheduledAt)
         try container.encode(state.minMeetings, forKey: .minMeetings)
         try container.encode(state.report, forKey: .quality)
+        try container.encode(withoutMeetings, forKey: .withoutMeetings)
         try container.encode(state.unplacedRequests, forKey: .unplacedRequests)
         try container.encodeIfPresent(state.changes, forKey: .changes)
     }
@@ -29,6 +39,7 @@ struct EventReport: CommandOutput {
             ["meetings per participant median", "\(report.meetingsPerParticipant.median)"],
             ["meetings per participant max", "\(report.meetingsPerParticipant.max)"],
             ["minimum asked", "\(report.minimumMeetings)"], ["under the minimum", "\(report.underMinimum.count)"],
+            ["without any meeting", "\(withoutMeetings.count)"],
             ["must requests placed", "\(report.mustRequests.placed)"], ["must requests asked", "\(report.mustRequests.asked)"],
             ["other requests placed", "\(report.otherRequests.placed)"], ["other requests asked", "\(report.otherRequests.asked)"],
             ["idle gaps mean", String(format: "%.4f", report.idleGaps.mean)], ["idle gaps max", "\(report.idleGaps.max)"],
@@ -47,6 +58,12 @@ struct EventReport: CommandOutput {
         ]
         for shortfall in report.underMinimum {
             lines.append("  under the minimum: \(shortfall.company) (\(shortfall.meetings) meetings): \(shortfall.reason)")
+        }
+        // With a minimum of one or more, everyone without a meeting is named just above.
+        let named = Set(report.underMinimum.map(\.company))
+        for company in withoutMeetings where !named.contains(company) {
+            lines.append("  without any meeting: \(company): no minimum was asked (--min-meetings \(report.minimumMeetings)); "
+                         + "--min-meetings 1 gives everyone a meeting where the rules allow")
         }
         for unplaced in state.unplacedRequests {
             lines.append("  not placed: \(unplaced.request.must ? "must " : "")\(unplaced.request.a) – \(unplaced.request.b): \(unplaced.reason)")
@@ -125,7 +142,8 @@ struct EventCard: CommandOutput {
         var table = TextTable(columns, rightAligned: rightAligned)
         for row in rows { table.append(row) }
         var lines = [TextTable.fields([
-            ("id", spec.id), ("name", spec.name), ("where", "\(spec.city), \(spec.country)"), ("when", "\(spec.date) from \(spec.start) (\(spec.timeZone))"),
+            ("id", spec.id), ("name", spec.name), ("where", "\(spec.city), \(spec.country)")] + (spec.venue.isEmpty ? [] : [("venue", spec.venue)]) + [
+            ("when", "\(spec.date) from \(spec.start) (\(spec.timeZone))"),
             ("slots", "\(spec.slots) × \(spec.slotMinutes) min" + (spec.breakAfter.map { ", break of \(spec.breakMinutes) min after slot \($0)" } ?? "")),
             ("tables", "\(spec.tables)"),
         ]), "", table.text]

@@ -20,13 +20,16 @@ extension Liaison.Event {
         @Option(help: "A break follows this slot.") var breakAfter: Int?
         @Option(help: "Minutes of the break.") var breakMinutes: Int = 0
         @Option(help: "Tables: meetings at once.") var tables: Int
-        @Option(help: "IANA time zone of the venue (default: from the city or country).") var timeZone: String?
+        @Option(help: "IANA time zone of the venue, e.g. America/Denver (default: the zone of a known city, or of a one-zone country).")
+        var timeZone: String?
+        @Option(help: "The venue's address, shown on agendas, e.g. \"Port of Oakland, 530 Water St, Oakland, CA\".") var venue: String = ""
 
         func run() throws {
-            let spec = EventSpec(id: event.id, name: name, city: city, country: country.uppercased(), date: date, start: start,
-                                 slots: slots, slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes,
-                                 tables: tables, timeZone: timeZone ?? EventSpec.defaultTimeZone(city: city, country: country))
-            try database.open().createEvent(spec)
+            // An empty zone is told from the city by the store, or refused saying how to give it.
+            let spec = try database.open().createEvent(EventSpec(
+                id: event.id, name: name, city: city, country: country.uppercased(), date: date, start: start, slots: slots,
+                slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes, tables: tables,
+                timeZone: timeZone ?? "", venue: venue))
             print("created \(spec.id): \(spec.name), \(spec.city) \(spec.date), \(spec.slots) slots from \(spec.start), \(spec.tables) tables (\(spec.timeZone))")
         }
     }

@@ -11,7 +11,7 @@ extension Liaison.Event {
         @OptionGroup var event: EventArgument
 
         func run() throws {
-            try output.print(EventReport(event: event.id, state: try database.open().eventScheduleState(event.id)))
+            try output.print(EventReport(event: event.id, schedule: try database.open().eventSchedule(event.id)))
         }
     }
 }

@@ -11,7 +11,8 @@ extension Liaison.Event {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var event: EventArgument
-        @Option(help: "Give every participant at least this many meetings where the rules allow.") var minMeetings: Int = 0
+        @Option(help: "Give every participant at least this many meetings where the rules allow; who falls short is named, with the reason (0: no minimum, and participants left without any meeting are named).")
+        var minMeetings: Int = 1
         @Flag(help: "Keep every published meeting that is still valid where it is.") var keepPublished = false
 
         func validate() throws {
@@ -20,7 +21,7 @@ extension Liaison.Event {
 
         func run() throws {
             let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings, keepPublished: keepPublished)
-            print(EventReport(event: event.id, state: schedule.state).text)
+            print(EventReport(event: event.id, schedule: schedule).text)
         }
     }
 }
