@@ -81,8 +81,9 @@ struct EventCLITests {
             let agendas = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out/csv/agendas").path).sorted()
             #expect(agendas == ids.map { "\($0).csv" })
             for id in ids {
-                let rows = parseCSV(try String(contentsOf: directory.appendingPathComponent("out/csv/agendas/\(id).csv"), encoding: .utf8))
-                #expect(rows.count - 1 == export.meetings.filter { $0.delegate == id || $0.host == id }.count, "\(id)")
+                // An agenda has label–value rows, a blank row, its column heads, then one row per slot (meeting or free).
+                let rows = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("out/csv/agendas/\(id).csv"))).meetingRows
+                #expect(rows.count == export.meetings.filter { $0.delegate == id || $0.host == id }.count, "\(id)")
             }
             let calendars = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out/ics").path).sorted()
             #expect(calendars == ids.map { "\($0).ics" })

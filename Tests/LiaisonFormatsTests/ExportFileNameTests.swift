@@ -23,4 +23,17 @@ struct ExportFileNameTests {
         #expect(ExportFileName.component("CN-0001") == "CN-0001")
         #expect(ExportFileName.component("BF/A") == "BF%2FA")
     }
+
+    @Test("ids that one file system would take for one name get distinct names", arguments: [
+        ["CN-a", "CN-A"], ["ÉCOLE", "école"], ["Caf\u{E9}-1", "CAF\u{C9}-1", "caf\u{E9}-1"],
+    ])
+    func foldingCollisions(ids: [String]) {
+        let names = ExportFileName.components(ids + ["CN-0001"])
+        let folded = Set(ids.map { names[$0]!.precomposedStringWithCanonicalMapping.lowercased() })
+        #expect(folded.count == ids.count, "\(names)")
+        #expect(ids.allSatisfy { names[$0]!.utf8.count <= ExportFileName.byteBudget })
+        // Stable: the same ids give the same names, in any order; an id without a namesake keeps its plain name.
+        #expect(ExportFileName.components((ids + ["CN-0001"]).reversed()) == names)
+        #expect(names["CN-0001"] == "CN-0001")
+    }
 }

@@ -44,8 +44,9 @@ struct ScheduleDocumentWritersTests {
         let master = parseCSV(String(decoding: files["master.csv"]!, as: UTF8.self))
         #expect(master.count == 3 && master[1][4] == "CN-1" && master[1][6] == "CA-1")
         #expect(master[1].last == "you seek clean energy, they offer it +0.30")
-        #expect(parseCSV(String(decoding: files["agendas/CN-1.csv"]!, as: UTF8.self)).count == 3)
-        #expect(parseCSV(String(decoding: files["agendas/CA-2.csv"]!, as: UTF8.self)).count == 2)
+        // Agendas: label–value rows, a blank row, column heads, then a row per slot (meeting or free).
+        #expect(AgendaCSVFile(files["agendas/CN-1.csv"]!).meetingRows.count == 2)
+        #expect(AgendaCSVFile(files["agendas/CA-2.csv"]!).meetingRows.count == 1)
     }
 
     @Test("ICS: one calendar per participant, one event per meeting with its sequence, every UID distinct")

@@ -41,7 +41,7 @@ struct AgendaReasonSideTests {
             let texts = [
                 ("csv", String(decoding: try #require(csv["agendas/\(host).csv"]), as: UTF8.self)),
                 ("ics", calendar.components("VEVENT").map { ICSFile.unescaped($0.value("DESCRIPTION") ?? "") }.joined(separator: "\n")),
-                ("html", HTMLText.text(try #require(sections.first { $0.contains(">\(host)<") || $0.contains(" \(host)<") }))),
+                ("html", HTMLText.text(try #require(sections.first { $0.contains("<span class=\"id\"> \(host)</span>") }))),
             ]
             for (format, text) in texts {
                 // Each phrase belongs to one meeting; check it against the host and every counterpart

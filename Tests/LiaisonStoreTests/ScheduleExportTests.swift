@@ -229,19 +229,37 @@ struct ScheduleExportTests {
             #expect(master.rows.map { $0.map(CSVFile.original) } == expected)
             #expect(master.rows.count == export.meetings.count)
 
+            // Agendas (the participant's file): in its language, without scores unless asked; here
+            // with them, to compare with the JSON export. A host's reasons are its own: "you seek"
+            // and "they seek" trade places, and so do the sizes (the JSON has the delegate's side).
+            let withScores = Dictionary(uniqueKeysWithValues: try ScheduleCSV.files(document, withScores: true).map { ($0.path, $0.data) })
+            let languages = try Self.firstLanguages(db)
+            var checkedReasons = 0
             for person in export.participants {
-                let agenda = try CSVFile.rows(try #require(files["agendas/\(person.id).csv"]))
-                #expect(agenda.header == ["slot", "start", "end", "table", "with", "with_name", "with_country", "score", "reasons"])
+                let agenda = AgendaCSVFile(try #require(withScores["agendas/\(person.id).csv"]))
+                #expect(agenda.hasByteOrderMark, "\(person.id)")
+                #expect(agenda.about.first.map { CSVFile.original($0.value) } == "\(names[person.id]!) (\(person.id))")
+                let english = languages[person.id] != "zh" && languages[person.id] != "fr"
                 let mine = export.meetings.filter { $0.delegate == person.id || $0.host == person.id }.map { m -> [String] in
                     let other = m.delegate == person.id ? m.host : m.delegate
-                    return ["\(m.slot)", export.clock(ofSlot: m.slot), Self.clock(export.clock(ofSlot: m.slot), plus: export.event.slotMinutes),
-                            "\(m.table)", other, names[other]!, String(other.prefix(2)), String(format: "%.4f", m.score), m.reasons]
+                    return [export.clock(ofSlot: m.slot), Self.clock(export.clock(ofSlot: m.slot), plus: export.event.slotMinutes),
+                            "\(m.table)", names[other]!, other, String(format: "%.4f", m.score),
+                            m.host == person.id ? Self.turnedAround(m.reasons) : m.reasons]
                 }
-                let rows = agenda.rows.map { $0.map(CSVFile.original) }
+                let rows = agenda.meetingRows.map { $0.map(CSVFile.original) }.map { [$0[1], $0[2], $0[3], $0[4], $0[5], $0[13], $0[12]] }
                 #expect(rows.count == mine.count, "\(person.id)")
-                #expect(rows.sorted { $0.lexicographicallyPrecedes($1) } == mine.sorted { $0.lexicographicallyPrecedes($1) }, "\(person.id)")
-                #expect(rows.map { Int($0[0])! } == rows.map { Int($0[0])! }.sorted(), "\(person.id): agenda not in slot order")
+                let compared = english ? rows : rows.map { Array($0.dropLast()) }
+                let expected = english ? mine : mine.map { Array($0.dropLast()) }
+                #expect(compared.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) }, "\(person.id)")
+                if english { checkedReasons += rows.count }
+                let starts = agenda.rows.map { $0[1] }
+                #expect(starts == starts.sorted(), "\(person.id): agenda not in slot order")
+                // Without --with-scores, no score anywhere.
+                let plain = AgendaCSVFile(try #require(files["agendas/\(person.id).csv"]))
+                #expect(plain.header.count == agenda.header.count - 1)
+                #expect(!plain.rows.joined().contains { $0.range(of: #"\+\d\.\d\d"#, options: .regularExpression) != nil })
             }
+            #expect(checkedReasons > 5)
         }
     }
 
@@ -268,6 +286,24 @@ struct ScheduleExportTests {
             #expect(seen["Comma, \"Quoted\" & Co.\nSecond line"] != nil)
             #expect(seen["'Apostrophe' Ltd"] != nil)
         }
+    }
+
+    /// English reasons of the delegate told to the host: "you seek X, they offer it" and "they
+    /// seek X, you offer it" trade places, and so do the two sizes of "sizes A and B".
+    static func turnedAround(_ line: String) -> String {
+        line.components(separatedBy: "; ").map { item in
+            if let range = item.range(of: #"^you seek (.+), they offer it"#, options: .regularExpression) {
+                return item.replacingCharacters(in: range, with: "they seek " + item[range].dropFirst(9).dropLast(15) + ", you offer it")
+            }
+            if let range = item.range(of: #"^they seek (.+), you offer it"#, options: .regularExpression) {
+                return item.replacingCharacters(in: range, with: "you seek " + item[range].dropFirst(10).dropLast(14) + ", they offer it")
+            }
+            if let range = item.range(of: #"^sizes [a-z]+ and [a-z]+"#, options: .regularExpression) {
+                let words = item[range].split(separator: " ")
+                return item.replacingCharacters(in: range, with: "sizes \(words[3]) and \(words[1])")
+            }
+            return item
+        }.joined(separator: "; ")
     }
 
     /// `HH:MM` plus minutes.
@@ -328,7 +364,7 @@ struct ScheduleExportTests {
     /// `cancelled` per pair (`[delegate, host]`). Returns the calendar's UIDs.
     @discardableResult
     static func checkCalendar(_ data: Data, of company: String, export: ScheduleExport, sequence: [[String]: Int],
-                              cancelled: [ScheduleExport.Meeting] = [], formerNames: [String: String] = [:],
+                              cancelled: [ScheduleExport.Meeting] = [], formerNames: [String: String] = [:], language: String? = nil,
                               sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
         let file = ICSFile(data, sourceLocation: sourceLocation)
         let event = export.event
@@ -360,9 +396,10 @@ struct ScheduleExportTests {
             }
             #expect(vevent.value("SEQUENCE") == "\(sequence[[meeting.delegate, meeting.host]] ?? -1)", "\(uid)", sourceLocation: sourceLocation)
             #expect(vevent.value("STATUS") == (isCancelled ? "CANCELLED" : "CONFIRMED"), "\(uid)", sourceLocation: sourceLocation)
+            // In the reader's language (its company's first language: zh, fr, else English).
             let summary = ICSFile.unescaped(vevent.value("SUMMARY") ?? "")
-            #expect(summary == (isCancelled ? "Cancelled: " : "") + "Meeting with \(names[other] ?? other)", sourceLocation: sourceLocation)
-            #expect(ICSFile.unescaped(vevent.value("LOCATION") ?? "") == "\(event.name), table \(meeting.table), \(event.city)",
+            #expect(summary == Self.title(names[other] ?? other, cancelled: isCancelled, language: language), sourceLocation: sourceLocation)
+            #expect(ICSFile.unescaped(vevent.value("LOCATION") ?? "") == "\(event.name), \(Self.table(meeting.table, language: language)), \(event.city)",
                     sourceLocation: sourceLocation)
             let description = ICSFile.unescaped(vevent.value("DESCRIPTION") ?? "")
             #expect(description.hasPrefix("\(names[other] ?? other) (\(other))"), sourceLocation: sourceLocation)
@@ -370,6 +407,25 @@ struct ScheduleExportTests {
         }
         #expect(Set(uids).count == uids.count, sourceLocation: sourceLocation)
         return uids
+    }
+
+    /// A calendar event's title in a reader's language.
+    static func title(_ name: String, cancelled: Bool, language: String?) -> String {
+        switch language {
+        case "zh": (cancelled ? "已取消：" : "") + "与\(name)会谈"
+        case "fr": (cancelled ? "Annulé : " : "") + "Rendez-vous avec \(name)"
+        default: (cancelled ? "Cancelled: " : "") + "Meeting with \(name)"
+        }
+    }
+
+    /// "table 3" in a reader's language.
+    static func table(_ number: Int, language: String?) -> String {
+        language == "zh" ? "\(number)号桌" : "table \(number)"
+    }
+
+    /// Each company's first working language, as stored.
+    static func firstLanguages(_ db: LiaisonDatabase) throws -> [String: String] {
+        try db.companies().reduce(into: [:]) { $0[$1.company.id] = $1.company.languages.first }
     }
 
     @Test("ICS: folded CRLF lines of at most 75 octets, escaped text, one VEVENT per meeting with local times and a VTIMEZONE")
@@ -381,9 +437,11 @@ struct ScheduleExportTests {
             #expect(Set(files.map(\.path)) == Set(export.participants.map { "\($0.id).ics" }))
             let zeros = Dictionary(uniqueKeysWithValues: export.meetings.map { ([$0.delegate, $0.host], 0) })
             var folded = 0
+            let languages = try Self.firstLanguages(db)
+            #expect(Set(export.participants.compactMap { languages[$0.id] }).isSuperset(of: ["zh", "en"]), "the calendars are not in several languages")
             for (path, data) in files {
                 let company = String(path.dropLast(4))
-                Self.checkCalendar(data, of: company, export: export, sequence: zeros)
+                Self.checkCalendar(data, of: company, export: export, sequence: zeros, language: languages[company])
                 folded += ICSFile(data).physicalLines.filter { $0.hasPrefix(" ") }.count
             }
             #expect(folded > 0, "no line was long enough to be folded; the test checks nothing of folding")
@@ -436,9 +494,10 @@ struct ScheduleExportTests {
             let leavingCalendar = try #require(files.first { $0.path == "\(leaving).ics" })
             let leavingEvents = ICSFile(leavingCalendar.data).components("VEVENT")
             #expect(!leavingEvents.isEmpty && leavingEvents.allSatisfy { $0.value("STATUS") == "CANCELLED" })
+            let languages = try Self.firstLanguages(db)
             for (path, data) in files {
                 Self.checkCalendar(data, of: String(path.dropLast(4)), export: export, sequence: sequence, cancelled: cancelled,
-                                   formerNames: [leaving: Self.hostile.first { $0.id == leaving }!.name])
+                                   formerNames: [leaving: Self.hostile.first { $0.id == leaving }!.name], language: languages[String(path.dropLast(4))])
             }
             let oldUIDs = Set(a.flatMap { ICSFile($0.data).components("VEVENT").compactMap { $0.value("UID") } })
             let newUIDs = Set(files.flatMap { ICSFile($0.data).components("VEVENT").compactMap { $0.value("UID") } })
@@ -552,7 +611,7 @@ struct ScheduleExportTests {
         try Self.withHostileEvent { db in
             let page = ScheduleHTML.page(try db.eventScheduleDocument("forum"))
             let sections = HTMLText.fragments(page, from: "<section class=\"agenda\">", to: "</section>")
-            let section = try #require(sections.first { $0.contains("CN-9006") })
+            let section = try #require(sections.first { $0.contains("<span class=\"id\"> CN-9006</span>") })
             let heading = try #require(HTMLText.fragments(String(section), from: "<h2>", to: "</h2>").first)
             #expect(HTMLText.shown(HTMLText.text(heading)) == "\u{202E}Reversed Trading Ltd CN-9006")
             #expect(heading.contains("<bdi>") || heading.contains("dir=\"auto\"") || !heading.contains("\u{202E}"))

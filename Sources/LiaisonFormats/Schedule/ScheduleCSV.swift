@@ -1,13 +1,22 @@
 import Foundation
 import LiaisonScheduling
 
-/// CSV exports of a schedule: the master list and one agenda per participant, safe to open in a
-/// spreadsheet (a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
-/// prefixed with `'`, so it is shown as text instead of run as a formula).
+/// CSV exports of a schedule: the organizer's master list and one agenda per participant, safe
+/// to open in a spreadsheet (a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return is prefixed with `'`, so it is shown as text instead of run as a formula).
+///
+/// An agenda (a ``ParticipantAgenda``) is for a person opening it in Excel: UTF-8 with a byte
+/// order mark (so Chinese names show), in the participant's language, first a few label–value
+/// rows (who, event, date, venue, time zone), a blank row, then one row per slot — a meeting,
+/// or a free slot. Every row has the same number of cells.
 public enum ScheduleCSV {
-    /// Files by path relative to the export directory: `master.csv` and `agendas/ID.csv` (the id
-    /// made safe as a file name by ``ExportFileName/component(_:)``).
-    public static func files(_ document: ScheduleDocument) throws -> [(path: String, data: Data)] {
+    /// The byte order mark agendas start with.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Files by path relative to the export directory: `master.csv` and `agendas/NAME.csv` (the
+    /// name from ``ScheduleDocument/fileNames``). Scores are in the master list; in agendas only
+    /// `withScores`.
+    public static func files(_ document: ScheduleDocument, withScores: Bool = false) throws -> [(path: String, data: Data)] {
         let event = document.event
         let master = try table(
             header: ["slot", "start", "end", "table", "delegate", "delegate_name", "host", "host_name", "score", "reasons"],
@@ -17,21 +26,41 @@ public enum ScheduleCSV {
                         "\(m.table)", m.delegate, document.name(m.delegate), m.host, document.name(m.host), score(m.score), document.reasonLine(entry)]
             })
         var files = [(path: "master.csv", data: master)]
+        let names = document.fileNames
         for company in document.people.keys.sorted() {
-            let rows = document.agenda(of: company).map { entry in
-                let m = entry.meeting, other = document.counterpart(of: company, in: m)
-                return ["\(m.slot)", event.startTime(ofSlot: m.slot), EventSpec.clock(event.startMinute(ofSlot: m.slot) + event.slotMinutes),
-                        "\(m.table)", other, document.name(other), document.people[other]?.country ?? "", score(m.score), document.reasonLine(entry)]
-            }
-            files.append((path: "agendas/\(ExportFileName.component(company)).csv",
-                          data: try table(header: ["slot", "start", "end", "table", "with", "with_name", "with_country", "score", "reasons"],
-                                          rows: rows)))
+            let agenda = ParticipantAgenda(of: company, in: document, withScores: withScores)
+            files.append((path: "agendas/\(names[company]!).csv", data: Data(byteOrderMark) + (try self.agenda(agenda))))
         }
         return files
     }
 
+    /// One agenda's rows, without the byte order mark.
+    public static func agenda(_ agenda: ParticipantAgenda) throws -> Data {
+        let w = agenda.words
+        let head = [w.date, w.start, w.end, w.table, w.with, w.id, w.country, w.city, w.offers, w.seeks, w.contact, w.interpreter, w.why]
+            + (agenda.withScores ? [w.score] : [])
+        let list = agenda.words.language == .zh ? "、" : ", "
+        let rows = agenda.lines.map { line -> [String] in
+            switch line {
+            case .meeting(let m):
+                return [m.date, m.start, m.end, "\(m.table)", m.name, m.counterpart, m.country, m.city, m.offers.joined(separator: list),
+                        m.seeks.joined(separator: list), m.contact.line, m.interpreter ?? "",
+                        m.reasons.joined(separator: agenda.words.language == .zh ? "；" : "; ")] + (m.score.map { [score($0)] } ?? [])
+            case .free(_, let date, let start, let end):
+                return [date, start, end, "", w.free]
+            }
+        }
+        let about = [
+            [w.agendaOf, "\(agenda.name) (\(agenda.company))"], [w.event, agenda.eventName], [w.date, agenda.dates], [w.venue, agenda.venue],
+            [w.timeZone, agenda.timeZone], [w.meetings, "\(agenda.meetings.count)"],
+        ] + (agenda.interpreter.map { [[w.interpreter, $0]] } ?? [])
+        let all = about + [[]] + [head] + rows
+        let padded = all.map { $0 + Array(repeating: "", count: head.count - $0.count) }
+        return try table(header: padded[0], rows: Array(padded.dropFirst()))
+    }
+
     private static func table(header: [String], rows: [[String]]) throws -> Data {
-        try CSVTable.data(header: header, rows: rows.map { $0.map(CSVCell.neutralized) })
+        try CSVTable.data(header: header.map(CSVCell.neutralized), rows: rows.map { $0.map(CSVCell.neutralized) })
     }
 
     private static func score(_ value: Double) -> String {

@@ -13,20 +13,37 @@ public struct ScheduleDocument: Sendable {
         public var name: String
         public var city: String
         public var country: String
+        /// Its working languages, the one it reads best first: its agenda's language follows
+        /// from them (``AgendaLanguage/init(languages:)``).
+        public var languages: [String]
+        /// The sector ids it offers and seeks, the strongest first.
+        public var offers: [String]
+        public var seeks: [String]
+        /// How to reach it, where given.
+        public var contact: ContactDetails
 
-        public init(participant: Participant, name: String, city: String, country: String) {
+        public init(participant: Participant, name: String, city: String, country: String, languages: [String] = [],
+                    offers: [String] = [], seeks: [String] = [], contact: ContactDetails = ContactDetails()) {
             self.participant = participant
             self.name = name
             self.city = city
             self.country = country
+            self.languages = languages
+            self.offers = offers
+            self.seeks = seeks
+            self.contact = contact
         }
+
+        /// The language its agenda is written in.
+        public var language: AgendaLanguage { AgendaLanguage(languages: languages) }
     }
 
     /// One scheduled meeting as it was scored when scheduled.
     public struct Entry: Hashable, Sendable {
         /// The meeting, with its exact score.
         public var meeting: Meeting
-        /// Why the pair was matched, seen from the delegate, as scored when scheduled.
+        /// Why the pair was matched, seen from the delegate, as scored when scheduled (see
+        /// ``ScheduleDocument/reasons(of:seenBy:)`` for the host's side).
         public var reasons: [MatchReason]
         /// The calendar SEQUENCE of the meeting (see ``Publication``).
         public var sequence: Int
@@ -49,9 +66,12 @@ public struct ScheduleDocument: Sendable {
     public var names: [String: String]
     /// The sector names reasons are written with.
     public var taxonomy: Taxonomy
+    /// Working languages of those named who are no longer participants (they still get a
+    /// calendar cancelling their meetings, in their language).
+    public var formerLanguages: [String: [String]]
 
     public init(event: EventSpec, people: [String: Person], meetings: [Entry], cancelled: [PublishedMeeting],
-                state: StoredSchedule, names: [String: String], taxonomy: Taxonomy) {
+                state: StoredSchedule, names: [String: String], taxonomy: Taxonomy, formerLanguages: [String: [String]] = [:]) {
         self.event = event
         self.people = people
         self.meetings = meetings
@@ -59,6 +79,12 @@ public struct ScheduleDocument: Sendable {
         self.state = state
         self.names = names
         self.taxonomy = taxonomy
+        self.formerLanguages = formerLanguages
+    }
+
+    /// The language `company`'s agenda and calendar are written in.
+    public func language(of company: String) -> AgendaLanguage {
+        people[company]?.language ?? AgendaLanguage(languages: formerLanguages[company] ?? [])
     }
 
     /// The people of one side, by id.
@@ -84,8 +110,24 @@ public struct ScheduleDocument: Sendable {
         meeting.delegate == company ? meeting.host : meeting.delegate
     }
 
-    /// A meeting's reasons on one line, e.g. `they seek clean energy, you offer it +0.30; …`.
+    /// A meeting's reasons on one line, seen from the delegate with their contributions (the
+    /// organizer's views), e.g. `they seek clean energy, you offer it +0.30; …`.
     public func reasonLine(_ entry: Entry) -> String {
         ReasonText(taxonomy: taxonomy).line(entry.reasons)
+    }
+
+    /// A meeting's reasons told to `company`: as stored for the delegate, each turned around
+    /// (``MatchReason/seenFromMatch``) for the host.
+    public func reasons(of entry: Entry, seenBy company: String) -> [MatchReason] {
+        entry.meeting.host == company ? entry.reasons.map(\.seenFromMatch) : entry.reasons
+    }
+
+    /// The file name of each calendar holder's agenda and calendar (``ExportFileName/components(_:)``).
+    public var fileNames: [String: String] { ExportFileName.components(calendarHolders) }
+
+    /// The participants whose agenda holds no meeting, by id.
+    public var withoutMeetings: [String] {
+        let met = Set(meetings.flatMap { [$0.meeting.delegate, $0.meeting.host] })
+        return people.keys.filter { !met.contains($0) }.sorted()
     }
 }

@@ -2,14 +2,16 @@ import Foundation
 import LiaisonScheduling
 import Plot
 
-/// One self-contained, printable page of a schedule: the quality figures, a slot × table grid
-/// and one agenda per participant (each on its own printed page). Built with Plot; every piece
-/// of text goes through ``Node/literal(_:)`` or ``Node/isolated(_:)``, which escape it in full
-/// (Plot's own `.text` keeps anything that looks like a character reference, and its `.title`
-/// copies the title unescaped into attributes).
+/// One self-contained, printable page of a schedule: the organizer's part — the quality figures
+/// and a slot × table grid, in English — then one agenda per participant (a
+/// ``ParticipantAgenda``, each on its own printed page, in its participant's language, without
+/// scores unless `withScores`). Built with Plot; every piece of text goes through
+/// ``Node/literal(_:)`` or ``Node/isolated(_:)``, which escape it in full (Plot's own `.text`
+/// keeps anything that looks like a character reference, and its `.title` copies the title
+/// unescaped into attributes).
 public enum ScheduleHTML {
     /// The whole page, UTF-8 text.
-    public static func page(_ document: ScheduleDocument) -> String {
+    public static func page(_ document: ScheduleDocument, withScores: Bool = false) -> String {
         let event = document.event
         let report = document.state.report
         let tables = Set(document.meetings.map(\.meeting.table)).sorted()
@@ -24,7 +26,7 @@ public enum ScheduleHTML {
             ),
             .body(
                 .h1(.literal(event.name)),
-                .p(.class("where"), .literal("\(event.city), \(event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
+                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : "\(event.venue), \(event.city)"), \(event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
                 .table(
                     .class("figures"),
                     .tr(.th("Meetings"), .td(.literal("\(report.meetings)"))),
@@ -33,7 +35,8 @@ public enum ScheduleHTML {
                     .tr(.th("Meetings per participant"), .td(.literal("min \(report.meetingsPerParticipant.min), median \(report.meetingsPerParticipant.median), max \(report.meetingsPerParticipant.max)"))),
                     .tr(.th("Requests placed"), .td(.literal("must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)"))),
                     .tr(.th("Idle gaps"), .td(.literal(String(format: "mean %.2f, max %d slots", report.idleGaps.mean, report.idleGaps.max)))),
-                    .tr(.th("Host table changes"), .td(.literal("\(report.tableChanges)")))
+                    .tr(.th("Host table changes"), .td(.literal("\(report.tableChanges)"))),
+                    .tr(.th("Without any meeting"), .td(.literal(document.withoutMeetings.isEmpty ? "none" : document.withoutMeetings.joined(separator: ", "))))
                 ),
                 .h2("Grid"),
                 .table(
@@ -53,33 +56,62 @@ public enum ScheduleHTML {
                     }
                 ),
                 .forEach(document.people.keys.sorted()) { company in
-                    .section(
-                        .class("agenda"),
-                        .h2(.isolated(document.name(company)), .span(.class("id"), .literal(" \(company)"))),
-                        .p(.literal(agendaLine(document, company))),
-                        .table(
-                            .tr(.th("Time"), .th("Table"), .th("With"), .th("Why")),
-                            .forEach(document.agenda(of: company)) { entry in
-                                .tr(
-                                    .td(.literal(event.startTime(ofSlot: entry.meeting.slot))),
-                                    .td(.literal("\(entry.meeting.table)")),
-                                    .td(.isolated(document.name(document.counterpart(of: company, in: entry.meeting)))),
-                                    .td(.literal(document.reasonLine(entry)))
-                                )
-                            }
-                        )
-                    )
+                    agenda(ParticipantAgenda(of: company, in: document, withScores: withScores), person: document.people[company])
                 }
             )
         )
         return html.render(indentedBy: .spaces(1))
     }
 
-    private static func agendaLine(_ document: ScheduleDocument, _ company: String) -> String {
-        guard let person = document.people[company] else { return "" }
-        var parts = ["\(person.participant.side == .delegate ? "Delegate" : "Host"), \(person.city), \(person.country)"]
-        parts.append("\(document.agenda(of: company).count) meetings")
-        if let interpreter = person.participant.interpreter { parts.append("interpreter \(interpreter)") }
+    /// One participant's agenda: a section in its language, its heading the company's name and id.
+    private static func agenda(_ agenda: ParticipantAgenda, person: ScheduleDocument.Person?) -> Node<HTML.BodyContext> {
+        let w = agenda.words
+        let list = w.language == .zh ? "、" : ", ", colon = w.language == .zh ? "：" : w.language == .fr ? " : " : ": "
+        let columns = 7 + (agenda.withScores ? 1 : 0)
+        return .section(
+            .class("agenda"),
+            .div(
+                .attribute(named: "lang", value: w.language.rawValue),
+                .h2(.isolated(agenda.name), .span(.class("id"), .literal(" \(agenda.company)"))),
+                .p(.class("where"), .literal([agenda.eventName, agenda.dates, agenda.venue, "\(w.timeZone) \(agenda.timeZone)"].joined(separator: " · "))),
+                .p(.literal(summary(agenda, person: person))),
+                .if(agenda.meetings.isEmpty, .p(.class("none"), .literal(w.noMeeting))),
+                .table(
+                    .tr(.th(.literal(w.time)), .th(.literal(w.table)), .th(.literal(w.with)), .th(.literal(w.offers + " / " + w.seeks)),
+                        .th(.literal(w.contact)), .th(.literal(w.interpreter)), .th(.literal(w.why)),
+                        .if(agenda.withScores, .th(.literal(w.score)))),
+                    .forEach(agenda.lines) { line in
+                        switch line {
+                        case .meeting(let m):
+                            .tr(
+                                .td(.literal("\(m.start)–\(m.end)")),
+                                .td(.literal("\(m.table)")),
+                                .td(.isolated(m.name), .br(), .span(.class("id"), .literal(([m.counterpart, m.city, m.country].filter { !$0.isEmpty }).joined(separator: " · ")))),
+                                .td(.if(!m.offers.isEmpty, .literal(w.offers + colon + m.offers.joined(separator: list))),
+                                    .if(!m.offers.isEmpty && !m.seeks.isEmpty, .br()),
+                                    .if(!m.seeks.isEmpty, .span(.class("seeks"), .literal(w.seeks + colon + m.seeks.joined(separator: list))))),
+                                .td(.literal(m.contact.line)),
+                                .td(.literal(m.interpreter ?? "")),
+                                .td(.literal(m.reasons.joined(separator: w.language == .zh ? "；" : "; "))),
+                                .if(agenda.withScores, .td(.literal(m.score.map { String(format: "%.4f", $0) } ?? "")))
+                            )
+                        case .free(_, _, let start, let end):
+                            .tr(.class("free"), .td(.literal("\(start)–\(end)")), .td(.attribute(named: "colspan", value: "\(columns - 1)"), .literal(w.free)))
+                        }
+                    }
+                )
+            )
+        )
+    }
+
+    /// `Delegate, Shanghai, China · 3 meetings · interpreter zh-en`, in the agenda's language.
+    private static func summary(_ agenda: ParticipantAgenda, person: ScheduleDocument.Person?) -> String {
+        let w = agenda.words
+        let country = person.map { CountryAndLanguageNames.country($0.country, in: w.language) } ?? ""
+        let who = ([agenda.side == .delegate ? w.delegate : w.host] + [person?.city ?? "", country].filter { !$0.isEmpty })
+            .joined(separator: w.language == .zh ? "，" : ", ")
+        var parts = [who, w.meetingCount(agenda.meetings.count)]
+        if let interpreter = agenda.interpreter { parts.append("\(w.interpreter) \(interpreter)") }
         return parts.joined(separator: " · ")
     }
 
@@ -88,7 +120,8 @@ public enum ScheduleHTML {
         table { border-collapse: collapse; margin: 1em 0; }
         th, td { border: 1px solid #bbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
         .grid td { font-size: 0.85em; min-width: 8em; }
-        .host { color: #555; }
+        .host, .seeks { color: #555; }
+        .free td { color: #777; font-style: italic; }
         .id { color: #777; font-weight: normal; font-size: 0.8em; }
         @media print { .agenda { page-break-before: always; } body { margin: 0; } }
         """

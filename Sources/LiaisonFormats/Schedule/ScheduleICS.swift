@@ -8,45 +8,88 @@ import LiaisonScheduling
 /// it; published meetings no longer scheduled are sent as cancelled. Times carry the event's
 /// time zone (with its VTIMEZONE); lines are folded at 75 octets and text is escaped.
 public enum ScheduleICS {
-    /// Files by path relative to the export directory: `ID.ics` per participant (the id made
-    /// safe as a file name by ``ExportFileName/component(_:)``).
+    /// Files by path relative to the export directory: `NAME.ics` per calendar holder (the name
+    /// from ``ScheduleDocument/fileNames``). Scores appear in descriptions only `withScores`.
     /// - Parameter stamp: the DTSTAMP of every event (when the calendars were produced).
-    public static func files(_ document: ScheduleDocument, stamp: Date) -> [(path: String, data: Data)] {
-        document.calendarHolders.map { company in
-            (path: "\(ExportFileName.component(company)).ics", data: Data(calendar(for: company, document, stamp: stamp).utf8))
+    public static func files(_ document: ScheduleDocument, stamp: Date, withScores: Bool = false) -> [(path: String, data: Data)] {
+        let names = document.fileNames
+        return document.calendarHolders.map { company in
+            (path: "\(names[company]!).ics", data: Data(calendar(for: company, document, stamp: stamp, withScores: withScores).utf8))
         }
     }
 
-    /// One participant's calendar, lines joined by CRLF.
-    public static func calendar(for company: String, _ document: ScheduleDocument, stamp: Date) -> String {
+    /// The UID of a meeting: the event's id, the delegate's and the host's, each with `%`, `/`
+    /// and `@` percent-encoded, joined by `/`, then `@liaison` — so no two pairs share one (`UQ/A`
+    /// meeting `B` and `UQ` meeting `A/B` differ), and plain ids give `forum/CN-0001/CA-0002@liaison`.
+    public static func uid(event: String, _ meeting: Meeting) -> String {
+        [event, meeting.delegate, meeting.host].map(uidPart).joined(separator: "/") + "@liaison"
+    }
+
+    private static func uidPart(_ id: String) -> String {
+        var part = ""
+        for character in id.unicodeScalars {
+            switch character {
+            case "%": part += "%25"
+            case "/": part += "%2F"
+            case "@": part += "%40"
+            default: part.unicodeScalars.append(character)
+            }
+        }
+        return part
+    }
+
+    /// One participant's calendar in its language, lines joined by CRLF: each meeting titled
+    /// with the other party, at its table and the venue, described as its agenda describes it;
+    /// cancelled meetings after them.
+    public static func calendar(for company: String, _ document: ScheduleDocument, stamp: Date, withScores: Bool = false) -> String {
         let event = document.event
+        let agenda = ParticipantAgenda(of: company, in: document, withScores: withScores)
+        let words = agenda.words
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaison//Liaison meeting schedules//EN",
                      "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                      "X-WR-CALNAME:" + escaped("\(event.name) — \(document.name(company))")]
         lines += timeZone(event)
-        let meetings = document.agenda(of: company).map { ($0.meeting, $0.sequence, false, document.reasonLine($0)) }
-            + document.cancelled.filter { $0.meeting.delegate == company || $0.meeting.host == company }
-                .map { ($0.meeting, $0.sequence, true, "") }
-        for (meeting, sequence, cancelled, reasons) in meetings {
+        let active = agenda.meetings.map { ($0.entry.meeting, $0.entry.sequence, false, description($0, words: words)) }
+        let cancelled = document.cancelled.filter { $0.meeting.delegate == company || $0.meeting.host == company }.map {
+            let other = document.counterpart(of: company, in: $0.meeting)
+            return ($0.meeting, $0.sequence, true, "\(document.name(other)) (\(other))")
+        }
+        for (meeting, sequence, isCancelled, description) in active + cancelled {
             let other = document.counterpart(of: company, in: meeting)
             let start = event.startMinute(ofSlot: meeting.slot)
+            let title = words.meetingWith(document.name(other))
             lines += [
                 "BEGIN:VEVENT",
-                "UID:" + escaped("\(event.id)/\(meeting.delegate)/\(meeting.host)@liaison"),
+                "UID:" + escaped(uid(event: event.id, meeting)),
                 "DTSTAMP:" + utc(stamp),
                 "DTSTART;TZID=\(event.timeZone):" + local(event.date, minute: start),
                 "DTEND;TZID=\(event.timeZone):" + local(event.date, minute: start + event.slotMinutes),
                 "SEQUENCE:\(sequence)",
-                "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"),
-                "SUMMARY:" + escaped("\(cancelled ? "Cancelled: " : "")Meeting with \(document.name(other))"),
-                "LOCATION:" + escaped("\(event.name), table \(meeting.table), \(event.city)"),
-                "DESCRIPTION:" + escaped([document.name(other) + " (\(other))", reasons.isEmpty ? nil : "Why: \(reasons)"]
-                                         .compactMap { $0 }.joined(separator: "\n")),
+                "STATUS:" + (isCancelled ? "CANCELLED" : "CONFIRMED"),
+                "SUMMARY:" + escaped(isCancelled ? words.cancelled(title) : title),
+                "LOCATION:" + escaped("\(event.name), \(words.tableNumber(meeting.table)), \(agenda.venue)"),
+                "DESCRIPTION:" + escaped(description),
                 "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
         return lines.flatMap(folded).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A meeting's description: the other party's name and id, its country and city, what it
+    /// offers and seeks, its contact, the interpreter, the reasons (and the score when shown).
+    private static func description(_ meeting: ParticipantAgenda.Meeting, words: AgendaWords) -> String {
+        let list = words.language == .zh ? "、" : ", ", colon = words.language == .zh ? "：" : words.language == .fr ? " : " : ": "
+        var lines = ["\(meeting.name) (\(meeting.counterpart))"]
+        let place = [meeting.city, meeting.country].filter { !$0.isEmpty }.joined(separator: ", ")
+        if !place.isEmpty { lines.append(place) }
+        if !meeting.offers.isEmpty { lines.append(words.offers + colon + meeting.offers.joined(separator: list)) }
+        if !meeting.seeks.isEmpty { lines.append(words.seeks + colon + meeting.seeks.joined(separator: list)) }
+        if !meeting.contact.given.isEmpty { lines.append(words.contact + colon + meeting.contact.line) }
+        if let interpreter = meeting.interpreter { lines.append(words.interpreter + colon + interpreter) }
+        if !meeting.reasons.isEmpty { lines.append(words.why + colon + meeting.reasons.joined(separator: words.language == .zh ? "；" : "; ")) }
+        if let score = meeting.score { lines.append(words.score + colon + String(format: "%.4f", score)) }
+        return lines.joined(separator: "\n")
     }
 
     /// TEXT escaping: backslash, semicolon, comma and line breaks.

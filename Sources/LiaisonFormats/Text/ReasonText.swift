@@ -1,27 +1,65 @@
 import LiaisonCore
 
-/// The words of match reasons: "both in logistics & transportation +0.31; you seek clean energy,
-/// they offer it +0.22; shared language en +0.05".
+/// The words of match reasons, in a reader's language and from the reader's side (the "you" of
+/// the words is the reasons' subject: see `MatchReason.seenFromMatch` to tell them to the other
+/// party): "both in logistics & transportation +0.31; you seek clean energy, they offer it +0.22;
+/// shared language en +0.05", or in Chinese "同属物流与运输领域；您寻求清洁能源，对方提供".
 public struct ReasonText: Sendable {
     public let taxonomy: Taxonomy
+    public let language: AgendaLanguage
 
-    public init(taxonomy: Taxonomy) {
+    public init(taxonomy: Taxonomy, language: AgendaLanguage = .en) {
         self.taxonomy = taxonomy
+        self.language = language
     }
 
     /// One reason in words, without its contribution, e.g. `you seek clean energy, they offer it`.
     public func text(_ reason: MatchReason) -> String {
-        switch reason.kind {
-        case .bothOffer: "both in \(sectorName(reason.sector))"
-        case .youSeekTheyOffer: "you seek \(sectorName(reason.sector)), they offer it"
-        case .theySeekYouOffer: "they seek \(sectorName(reason.sector)), you offer it"
-        case .sharedLanguages:
-            "shared language\((reason.languages?.count ?? 0) > 1 ? "s" : "") \((reason.languages ?? []).joined(separator: ", "))"
-        case .sizes:
-            switch (reason.subjectSize, reason.matchSize) {
-            case let (a?, b?) where a == b: "same size (\(a.rawValue))"
-            case let (a?, b?): "sizes \(a.rawValue) and \(b.rawValue)"
-            default: "size unknown (average fit)"
+        let words = AgendaWords.of(language)
+        let sector = sectorName(reason.sector)
+        let languages = reason.languages ?? []
+        let sizes = (reason.subjectSize.map { words.size($0.rawValue) }, reason.matchSize.map { words.size($0.rawValue) })
+        switch language {
+        case .en:
+            switch reason.kind {
+            case .bothOffer: return "both in \(sector)"
+            case .youSeekTheyOffer: return "you seek \(sector), they offer it"
+            case .theySeekYouOffer: return "they seek \(sector), you offer it"
+            case .sharedLanguages: return "shared language\(languages.count > 1 ? "s" : "") \(languages.joined(separator: ", "))"
+            case .sizes:
+                switch sizes {
+                case let (a?, b?) where a == b: return "same size (\(a))"
+                case let (a?, b?): return "sizes \(a) and \(b)"
+                default: return "size unknown (average fit)"
+                }
+            }
+        case .zh:
+            switch reason.kind {
+            case .bothOffer: return "同属\(sector)领域"
+            case .youSeekTheyOffer: return "您寻求\(sector)，对方提供"
+            case .theySeekYouOffer: return "对方寻求\(sector)，您提供"
+            case .sharedLanguages: return "共同语言：" + languages.map { CountryAndLanguageNames.language($0, in: .zh) }.joined(separator: "、")
+            case .sizes:
+                switch sizes {
+                case let (a?, b?) where a == b: return "规模相同（\(a)）"
+                case let (a?, b?): return "规模：\(a)与\(b)"
+                default: return "规模未知（按平均匹配计）"
+                }
+            }
+        case .fr:
+            switch reason.kind {
+            case .bothOffer: return "même secteur : \(sector)"
+            case .youSeekTheyOffer: return "vous recherchez « \(sector) », qu'ils proposent"
+            case .theySeekYouOffer: return "ils recherchent « \(sector) », que vous proposez"
+            case .sharedLanguages:
+                return "langue\(languages.count > 1 ? "s" : "") commune\(languages.count > 1 ? "s" : "") : "
+                    + languages.map { CountryAndLanguageNames.language($0, in: .fr) }.joined(separator: ", ")
+            case .sizes:
+                switch sizes {
+                case let (a?, b?) where a == b: return "même taille (\(a))"
+                case let (a?, b?): return "tailles \(a) et \(b)"
+                default: return "taille inconnue (adéquation moyenne)"
+                }
             }
         }
     }
@@ -31,10 +69,17 @@ public struct ReasonText: Sendable {
         "\(text(reason)) +\(Self.contribution(reason.contribution))"
     }
 
-    /// The reasons on one line, separated by `; `.
+    /// The reasons on one line with their contributions, separated by `; ` (`；` in Chinese).
     public func line(_ reasons: [MatchReason]) -> String {
-        reasons.map(item).joined(separator: "; ")
+        reasons.map(item).joined(separator: separator)
     }
+
+    /// The reasons on one line without contributions: what a participant reads.
+    public func plainLine(_ reasons: [MatchReason]) -> String {
+        reasons.map(text).joined(separator: separator)
+    }
+
+    private var separator: String { language == .zh ? "；" : "; " }
 
     /// A contribution with two decimals, e.g. `0.31`.
     public static func contribution(_ value: Double) -> String {
@@ -43,8 +88,10 @@ public struct ReasonText: Sendable {
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// A sector as reasons name it: lower case in English and French, as written in Chinese.
     private func sectorName(_ id: String?) -> String {
-        guard let id, let index = taxonomy.resolve(id) else { return id ?? "" }
-        return taxonomy.sectors[index].name.lowercased()
+        guard let id else { return "" }
+        let name = SectorNames.name(id, in: language, taxonomy: taxonomy)
+        return language == .zh ? name : name.lowercased()
     }
 }

@@ -22,13 +22,23 @@ extension LiaisonDatabase {
         var people: [String: ScheduleDocument.Person] = [:]
         for participant in definition.participants {
             let company = companies[participant.company]?.company
-            people[participant.company] = .init(participant: participant, name: company?.name ?? participant.company,
-                                                city: company?.city ?? "", country: company?.country ?? "")
+            // Contact details are left empty until companies carry them: this is where the
+            // company's contact, e-mail, phone and website fields become the agenda's.
+            people[participant.company] = .init(
+                participant: participant, name: company?.name ?? participant.company, city: company?.city ?? "",
+                country: company?.country ?? "", languages: company?.languages ?? [],
+                offers: Self.strongestFirst(company?.offers), seeks: Self.strongestFirst(company?.seeks), contact: ContactDetails())
         }
         let entries = zip(meetings, publication.scheduled).map { meeting, published in
             ScheduleDocument.Entry(meeting: meeting.meeting, reasons: meeting.reasons, sequence: published.sequence)
         }
         return ScheduleDocument(event: definition.spec, people: people, meetings: entries, cancelled: publication.cancellations,
-                                state: state, names: companies.mapValues(\.company.name), taxonomy: taxonomy)
+                                state: state, names: companies.mapValues(\.company.name), taxonomy: taxonomy,
+                                formerLanguages: companies.filter { people[$0.key] == nil }.mapValues(\.company.languages))
+    }
+
+    /// A profile's sector ids, the highest weight first (ties by id).
+    static func strongestFirst(_ profile: SectorProfile?) -> [String] {
+        (profile?.entries ?? []).sorted { ($0.weight, $1.sector) > ($1.weight, $0.sector) }.map(\.sector)
     }
 }

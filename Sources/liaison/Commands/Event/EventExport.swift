@@ -7,26 +7,36 @@ extension Liaison.Event {
     /// `liaison event export ID --format … -o PATH`
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export the schedule: csv and ics into a directory, html and json into a file.",
+            abstract: "Export the schedule: csv and ics into a folder, html and json into a file.",
             discussion: """
-                csv: master.csv and agendas/ID.csv; ics: one calendar per participant (ID.ics); html: one printable page;
-                json: the event, participants, meetings and quality figures.
+                csv: master.csv and agendas/ID.csv; ics: one calendar per participant (ID.ics); html: one printable page
+                (figures, grid, and each agenda on its own page); json: the event, participants, meetings and quality figures.
+                Agendas and calendars are in each participant's language (zh, fr, else en) and from its side. A folder is
+                replaced whole, or left as it was when the export fails; a folder holding other files is refused.
                 """)
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var event: EventArgument
         @Option(help: "Export format.") var format: ScheduleFormat
-        @Option(name: .shortAndLong, help: "The directory (csv, ics) or file (html, json) to write.") var output: String
+        @Option(name: .shortAndLong, help: "The folder (csv, ics) or file (html, json) to write.") var output: String
+        @Flag(help: "Show meeting scores and reason contributions in participants' agendas and calendars too (otherwise only the organizer's master list, figures and JSON have them).")
+        var withScores = false
 
         func run() throws {
             let document = try database.open().eventScheduleDocument(event.id)
-            let files = try format.files(document, stamp: Date())
+            let files = try format.files(document, stamp: Date(), withScores: withScores)
             if format.isFolder {
-                try Output.writeDirectory(files, to: output)
+                try ExportFolder.replace(URL(fileURLWithPath: output), with: files, replacing: format.isExportPath)
             } else {
                 try Output.write(files[0].data, to: output)
             }
-            Output.note("wrote the \(format.rawValue) export of \(event.id) (\(document.meetings.count) meetings) to \(output)")
+            var note = "wrote the \(format.rawValue) export of \(event.id) (\(document.meetings.count) meetings) to \(output)"
+            let empty = document.withoutMeetings
+            if !empty.isEmpty {
+                note += "; \(empty.count) agenda\(empty.count == 1 ? " is" : "s are") empty: " + empty.prefix(10).joined(separator: ", ")
+                    + (empty.count > 10 ? ", and \(empty.count - 10) more" : "")
+            }
+            Output.note(note)
         }
     }
 }
