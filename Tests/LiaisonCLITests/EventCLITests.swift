@@ -160,6 +160,24 @@ struct EventCLITests {
         }
     }
 
+    @Test("--venue is stored, shown by event show (text and JSON) and on agendas")
+    func venue() throws {
+        try EventScenario.withImported { directory in
+            let venue = "Metro Toronto Convention Centre, 255 Front St W"
+            try EventScenario.succeed(EventScenario.createArguments + ["--venue", venue], in: directory)
+            let text = try EventScenario.succeed(["event", "show", "forum"], in: directory).lines
+            #expect(text.contains { $0.hasPrefix("venue ") && $0.hasSuffix(venue) })
+            let json = try JSONSerialization.jsonObject(with: Data(try EventScenario.succeed(["event", "show", "forum", "--format", "json"],
+                                                                                              in: directory).stdout.utf8)) as? [String: Any]
+            #expect((json?["event"] as? [String: Any])?["venue"] as? String == venue)
+            try EventScenario.succeed(["event", "add", "forum", "CN-0001", "CA-0001"], in: directory)
+            try EventScenario.succeed(["event", "schedule", "forum"], in: directory)
+            try EventScenario.succeed(["event", "export", "forum", "--format", "csv", "-o", "csv"], in: directory)
+            let agenda = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("csv/agendas/CA-0001.csv")))
+            #expect(agenda.about.map(\.value).contains(venue))
+        }
+    }
+
     @Test("re-scheduling with --keep-published after a host leaves reports the dropped meetings; publishing cancels them")
     func keepPublished() throws {
         try EventScenario.withEvent { directory in

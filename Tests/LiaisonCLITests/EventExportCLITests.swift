@@ -48,4 +48,27 @@ struct EventExportCLITests {
             #expect(siblings == ["out"], "temporary folders left behind: \(siblings)")
         }
     }
+
+    @Test("export says how many agendas are empty and whose; --with-scores puts scores in agendas; a folder of other files is refused")
+    func emptyAgendasScoresAndForeignFolders() throws {
+        try SampleScenario.withImported { directory in
+            try SampleScenario.succeed(["event", "schedule", "oakland-breakfast-2025", "--min-meetings", "0"], in: directory)
+            let empty = try EventScheduleCLITests.withoutMeetings(directory, event: "oakland-breakfast-2025")
+            try #require(empty.count > 1)
+            let run = try SampleScenario.succeed(["event", "export", "oakland-breakfast-2025", "--format", "csv", "-o", "csv"], in: directory)
+            #expect(run.stderr.hasSuffix("; \(empty.count) agendas are empty: \(empty.joined(separator: ", "))\n"), "\(run.stderr)")
+            let plain = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("csv/agendas/US-0195.csv")))
+            try SampleScenario.succeed(["event", "export", "oakland-breakfast-2025", "--format", "csv", "-o", "csv", "--with-scores"], in: directory)
+            let scored = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("csv/agendas/US-0195.csv")))
+            #expect(scored.header.count == plain.header.count + 1)
+            #expect(!scored.meetingRows.isEmpty && scored.meetingRows.allSatisfy { Double($0.last!) != nil && $0[12].contains("+0.") })
+            #expect(plain.meetingRows.allSatisfy { !$0.joined().contains("+0.") })
+
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("mine"), withIntermediateDirectories: true)
+            try Data("keep me".utf8).write(to: directory.appendingPathComponent("mine/notes.txt"))
+            expectRefused(try SampleScenario.run(["event", "export", "oakland-breakfast-2025", "--format", "ics", "-o", "mine"], in: directory),
+                          mentioning: ["cannot export to mine", "notes.txt", "choose a new or empty folder"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("mine").path) == ["notes.txt"])
+        }
+    }
 }

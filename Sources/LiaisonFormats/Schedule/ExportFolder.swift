@@ -20,9 +20,9 @@ public enum ExportFolder {
         var isFolder: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
         if exists {
-            guard isFolder.boolValue else { throw .notAFolder(folder.path) }
+            guard isFolder.boolValue else { throw .notAFolder(folder.relativePath) }
             let others = try contents(of: target).filter { !isExportPath($0) }
-            guard others.isEmpty else { throw .holdsOtherFiles(folder.path, others.sorted()) }
+            guard others.isEmpty else { throw .holdsOtherFiles(folder.relativePath, others.sorted()) }
         }
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
@@ -48,20 +48,20 @@ public enum ExportFolder {
             }
         } catch {
             try? manager.removeItem(at: staging)
-            throw .cannotWrite(folder.path, reason(error))
+            throw .cannotWrite(folder.relativePath, reason(error))
         }
         do {
             if exists { try manager.moveItem(at: target, to: previous) }
         } catch {
             try? manager.removeItem(at: staging)
-            throw .cannotWrite(folder.path, reason(error))
+            throw .cannotWrite(folder.relativePath, reason(error))
         }
         do {
             try manager.moveItem(at: staging, to: target)
         } catch {
             if exists { try? manager.moveItem(at: previous, to: target) }
             try? manager.removeItem(at: staging)
-            throw .cannotWrite(folder.path, reason(error))
+            throw .cannotWrite(folder.relativePath, reason(error))
         }
         if exists { try? manager.removeItem(at: previous) }
     }
@@ -84,7 +84,7 @@ public enum ExportFolder {
             }
             return paths
         } catch {
-            throw .cannotWrite(folder.path, reason(error))
+            throw .cannotWrite(folder.relativePath, reason(error))
         }
     }
 
