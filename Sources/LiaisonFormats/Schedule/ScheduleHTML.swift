@@ -26,7 +26,7 @@ public enum ScheduleHTML {
             ),
             .body(
                 .h1(.literal(event.name)),
-                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : "\(event.venue), \(event.city)"), \(event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
+                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : event.venue), \(event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
                 .table(
                     .class("figures"),
                     .tr(.th("Meetings"), .td(.literal("\(report.meetings)"))),
