@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LiaisonKernel
 import LiaisonStore
 
 /// The `liaison` command: business matchmaking for trade delegations.
@@ -17,19 +16,32 @@ struct Liaison: ParsableCommand {
         ]
     )
 
-    /// Exit status when a needed system library is missing (`EX_UNAVAILABLE`).
-    static let unavailableExitCode: Int32 = 69
-
-    /// Runs the command line; a missing BLAS library exits with ``unavailableExitCode``.
+    /// Runs the command line. A command's error is reported in plain words with its own exit
+    /// status (``ErrorReport``); the parser's own (usage, help, version) as it words them.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let error as BLASUnavailable {
-            FileHandle.standardError.write(Data("liaison: \(error)\n".utf8))
-            Foundation.exit(unavailableExitCode)
+            command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            exitReportingParser(error)
         }
+        do {
+            try command.run()
+        } catch {
+            guard let report = ErrorReport(error) else { exitReportingParser(error) }
+            FileHandle.standardError.write(Data("Error: \(report.message)\n".utf8))
+            Foundation.exit(report.exitCode)
+        }
+    }
+
+    /// Prints the parser's message for `error` (help and version on standard output) and exits
+    /// with its status.
+    private static func exitReportingParser(_ error: any Error) -> Never {
+        let message = TerminalText.safe(fullMessage(for: error), keepingLineBreaks: true)
+        let code = exitCode(for: error)
+        if !message.isEmpty {
+            (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(code.rawValue)
     }
 }

@@ -32,8 +32,10 @@ public enum LiaisonBinary {
             ?? Repository.root.appendingPathComponent(".build/debug/liaison")
     }()
 
-    /// Runs `liaison arguments…` in `directory`, with `LIAISON_DB` unset unless `environment` sets it.
-    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+    /// Runs `liaison arguments…` in `directory`, with `LIAISON_DB` unset unless `environment` sets it
+    /// (another `program` may run in its place, e.g. one that runs `liaison` as another user).
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                           executable program: URL = executable) throws -> Run {
         // Output goes to files rather than pipes, so a large output can never fill a pipe and stall the child.
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
@@ -44,7 +46,7 @@ public enum LiaisonBinary {
         let stdout = try FileHandle(forWritingTo: stdoutURL), stderr = try FileHandle(forWritingTo: stderrURL)
 
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment

@@ -43,9 +43,11 @@ public enum MatchTarget: Hashable, Sendable {
     /// Every company on the other side (for an ad-hoc profile: every company).
     case any
 
-    /// A country that takes part in matching (`CN`, `CA`, `US`) or `any`, case-insensitive.
+    /// `any`, or a country that takes part in matching (`CN`, `CA`, `US`) by code in any case or
+    /// by name (``ISOCodes/country(_:)``).
     public init?(_ text: String) {
-        let code = text.uppercased()
-        if code == "ANY" { self = .any } else if MatchSides.takesPart(code) { self = .country(code) } else { return nil }
+        if text.trimmingWhitespace().lowercased() == "any" { self = .any; return }
+        guard let code = ISOCodes.country(text), MatchSides.takesPart(code) else { return nil }
+        self = .country(code)
     }
 }

@@ -51,6 +51,18 @@ public struct ScoreWeights: Hashable, Sendable, Codable {
 
     public subscript(term: ScoreTerm) -> Double { values[term] ?? 0 }
 
+    /// The sum of the weights: with 1, every score lies in [0, 1].
+    public var sum: Double { ScoreTerm.allCases.reduce(0) { $0 + self[$1] } }
+
+    /// A warning when the weights do not sum to 1 (scores then do not lie in [0, 1] and thresholds
+    /// such as `--min-score` change meaning), nil when they do.
+    public var sumWarning: String? {
+        let total = sum
+        guard abs(total - 1) > 1e-9 else { return nil }
+        let shown = (total * 1000).rounded() / 1000
+        return "the weights sum to \(shown), not 1: scores then range up to \(shown) instead of 1"
+    }
+
     /// These weights with some terms changed, by term name (as in a `--weights` JSON file).
     public func overriding(with named: [String: Double]) throws(ScoreWeightsError) -> ScoreWeights {
         var changed = values

@@ -7,7 +7,10 @@ import LiaisonFormats
 ///
 /// Opening migrates the schema to the current version and brings the stored taxonomy up to the
 /// one built into the binary. Files are opened in WAL mode with foreign keys on, so readers
-/// (`liaison match`) proceed while a writer (`liaison rerank`) works.
+/// (`liaison match`) proceed while a writer (`liaison rerank`) works. A file made by a newer
+/// Liaison (a migration this one does not know) is refused. A file this process may not write —
+/// a read-only file, or one in a read-only folder — is opened read-only: reading commands work,
+/// writing ones fail with ``StoreError/readOnly(_:)``.
 public final class LiaisonDatabase: Sendable {
     /// Whether opening may create a missing file.
     public enum OpenMode: Sendable {
@@ -15,7 +18,7 @@ public final class LiaisonDatabase: Sendable {
         case mustExist
     }
 
-    /// What ``open(path:mode:)`` did to the file.
+    /// What ``open(path:mode:taxonomy:)`` did to the file.
     public struct OpenReport: Sendable {
         public var created: Bool
         public var appliedMigrations: [String]
@@ -31,17 +34,25 @@ public final class LiaisonDatabase: Sendable {
     public let path: String?
     /// What opening did.
     public let openReport: OpenReport
+    /// Whether the file was opened read-only because this process may not write it.
+    public let isReadOnly: Bool
 
-    private init(writer: any DatabaseWriter, path: String?, created: Bool, taxonomy: Taxonomy) throws {
+    private init(writer: any DatabaseWriter, path: String?, created: Bool, taxonomy: Taxonomy, readOnly: Bool = false) throws {
         self.writer = writer
         self.path = path
         self.taxonomy = taxonomy
-        let applied = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-        let pending = Migrations.migrator.migrations.filter { !applied.contains($0) }
+        isReadOnly = readOnly
+        let migrator = Migrations.migrator
+        let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        if let unknown = applied.subtracting(migrator.migrations).sorted().first {
+            throw StoreError.newerSchema(path ?? ":memory:", unknown)
+        }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        if readOnly, !pending.isEmpty { throw StoreError.readOnly(path ?? ":memory:") }
         // Only a file that needs it is migrated: migrating takes the write lock, which a running
         // rerank holds, and readers must never wait for it.
-        if !pending.isEmpty { try Migrations.migrator.migrate(writer) }
-        let taxonomyUpdated = try TaxonomySync.bringUpToDate(writer, with: taxonomy)
+        if !pending.isEmpty { try migrator.migrate(writer) }
+        let taxonomyUpdated = readOnly ? false : try TaxonomySync.bringUpToDate(writer, with: taxonomy)
         openReport = OpenReport(created: created, appliedMigrations: pending, taxonomyUpdated: taxonomyUpdated)
     }
 
@@ -53,23 +64,46 @@ public final class LiaisonDatabase: Sendable {
     public static func open(path: String, mode: OpenMode, taxonomy: Taxonomy = TaxonomyFile.builtIn) throws -> LiaisonDatabase {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists, mode == .mustExist { throw StoreError.missingDatabase(path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folderWritable = access(folder, W_OK) == 0
+        if !exists, !folderWritable { throw StoreError.cannotOpen(path, "cannot create it: the folder \(folder) is not writable") }
+        let readOnly = exists && (!folderWritable || access(path, W_OK) != 0)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.readonly = readOnly
         configuration.journalMode = exists ? .default : .wal
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        if !readOnly { configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") } }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.writeWithoutTransaction { db in
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            // In a folder it may not write, SQLite cannot make the WAL's shared-memory file: it
+            // reads the file as immutable instead (nobody can write it there either).
+            queue = try DatabaseQueue(path: readOnly && !folderWritable ? immutableURI(path) : path, configuration: configuration)
+            if !readOnly {
+                try queue.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    }
                 }
             }
-        } catch {
-            throw StoreError.cannotOpen(path, "\(error)")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.corrupt(path, error.message ?? "not a database")
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
         }
-        return try LiaisonDatabase(writer: queue, path: path, created: !exists, taxonomy: taxonomy)
+        do {
+            return try LiaisonDatabase(writer: queue, path: path, created: !exists, taxonomy: taxonomy, readOnly: readOnly)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.corrupt(path, error.message ?? "not a database")
+        }
+    }
+
+    /// `file:` URI of `path` opened immutable.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// A fresh, private in-memory database, for tests and dry runs.
@@ -82,5 +116,11 @@ public final class LiaisonDatabase: Sendable {
     /// SQLite's version string, e.g. `3.40.1`.
     public func sqliteVersion() throws -> String {
         try writer.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?" }
+    }
+
+    /// What SQLite's `PRAGMA quick_check` finds wrong with the file; empty when it is sound.
+    public func integrityProblems() throws -> [String] {
+        let found = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        return found == ["ok"] ? [] : found
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Failures of the store that a user can act on.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case missingDatabase(String)
@@ -7,6 +9,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A stored value that is not one this version of Liaison writes: the file was changed by
     /// hand, or by a newer Liaison.
     case badStoredValue(table: String, column: String, value: String)
+    /// The file was written by a newer Liaison: it holds a migration this one does not know.
+    case newerSchema(String, String)
+    /// The file is damaged, or is not a Liaison database at all.
+    case corrupt(String, String)
+    /// The file may not be written by this process, and the command must write it.
+    case readOnly(String)
+    /// SQLite failed for another reason, in its own words (never the statement).
+    case database(String)
 
     public var description: String {
         switch self {
@@ -16,6 +26,31 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .taxonomyConflict(let reason): "cannot update the sector taxonomy: \(reason)"
         case .badStoredValue(let table, let column, let value):
             "the database holds a value Liaison cannot read in \(table).\(column): '\(value.prefix(80))'; was the file changed by hand or by a newer Liaison?"
+        case .newerSchema(let path, let migration):
+            "\(path) was made by a newer Liaison (it has migration '\(migration)', unknown to this version); use that version or a newer one"
+        case .corrupt(let path, let reason):
+            "\(path) is damaged or is not a Liaison database (\(reason)); restore it from a backup, or run `liaison doctor` on it"
+        case .database(let reason): reason
+        case .readOnly(let path):
+            "\(path) is read-only for this user (the file or its folder): this command must write it; reading commands still work"
+        }
+    }
+}
+
+extension StoreError {
+    /// `error` in plain words when it is SQLite's (what the database said, never the SQL that met
+    /// it); any other error as it is.
+    public static func plain(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        let detail = error.message ?? "\(error.resultCode)"
+        return switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: StoreError.corrupt("the database", detail)
+        case .SQLITE_READONLY: StoreError.readOnly("the database")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: StoreError.database("the database is busy: another process holds its lock; try again in a moment")
+        case .SQLITE_FULL: StoreError.database("the database cannot grow: no space left on the device")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: StoreError.database("the database cannot be opened (\(detail))")
+        case .SQLITE_IOERR: StoreError.database("the database could not be read or written (\(detail))")
+        default: StoreError.database("database error: \(detail)")
         }
     }
 }

@@ -54,23 +54,13 @@ extension LiaisonDatabase {
             return ([company.country] + targets).allSatisfy { then[$0] == now[$0] } ? targets : nil
         }
         guard let targets else { return nil }
-        let stored = try rankings(of: id).lists
+        let stored = try storedMatches(of: id)
         let floor = query.minimumScore ?? -.infinity
-        let pooled: [StoredRankingEntry] = targets.flatMap { stored[$0] ?? [] }.filter { $0.score >= floor }
-        let entries = pooled.sorted { (a: StoredRankingEntry, b: StoredRankingEntry) in
-            a.score != b.score ? a.score > b.score : a.match < b.match
-        }.prefix(query.top)
-        let companies = try self.companies(ids: [id] + entries.map(\.match))
-        let languages = Set(companies.values.flatMap(\.company.languages)).sorted()
-        func features(_ company: String) -> CompanyFeatures? {
-            companies[company].map { CompanyFeatures($0.company, taxonomy: taxonomy, languages: languages) }
-        }
-        guard let subject = features(id) else { return nil }
-        let model = ScoreModel(weights: weights, layout: FeatureLayout(sectorCount: taxonomy.count, languageCount: languages.count))
-        let matches = entries.compactMap { entry in
-            features(entry.match).map { Matcher.Match(row: nil, id: entry.match, score: entry.score, breakdown: model.breakdown(subject, $0)) }
-        }
-        return MatchAnswer(country: companies[id]?.company.country, size: companies[id]?.company.size, matches: matches,
-                           languages: languages, source: .rankings(run))
+        let pooled: [Matcher.Match] = targets.flatMap { stored.lists[$0] ?? [] }.filter { $0.score >= floor }
+        let matches = Array(pooled.sorted { (a: Matcher.Match, b: Matcher.Match) in
+            a.score != b.score ? a.score > b.score : a.id < b.id
+        }.prefix(query.top))
+        return MatchAnswer(country: stored.country, size: stored.size, matches: matches, languages: stored.languages,
+                           source: .rankings(run))
     }
 }

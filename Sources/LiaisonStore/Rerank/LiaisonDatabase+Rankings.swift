@@ -41,6 +41,47 @@ extension LiaisonDatabase {
     }
 }
 
+/// A company's stored lists of the current run, each entry a match with its breakdown under the
+/// run's weights (so its reasons explain the stored score).
+public struct StoredMatches: Sendable {
+    public var run: RerankRun
+    /// Matches by target country, best first.
+    public var lists: [String: [Matcher.Match]]
+    /// The language codes the breakdowns refer to by position.
+    public var languages: [String]
+    public var country: String
+    public var size: CompanySize?
+}
+
+extension LiaisonDatabase {
+    /// The current run's lists of a company (one target country, or all it has), as matches
+    /// explained with the run's weights: each entry's score and components are those stored.
+    public func storedMatches(of company: String, country: String? = nil) throws -> StoredMatches {
+        let (run, stored) = try rankings(of: company, country: country)
+        let weights = try writer.read { db in try RerankRunRecord.fetchOne(db, key: run.id)?.weights }
+        let named = try weights.map { try JSONDecoder().decode([String: Double].self, from: Data($0.utf8)) } ?? [:]
+        let model = try ScoreWeights.defaults.overriding(with: named)
+        let companies = try self.companies(ids: [company] + stored.values.flatMap { $0.map(\.match) })
+        let languages = Set(companies.values.flatMap(\.company.languages)).sorted()
+        let scoring = ScoreModel(weights: model, layout: FeatureLayout(sectorCount: taxonomy.count, languageCount: languages.count))
+        func features(_ id: String) -> CompanyFeatures? {
+            companies[id].map { CompanyFeatures($0.company, taxonomy: taxonomy, languages: languages) }
+        }
+        guard let subject = features(company) else { throw StoreError.unknownCompany(company) }
+        let lists = stored.mapValues { entries in
+            entries.compactMap { entry -> Matcher.Match? in
+                guard let match = features(entry.match) else { return nil }
+                var breakdown = scoring.breakdown(subject, match)
+                breakdown.components = [.sector: entry.sector, .complementarity: entry.complementarity, .language: entry.language,
+                                        .size: entry.size]
+                return Matcher.Match(row: nil, id: entry.match, score: entry.score, breakdown: breakdown)
+            }
+        }
+        return StoredMatches(run: run, lists: lists, languages: languages, country: companies[company]!.company.country,
+                             size: companies[company]?.company.size)
+    }
+}
+
 /// Failures of the rankings that a user can act on.
 public enum RankingError: Error, Equatable, CustomStringConvertible {
     case noRun

@@ -25,13 +25,31 @@ extension Liaison {
                 ("cores", "\(ProcessInfo.processInfo.activeProcessorCount)"),
             ]
             let path = database.path
+            var damaged: String?
             if FileManager.default.fileExists(atPath: path) {
-                let total = try database.open().companyCountsByCountry().reduce(0) { $0 + $1.companies }
-                fields.append(("database", "\(path): \(total) companies"))
+                do {
+                    let db = try database.open()
+                    let problems = try db.integrityProblems()
+                    if problems.isEmpty {
+                        let total = try db.companyCountsByCountry().reduce(0) { $0 + $1.companies }
+                        fields.append(("database", "\(path): \(total) companies\(db.isReadOnly ? " (read-only)" : "")"))
+                        fields.append(("integrity", "ok"))
+                    } else {
+                        damaged = problems.prefix(3).joined(separator: "; ")
+                    }
+                } catch let error as StoreError {
+                    guard case .corrupt(_, let reason) = error else { throw error }
+                    damaged = reason
+                }
+                if let damaged {
+                    fields.append(("database", "\(path): DAMAGED"))
+                    fields.append(("integrity", damaged))
+                }
             } else {
                 fields.append(("database", "\(path): not created yet (liaison init)"))
             }
             print(TextTable.fields(fields))
+            if let damaged { throw StoreError.corrupt(path, damaged) }
         }
     }
 }

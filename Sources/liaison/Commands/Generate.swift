@@ -14,6 +14,9 @@ extension Liaison {
                 gives the same files; each company depends only on the seed, its side and its number.
                 """)
 
+        /// Taken like every command takes it; generating writes files and reads no database.
+        @OptionGroup var database: DatabaseOptions
+
         @Option(help: "Seed of the generator.")
         var seed: UInt64
 

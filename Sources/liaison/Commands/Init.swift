@@ -11,6 +11,8 @@ extension Liaison {
 
         func run() throws {
             let db = try database.open(.createIfMissing)
+            let problems = try db.integrityProblems()
+            guard problems.isEmpty else { throw StoreError.corrupt(database.path, problems.prefix(3).joined(separator: "; ")) }
             let report = db.openReport
             let state = report.created ? "created" : (report.appliedMigrations.isEmpty ? "up to date" : "migrated")
             print("\(database.path): \(state)")

@@ -62,6 +62,7 @@ extension Liaison {
         func run() throws {
             let db = try database.open()
             let override = try weights.map { try WeightsFile.read($0, over: try db.scoreWeights()) }
+            if let warning = override?.sumWarning { Output.note("warning: \(weights!): \(warning)") }
             let subject: MatchQuery.Subject = if let id {
                 .company(id)
             } else {

@@ -9,6 +9,9 @@ extension Liaison {
             abstract: "List the sector taxonomy: ids, names, groups, aliases and NAICS prefixes.")
 
         @OptionGroup var output: OutputOptions
+        /// Taken like every command takes it; the taxonomy is the one built into Liaison, which
+        /// every database it opens is brought up to.
+        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             try output.print(SectorList(taxonomy: TaxonomyFile.builtIn))

@@ -9,14 +9,14 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Writes `data` to `path` whole or not at all (through a temporary file), or to standard
-    /// output when `path` is nil or `-`.
+    /// Writes `data` to `path` whole or not at all (``FileOutput``), or to standard output when
+    /// `path` is nil or `-`.
     static func write(_ data: Data, to path: String? = nil) throws {
         guard let path, path != "-" else {
             FileHandle.standardOutput.write(data)
             return
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileOutput.write(data, to: path)
     }
 
     /// Writes files under a directory (created when missing), each whole or not at all.

@@ -10,8 +10,9 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
+    /// Adds a row; control characters in its cells are shown as escapes, never sent to the terminal.
     mutating func append(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map { TerminalText.safe($0) })
     }
 
     /// The table as lines of text, columns separated by two spaces, without trailing blanks.

@@ -79,14 +79,20 @@ struct RunJSON: Decodable, Equatable {
 
 /// Our own mirror of `liaison rankings --format json`.
 struct RankingsJSON: Decodable, Equatable {
+    /// An entry shaped as a match of `liaison match --format json`.
     struct Entry: Decodable, Equatable {
         var rank: Int
-        var match: String
+        var id: String
+        var name: String
         var score: Double
-        var sector: Double
-        var complementarity: Double
-        var language: Double
-        var size: Double
+        var components: [String: Double]
+        var reasons: [String]
+
+        var match: String { id }
+        var sector: Double { components["sector"] ?? .nan }
+        var complementarity: Double { components["complementarity"] ?? .nan }
+        var language: Double { components["language"] ?? .nan }
+        var size: Double { components["size"] ?? .nan }
     }
 
     var run: Int

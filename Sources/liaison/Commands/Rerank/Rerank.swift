@@ -45,7 +45,8 @@ extension Liaison {
         }
 
         private var listedCountries: [String] {
-            countries.uppercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            countries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { ISOCodes.country($0) ?? $0 }
         }
 
         /// The countries asked for, each once, in the usual order: `CA,US,US` and `US,CA` are one setting.

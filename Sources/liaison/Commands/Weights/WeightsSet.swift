@@ -26,6 +26,7 @@ extension Liaison.Weights {
         func run() throws {
             let weights = try database.open().setScoreWeight(term, to: Double(value[0])!)
             print("\(term.rawValue) = \(weights[term])")
+            if let warning = weights.sumWarning { Output.note("warning: \(warning)") }
         }
     }
 }
