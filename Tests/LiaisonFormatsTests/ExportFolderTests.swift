@@ -72,6 +72,13 @@ struct ExportFolderTests {
             #expect(throws: ExportFolderError.notAFolder(file.path)) {
                 try ExportFolder.replace(file, with: Self.first, replacing: ScheduleFormat.csv.isExportPath)
             }
+            let link = directory.appendingPathComponent("link")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: calendars)
+            #expect(throws: ExportFolderError.link(link.path)) {
+                try ExportFolder.replace(link, with: [("B.ics", Data("B".utf8))], replacing: ScheduleFormat.ics.isExportPath)
+            }
+            #expect(try Self.files(calendars) == ["A.ics": Data("A".utf8)])
+            try FileManager.default.removeItem(at: link)
             #expect(throws: ExportFolderError.unsafePath("../escaped.csv")) {
                 try ExportFolder.replace(directory.appendingPathComponent("new"), with: [("../escaped.csv", Data())], replacing: { _ in true })
             }

@@ -10,17 +10,20 @@ public enum ExportFolder {
     /// Replaces `folder` (created with its parents when missing) by a folder holding exactly
     /// `files` (paths relative to it, `/`-separated). An existing folder is replaced only when
     /// everything in it is something such an export writes (`replacing` says which paths are),
-    /// so a folder of other files is never deleted. A symbolic link to a folder is followed:
-    /// the folder it points to is replaced.
+    /// so a folder of other files is never deleted; like every file Liaison writes, a path naming
+    /// anything but a folder — a file, a device, a symbolic link — is refused rather than replaced.
     public static func replace(_ folder: URL, with files: [(path: String, data: Data)],
                                replacing isExportPath: (String) -> Bool) throws(ExportFolderError) {
         let manager = FileManager.default
-        let target = folder.standardizedFileURL.resolvingSymlinksInPath()
+        let target = folder.standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
-        if exists {
-            guard isFolder.boolValue else { throw .notAFolder(folder.relativePath) }
+        // Not following a link: the path itself must be a folder, or nothing yet.
+        let kind = (try? manager.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
+        let exists = kind != nil
+        if let kind {
+            guard kind == .typeDirectory else {
+                throw kind == .typeSymbolicLink ? .link(folder.relativePath) : .notAFolder(folder.relativePath)
+            }
             let others = try contents(of: target).filter { !isExportPath($0) }
             guard others.isEmpty else { throw .holdsOtherFiles(folder.relativePath, others.sorted()) }
         }
@@ -112,6 +115,8 @@ public enum ExportFolder {
 public enum ExportFolderError: Error, Equatable, CustomStringConvertible {
     /// The path exists and is not a folder.
     case notAFolder(String)
+    /// The path is a symbolic link.
+    case link(String)
     /// The folder holds files an export does not write (up to a few listed).
     case holdsOtherFiles(String, [String])
     /// A file of the export would land outside the folder.
@@ -123,6 +128,8 @@ public enum ExportFolderError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notAFolder(let path):
             "cannot export to \(path): it exists and is not a folder; choose a new or empty folder"
+        case .link(let path):
+            "cannot export to \(path): it is a symbolic link; give the folder itself"
         case .holdsOtherFiles(let path, let others):
             "cannot export to \(path): it holds files that are not part of an export (\(others.prefix(3).joined(separator: ", "))"
                 + (others.count > 3 ? ", and \(others.count - 3) more" : "") + "); choose a new or empty folder"
