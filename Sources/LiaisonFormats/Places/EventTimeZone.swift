@@ -8,17 +8,12 @@ import LiaisonScheduling
 ///     try EventTimeZone.resolve(given: nil, city: "Denver", country: "US")        // "America/Denver"
 ///     try EventTimeZone.resolve(given: nil, city: "Smallville", country: "US")    // throws: give --time-zone
 public enum EventTimeZone {
-    /// Whether `identifier` is an IANA zone name this system knows (`America/Denver`; not an
-    /// abbreviation such as `MST` or an offset such as `GMT+7`).
-    public static func isKnown(_ identifier: String) -> Bool {
-        EventSpec.isTimeZone(identifier)
-    }
-
-    /// The venue's zone: `given` when set (and known), else derived from the city or country.
+    /// The venue's zone: `given` when set (and an IANA zone: ``EventSpec/isTimeZone(_:)``), else
+    /// the zone of the city in `table`, else that of a one-zone country.
     public static func resolve(given: String?, city: String, country: String, table: CityTable = .builtIn) throws(TimeZoneProblem) -> String {
         let country = country.uppercased()
         if let given {
-            guard isKnown(given) else { throw TimeZoneProblem.unknown(given) }
+            guard EventSpec.isTimeZone(given) else { throw TimeZoneProblem.unknown(given) }
             return given
         }
         let matches = table.cities(named: city, country: country)

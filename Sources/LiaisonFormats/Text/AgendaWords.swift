@@ -4,9 +4,12 @@ import Foundation
 /// for a free slot and a meeting, and the sizes reasons name.
 public struct AgendaWords: Sendable {
     public let language: AgendaLanguage
+    /// Labels of an agenda's head: whose agenda, the event, its date, venue and time zone, the number of meetings.
     public let agendaOf: String, event: String, date: String, venue: String, timeZone: String, meetings: String
+    /// Column heads of the slots' rows.
     public let start: String, end: String, time: String, table: String, with: String, id: String, country: String, city: String
     public let offers: String, seeks: String, contact: String, interpreter: String, why: String, score: String
+    /// A free slot, an agenda without meetings, and the two sides of an event.
     public let free: String, noMeeting: String, delegate: String, host: String
     private let meetingWithFormat: String, cancelledFormat: String, tableFormat: String, countFormat: String
     private let sizes: [CompanySizeName: String]
