@@ -483,7 +483,7 @@ struct ScheduleExportTests {
             let rows = EventStoreTests.expectedRows(previous: published, current: result.meetings)
             let sequence = Dictionary(uniqueKeysWithValues: rows.values.map { ([$0.delegate, $0.host], $0.sequence) })
             let cancelled = rows.values.filter(\.cancelled).map {
-                ScheduleExport.Meeting(slot: $0.slot, start: "", table: $0.table, delegate: $0.delegate, host: $0.host, score: 0, reasons: "")
+                ScheduleExport.Meeting(slot: $0.slot, start: "", table: $0.table, delegate: $0.delegate, host: $0.host, score: 0, reasonList: [])
             }
             #expect(sequence[[target.delegate, target.host]] == 1)
             #expect(sequence.values.contains(0) && sequence.values.contains(1))

@@ -32,6 +32,35 @@ public struct EventFile: Sendable {
         public var requests: [MeetingRequestEntry]?
         public var blocks: [PairBlock]?
         public var locks: [MeetingLock]?
+
+        private enum CodingKeys: String, CodingKey {
+            case event, id, name, city, country, date, start, slots, slotMinutes, breakAfter, breakMinutes, tables, timeZone, venue
+            case participants, requests, blocks, locks
+        }
+
+        /// Reads the event's fields at the top of the object, or — as `liaison event show --format
+        /// json` prints them, so that its output imports back — under `"event"`.
+        public init(from decoder: any Decoder) throws {
+            let top = try decoder.container(keyedBy: CodingKeys.self)
+            let fields = top.contains(.event) ? try top.nestedContainer(keyedBy: CodingKeys.self, forKey: .event) : top
+            id = try fields.decode(String.self, forKey: .id)
+            name = try fields.decode(String.self, forKey: .name)
+            city = try fields.decode(String.self, forKey: .city)
+            country = try fields.decode(String.self, forKey: .country)
+            date = try fields.decode(String.self, forKey: .date)
+            start = try fields.decode(String.self, forKey: .start)
+            slots = try fields.decode(Int.self, forKey: .slots)
+            slotMinutes = try fields.decode(Int.self, forKey: .slotMinutes)
+            breakAfter = try fields.decodeIfPresent(Int.self, forKey: .breakAfter)
+            breakMinutes = try fields.decodeIfPresent(Int.self, forKey: .breakMinutes)
+            tables = try fields.decode(Int.self, forKey: .tables)
+            timeZone = try fields.decodeIfPresent(String.self, forKey: .timeZone)
+            venue = try fields.decodeIfPresent(String.self, forKey: .venue)
+            participants = try top.decodeIfPresent([ParticipantEntry].self, forKey: .participants)
+            requests = try top.decodeIfPresent([MeetingRequestEntry].self, forKey: .requests)
+            blocks = try top.decodeIfPresent([PairBlock].self, forKey: .blocks)
+            locks = try top.decodeIfPresent([MeetingLock].self, forKey: .locks)
+        }
     }
 
     /// A participant as written: its company, and settings that default when omitted.

@@ -22,7 +22,8 @@ public enum ScheduleJSON {
             var delegate: String
             var host: String
             var score: Double
-            var reasons: String
+            /// Each reason with its contribution, seen from the delegate, as `liaison match` lists them.
+            var reasons: [String]
         }
 
         var event: EventSpec
@@ -45,7 +46,8 @@ public enum ScheduleJSON {
             },
             meetings: document.meetings.map {
                 .init(slot: $0.meeting.slot, start: document.event.startTime(ofSlot: $0.meeting.slot), table: $0.meeting.table,
-                      delegate: $0.meeting.delegate, host: $0.meeting.host, score: $0.meeting.score, reasons: document.reasonLine($0))
+                      delegate: $0.meeting.delegate, host: $0.meeting.host, score: $0.meeting.score,
+                      reasons: $0.reasons.map(ReasonText(taxonomy: document.taxonomy).item))
             },
             quality: document.state.report, minMeetings: document.state.minMeetings,
             unplacedRequests: document.state.unplacedRequests, changes: document.state.changes)

@@ -46,7 +46,8 @@ extension Liaison {
                 [(.delegates, delegates, "cn-delegates.csv"), (.unitedStates, us, "us-firms.csv"), (.canada, ca, "ca-firms.csv")]
             for (side, count, name) in files {
                 let companies = generator.companies(of: side, count: count)
-                let path = directory.appendingPathComponent(name).path
+                // The path as the user gave it (relative stays relative).
+                let path = output.hasSuffix("/") ? output + name : output + "/" + name
                 try Output.write(try CompanyWriter.data(companies, format: .csv), to: path)
                 print("\(path): \(count) companies")
             }

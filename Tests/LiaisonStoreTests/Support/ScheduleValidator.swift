@@ -34,7 +34,16 @@ struct ScheduleExport: Decodable {
         var delegate: String
         var host: String
         var score: Double
-        var reasons: String
+        /// The export's list of reasons (as `liaison match` lists them).
+        var reasonList: [String]
+
+        /// The reasons on one line, as the CSV master list writes them.
+        var reasons: String { reasonList.joined(separator: "; ") }
+
+        enum CodingKeys: String, CodingKey {
+            case slot, start, table, delegate, host, score
+            case reasonList = "reasons"
+        }
     }
 
     struct Quality: Decodable {
