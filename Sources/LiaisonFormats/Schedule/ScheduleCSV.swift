@@ -2,8 +2,7 @@ import Foundation
 import LiaisonScheduling
 
 /// CSV exports of a schedule: the master list and one agenda per participant, safe to open in a
-/// spreadsheet (a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
-/// prefixed with `'`, so it is shown as text instead of run as a formula).
+/// spreadsheet (``CSVTable`` neutralizes every cell that would run as a formula).
 public enum ScheduleCSV {
     /// Files by path relative to the export directory: `master.csv` and `agendas/ID.csv` (the id
     /// made safe as a file name by ``ExportFileName/component(_:)``).
@@ -31,7 +30,7 @@ public enum ScheduleCSV {
     }
 
     private static func table(header: [String], rows: [[String]]) throws -> Data {
-        try CSVTable.data(header: header, rows: rows.map { $0.map(CSVCell.neutralized) })
+        try CSVTable.data(header: header, rows: rows)
     }
 
     private static func score(_ value: Double) -> String {
