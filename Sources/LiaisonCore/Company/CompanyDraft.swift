@@ -53,11 +53,13 @@ public struct CompanyDraft: Sendable {
         func fail(_ field: String, _ message: String) { issues.append(FieldIssue(field: field, message: message)) }
         /// The field's text trimmed and in NFC, or nil (with a problem) when it breaks the character rules.
         func text(_ field: String, _ value: String, prose: Bool = false) -> String {
-            if let problem = CompanyText.problem(in: value, prose: prose) {
+            // Surrounding white space (a tab or line break included) is trimmed, not refused.
+            let trimmed = value.trimmingWhitespace()
+            if let problem = CompanyText.problem(in: trimmed, prose: prose) {
                 fail(field, problem)
                 return ""
             }
-            return CompanyText.nfc(value.trimmingWhitespace())
+            return CompanyText.nfc(trimmed)
         }
 
         let id = text("id", id)

@@ -80,7 +80,7 @@ struct CompanyCSVSource: CompanyRecordSource {
             switch bindings[index] {
             case .field(let field): field
             case .extra(let name): name
-            case .unnamed: "column \(index + 1)"
+            case .unnamed, .duplicate: "column \(index + 1)"
             }
         }
         guard record.fields.count == bindings.count else {
@@ -104,6 +104,8 @@ struct CompanyCSVSource: CompanyRecordSource {
                 if !value.trimmingCharacters(in: .whitespaces).isEmpty {
                     issues.append(FieldIssue(field: label(index), message: "a value in a column without a header; name the column"))
                 }
+            case .duplicate:
+                break
             }
         }
         return CompanyFileRecord(line: record.line, draft: draft, issues: issues)
@@ -159,7 +161,7 @@ struct CompanyCSVSource: CompanyRecordSource {
                 } else {
                     problem("columns '\(first)' and '\(name)' are both kept as '\(name)'")
                 }
-                bindings.append(.unnamed)
+                bindings.append(.duplicate)
                 continue
             }
             columnOf[key] = name

@@ -26,7 +26,7 @@ public struct CompanyFileLayout: Sendable {
 
     /// How a problem names the column of `field`: the header as the file spells it when it is not
     /// the field's own name, e.g. `Sector (industry)`.
-    func label(of field: String) -> String {
+    public func label(of field: String) -> String {
         guard let header = renamed.first(where: { $0.field == field })?.header else { return field }
         return "\(header) (\(field))"
     }

@@ -58,4 +58,6 @@ enum ColumnBinding: Hashable {
     case extra(String)
     /// A column without a name, whose cells must be empty.
     case unnamed
+    /// A second column of a field or name, already reported in the header; its cells are not read.
+    case duplicate
 }

@@ -131,7 +131,7 @@ extension LiaisonDatabase {
                 }
                 for inference in record.inferences {
                     if options.strict {
-                        issues.append(FieldIssue(field: inference.field, message: """
+                        issues.append(FieldIssue(field: reader.layout.label(of: inference.field), message: """
                             \(CompanyText.quoted(inference.text)) is no sector's id, name or alias \
                             (it holds \(CompanyText.quoted(inference.alias)) of \(inference.sector)); \
                             --strict refuses free text: write the sector, see `liaison sectors`
