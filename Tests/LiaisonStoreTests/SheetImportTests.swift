@@ -156,19 +156,26 @@ struct SheetImportTests {
         let (error, path) = try ImportFixture.refuse(text, named: "nfc.csv")
         error.expectProblem(in: path, line: 3, field: "id", containing: "duplicate id")
         try TestFiles.withTemporaryDirectory { directory in
+            // Imported one after the other, the precomposed and the decomposed id are one company.
             let db = try LiaisonDatabase.inMemory()
-            try db.importCompanies(from: [directory.writing("one.csv", "id,name,country,offers\nCafe\u{301}-1,Decomposed,CN,retail\n")])
+            try db.importCompanies(from: [directory.writing("nfc.csv", "id,name,country,offers\nCaf\u{E9}-1,Precomposed,CN,retail\n")])
+            let second = try db.importCompanies(from: [directory.writing("nfd.csv", "id,name,country,offers\nCafe\u{301}-1,Decomposed,CN,retail\n")])
+            #expect((second.inserted, second.updated) == (0, 1))
             #expect(try db.companies().map { Array($0.company.id.utf8) } == [Array("Caf\u{E9}-1".utf8)])
+            #expect(try db.company(id: "Cafe\u{301}-1").company.name == "Decomposed")
         }
     }
 
-    @Test("defect 8: a 10 MB field is refused, and the message quotes at most ~80 characters of it", arguments: ["csv", "jsonl"])
+    @Test("defect 8: a 10 MB field is refused, and the message quotes at most ~80 characters of it",
+          arguments: ["csv name", "csv offers", "jsonl"])
     func hugeField(format: String) throws {
         let huge = String(repeating: "x", count: 10 << 20)
-        let text = format == "csv"
-            ? BadCSV.text(badRecord: "CN-0002,\"\(huge)\",CN,Ningbo,cross-border-trade,")
-            : BadJSONLines.text(badRecord: #"{"id":"CN-0002","name":"\#(huge)","country":"CN","offers":{"retail":1}}"#)
-        let (error, path) = try ImportFixture.refuse(text, named: "huge.\(format)")
+        let text = switch format {
+        case "csv name": BadCSV.text(badRecord: "CN-0002,\"\(huge)\",CN,Ningbo,cross-border-trade,")
+        case "csv offers": BadCSV.text(badRecord: "CN-0002,Azure Kite,CN,Ningbo,\(huge),")
+        default: BadJSONLines.text(badRecord: #"{"id":"CN-0002","name":"\#(huge)","country":"CN","offers":{"retail":1}}"#)
+        }
+        let (error, path) = try ImportFixture.refuse(text, named: "huge.\(format.prefix { $0 != " " })")
         #expect(error.problems.count == 1)
         #expect(error.problems.first?.file == path)
         #expect(error.description.utf8.count < 1000, "\(error.description.prefix(400))")

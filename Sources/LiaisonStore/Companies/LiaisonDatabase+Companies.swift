@@ -2,8 +2,10 @@ import GRDB
 import LiaisonCore
 
 extension LiaisonDatabase {
-    /// The company with this id, with its revision; throws ``StoreError/unknownCompany(_:)`` if none.
+    /// The company with this id (compared in NFC, as ids are stored), with its revision; throws
+    /// ``StoreError/unknownCompany(_:)`` if none.
     public func company(id: String) throws -> StoredCompany {
+        let id = CompanyText.nfc(id)
         guard let found = try writer.read({ db in try CompanyStore.fetch(id: id, in: db) }) else {
             throw StoreError.unknownCompany(id)
         }
@@ -15,7 +17,7 @@ extension LiaisonDatabase {
         try writer.read { db in
             var found: [String: StoredCompany] = [:]
             for id in ids where found[id] == nil {
-                if let stored = try CompanyStore.fetch(id: id, in: db) { found[id] = stored }
+                if let stored = try CompanyStore.fetch(id: CompanyText.nfc(id), in: db) { found[id] = stored }
             }
             return found
         }
