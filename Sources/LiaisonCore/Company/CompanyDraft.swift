@@ -55,6 +55,10 @@ public struct CompanyDraft: Sendable {
         func text(_ field: String, _ value: String, prose: Bool = false) -> String {
             // Surrounding white space (a tab or line break included) is trimmed, not refused.
             let trimmed = value.trimmingWhitespace()
+            // Most fields are short printable ASCII, already NFC: one pass decides.
+            if trimmed.utf8.count <= CompanyText.maximumFieldBytes, trimmed.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                return trimmed
+            }
             if let problem = CompanyText.problem(in: trimmed, prose: prose) {
                 fail(field, problem)
                 return ""
