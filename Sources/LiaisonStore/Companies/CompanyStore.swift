@@ -71,16 +71,30 @@ enum CompanyStore {
 
     /// Inserts the record unless its id is taken; true when it was inserted.
     private static func insertIfNew(_ record: CompanyRecord, in db: Database) throws -> Bool {
-        try db.cachedStatement(sql: """
-            INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at,
-                                 contact, email, phone, website, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING
-            """).execute(arguments: [
-                record.id, record.name, record.country, record.region, record.city, record.size?.rawValue, record.languages,
-                record.naics, record.industry, record.description, record.revision, record.updatedAt,
-                record.contact, record.email, record.phone, record.website, record.extra,
-            ])
+        var arguments: StatementArguments = [
+            record.id, record.name, record.country, record.region, record.city, record.size?.rawValue, record.languages,
+            record.naics, record.industry, record.description, record.revision, record.updatedAt,
+        ]
+        // Most companies have no contact and no column of their own: the columns' defaults hold
+        // for them, and binding five fewer values per row keeps bulk imports as fast as before v7.
+        let plain = record.contact.isEmpty && record.email.isEmpty && record.phone.isEmpty && record.website.isEmpty && record.extra == nil
+        let sql: String
+        if plain {
+            sql = """
+                INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """
+        } else {
+            sql = """
+                INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at,
+                                     contact, email, phone, website, extra)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """
+            arguments += [record.contact, record.email, record.phone, record.website, record.extra]
+        }
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
         return db.changesCount == 1
     }
 
