@@ -142,6 +142,7 @@ public struct CompanyDraft: Sendable {
         if id.utf8.count > maximumIDBytes {
             return "longer than \(maximumIDBytes) bytes (\(id.utf8.count) bytes: \(CompanyText.quoted(id)))"
         }
+        if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         if let bad = id.unicodeScalars.first(where: { CompanyText.isControl($0) || CompanyText.isInvisibleInID($0) }) {
             let kind = CompanyText.isControl(bad) ? "control" : "invisible"
             return "\(CompanyText.quoted(id)) holds the \(kind) character \(CompanyText.name(of: bad)); ids are visible text"

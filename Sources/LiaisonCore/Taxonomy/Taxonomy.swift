@@ -87,7 +87,9 @@ public struct Taxonomy: Sendable {
 
     /// Lowercased, trimmed, with inner runs of whitespace collapsed to one space.
     static func key(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Fast path for what imports give most: printable ASCII without capitals or spaces, as ids are.
+        if name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }) { return name }
+        return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static func isSlug(_ id: String) -> Bool {
