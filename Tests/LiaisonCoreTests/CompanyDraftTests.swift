@@ -31,17 +31,18 @@ struct CompanyDraftTests {
     @Test("each rule rejects its field", arguments: [
         Breakage(testDescription: "missing id", field: "id") { $0.id = "" },
         Breakage(testDescription: "blank id", field: "id") { $0.id = " \t " },
-        Breakage(testDescription: "id with a space", field: "id") { $0.id = "ACME SZ" },
-        Breakage(testDescription: "id with a comma", field: "id") { $0.id = "ACME,SZ" },
-        Breakage(testDescription: "id with a semicolon", field: "id") { $0.id = "ACME;SZ" },
+        // Spaces, commas and semicolons are accepted in ids now (see acceptedIDs); invisible ones are not.
+        Breakage(testDescription: "id with a zero-width space", field: "id") { $0.id = "ACME\u{200B}SZ" },
+        Breakage(testDescription: "id with a right-to-left override", field: "id") { $0.id = "ACME\u{202E}SZ" },
+        Breakage(testDescription: "id with a soft hyphen", field: "id") { $0.id = "ACME\u{AD}SZ" },
         Breakage(testDescription: "id with a control character", field: "id") { $0.id = "ACME\u{7}" },
         Breakage(testDescription: "id longer than the maximum", field: "id") {
-            $0.id = String(repeating: "x", count: CompanyDraft.maximumIDLength + 1)
+            $0.id = String(repeating: "x", count: CompanyDraft.maximumIDBytes + 1)
         },
         Breakage(testDescription: "missing name", field: "name") { $0.name = "  " },
         Breakage(testDescription: "missing country", field: "country") { $0.country = "" },
         Breakage(testDescription: "unknown country code", field: "country") { $0.country = "XX" },
-        Breakage(testDescription: "country name instead of code", field: "country") { $0.country = "China" },
+        Breakage(testDescription: "a name that is no country's", field: "country") { $0.country = "Atlantis" },
         Breakage(testDescription: "unknown size", field: "size") { $0.size = "huge" },
         Breakage(testDescription: "unknown language", field: "languages") { $0.languages = ["zh", "zz"] },
         Breakage(testDescription: "language name instead of code", field: "languages") { $0.languages = ["Chinese"] },
@@ -89,7 +90,7 @@ struct CompanyDraftTests {
     @Test("every problem of one record is reported, not only the first")
     func allProblemsReported() {
         var draft = CompanyDraft()
-        draft.id = "ACME SZ"
+        draft.id = "ACME\u{200B}SZ"
         draft.country = "XX"
         draft.size = "huge"
         draft.languages = ["zz"]
@@ -147,6 +148,16 @@ struct CompanyDraftTests {
         #expect(!company.seeks.isEmpty)
     }
 
+    @Test("a country is its ISO code in any case, or its English or Chinese name", arguments: [
+        ("cn", "CN"), ("China", "CN"), ("People's Republic of China", "CN"), ("中国", "CN"), ("United States of America", "US"),
+        ("united states", "US"), ("Canada", "CA"), ("加拿大", "CA"), ("Germany", "DE"), ("Côte d'Ivoire", "CI"),
+    ])
+    func countryNames(written: String, code: String) throws {
+        var draft = CompanyDraft.valid
+        draft.country = written
+        #expect(try draft.validated(with: TestTaxonomy.taxonomy).country == code)
+    }
+
     @Test("fields are trimmed and normalized")
     func normalization() throws {
         var draft = CompanyDraft.valid
@@ -188,7 +199,8 @@ struct CompanyDraftTests {
         #expect(company.region.isEmpty && company.city.isEmpty && company.description.isEmpty)
     }
 
-    @Test("ids may hold any visible character but separators", arguments: ["CN-0042", "AAIC^C", "0700.HK", "BRK/A", "深圳-01"])
+    @Test("ids may hold any visible character, separators and inner spaces included",
+          arguments: ["CN-0042", "AAIC^C", "0700.HK", "BRK/A", "深圳-01", "ACME SZ", "UMH PR-A", "ACME,SZ", "ACME;SZ"])
     func acceptedIDs(id: String) {
         #expect(CompanyDraft.problem(withID: id) == nil)
     }

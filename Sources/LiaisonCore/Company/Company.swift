@@ -20,6 +20,16 @@ public struct Company: Hashable, Sendable {
     /// Industry name as given at import, e.g. a GICS industry.
     public var industry: String?
     public var description: String
+    /// The person to contact, as given.
+    public var contact: String
+    /// The contact e-mail address.
+    public var email: String
+    /// The contact telephone number, as given.
+    public var phone: String
+    /// The company's website.
+    public var website: String
+    /// The other columns of the sheet the company came from, in the sheet's order.
+    public var extras: [ExtraField]
     /// What the company does or sells.
     public var offers: SectorProfile
     /// What the company is looking for: buyers, suppliers, partners, investors.
@@ -28,7 +38,8 @@ public struct Company: Hashable, Sendable {
     public init(
         id: String, name: String, country: String, region: String = "", city: String = "",
         size: CompanySize? = nil, languages: [String] = [], naics: String? = nil, industry: String? = nil,
-        description: String = "", offers: SectorProfile = SectorProfile(), seeks: SectorProfile = SectorProfile()
+        description: String = "", offers: SectorProfile = SectorProfile(), seeks: SectorProfile = SectorProfile(),
+        contact: String = "", email: String = "", phone: String = "", website: String = "", extras: [ExtraField] = []
     ) {
         self.id = id
         self.name = name
@@ -42,6 +53,11 @@ public struct Company: Hashable, Sendable {
         self.description = description
         self.offers = offers
         self.seeks = seeks
+        self.contact = contact
+        self.email = email
+        self.phone = phone
+        self.website = website
+        self.extras = extras
     }
 }
 

@@ -30,7 +30,7 @@ public enum ISOCodes {
             let code = raw.trimmingWhitespace().lowercased()
             if code.isEmpty || list.contains(code) { continue }
             if languages.contains(code) { list.append(code) }
-            else { issues.append(FieldIssue(field: "languages", message: "unknown ISO 639-1 language code '\(code)'")) }
+            else { issues.append(FieldIssue(field: "languages", message: "unknown ISO 639-1 language code \(CompanyText.quoted(code))")) }
         }
         return list
     }

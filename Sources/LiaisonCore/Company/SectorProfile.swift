@@ -30,27 +30,56 @@ public struct SectorProfile: Hashable, Sendable {
 }
 
 extension SectorProfile {
-    /// The profile of user-written entries: each sector resolved by id, name or alias, each
+    /// The profile of user-written entries: each sector resolved by id, name or alias, or else
+    /// found in the entry as free text (``Taxonomy/infer(_:)``, appended to `inferences`); each
     /// weight finite and above 0, no sector twice. Problems are appended to `issues` under `field`.
+    ///
+    /// Two entries of one sector are a problem when both name it exactly; when one was inferred
+    /// (`Cold chain; warehousing` both mean supply-chain-services) the larger weight is kept.
     public static func resolving(_ entries: [ProfileEntry], field: String, taxonomy: Taxonomy,
-                                 issues: inout [FieldIssue]) -> SectorProfile {
+                                 issues: inout [FieldIssue], inferences: inout [SectorInference]) -> SectorProfile {
         var weights: [String: Double] = [:]
+        var inferred = Set<String>()
         for entry in entries {
-            guard let index = taxonomy.resolve(entry.sector) else {
-                issues.append(FieldIssue(field: field, message: "unknown sector '\(entry.sector)'"))
+            if let problem = CompanyText.problem(in: entry.sector) {
+                issues.append(FieldIssue(field: field, message: problem))
+                continue
+            }
+            var isInferred = false
+            let index: Int
+            if let exact = taxonomy.resolve(entry.sector) {
+                index = exact
+            } else if let found = taxonomy.infer(entry.sector) {
+                index = found.index
+                isInferred = true
+                inferences.append(SectorInference(field: field, text: entry.sector, sector: taxonomy.sectors[index].id, alias: found.alias))
+            } else {
+                issues.append(FieldIssue(field: field, message: "unknown sector \(CompanyText.quoted(entry.sector)); see `liaison sectors`"))
                 continue
             }
             guard entry.weight.isFinite, entry.weight > 0 else {
-                issues.append(FieldIssue(field: field, message: "weight of \(entry.sector) must be a finite number above 0, not \(entry.weight)"))
+                issues.append(FieldIssue(field: field, message: "weight of \(CompanyText.excerpt(entry.sector)) must be a finite number above 0, not \(entry.weight)"))
                 continue
             }
             let id = taxonomy.sectors[index].id
-            if weights[id] != nil {
+            if let previous = weights[id] {
+                if isInferred || inferred.contains(id) {
+                    weights[id] = max(previous, entry.weight)
+                    continue
+                }
                 issues.append(FieldIssue(field: field, message: "sector \(id) is listed twice"))
             }
+            if isInferred { inferred.insert(id) }
             weights[id] = entry.weight
         }
         return SectorProfile(weights)
+    }
+
+    /// ``resolving(_:field:taxonomy:issues:inferences:)`` when the inferences are not wanted.
+    public static func resolving(_ entries: [ProfileEntry], field: String, taxonomy: Taxonomy,
+                                 issues: inout [FieldIssue]) -> SectorProfile {
+        var inferences: [SectorInference] = []
+        return resolving(entries, field: field, taxonomy: taxonomy, issues: &issues, inferences: &inferences)
     }
 }
 
@@ -68,12 +97,12 @@ public struct ProfileEntry: Hashable, Sendable {
     /// are checked against the taxonomy by ``CompanyDraft/validated(with:)``.
     public static func parseList(_ text: String, field: String) throws(FieldIssue) -> [ProfileEntry] {
         var entries: [ProfileEntry] = []
-        for item in text.split(separator: ";") {
+        for item in text.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
             let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let sector = parts[0].trimmingWhitespace()
             if sector.isEmpty {
                 if parts.count == 1 { continue }
-                throw FieldIssue(field: field, message: "missing sector before ':' in '\(item)'")
+                throw FieldIssue(field: field, message: "missing sector before ':' in \(CompanyText.quoted(String(item)))")
             }
             guard parts.count == 2 else {
                 entries.append(ProfileEntry(sector: sector, weight: 1))
@@ -81,7 +110,7 @@ public struct ProfileEntry: Hashable, Sendable {
             }
             let weightText = parts[1].trimmingWhitespace()
             guard let weight = Double(weightText) else {
-                throw FieldIssue(field: field, message: "weight '\(weightText)' of \(sector) is not a number")
+                throw FieldIssue(field: field, message: "weight \(CompanyText.quoted(weightText)) of \(CompanyText.excerpt(sector)) is not a number")
             }
             entries.append(ProfileEntry(sector: sector, weight: weight))
         }

@@ -19,3 +19,10 @@ public struct Sector: Hashable, Sendable {
         self.naicsPrefixes = naicsPrefixes
     }
 }
+
+extension Sector {
+    /// The sector's Chinese name: its first alias written in Chinese characters, if any.
+    public var chineseName: String? {
+        aliases.first { $0.unicodeScalars.contains(where: SectorPhrases.isHan) }
+    }
+}

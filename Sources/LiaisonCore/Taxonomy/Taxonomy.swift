@@ -14,6 +14,7 @@ public struct Taxonomy: Sendable {
 
     private let indexByKey: [String: Int]
     private let indexByNAICSPrefix: [String: Int]
+    private let phrases: SectorPhrases
 
     /// Builds a taxonomy, refusing one where two sectors share an id, name, alias or NAICS prefix.
     public init(sectors: [Sector], version: String) throws(TaxonomyError) {
@@ -39,6 +40,7 @@ public struct Taxonomy: Sendable {
         self.version = version
         self.indexByKey = byKey
         self.indexByNAICSPrefix = byPrefix
+        self.phrases = SectorPhrases(sectors)
     }
 
     /// The number of sectors: the width of one profile vector.
@@ -47,6 +49,18 @@ public struct Taxonomy: Sendable {
     /// The position of the sector with this id, name or alias (case-insensitive), if any.
     public func resolve(_ name: String) -> Int? {
         indexByKey[Self.key(name)]
+    }
+
+    /// The sector free text is about, when it is no sector's id, name or alias: the most specific
+    /// name or alias found inside it, and which one. English is matched word by word (`Solar
+    /// panels` holds the alias `solar`), Chinese by substring (`冷链物流服务` holds `冷链物流`); the
+    /// match with the most words (Chinese: characters) wins, then the earliest, then the longest
+    /// alias, then the first sector in taxonomy order. Nil when nothing is found.
+    ///
+    ///     taxonomy.infer("Cold chain logistics")   // supply-chain-services, alias "cold chain"
+    public func infer(_ text: String) -> InferredSector? {
+        guard let match = phrases.bestMatch(in: text) else { return nil }
+        return InferredSector(index: match.phrase.sector, alias: match.phrase.alias)
     }
 
     /// The position of the sector with exactly this id.
@@ -73,13 +87,23 @@ public struct Taxonomy: Sendable {
 
     /// Lowercased, trimmed, with inner runs of whitespace collapsed to one space.
     static func key(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Fast path for what imports give most: printable ASCII without capitals or spaces, as ids are.
+        if name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }) { return name }
+        return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static func isSlug(_ id: String) -> Bool {
         !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
             && id.allSatisfy { $0.isASCIIDigit || ("a"..."z").contains($0) || $0 == "-" }
     }
+}
+
+/// The sector found in free text by ``Taxonomy/infer(_:)``.
+public struct InferredSector: Hashable, Sendable {
+    /// The sector's position in the taxonomy.
+    public var index: Int
+    /// The name or alias that was found, as the taxonomy spells it.
+    public var alias: String
 }
 
 /// Why a list of sectors does not form a taxonomy.

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// A strict, streaming RFC 4180 reader that knows where each record starts.
 ///
@@ -6,14 +7,18 @@ import Foundation
 /// the line of every problem and must refuse malformed quoting; CSV.swift's reader reports
 /// neither (an unterminated quote silently swallows the rest of the file). Records end at LF
 /// or CRLF; quoted fields may span lines; blank lines are skipped; a leading UTF-8 BOM is ignored.
-/// Field bytes must be UTF-8.
+/// Fields are separated by a comma, or the delimiter given (`;` or a tab, as spreadsheets write in
+/// some locales), and decoded from UTF-8 or the decoder given. A field longer than
+/// ``CompanyText/maximumFieldBytes`` is skipped over without being copied and reported.
 struct CSVRecordReader {
     /// One record: the 1-based line it starts on and its fields.
     struct Record {
         var line: Int
         var fields: [String]
-        /// Indices of the fields whose bytes are not valid UTF-8 (they read as empty).
+        /// Indices of the fields whose bytes are not valid in the file's encoding (they read as empty).
         var invalidUTF8Fields: [Int]
+        /// Indices of the fields longer than the limit (they read as empty).
+        var overlongFields: [Int] = []
     }
 
     /// A structural error: the file cannot be read past this point.
@@ -25,10 +30,19 @@ struct CSVRecordReader {
     private let bytes: Data
     private var position: Int
     private var line = 1
+    private let delimiter: UInt8
+    private let decoder: FieldDecoder
+    private let maximumFieldBytes: Int
 
-    init(data: Data) {
+    /// A reader of `data` from `start` (after a leading UTF-8 BOM when nil), on line `line`.
+    init(data: Data, start: Int? = nil, line: Int = 1, delimiter: UInt8 = UInt8(ascii: ","), decoder: FieldDecoder = .utf8,
+         maximumFieldBytes: Int = CompanyText.maximumFieldBytes) {
         bytes = data
-        position = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        position = start ?? (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        self.line = line
+        self.delimiter = delimiter
+        self.decoder = decoder
+        self.maximumFieldBytes = maximumFieldBytes
     }
 
     /// The next record, nil at the end of the input.
@@ -41,7 +55,7 @@ struct CSVRecordReader {
         return try result.get()
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
+    private static let quote = UInt8(ascii: "\""),
                         newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
     private mutating func readRecord(_ buffer: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> Record? {
@@ -55,8 +69,10 @@ struct CSVRecordReader {
 
         var record = Record(line: line, fields: [], invalidUTF8Fields: [])
         var fieldBytes: [UInt8] = []
+        let delimiter = delimiter, limit = maximumFieldBytes
         while true {
             fieldBytes.removeAll(keepingCapacity: true)
+            var overlong = false
             var terminator: UInt8? = nil
             if position < end, buffer[position] == Self.quote {
                 let openedOn = line
@@ -76,13 +92,13 @@ struct CSVRecordReader {
                         break
                     }
                     if byte == Self.newline { line += 1 }
-                    fieldBytes.append(byte)
+                    if fieldBytes.count < limit { fieldBytes.append(byte) } else { overlong = true }
                 }
                 if position < end {
                     let byte = buffer[position]
                     let atEndOfLine = byte == Self.newline
                         || (byte == Self.carriageReturn && position + 1 < end && buffer[position + 1] == Self.newline)
-                    guard byte == Self.comma || atEndOfLine else {
+                    guard byte == delimiter || atEndOfLine else {
                         throw SyntaxError(line: line, message: "unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")")
                     }
                     terminator = byte
@@ -91,22 +107,26 @@ struct CSVRecordReader {
                 let start = position
                 while position < end {
                     let byte = buffer[position]
-                    if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { terminator = byte; break }
+                    if byte == delimiter || byte == Self.newline || byte == Self.carriageReturn { terminator = byte; break }
                     if byte == Self.quote {
                         throw SyntaxError(line: line, message: "a quote inside an unquoted field; quote the whole field and write inner quotes twice (\"\")")
                     }
                     position += 1
                 }
-                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<position]))
+                overlong = position - start > limit
+                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<min(position, start + limit)]))
             }
-            if let text = String(validating: fieldBytes, as: UTF8.self) {
+            if overlong {
+                record.overlongFields.append(record.fields.count)
+                record.fields.append("")
+            } else if let text = decoder.decode(fieldBytes) {
                 record.fields.append(text)
             } else {
                 record.invalidUTF8Fields.append(record.fields.count)
                 record.fields.append("")
             }
             switch terminator {
-            case Self.comma?:
+            case delimiter?:
                 position += 1
             case Self.carriageReturn?:
                 guard position + 1 < end, buffer[position + 1] == Self.newline else {

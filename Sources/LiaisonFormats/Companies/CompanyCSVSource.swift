@@ -1,60 +1,208 @@
 import Foundation
 import LiaisonCore
 
-/// Reads companies from CSV: a header naming the columns (any order, `id`, `name` and `country`
-/// required), then one company per record.
+/// Reads companies from CSV as spreadsheets export it: UTF-8 (with or without BOM), UTF-16 or
+/// GB18030; fields separated by commas, semicolons or tabs (as the header line shows, or an
+/// Excel `sep=;` line says); a header naming the columns in any order, by Liaison's field names
+/// or their usual names in English and Chinese (``ColumnNames``), `id`, `name` and `country`
+/// required; then one company per record. Columns that are none of Liaison's fields are kept
+/// with each company. A cell guarded against formulas by Liaison's export (`'=…`) reads back as written.
 struct CompanyCSVSource: CompanyRecordSource {
-    private var reader: CSVRecordReader
+    private var reader: CSVRecordReader?
     private let file: String
-    private var columns: [String]?
+    private let bindings: [ColumnBinding]
+    private let undecodable: String
 
-    init(data: Data, file: String) {
-        reader = CSVRecordReader(data: data)
+    /// The layout of `data` and a reader positioned at its first record.
+    static func open(_ data: Data, file: String, columns mapping: HeaderMapping) -> (layout: CompanyFileLayout, source: CompanyCSVSource) {
+        var layout = CompanyFileLayout(file: file)
+        func refuse(_ line: Int, _ field: String, _ message: String) -> (layout: CompanyFileLayout, source: CompanyCSVSource) {
+            layout.problems.append(ImportProblem(file: file, line: line, field: field, message: message))
+            return (layout, CompanyCSVSource(reader: nil, file: file, bindings: [], undecodable: ""))
+        }
+
+        var (encoding, start, neither) = SheetEncoding.detect(data)
+        layout.encoding = encoding
+        var text = data
+        var decoder = FieldDecoder.utf8
+        switch encoding {
+        case .utf16:
+            guard let converted = SheetEncoding.utf8(fromUTF16: data) else {
+                return refuse(1, "file", "starts with a UTF-16 byte-order mark but is not valid UTF-16; save the sheet as CSV UTF-8")
+            }
+            (text, start) = (converted, 0)
+        case .gb18030:
+            guard let converter = GB18030Converter() else {
+                return refuse(1, "file", "is not UTF-8 but GB18030, which this system cannot convert (glibc's gconv modules are missing); save the sheet as CSV UTF-8")
+            }
+            decoder = .gb18030(converter)
+        case .utf8, .utf8WithBOM:
+            break
+        }
+        let undecodable = switch encoding {
+        case .gb18030: "not valid GB18030"
+        default: neither ? "not valid UTF-8, nor is the file GB18030; save the sheet as CSV UTF-8" : "not valid UTF-8"
+        }
+
+        var line = 1
+        var delimiter: UInt8
+        if let declared = declaredDelimiter(text, from: start) {
+            (delimiter, start, line) = (declared.delimiter, declared.next, 2)
+        } else {
+            delimiter = sniffDelimiter(text, from: start)
+        }
+        layout.delimiter = Character(Unicode.Scalar(delimiter))
+
+        var reader = CSVRecordReader(data: text, start: start, line: line, delimiter: delimiter, decoder: decoder)
+        let header: CSVRecordReader.Record
+        do {
+            guard let first = try reader.next() else {
+                return refuse(line, "file", "empty; expected a header such as \(CompanyFileFormat.columns.joined(separator: ","))")
+            }
+            header = first
+        } catch {
+            return refuse(error.line, "quoting", error.message)
+        }
+        let bindings = bind(header, mapping: mapping, layout: &layout, undecodable: undecodable)
+        return (layout, CompanyCSVSource(reader: reader, file: file, bindings: bindings, undecodable: undecodable))
+    }
+
+    private init(reader: CSVRecordReader?, file: String, bindings: [ColumnBinding], undecodable: String) {
+        self.reader = reader
         self.file = file
+        self.bindings = bindings
+        self.undecodable = undecodable
     }
 
     mutating func next() throws(ImportProblem) -> CompanyFileRecord? {
-        let columns = if let columns { columns } else { try readHeader() }
         guard let record = try read() else { return nil }
-        var issues = record.invalidUTF8Fields.map { FieldIssue(field: columns[$0], message: "not valid UTF-8") }
-        guard record.fields.count == columns.count else {
-            issues.append(FieldIssue(field: "row", message: "expected \(columns.count) fields as in the header, found \(record.fields.count)"))
-            return CompanyFileRecord(line: record.line, draft: nil, issues: issues)
+        func label(_ index: Int) -> String {
+            switch bindings[index] {
+            case .field(let field): field
+            case .extra(let name): name
+            case .unnamed, .duplicate: "column \(index + 1)"
+            }
+        }
+        guard record.fields.count == bindings.count else {
+            return CompanyFileRecord(line: record.line, draft: nil, issues: [
+                FieldIssue(field: "row", message: "expected \(bindings.count) fields as in the header, found \(record.fields.count)")
+            ])
+        }
+        var issues = record.invalidUTF8Fields.map { FieldIssue(field: label($0), message: undecodable) }
+        issues += record.overlongFields.map {
+            FieldIssue(field: label($0), message: "longer than \(CompanyText.maximumFieldBytes) bytes; the field was not read")
         }
         var draft = CompanyDraft()
-        for (column, value) in zip(columns, record.fields) {
-            do { try draft.setField(column, text: value) } catch { issues.append(error) }
+        for (index, (binding, cell)) in zip(bindings, record.fields).enumerated() {
+            let value = CSVCell.original(cell)
+            switch binding {
+            case .field(let field):
+                do { try draft.setField(field, text: value) } catch { issues.append(error) }
+            case .extra(let name):
+                if !value.isEmpty { draft.extras.append(ExtraField(name: name, value: value)) }
+            case .unnamed:
+                if !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    issues.append(FieldIssue(field: label(index), message: "a value in a column without a header; name the column"))
+                }
+            case .duplicate:
+                break
+            }
         }
         return CompanyFileRecord(line: record.line, draft: draft, issues: issues)
     }
 
     private mutating func read() throws(ImportProblem) -> CSVRecordReader.Record? {
+        guard reader != nil else { return nil }
         do {
-            return try reader.next()
+            return try reader!.next()
         } catch {
             throw ImportProblem(file: file, line: error.line, field: "quoting", message: error.message)
         }
     }
 
-    private mutating func readHeader() throws(ImportProblem) -> [String] {
-        guard let header = try read() else {
-            throw ImportProblem(file: file, line: 1, field: "file", message: "empty; expected the header \(CompanyFileFormat.columns.joined(separator: ","))")
+    // MARK: - The header
+
+    /// What each header column is read as, recording renamed and kept columns and every problem
+    /// of the header in `layout`.
+    private static func bind(_ header: CSVRecordReader.Record, mapping: HeaderMapping, layout: inout CompanyFileLayout,
+                             undecodable: String) -> [ColumnBinding] {
+        func problem(_ message: String) {
+            layout.problems.append(ImportProblem(file: layout.file, line: header.line, field: "header", message: message))
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var seen = Set<String>()
-        for name in names {
-            guard CompanyFileFormat.columns.contains(name) else {
-                throw ImportProblem(file: file, line: header.line, field: "header",
-                                    message: "'\(name)': \(CompanyFileFormat.unknownField(name).message)")
+        var bindings: [ColumnBinding] = []
+        var columnOf: [ColumnBinding: String] = [:]
+        for (index, cell) in header.fields.enumerated() {
+            let name = CSVCell.original(cell).trimmingCharacters(in: .whitespaces)
+            if header.invalidUTF8Fields.contains(index) { problem("column \(index + 1): \(undecodable)") }
+            if let bad = CompanyText.problem(in: name) { problem("column \(index + 1): \(bad)") }
+            guard !name.isEmpty, !ColumnNames.key(name).isEmpty else {
+                bindings.append(.unnamed)
+                continue
             }
-            guard seen.insert(name).inserted else {
-                throw ImportProblem(file: file, line: header.line, field: "header", message: "column '\(name)' appears twice")
+            let binding: ColumnBinding
+            if let mapped = mapping.target(of: name) {
+                binding = mapped
+                layout.mappedHeaders.insert(ColumnNames.key(name))
+            } else if let field = ColumnNames.field(named: name) {
+                binding = .field(field)
+            } else {
+                binding = .extra(name)
             }
+            if case .extra(let kept) = binding, let field = ColumnNames.field(named: kept) {
+                // Exported under this name, the column would read back as the field.
+                problem("--columns keeps '\(name)' as '\(kept)', which is a name of \(field); choose another name")
+            }
+            let key: ColumnBinding = if case .extra(let kept) = binding { .extra(ColumnNames.key(kept)) } else { binding }
+            if let first = columnOf[key] {
+                if ColumnNames.key(first) == ColumnNames.key(name) {
+                    problem("column '\(name)' appears twice")
+                } else if case .field(let field) = binding {
+                    problem("columns '\(first)' and '\(name)' both mean \(field); keep one, or map the other elsewhere with --columns '\(name)=…'")
+                } else {
+                    problem("columns '\(first)' and '\(name)' are both kept as '\(name)'")
+                }
+                bindings.append(.duplicate)
+                continue
+            }
+            columnOf[key] = name
+            switch binding {
+            case .field(let field) where ColumnNames.key(name) != field:
+                layout.renamed.append((name, field))
+            case .extra(let kept):
+                layout.extras.append(kept)
+            default:
+                break
+            }
+            bindings.append(binding)
         }
-        for required in CompanyFileFormat.requiredColumns where !seen.contains(required) {
-            throw ImportProblem(file: file, line: header.line, field: "header", message: "missing the required column '\(required)'")
+        for required in CompanyFileFormat.requiredColumns where columnOf[.field(required)] == nil {
+            let others = ColumnNames.aliases.first { $0.field == required }?.names.prefix(4).map { "'\($0)'" } ?? []
+            problem("missing the required column '\(required)' (or \(others.joined(separator: ", ")), …)")
+            layout.missingFields.insert(required)
         }
-        columns = names
-        return names
+        return bindings
+    }
+
+    /// The separator an Excel `sep=;` first line declares, and where the header starts after it.
+    private static func declaredDelimiter(_ data: Data, from start: Int) -> (delimiter: UInt8, next: Int)? {
+        let line = Array(data[(data.startIndex + start)...].prefix(7))
+        guard line.count >= 6, line[0...3].map({ $0 | 0x20 }) == Array("sep=".utf8),
+              [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].contains(line[4]) else { return nil }
+        if line[5] == 0x0A { return (line[4], start + 6) }
+        if line[5] == 0x0D, line.count == 7, line[6] == 0x0A { return (line[4], start + 7) }
+        return nil
+    }
+
+    /// The separator of the header line: the most frequent of `,`, `;` and tab outside quotes
+    /// (a comma on a tie or when there is none).
+    private static func sniffDelimiter(_ data: Data, from start: Int) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, 0x09: 0, UInt8(ascii: ";"): 0]
+        var quoted = false
+        for byte in data[(data.startIndex + start)...] {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted, byte == 0x0A { break }
+            if !quoted, counts[byte] != nil { counts[byte]! += 1 }
+        }
+        return [UInt8(ascii: ","), 0x09, UInt8(ascii: ";")].max { counts[$0]! < counts[$1]! } ?? UInt8(ascii: ",")
     }
 }

@@ -2,7 +2,9 @@ import LiaisonCore
 
 /// A company as JSON: the import fields, plus revision and last change when shown from the database.
 ///
-/// Without `revision` and `updated_at` it is exactly one line of an importable JSON Lines file.
+/// Keys are camelCase (`updatedAt`), as in every JSON Liaison writes. The contact fields and the
+/// organizer's own columns (`extra`) are left out when empty. Without `revision` and `updatedAt`
+/// it is exactly one line of an importable JSON Lines file, and with them it imports too.
 public struct CompanyDocument: Codable, Hashable, Sendable {
     public var id: String
     public var name: String
@@ -16,13 +18,14 @@ public struct CompanyDocument: Codable, Hashable, Sendable {
     public var offers: [String: Double]
     public var seeks: [String: Double]
     public var description: String
+    public var contact: String?
+    public var email: String?
+    public var phone: String?
+    public var website: String?
+    /// The organizer's own columns, in the sheet's order.
+    public var extra: [ExtraField]?
     public var revision: Int?
     public var updatedAt: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, country, region, city, size, languages, naics, industry, offers, seeks, description, revision
-        case updatedAt = "updated_at"
-    }
 
     /// The document of `company`; with `stored` metadata when given.
     public init(_ company: Company, revision: Int? = nil, updatedAt: String? = nil) {
@@ -38,6 +41,11 @@ public struct CompanyDocument: Codable, Hashable, Sendable {
         offers = company.offers.weights
         seeks = company.seeks.weights
         description = company.description
+        contact = company.contact.isEmpty ? nil : company.contact
+        email = company.email.isEmpty ? nil : company.email
+        phone = company.phone.isEmpty ? nil : company.phone
+        website = company.website.isEmpty ? nil : company.website
+        extra = company.extras.isEmpty ? nil : company.extras
         self.revision = revision
         self.updatedAt = updatedAt
     }

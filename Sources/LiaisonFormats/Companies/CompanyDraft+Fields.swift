@@ -2,7 +2,7 @@ import LiaisonCore
 
 extension CompanyDraft {
     /// Sets the field named by a file column from its text, as CSV writes it: languages separated
-    /// by `;`, `,` or spaces; profiles as `sector:weight;sector`.
+    /// by `;`, `,` or spaces; profiles as `sector:weight;sector` (`；` also separates).
     mutating func setField(_ column: String, text: String) throws(FieldIssue) {
         switch column {
         case "id": id = text
@@ -15,6 +15,10 @@ extension CompanyDraft {
         case "naics": naics = text
         case "industry": industry = text
         case "description": description = text
+        case "contact": contact = text
+        case "email": email = text
+        case "phone": phone = text
+        case "website": website = text
         case "offers": offers = try ProfileEntry.parseList(text, field: column)
         case "seeks": seeks = try ProfileEntry.parseList(text, field: column)
         default: throw CompanyFileFormat.unknownField(column)

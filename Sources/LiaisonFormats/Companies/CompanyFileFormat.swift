@@ -17,15 +17,21 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// The CSV columns, in the order Liaison writes them.
+    /// The standard CSV columns, in the order Liaison writes them.
     public static let columns = ["id", "name", "country", "region", "city", "size", "languages",
                                  "naics", "industry", "offers", "seeks", "description"]
-    /// The problem of a field or column that is not one of ``columns``.
+    /// The contact columns, written after the standard ones when any company has a contact.
+    public static let contactColumns = ["contact", "email", "phone", "website"]
+    /// Every field of a company file.
+    public static let allColumns = columns + contactColumns
+    /// The JSON Lines key of the organizer's own columns: a list of `{"name":…,"value":…}`.
+    public static let extraKey = "extra"
+    /// The problem of a field or column that is not one of ``allColumns``.
     static func unknownField(_ name: String) -> FieldIssue {
-        FieldIssue(field: name, message: "unknown field; fields are \(columns.joined(separator: ","))")
+        FieldIssue(field: name, message: "unknown field; fields are \(allColumns.joined(separator: ",")) and \(extraKey)")
     }
 
-    /// Columns every CSV must have.
+    /// Columns every CSV must have (under these names or one of their ``ColumnNames``).
     static let requiredColumns = ["id", "name", "country"]
 }
 
@@ -39,18 +45,21 @@ struct CompanyFileRecord {
     var issues: [FieldIssue]
 }
 
-/// A reader of company records from one file. `next()` throws an ``ImportProblem`` when the file
-/// cannot be read any further (malformed quoting, a bad header, an empty file).
+/// A reader of company records from one file, after its layout was read. `next()` throws an
+/// ``ImportProblem`` when the file cannot be read any further (malformed quoting).
 protocol CompanyRecordSource: Sendable {
     mutating func next() throws(ImportProblem) -> CompanyFileRecord?
 }
 
 extension CompanyFileFormat {
-    /// A reader of `data` in this format; `file` names the file in problems.
-    func source(for data: Data, file: String) -> any CompanyRecordSource {
+    /// How `data` in this format is laid out, and a reader of its records; `file` names the file
+    /// in problems, `columns` names the columns of a CSV header that Liaison does not recognize.
+    func open(_ data: Data, file: String, columns: HeaderMapping) -> (layout: CompanyFileLayout, source: any CompanyRecordSource) {
         switch self {
-        case .csv: CompanyCSVSource(data: data, file: file)
-        case .jsonl: CompanyJSONLinesSource(data: data, file: file)
+        case .csv:
+            return CompanyCSVSource.open(data, file: file, columns: columns)
+        case .jsonl:
+            return (CompanyFileLayout(file: file), CompanyJSONLinesSource(data: data, file: file))
         }
     }
 }

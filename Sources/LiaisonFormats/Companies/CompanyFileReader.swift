@@ -6,6 +6,7 @@ import LiaisonCore
 ///
 ///     let reader = CompanyFileReader(data: data, file: "us.csv", format: .csv, taxonomy: taxonomy)
 ///     defer { reader.cancel() }
+///     // reader.layout: the file's encoding, separator, columns, and the problems of its header
 ///     while let batch = reader.next() { for record in batch { … } }
 ///     if let problem = reader.stoppingProblem { … }   // the file could not be read to its end
 public final class CompanyFileReader: @unchecked Sendable {
@@ -15,8 +16,10 @@ public final class CompanyFileReader: @unchecked Sendable {
         public var line: Int
         /// The valid company, nil when the record has problems.
         public var company: Company?
-        /// Every problem of the record's fields.
+        /// Every problem of the record's fields, each naming its column as the file does.
         public var issues: [FieldIssue]
+        /// The sectors found in free text to make the company.
+        public var inferences: [SectorInference] = []
     }
 
     /// Records per batch: large enough to amortize the hand-over, small enough to start writing early.
@@ -24,36 +27,50 @@ public final class CompanyFileReader: @unchecked Sendable {
     /// Batches read ahead of the writer at most, which bounds memory.
     static let readAhead = 8
 
+    /// What was learned before the first record: encoding, separator, columns, header problems.
+    public let layout: CompanyFileLayout
+
     private let condition = NSCondition()
     private var batches: [[Checked]] = []
     private var finished = false
     private var cancelled = false
     private var failure: ImportProblem?
 
-    /// Starts reading `data`, a file in `format` (`file` names it in problems), at once.
-    public convenience init(data: Data, file: String, format: CompanyFileFormat, taxonomy: Taxonomy) {
-        self.init(source: format.source(for: data, file: file), taxonomy: taxonomy)
+    /// Reads the layout of `data`, a file in `format` (`file` names it in problems), then starts
+    /// reading its records at once; `columns` maps the CSV headers Liaison does not recognize.
+    public convenience init(data: Data, file: String, format: CompanyFileFormat, taxonomy: Taxonomy,
+                            columns: HeaderMapping = HeaderMapping()) {
+        let (layout, source) = format.open(data, file: file, columns: columns)
+        self.init(layout: layout, source: source, taxonomy: taxonomy)
     }
 
     /// Starts reading `source` at once.
-    init(source start: any CompanyRecordSource, taxonomy: Taxonomy) {
-        let thread = Thread { [self] in
+    init(layout: CompanyFileLayout, source start: any CompanyRecordSource, taxonomy: Taxonomy) {
+        self.layout = layout
+        let thread = Thread { [self, layout] in
             var source = start
             var batch: [Checked] = []
             batch.reserveCapacity(Self.batchSize)
+            func labelled(_ issues: [FieldIssue]) -> [FieldIssue] {
+                issues.filter { !layout.missingFields.contains($0.field) }
+                    .map { FieldIssue(field: layout.label(of: $0.field), message: $0.message) }
+            }
             do throws(ImportProblem) {
                 while let record = try source.next() {
-                    var checked = Checked(line: record.line, company: nil, issues: record.issues)
+                    var checked = Checked(line: record.line, company: nil, issues: labelled(record.issues))
                     if let draft = record.draft {
                         do throws(FieldIssues) {
-                            checked.company = try draft.validated(with: taxonomy)
+                            let validated = try draft.validate(with: taxonomy)
+                            checked.company = validated.company
+                            checked.inferences = validated.inferences
                         } catch {
                             // A field that could not be read is already reported; validation would
                             // only add that it is missing (or that no profile is left).
                             let unreadable = Set(record.issues.map(\.field))
-                            checked.issues += error.issues.filter { !unreadable.contains($0.field) }
+                            checked.issues += labelled(error.issues.filter { !unreadable.contains($0.field) })
                         }
                     }
+                    if !checked.issues.isEmpty { checked.company = nil }
                     batch.append(checked)
                     if batch.count == Self.batchSize {
                         guard hand(batch) else { break }

@@ -2,7 +2,10 @@ import Foundation
 import LiaisonCore
 
 /// Reads companies from JSON Lines: one JSON object per line, with the CSV's field names;
-/// `languages` a list of codes, `offers` and `seeks` objects of sector → weight.
+/// `languages` a list of codes, `offers` and `seeks` objects of sector → weight, `extra` a list
+/// of the organizer's own columns (`{"name":"Booth","value":"A12"}`). `revision` and `updatedAt`
+/// (or `updated_at`, as Liaison once wrote it), which `companies show` prints, are accepted and
+/// ignored, so that what Liaison prints imports back.
 ///
 ///     {"id":"CN-0001","name":"Jade Harbor Foods","country":"CN","offers":{"agriculture-food":1},"seeks":{"retail":0.5}}
 struct CompanyJSONLinesSource: CompanyRecordSource {
@@ -17,12 +20,20 @@ struct CompanyJSONLinesSource: CompanyRecordSource {
         position = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
+    /// The longest line read: room for every field at its longest.
+    static let maximumLineBytes = 4 * CompanyText.maximumFieldBytes
+
     mutating func next() throws(ImportProblem) -> CompanyFileRecord? {
         while position < data.count {
             let end = data[position...].firstIndex(of: UInt8(ascii: "\n")) ?? data.count
             let bytes = data[position..<end]
             position = end + 1
             line += 1
+            guard bytes.count <= Self.maximumLineBytes else {
+                return CompanyFileRecord(line: line, draft: nil, issues: [
+                    FieldIssue(field: "line", message: "longer than \(Self.maximumLineBytes) bytes; the line was not read")
+                ])
+            }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return CompanyFileRecord(line: line, draft: nil, issues: [FieldIssue(field: "line", message: "not valid UTF-8")])
             }
@@ -67,7 +78,13 @@ private struct CompanyObject: Decodable {
         let container = try decoder.container(keyedBy: Key.self)
         for key in container.allKeys {
             let field = key.stringValue
-            guard CompanyFileFormat.columns.contains(field) else {
+            if Self.shownOnly.contains(field) { continue }
+            if field == CompanyFileFormat.extraKey {
+                guard try !container.decodeNil(forKey: key) else { continue }
+                do throws(FieldIssue) { draft.extras = try Self.extras(container, key) } catch { issues.append(error) }
+                continue
+            }
+            guard CompanyFileFormat.allColumns.contains(field) else {
                 issues.append(CompanyFileFormat.unknownField(field))
                 continue
             }
@@ -91,6 +108,26 @@ private struct CompanyObject: Decodable {
         }
     }
 
+    /// What `companies show --format json` adds to a company, ignored on import.
+    private static let shownOnly: Set<String> = ["revision", "updatedAt", "updated_at"]
+
+    /// The organizer's own columns, written as a list of `{"name":…,"value":…}`.
+    private static func extras(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws(FieldIssue) -> [ExtraField] {
+        guard let list = try? container.decode([ExtraField].self, forKey: key) else {
+            throw FieldIssue(field: key.stringValue, message: "expected a list of {\"name\": …, \"value\": …}")
+        }
+        var seen = Set<String>()
+        for extra in list {
+            if let field = ColumnNames.field(named: extra.name) {
+                throw FieldIssue(field: key.stringValue, message: "\(CompanyText.quoted(extra.name)) is a name of \(field); give it as \(field)")
+            }
+            guard seen.insert(ColumnNames.key(extra.name)).inserted else {
+                throw FieldIssue(field: key.stringValue, message: "\(CompanyText.quoted(extra.name)) is listed twice")
+            }
+        }
+        return list
+    }
+
     /// A profile written as an object of sector → weight.
     private static func profile(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws(FieldIssue) -> [ProfileEntry] {
         let field = key.stringValue
@@ -98,7 +135,7 @@ private struct CompanyObject: Decodable {
             throw FieldIssue(field: field, message: "expected an object of sector → weight")
         }
         return try object.sorted(by: { $0.key < $1.key }).map { (sector, weight) throws(FieldIssue) in
-            guard let value = weight.value else { throw FieldIssue(field: field, message: "weight of \(sector) is not a number") }
+            guard let value = weight.value else { throw FieldIssue(field: field, message: "weight of \(CompanyText.excerpt(sector)) is not a number") }
             return ProfileEntry(sector: sector, weight: value)
         }
     }

@@ -7,7 +7,8 @@ public enum CompanyWriter {
     public static func data(_ companies: [Company], format: CompanyFileFormat) throws -> Data {
         switch format {
         case .csv:
-            return try CSVTable.data(header: CompanyFileFormat.columns, rows: companies.map(csvFields))
+            let columns = CSVColumns(companies)
+            return try CSVTable.data(header: columns.header, rows: companies.map(columns.fields))
         case .jsonl:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -20,7 +21,39 @@ public enum CompanyWriter {
         }
     }
 
-    /// The CSV fields of `company`, in the order of ``CompanyFileFormat/columns``.
+    /// The CSV columns of a list of companies: the standard columns, then the contact columns
+    /// when any company has a contact, then every column of the organizer's own that any company
+    /// has, in the order first seen.
+    public struct CSVColumns: Sendable {
+        /// Whether the contact columns are written.
+        public var contacts: Bool
+        /// The organizer's own columns, in the order first seen.
+        public var extras: [String]
+
+        public init(_ companies: [Company]) {
+            contacts = companies.contains { !$0.contact.isEmpty || !$0.email.isEmpty || !$0.phone.isEmpty || !$0.website.isEmpty }
+            var seen = Set<String>()
+            extras = companies.flatMap(\.extras).map(\.name).filter { seen.insert($0).inserted }
+        }
+
+        /// The header row.
+        public var header: [String] {
+            CompanyFileFormat.columns + (contacts ? CompanyFileFormat.contactColumns : []) + extras
+        }
+
+        /// The CSV fields of `company`, in the order of ``header``.
+        public func fields(_ company: Company) -> [String] {
+            var fields = CompanyWriter.csvFields(company)
+            if contacts { fields += [company.contact, company.email, company.phone, company.website] }
+            if !extras.isEmpty {
+                let values = Dictionary(company.extras.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+                fields += extras.map { values[$0] ?? "" }
+            }
+            return fields
+        }
+    }
+
+    /// The standard CSV fields of `company`, in the order of ``CompanyFileFormat/columns``.
     public static func csvFields(_ company: Company) -> [String] {
         [company.id, company.name, company.country, company.region, company.city, company.size?.rawValue ?? "",
          company.languages.joined(separator: ";"), company.naics ?? "", company.industry ?? "",

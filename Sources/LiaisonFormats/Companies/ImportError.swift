@@ -1,7 +1,8 @@
 /// One problem found in an input file, e.g. `us.csv:12: offers: unknown sector 'logistix'`.
 public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
-    /// 1-based line of the record (its first line, when a quoted field spans lines).
+    /// 1-based line of the record (its first line, when a quoted field spans lines); 0 for a
+    /// problem of the import as a whole, such as a `--columns` header no file has.
     public var line: Int
     public var field: String
     public var message: String
@@ -13,7 +14,7 @@ public struct ImportProblem: Error, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(field): \(message)" }
+    public var description: String { line > 0 ? "\(file):\(line): \(field): \(message)" : "\(file): \(field): \(message)" }
 }
 
 /// An import that was refused: every problem found, and nothing written.

@@ -2,8 +2,7 @@ import Foundation
 import LiaisonScheduling
 
 /// CSV exports of a schedule: the organizer's master list and one agenda per participant, safe
-/// to open in a spreadsheet (a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return is prefixed with `'`, so it is shown as text instead of run as a formula).
+/// to open in a spreadsheet (``CSVTable`` neutralizes every cell that would run as a formula).
 ///
 /// An agenda (a ``ParticipantAgenda``) is for a person opening it in Excel: UTF-8 with a byte
 /// order mark (so Chinese names show), in the participant's language, first a few label–value
@@ -60,7 +59,7 @@ public enum ScheduleCSV {
     }
 
     private static func table(header: [String], rows: [[String]]) throws -> Data {
-        try CSVTable.data(header: header.map(CSVCell.neutralized), rows: rows.map { $0.map(CSVCell.neutralized) })
+        try CSVTable.data(header: header, rows: rows)
     }
 
     private static func score(_ value: Double) -> String {

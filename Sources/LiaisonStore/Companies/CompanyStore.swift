@@ -21,7 +21,7 @@ enum CompanyStore {
         guard let existing = try record(id: company.id, in: db), let key = existing.key else {
             preconditionFailure("company \(company.id) neither inserted nor found")
         }
-        let stored = existing.company(profiles: try profiles(key: key, in: db))
+        let stored = try existing.company(profiles: try profiles(key: key, in: db))
         guard stored != company else { return .unchanged }
         try CompanyRecord(company, key: key, revision: existing.revision + 1, updatedAt: timestamp).update(db)
         if stored.offers != company.offers || stored.seeks != company.seeks {
@@ -34,7 +34,7 @@ enum CompanyStore {
     /// The stored company with this id, with its revision and last change.
     static func fetch(id: String, in db: Database) throws -> StoredCompany? {
         guard let record = try record(id: id, in: db), let key = record.key else { return nil }
-        return record.stored(profiles: try profiles(key: key, in: db))
+        return try record.stored(profiles: try profiles(key: key, in: db))
     }
 
     /// Companies ordered by id, optionally only one country's or only those whose profiles
@@ -55,7 +55,7 @@ enum CompanyStore {
         let profiles = try ProfileRecord.fetchAll(
             db, sql: "SELECT * FROM profile WHERE company IN (SELECT key FROM company \(filter))", arguments: arguments)
         let profilesByKey = Dictionary(grouping: profiles, by: \.company)
-        return records.map { record in record.stored(profiles: profilesByKey[record.key!] ?? []) }
+        return try records.map { record in try record.stored(profiles: profilesByKey[record.key!] ?? []) }
     }
 
     private static func record(id: String, in db: Database) throws -> CompanyRecord? {
@@ -71,14 +71,30 @@ enum CompanyStore {
 
     /// Inserts the record unless its id is taken; true when it was inserted.
     private static func insertIfNew(_ record: CompanyRecord, in db: Database) throws -> Bool {
-        try db.cachedStatement(sql: """
-            INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING
-            """).execute(arguments: [
-                record.id, record.name, record.country, record.region, record.city, record.size?.rawValue, record.languages,
-                record.naics, record.industry, record.description, record.revision, record.updatedAt,
-            ])
+        var arguments: StatementArguments = [
+            record.id, record.name, record.country, record.region, record.city, record.size?.rawValue, record.languages,
+            record.naics, record.industry, record.description, record.revision, record.updatedAt,
+        ]
+        // Most companies have no contact and no column of their own: the columns' defaults hold
+        // for them, and binding five fewer values per row keeps bulk imports as fast as before v7.
+        let plain = record.contact.isEmpty && record.email.isEmpty && record.phone.isEmpty && record.website.isEmpty && record.extra == nil
+        let sql: String
+        if plain {
+            sql = """
+                INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """
+        } else {
+            sql = """
+                INSERT INTO company (id, name, country, region, city, size, languages, naics, industry, description, revision, updated_at,
+                                     contact, email, phone, website, extra)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """
+            arguments += [record.contact, record.email, record.phone, record.website, record.extra]
+        }
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
         return db.changesCount == 1
     }
 

@@ -2,8 +2,10 @@ import GRDB
 import LiaisonCore
 
 extension LiaisonDatabase {
-    /// The company with this id, with its revision; throws ``StoreError/unknownCompany(_:)`` if none.
+    /// The company with this id (compared in NFC, as ids are stored), with its revision; throws
+    /// ``StoreError/unknownCompany(_:)`` if none.
     public func company(id: String) throws -> StoredCompany {
+        let id = CompanyText.nfc(id)
         guard let found = try writer.read({ db in try CompanyStore.fetch(id: id, in: db) }) else {
             throw StoreError.unknownCompany(id)
         }
@@ -15,20 +17,26 @@ extension LiaisonDatabase {
         try writer.read { db in
             var found: [String: StoredCompany] = [:]
             for id in ids where found[id] == nil {
-                if let stored = try CompanyStore.fetch(id: id, in: db) { found[id] = stored }
+                if let stored = try CompanyStore.fetch(id: CompanyText.nfc(id), in: db) { found[id] = stored }
             }
             return found
         }
     }
 
-    /// Companies ordered by id, optionally only one country's (ISO code) or only those with a
+    /// Companies ordered by id, optionally only one country's (a code or a name, ``ISOCodes/country(_:)``) or only those with a
     /// sector (id, name or alias) in their offers or seeks.
     public func companies(country: String? = nil, sector: String? = nil) throws -> [StoredCompany] {
-        let sectorID = try sector.map { name in
-            guard let index = taxonomy.resolve(name) else { throw CoreError.unknownSector(name) }
-            return taxonomy.sectors[index].id
+        var sectorID: String?
+        if let sector {
+            guard let index = taxonomy.resolve(sector) else { throw CoreError.unknownSector(sector) }
+            sectorID = taxonomy.sectors[index].id
         }
-        return try writer.read { db in try CompanyStore.list(country: country?.uppercased(), sector: sectorID, in: db) }
+        var code: String?
+        if let country {
+            guard let found = ISOCodes.country(country) else { throw StoreError.unknownCountry(country) }
+            code = found
+        }
+        return try writer.read { db in try CompanyStore.list(country: code, sector: sectorID, in: db) }
     }
 
     /// Saves companies (insert, or update by id) in one transaction; for tests and generators.

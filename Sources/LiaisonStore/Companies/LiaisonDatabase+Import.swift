@@ -3,10 +3,35 @@ import GRDB
 import LiaisonCore
 import LiaisonFormats
 
+/// How an import reads its files.
+public struct ImportOptions: Sendable {
+    /// The format of every file; nil infers it from each file's extension.
+    public var format: CompanyFileFormat?
+    /// Names for CSV columns Liaison does not recognize (`--columns 'Booth No=booth,Wants=seeks'`).
+    public var columns: HeaderMapping
+    /// Refuse, instead of inferring, an industry, offers or seeks value that is no sector's id,
+    /// name or alias.
+    public var strict: Bool
+    /// Check and count only, writing nothing.
+    public var dryRun: Bool
+
+    public init(format: CompanyFileFormat? = nil, columns: HeaderMapping = HeaderMapping(), strict: Bool = false, dryRun: Bool = false) {
+        self.format = format
+        self.columns = columns
+        self.strict = strict
+        self.dryRun = dryRun
+    }
+}
+
 /// What an import did, or would do on a dry run.
 public struct ImportSummary: Sendable {
     /// Per file: its name and how many companies it held.
     public var files: [(file: String, companies: Int)]
+    /// Per file read other than as plain UTF-8 CSV with Liaison's own column names: one line
+    /// saying how it was read (``CompanyFileLayout/summary``).
+    public var layouts: [String] = []
+    /// Each distinct text matched to a sector as free text, in the order first met.
+    public var inferences: [InferenceTally] = []
     var changes = CompanyChanges()
     public var inserted: Int { changes.inserted }
     public var updated: Int { changes.updated }
@@ -26,8 +51,19 @@ extension LiaisonDatabase {
     /// - Parameter format: the format of every file; nil infers it from each file's extension.
     @discardableResult
     public func importCompanies(from files: [URL], format: CompanyFileFormat? = nil, dryRun: Bool = false) throws -> ImportSummary {
-        var summary = ImportSummary(files: [], dryRun: dryRun)
+        try importCompanies(from: files, options: ImportOptions(format: format, dryRun: dryRun))
+    }
+
+    /// Imports companies from CSV or JSON Lines files, all in one transaction, read as `options`
+    /// say: every problem of every file (header, encoding, records) is found in one pass and
+    /// thrown as an ``ImportError``, and then nothing is written. Values matched to a sector as
+    /// free text are listed in the summary (``ImportSummary/inferences``), or, when
+    /// `options.strict`, refused as problems.
+    @discardableResult
+    public func importCompanies(from files: [URL], options: ImportOptions) throws -> ImportSummary {
+        var summary = ImportSummary(files: [], dryRun: options.dryRun)
         var problems: [ImportProblem] = []
+        var mappedHeaders = Set<String>()
         let timestamp = Timestamp.now()
         try writer.writeWithoutTransaction { db in
             // A large page cache keeps the id and profile indexes in memory while millions of rows go in.
@@ -35,15 +71,21 @@ extension LiaisonDatabase {
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try db.inTransaction(.immediate) {
-                var seenIDs: [String: (file: String, line: Int)] = [:]
+                var state = ImportState()
                 for url in files {
-                    let count = try importFile(url, format: format, into: db, at: timestamp, seenIDs: &seenIDs,
+                    let count = try importFile(url, options: options, into: db, at: timestamp, state: &state,
                                                summary: &summary, problems: &problems)
                     summary.files.append((url.lastPathComponent, count))
                 }
+                mappedHeaders = state.mappedHeaders
+                summary.inferences = state.inferences
                 try summary.changes.commit(db)
-                return problems.isEmpty && !dryRun ? .commit : .rollback
+                return problems.isEmpty && !options.dryRun ? .commit : .rollback
             }
+        }
+        for rename in options.columns.renames where !mappedHeaders.contains(ColumnNames.key(rename.header)) {
+            problems.append(ImportProblem(file: "--columns", line: 0, field: rename.header,
+                                          message: "no CSV file has a column '\(rename.header)'"))
         }
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         return summary
@@ -53,12 +95,11 @@ extension LiaisonDatabase {
     static let importCacheKiB = 512 * 1024
 
     /// Reads one file, saving each valid company while no problem has been found yet; returns
-    /// the number of records read. An id may appear once in the whole import (`seenIDs`).
-    private func importFile(_ url: URL, format: CompanyFileFormat?, into db: Database, at timestamp: String,
-                            seenIDs: inout [String: (file: String, line: Int)],
-                            summary: inout ImportSummary, problems: inout [ImportProblem]) throws -> Int {
+    /// the number of records read. An id may appear once in the whole import.
+    private func importFile(_ url: URL, options: ImportOptions, into db: Database, at timestamp: String,
+                            state: inout ImportState, summary: inout ImportSummary, problems: inout [ImportProblem]) throws -> Int {
         let file = url.relativePath
-        guard let format = format ?? CompanyFileFormat(inferredFrom: url) else {
+        guard let format = options.format ?? CompanyFileFormat(inferredFrom: url) else {
             problems.append(ImportProblem(file: file, line: 1, field: "file",
                                           message: "unknown format; name it .csv or .jsonl, or pass --format"))
             return 0
@@ -70,19 +111,33 @@ extension LiaisonDatabase {
             problems.append(ImportProblem(file: file, line: 1, field: "file", message: "cannot read: \(error.localizedDescription)"))
             return 0
         }
-        let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy)
+        let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy, columns: options.columns)
         defer { reader.cancel() }
+        problems += reader.layout.problems
+        state.mappedHeaders.formUnion(reader.layout.mappedHeaders)
+        if let layout = reader.layout.summary { summary.layouts.append(layout) }
         var count = 0
         while let batch = reader.next() {
             for record in batch {
                 count += 1
                 var issues = record.issues
                 if let id = record.company?.id {
-                    if let first = seenIDs[id] {
+                    if let first = state.seenIDs[id] {
                         let place = first.file == file ? "on line \(first.line)" : "in \(first.file) line \(first.line)"
-                        issues.append(FieldIssue(field: "id", message: "duplicate id '\(id)', first \(place)"))
+                        issues.append(FieldIssue(field: "id", message: "duplicate id \(CompanyText.quoted(id)), first \(place)"))
                     } else {
-                        seenIDs[id] = (file, record.line)
+                        state.seenIDs[id] = (file, record.line)
+                    }
+                }
+                for inference in record.inferences {
+                    if options.strict {
+                        issues.append(FieldIssue(field: reader.layout.label(of: inference.field), message: """
+                            \(CompanyText.quoted(inference.text)) is no sector's id, name or alias \
+                            (it holds \(CompanyText.quoted(inference.alias)) of \(inference.sector)); \
+                            --strict refuses free text: write the sector, see `liaison sectors`
+                            """))
+                    } else {
+                        state.count(inference, at: "\(file):\(record.line)")
                     }
                 }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
@@ -97,5 +152,49 @@ extension LiaisonDatabase {
             problems.append(ImportProblem(file: file, line: 1, field: "file", message: "holds no companies"))
         }
         return count
+    }
+}
+
+/// What an import remembers from file to file.
+private struct ImportState {
+    /// Where each id was first seen (ids are NFC, so equal-looking ids are equal).
+    var seenIDs: [String: (file: String, line: Int)] = [:]
+    /// The `--columns` headers some file had.
+    var mappedHeaders = Set<String>()
+    /// Distinct inferences in the order first met, and how often each was made.
+    var inferences: [InferenceTally] = []
+    var tallyIndex: [InferenceTally.Key: Int] = [:]
+
+    mutating func count(_ inference: SectorInference, at place: String) {
+        let key = InferenceTally.Key(text: inference.text, sector: inference.sector, alias: inference.alias)
+        if let index = tallyIndex[key] {
+            inferences[index].companies += 1
+            if !inferences[index].fields.contains(inference.field) { inferences[index].fields.append(inference.field) }
+        } else {
+            tallyIndex[key] = inferences.count
+            inferences.append(InferenceTally(inference: inference, fields: [inference.field], companies: 1, first: place))
+        }
+    }
+}
+
+/// One text an import matched to a sector as free text: in which fields, for how many records,
+/// and where first.
+public struct InferenceTally: Sendable, CustomStringConvertible {
+    struct Key: Hashable {
+        var text: String, sector: String, alias: String
+    }
+
+    /// The text, its sector and the alias found in it (its `field` is where it was first met).
+    public var inference: SectorInference
+    /// The fields it was met in: `industry`, `offers`, `seeks`.
+    public var fields: [String]
+    /// How many records gave it.
+    public var companies: Int
+    /// `FILE:LINE` of the first record that gave it.
+    public var first: String
+
+    /// `'Solar panels' → clean-energy (alias 'solar'): industry of 3 companies, first sheet.csv:4`.
+    public var description: String {
+        "\(inference): \(fields.joined(separator: ", ")) of \(companies == 1 ? "1 company" : "\(companies) companies"), first \(first)"
     }
 }

@@ -279,6 +279,18 @@ enum Migrations {
                 ALTER TABLE published_meeting ADD COLUMN reasons TEXT;
                 """)
         }
+        // Organizers' sheets carry contact columns and columns of their own: contacts became
+        // company fields, and any other column is kept per company as JSON (a list of
+        // {"name","value"} in the sheet's order), NULL when there is none.
+        migrator.registerMigration("v7: company contacts and extra columns") { db in
+            try db.execute(sql: """
+                ALTER TABLE company ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+                ALTER TABLE company ADD COLUMN email TEXT NOT NULL DEFAULT '';
+                ALTER TABLE company ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+                ALTER TABLE company ADD COLUMN website TEXT NOT NULL DEFAULT '';
+                ALTER TABLE company ADD COLUMN extra TEXT;
+                """)
+        }
         // Agendas show where an event takes place: an address, beside the city its time zone comes from.
         migrator.registerMigration("v8: event venue") { db in
             try db.execute(sql: """

@@ -40,7 +40,7 @@ extension LiaisonDatabase {
             for (position, entry) in parsed.events.enumerated() {
                 let place = "\(file): [\(position)]"
                 let (spec, zoneProblem) = Self.withTimeZone(EventSpec(
-                    id: entry.id, name: entry.name, city: entry.city, country: entry.country.uppercased(),
+                    id: entry.id, name: entry.name, city: entry.city, country: ISOCodes.country(entry.country) ?? entry.country.uppercased(),
                     date: entry.date, start: entry.start, slots: entry.slots, slotMinutes: entry.slotMinutes,
                     breakAfter: entry.breakAfter, breakMinutes: entry.breakMinutes ?? 0, tables: entry.tables,
                     timeZone: entry.timeZone ?? "", venue: entry.venue ?? ""))

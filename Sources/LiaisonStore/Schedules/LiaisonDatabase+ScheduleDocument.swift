@@ -22,12 +22,11 @@ extension LiaisonDatabase {
         var people: [String: ScheduleDocument.Person] = [:]
         for participant in definition.participants {
             let company = companies[participant.company]?.company
-            // Contact details are left empty until companies carry them: this is where the
-            // company's contact, e-mail, phone and website fields become the agenda's.
             people[participant.company] = .init(
                 participant: participant, name: company?.name ?? participant.company, city: company?.city ?? "",
                 country: company?.country ?? "", languages: company?.languages ?? [],
-                offers: Self.strongestFirst(company?.offers), seeks: Self.strongestFirst(company?.seeks), contact: ContactDetails())
+                offers: Self.strongestFirst(company?.offers), seeks: Self.strongestFirst(company?.seeks),
+                contact: ContactDetails(contact: company?.contact, email: company?.email, phone: company?.phone, website: company?.website))
         }
         let entries = zip(meetings, publication.scheduled).map { meeting, published in
             ScheduleDocument.Entry(meeting: meeting.meeting, reasons: meeting.reasons, sequence: published.sequence)

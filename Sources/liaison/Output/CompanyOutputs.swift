@@ -15,8 +15,12 @@ struct CompanyList: CommandOutput {
         try container.encode(companies.map(CompanyDocument.init))
     }
 
-    var columns: [String] { CompanyFileFormat.columns }
-    var rows: [[String]] { companies.map { CompanyWriter.csvFields($0.company) } }
+    private var csvColumns: CompanyWriter.CSVColumns { CompanyWriter.CSVColumns(companies.map(\.company)) }
+    var columns: [String] { csvColumns.header }
+    var rows: [[String]] {
+        let columns = csvColumns
+        return companies.map { columns.fields($0.company) }
+    }
 
     var text: String {
         var table = TextTable(["id", "name", "country", "city", "size", "offers", "seeks"])
@@ -43,8 +47,8 @@ struct CompanyCard: CommandOutput {
         try container.encode(CompanyDocument(stored))
     }
 
-    var columns: [String] { CompanyFileFormat.columns }
-    var rows: [[String]] { [CompanyWriter.csvFields(stored.company)] }
+    var columns: [String] { CompanyWriter.CSVColumns([stored.company]).header }
+    var rows: [[String]] { [CompanyWriter.CSVColumns([stored.company]).fields(stored.company)] }
 
     var text: String {
         let company = stored.company
@@ -53,8 +57,13 @@ struct CompanyCard: CommandOutput {
             ("city", company.city), ("size", company.size?.rawValue ?? ""),
             ("languages", company.languages.joined(separator: ", ")), ("naics", company.naics ?? ""),
             ("industry", company.industry ?? ""), ("description", company.description),
+            ("contact", company.contact), ("email", company.email), ("phone", company.phone), ("website", company.website),
             ("revision", "\(stored.revision)"), ("updated", stored.updatedAt),
         ])]
+        if !company.extras.isEmpty {
+            lines.append("columns of the sheet")
+            lines.append(TextTable.fields(company.extras.map { (name: "  " + $0.name, value: $0.value) }))
+        }
         for (kind, profile) in [("offers", company.offers), ("seeks", company.seeks)] where !profile.isEmpty {
             lines.append(kind)
             for entry in profile.entries.sorted(by: { $0.weight > $1.weight }) {

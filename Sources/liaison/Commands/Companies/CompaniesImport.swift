@@ -10,10 +10,15 @@ extension Liaison.Companies {
             commandName: "import",
             abstract: "Import companies from CSV or JSON Lines files, all or nothing.",
             discussion: """
-                CSV columns: \(CompanyFileFormat.columns.joined(separator: ",")) (id, name and country required).
-                offers and seeks are written sector:weight;sector:weight, a sector by id, name or alias.
-                An id already in the database is updated. When any record has a problem, every problem
-                is listed as FILE:LINE: field: what is wrong, and nothing is written.
+                CSV columns: \(CompanyFileFormat.allColumns.joined(separator: ",")) (id, name and country required),
+                in any order, under these names or usual ones in English or Chinese (Company Name, Looking for,
+                Sector, E-mail, 公司名称, 行业, 国家, 联系人…); other columns are kept with each company. A sheet may
+                be UTF-8 (with or without BOM), UTF-16 or GB18030, separated by commas, semicolons or tabs.
+                offers and seeks are written sector:weight;sector:weight, a sector by id, name or alias; an
+                industry, offers or seeks value that is none is matched as free text ('Solar panels' holds
+                the alias 'solar' of clean-energy) and each such match is listed. An id already in the
+                database is updated. When any record has a problem, every problem is listed as
+                FILE:LINE: field: what is wrong, and nothing is written.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -24,14 +29,35 @@ extension Liaison.Companies {
         @Option(help: "The files' format, when their extension does not say.")
         var format: CompanyFileFormat?
 
+        @Option(help: ArgumentHelp("Name CSV columns: 'Header=field,…' maps a header to a field, or keeps it under another name.",
+                                   valueName: "Header=field,…"))
+        var columns: String?
+
+        @Flag(help: "Refuse industry, offers and seeks values that are no sector's id, name or alias, instead of matching them as free text.")
+        var strict = false
+
         @Flag(help: "Check the files and report what would change, writing nothing.")
         var dryRun = false
 
+        func validate() throws {
+            if let columns {
+                do { _ = try HeaderMapping(parsing: columns) } catch { throw ValidationError(error.description) }
+            }
+        }
+
         func run() throws {
             let db = try database.open(dryRun ? .mustExist : .createIfMissing)
-            let summary = try db.importCompanies(from: files.map { URL(fileURLWithPath: $0) }, format: format, dryRun: dryRun)
+            let options = ImportOptions(format: format, columns: try columns.map { try HeaderMapping(parsing: $0) } ?? HeaderMapping(),
+                                        strict: strict, dryRun: dryRun)
+            let summary = try db.importCompanies(from: files.map { URL(fileURLWithPath: $0) }, options: options)
             for file in summary.files {
                 print("\(file.file): \(file.companies) companies")
+            }
+            for layout in summary.layouts {
+                print(layout)
+            }
+            for inference in summary.inferences {
+                print(inference)
             }
             let verb = dryRun ? "would import" : "imported"
             print("\(verb) \(summary.inserted + summary.updated + summary.unchanged) companies: \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged\(dryRun ? " (dry run, nothing written)" : "")")

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The rules every text field of a company obeys, and how a value is quoted in a message.
+///
+/// A field holds no control character (C0, DEL, C1); only `description` may hold line breaks and
+/// tabs, because only it is prose. An id holds no invisible character either (zero-width,
+/// bidirectional controls, soft hyphen, byte-order mark): two ids that look the same must be the
+/// same id. Every field is stored in Unicode NFC, so that `Café` typed precomposed or decomposed
+/// is one value.
+public enum CompanyText {
+    /// The longest id accepted, in UTF-8 bytes: ids name agenda files and calendar entries.
+    public static let maximumIDBytes = 128
+    /// The longest value of any field, in UTF-8 bytes; readers stop copying a field past it.
+    public static let maximumFieldBytes = 65_536
+    /// How many characters of a value a message quotes.
+    public static let quotedCharacters = 80
+
+    /// `text` in Unicode NFC; ASCII text, already NFC, is returned as is without a copy.
+    public static func nfc(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `scalar` is a control character: C0 (U+0000–U+001F), DEL or C1 (U+0080–U+009F).
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Whether `scalar` is invisible in an id: a default-ignorable code point (zero-width space and
+    /// joiners, bidirectional marks, embeddings, overrides and isolates, word joiner, soft hyphen,
+    /// byte-order mark…) or white space other than the plain space. Variation selectors, which
+    /// choose how an emoji is drawn, are allowed.
+    public static func isInvisibleInID(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " { return false }
+        if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { return false }
+        return scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.isWhitespace
+            || [0x061C, 0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// Why `value` of `field` breaks the character rules, or nil when it does not: a control
+    /// character (tabs and line breaks are allowed when `prose`) or a value over
+    /// ``maximumFieldBytes``.
+    public static func problem(in value: String, prose: Bool = false) -> String? {
+        if value.utf8.count > maximumFieldBytes {
+            return "longer than \(maximumFieldBytes) bytes (\(value.utf8.count) bytes: \(quoted(value)))"
+        }
+        // Fast path: printable ASCII only.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        for scalar in value.unicodeScalars where isControl(scalar) {
+            if prose, scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            return "holds the control character \(name(of: scalar)) in \(quoted(value)); remove it"
+        }
+        return nil
+    }
+
+    /// `value` as a message quotes it: in single quotes, control and invisible characters written
+    /// as `\u{…}`, cut to ``quotedCharacters`` characters with `…` and the full size after it:
+    /// `'Solar panels'`, `'xxxx…' (10485760 bytes)`.
+    public static func quoted(_ value: String) -> String {
+        let (text, cut) = shortened(value)
+        return cut ? "'\(text)…' (\(value.utf8.count) bytes)" : "'\(text)'"
+    }
+
+    /// `value` as ``quoted(_:)`` writes it, without the quotes: `cross-border-trade`, or
+    /// `xxxx… (10485760 bytes)`.
+    public static func excerpt(_ value: String) -> String {
+        let (text, cut) = shortened(value)
+        return cut ? "\(text)… (\(value.utf8.count) bytes)" : text
+    }
+
+    /// The first ``quotedCharacters`` characters of `value`, control and invisible characters
+    /// escaped, and whether anything was cut.
+    private static func shortened(_ value: String) -> (text: String, cut: Bool) {
+        var text = ""
+        var count = 0
+        for character in value {
+            if count == quotedCharacters { return (text, true) }
+            for scalar in character.unicodeScalars {
+                if isControl(scalar) || (scalar != " " && isInvisibleInID(scalar)) {
+                    text += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+            count += 1
+        }
+        return (text, false)
+    }
+
+    /// `U+0007`, as a message names a character.
+    public static func name(of scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The text encodings a spreadsheet's CSV export comes in, and how Liaison tells them apart
+/// without guessing silently: a byte-order mark decides (UTF-8, UTF-16); otherwise a file that is
+/// valid UTF-8 is UTF-8, and one that is not but is well-formed GB18030 (which includes GBK and
+/// GB2312, what Excel and WPS write for "CSV" on a Chinese system) is GB18030, and the import says
+/// so. A file that is neither is read as UTF-8 and every field that is not valid UTF-8 is refused,
+/// naming its line and column.
+public enum SheetEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 with BOM"
+    case utf16 = "UTF-16"
+    case gb18030 = "GB18030"
+
+    /// The encoding of `data`, the offset where its text starts (after a byte-order mark), and
+    /// whether the bytes, when not UTF-8, are not well-formed GB18030 either.
+    static func detect(_ data: Data) -> (encoding: SheetEncoding, start: Int, neitherUTF8NorGB18030: Bool) {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8WithBOM, 3, false) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return (.utf16, 2, false) }
+        return data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if isUTF8(bytes) { return (.utf8, 0, false) }
+            if isGB18030(bytes) { return (.gb18030, 0, false) }
+            return (.utf8, 0, true)
+        }
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF).
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            // ASCII runs, eight bytes at a time.
+            while index + 8 <= end,
+                  UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < end else { break }
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int, low: UInt8, high: UInt8
+            switch lead {
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+            default: return false
+            }
+            guard index + length <= end, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Whether `bytes` have the structure of GB18030: ASCII, two-byte sequences (lead 0x81–0xFE,
+    /// trail 0x40–0x7E or 0x80–0xFE) and four-byte sequences (0x81–0xFE, 0x30–0x39, 0x81–0xFE,
+    /// 0x30–0x39). No trail byte is a quote, a separator or a line end, so CSV can be split on bytes.
+    static func isGB18030(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            guard (0x81...0xFE).contains(lead), index + 1 < end else { return false }
+            let second = bytes[index + 1]
+            if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) { index += 2; continue }
+            guard (0x30...0x39).contains(second), index + 3 < end,
+                  (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) else { return false }
+            index += 4
+        }
+        return true
+    }
+
+    /// UTF-16 text with a byte-order mark as UTF-8 bytes, nil when it is not valid UTF-16.
+    static func utf8(fromUTF16 data: Data) -> Data? {
+        let encoding: String.Encoding = data.starts(with: [0xFF, 0xFE]) ? .utf16LittleEndian : .utf16BigEndian
+        return String(data: data.dropFirst(2), encoding: encoding).map { Data($0.utf8) }
+    }
+}
+
+/// Turns a field's bytes into text in the file's encoding.
+enum FieldDecoder {
+    case utf8
+    case gb18030(GB18030Converter)
+
+    func decode(_ bytes: [UInt8]) -> String? {
+        switch self {
+        case .utf8: String(validating: bytes, as: UTF8.self)
+        case .gb18030(let converter): converter.decode(bytes)
+        }
+    }
+}
+
+/// GB18030 to UTF-8 through the C library's iconv (Foundation on Linux has no GB18030).
+/// One converter serves one thread.
+final class GB18030Converter: @unchecked Sendable {
+    #if canImport(Glibc)
+    private let descriptor: iconv_t
+
+    /// Nil when the system cannot convert GB18030 (glibc's gconv modules are missing).
+    init?() {
+        guard let descriptor = iconv_open("UTF-8", "GB18030"), descriptor != iconv_t(bitPattern: -1) else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit { iconv_close(descriptor) }
+
+    /// The text of `bytes`, nil when they are not valid GB18030.
+    func decode(_ bytes: [UInt8]) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 2 + 4)
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = inBuffer.baseAddress
+                var outPointer = outBuffer.baseAddress
+                var inLeft = inBuffer.count, outLeft = outBuffer.count
+                _ = iconv(descriptor, nil, nil, nil, nil)
+                guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return String(validating: output[..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+    #else
+    private let encoding = String.Encoding(rawValue: 0x8000_0632)  // kCFStringEncodingGB_18030_2000
+
+    init?() {}
+
+    func decode(_ bytes: [UInt8]) -> String? {
+        String(data: Data(bytes), encoding: encoding)
+    }
+    #endif
+}

@@ -1,0 +1,49 @@
+/// What was learned about a company file before its first record: its encoding and separator,
+/// which header names stood for which field, the organizer's own columns, and the problems of
+/// the header. Every problem of the header is listed; the records are still read.
+public struct CompanyFileLayout: Sendable {
+    /// The file as problems name it.
+    public var file: String
+    /// The text encoding (CSV only).
+    public var encoding: SheetEncoding?
+    /// The field separator (CSV only).
+    public var delimiter: Character?
+    /// Header names that stood for a field under another name (not merely in other capitals), in
+    /// header order: `Company Name` → `name`.
+    public var renamed: [(header: String, field: String)] = []
+    /// The organizer's own columns, kept with each company, in header order.
+    public var extras: [String] = []
+    /// Problems of the file as a whole (its encoding, its header); they refuse the import.
+    public var problems: [ImportProblem] = []
+    /// The `--columns` headers found in this file, as ``ColumnNames/key(_:)`` gives them.
+    public internal(set) var mappedHeaders: Set<String> = []
+    /// Fields whose required column is missing: their absence is reported once, in the header.
+    var missingFields: Set<String> = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// How a problem names the column of `field`: the header as the file spells it when it is not
+    /// the field's own name, e.g. `Sector (industry)`.
+    public func label(of field: String) -> String {
+        guard let header = renamed.first(where: { $0.field == field })?.header else { return field }
+        return "\(header) (\(field))"
+    }
+
+    /// One line saying how the file was read, or nil for a plain UTF-8, comma-separated file with
+    /// Liaison's own column names: `sheet.csv: GB18030, separated by ';'; 'Company Name' → name; kept: Booth`.
+    public var summary: String? {
+        var parts: [String] = []
+        if let encoding, encoding != .utf8 { parts.append(encoding.rawValue) }
+        if let delimiter, delimiter != "," { parts.append(delimiter == "\t" ? "separated by tabs" : "separated by '\(delimiter)'") }
+        var text = parts.joined(separator: ", ")
+        if !renamed.isEmpty {
+            text += (text.isEmpty ? "" : "; ") + "columns " + renamed.map { "'\($0.header)' → \($0.field)" }.joined(separator: ", ")
+        }
+        if !extras.isEmpty {
+            text += (text.isEmpty ? "" : "; ") + "kept " + extras.map { "'\($0)'" }.joined(separator: ", ")
+        }
+        return text.isEmpty ? nil : "\(file): \(text)"
+    }
+}
