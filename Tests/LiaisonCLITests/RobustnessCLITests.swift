@@ -217,4 +217,16 @@ struct RobustnessCLITests {
                                        "--db", EventScenario.database], in: directory)
         }
     }
+
+    @Test("help and the version print on standard output and succeed, for the tool and for a command")
+    func helpAndVersion() throws {
+        try LiaisonBinary.withWorkingDirectory { directory in
+            for arguments in [["--help"], ["help"], ["match", "--help"], ["event", "schedule", "--help"], ["help", "event", "export"]] {
+                let run = try LiaisonBinary.run(arguments, in: directory)
+                #expect(run.status == 0 && run.stdout.contains("USAGE") && run.stderr.isEmpty, "\(arguments): \(run.stderr)")
+            }
+            let version = try LiaisonBinary.run(["--version"], in: directory)
+            #expect(version.status == 0 && version.stdout.hasPrefix("0."), "\(version.stdout)\(version.stderr)")
+        }
+    }
 }
