@@ -8,6 +8,8 @@ import LiaisonKernel
 public struct Matcher: Sendable {
     public let table: FeatureTable
     public let model: ScoreModel
+    /// A testing seam: the kernel's scores perturbed, as another processor's rounding could.
+    var kernelPerturbation: KernelPerturbation?
 
     public init(table: FeatureTable, weights: ScoreWeights) {
         self.table = table
@@ -53,12 +55,13 @@ public struct Matcher: Sendable {
     public func matches(for subject: CompanyFeatures, subjectRow: Int?, in ranges: [Range<Int>], top: Int,
                         minimumScore: Double? = nil, threads: Int = TopK.defaultThreads) -> [Match] {
         let query = model.leftRow(subject)
+        let rows = kernelPerturbation?.applied(to: table.rows) ?? table.rows
         // The kernel, in single precision, finds a few more than `top` per country (and lets in
         // scores a rounding below the minimum); the exact score then decides order and cut.
         let kernelMinimum = minimumScore.map { Float($0) - Self.kernelTolerance } ?? -.infinity
-        let found = ranges.flatMap { rows in
-            let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - rows.lowerBound)]) } ?? .none
-            return TopK.search(query: query, candidates: table.rows, k: min(top, Int.max - Self.margin) + Self.margin, in: rows, excluding: exclusions,
+        let found = ranges.flatMap { range in
+            let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - range.lowerBound)]) } ?? .none
+            return TopK.search(query: query, candidates: rows, k: min(top, Int.max - Self.margin) + Self.margin, in: range, excluding: exclusions,
                                minimumScore: kernelMinimum, threads: threads)
                 .map { (row: $0.index, id: table.ids[$0.index], score: model.score(subject, table.features(ofRow: $0.index))) }
         }

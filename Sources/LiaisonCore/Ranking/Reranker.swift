@@ -25,6 +25,8 @@ public struct Reranker: Sendable {
     public let threads: Int
     /// Every row's features, for exact scores (and for whoever explains the lists' entries).
     public let features: [CompanyFeatures]
+    /// A testing seam: the kernel's scores perturbed, as another processor's rounding could.
+    var kernelPerturbation: KernelPerturbation?
 
     /// What a run has done so far, for progress reports.
     public struct Progress: Sendable {
@@ -232,6 +234,7 @@ public struct Reranker: Sendable {
     private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
                         floors: [Double]? = nil) -> [[(row: Int, score: Double)]] {
         let left = model.leftMatrix(queries.map { features[$0] })
+        let candidates = kernelPerturbation?.applied(to: candidates) ?? candidates
         let minimums = floors?.map { Float($0) - Matcher.kernelTolerance }
         let result = TopK.search(queries: left, candidates: candidates, k: depth, minimumScores: minimums, threads: threads)
         return (0..<queries.count).map { query in
