@@ -21,7 +21,7 @@ struct KernelRoundingCLITests {
         #endif
     }
 
-    /// A tie-heavy catalog: 200 delegates of 5 profiles, 1,500 US and 600 Canadian firms of 6
+    /// A tie-heavy catalog: 150 delegates of 5 profiles, 1,000 US and 400 Canadian firms of 6
     /// profiles, so that every list's cuts fall inside groups of identical companies.
     static func writeCatalog(in directory: URL) throws -> [String] {
         var random = SeededGenerator(seed: 2025)
@@ -36,7 +36,7 @@ struct KernelRoundingCLITests {
             return "\(size),\(languages),\(offers.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ";")),\(seeks.sorted().joined(separator: ";"))"
         }
         var files: [String] = []
-        for (country, count, profiles) in [("CN", 200, 5), ("US", 1500, 6), ("CA", 600, 6)] {
+        for (country, count, profiles) in [("CN", 150, 5), ("US", 1000, 6), ("CA", 400, 6)] {
             let pool = (0..<profiles).map { _ in profile() }
             var lines = ["id,name,country,size,languages,offers,seeks"]
             for index in 1...count {

@@ -5,8 +5,8 @@ import LiaisonKernel
 /// country; for each host firm, its best delegates. Exact, like `liaison match`, and
 /// deterministic: lists are ordered by the exact score (``ScoreModel/score(_:_:)``), the one
 /// live matching orders by, ties to the lower id. The kernel finds each list's entries in single
-/// precision; they are then scored exactly and re-ordered, and the `reserve` entries kept beyond
-/// `k` give single-precision rounding room at the cut.
+/// precision; ``ExactTopK`` scores them exactly and makes sure no candidate the kernel's rounding
+/// left out belongs in the list, whatever the BLAS kernel and however large a tie group at the cut.
 ///
 /// An incremental run starts from the previous run's lists and scores only what changed: each
 /// unchanged company is scored against the changed candidates, and those are merged into its
@@ -18,7 +18,8 @@ public struct Reranker: Sendable {
     public let table: FeatureTable
     public let model: ScoreModel
     public let k: Int
-    /// Entries kept per list beyond the `k` published.
+    /// Entries kept per list beyond the `k` published: room for an incremental run's merges to
+    /// lose entries whose candidates changed and still know the top `k`.
     public static let reserve = 16
     /// Host countries ranked (and whose firms get lists).
     public let countries: [String]
@@ -42,6 +43,10 @@ public struct Reranker: Sendable {
         /// Lists recomputed in full (an incremental run's merges could not decide them).
         public var listsRecomputed = 0
         public var listsMerged = 0
+        /// Searches (of a list, or of a list's changed candidates) that the kernel's first answer
+        /// could not decide, searched again with a minimum: a tie group larger than
+        /// ``ExactTopK/extra`` at the cut.
+        public var listsRescanned = 0
     }
 
     public init(table: FeatureTable, weights: ScoreWeights, k: Int, countries: [String], threads: Int = TopK.defaultThreads) {
@@ -82,9 +87,11 @@ public struct Reranker: Sendable {
             let candidates = table.rows.dense(unit.candidates)
             for batch in stride(from: unit.queries.lowerBound, to: unit.queries.upperBound, by: Self.batch) {
                 let rows = Array(batch..<min(batch + Self.batch, unit.queries.upperBound))
-                for (row, entries) in zip(rows, search(rows, against: candidates, offset: unit.candidates.lowerBound)) {
+                let found = search(rows, against: candidates, offset: unit.candidates.lowerBound)
+                for (row, entries) in zip(rows, found.lists) {
                     lists.append(query: row, target: unit.target, complete: unit.candidates.count <= depth, entries: entries)
                 }
+                statistics.listsRescanned += found.rescanned
                 statistics.pairsScored += rows.count * unit.candidates.count
                 done += rows.count
                 progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))
@@ -126,7 +133,9 @@ public struct Reranker: Sendable {
                 return stride(from: 0, to: rows.count, by: Self.batch).flatMap { batch -> [[(row: Int, score: Double)]] in
                     let part = Array(rows[batch..<min(batch + Self.batch, rows.count)])
                     statistics.pairsScored += part.count * unit.candidates.count
-                    return search(part, against: candidates!, offset: unit.candidates.lowerBound)
+                    let found = search(part, against: candidates!, offset: unit.candidates.lowerBound)
+                    statistics.listsRescanned += found.rescanned
+                    return found.lists
                 }
             }
             let fresh = unit.queries.filter { changed[$0] || previousList[$0] < 0 }
@@ -143,8 +152,9 @@ public struct Reranker: Sendable {
                     let list = previousList[row], end = Int(previous.start[list + 1])
                     return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
                 }
-                let news = changedCandidates.isEmpty ? steady.map { _ in [] }
+                let news = changedCandidates.isEmpty ? (lists: steady.map { _ in [] }, rescanned: 0)
                     : search(steady, against: changedMatrix, rows: changedCandidates, floors: floors)
+                statistics.listsRescanned += news.rescanned
                 statistics.pairsScored += steady.count * changedCandidates.count
                 // The merges are independent: the threads take every `threads`-th one.
                 batchLists.withUnsafeMutableBufferPointer { buffer in
@@ -152,7 +162,7 @@ public struct Reranker: Sendable {
                     DispatchQueue.concurrentPerform(iterations: min(threads, max(steady.count, 1))) { worker in
                         for index in stride(from: worker, to: steady.count, by: threads) {
                             let row = steady[index]
-                            slots.base[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: news[index],
+                            slots.base[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: news.lists[index],
                                                             mapped: mapped, changed: changed, candidates: unit.candidates)
                         }
                     }
@@ -227,22 +237,17 @@ public struct Reranker: Sendable {
         a.score != b.score ? a.score > b.score : a.row < b.row
     }
 
-    /// The top `depth` of `rows` against a dense candidate matrix whose row i is table row
-    /// `offset + i` (or `rows[i]` of the given list), scored exactly, best first; without those
-    /// whose single-precision score shows them below the query's floor, when floors are given
-    /// (the kernel leaves them out of the query's heap).
+    /// The exact best `depth` candidates of each of `queries` (rows), best first, in a dense
+    /// candidate matrix whose row i is table row `offset + i` (or `rows[i]` of the given list, in
+    /// ascending order); only those scoring at least the query's floor, when floors are given.
     private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
-                        floors: [Double]? = nil) -> [[(row: Int, score: Double)]] {
-        let left = model.leftMatrix(queries.map { features[$0] })
-        let candidates = kernelPerturbation?.applied(to: candidates) ?? candidates
-        let minimums = floors?.map { Float($0) - Matcher.kernelTolerance }
-        let result = TopK.search(queries: left, candidates: candidates, k: depth, minimumScores: minimums, threads: threads)
-        return (0..<queries.count).map { query in
-            let subject = features[queries[query]]
-            return result.matches(ofQuery: query).map { match -> (row: Int, score: Double) in
-                let row = rows?[match.index] ?? offset + match.index
-                return (row: row, score: model.score(subject, features[row]))
-            }.sorted(by: Self.better)
+                        floors: [Double]? = nil) -> (lists: [[(row: Int, score: Double)]], rescanned: Int) {
+        let exact = ExactTopK(model: model, perturbation: kernelPerturbation)
+        let kernel = exact.kernel(left: model.leftMatrix(queries.map { features[$0] }), candidates: candidates, threads: threads)
+        func row(_ index: Int) -> Int { rows?[index] ?? offset + index }
+        let found = exact.best(queries: queries.count, keep: depth, candidates: candidates.rows, minimums: floors, kernel: kernel) { query, index in
+            model.score(features[queries[query]], features[row(index)])
         }
+        return (found.lists.map { $0.map { (row: row($0.candidate), score: $0.score) } }, found.rescanned)
     }
 }
