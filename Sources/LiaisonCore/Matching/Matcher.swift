@@ -60,9 +60,9 @@ public struct Matcher: Sendable {
         let found = ranges.flatMap { range in
             let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - range.lowerBound)]) } ?? .none
             let kernel = exact.kernel(query: query, rows: table.rows, in: range, excluding: exclusions, threads: threads)
-            return exact.best(queries: 1, keep: top, candidates: range.count, minimums: minimumScore.map { [$0] }, kernel: kernel) { _, row in
-                model.score(subject, table.features(ofRow: row))
-            }.lists[0].map { (row: $0.candidate, id: table.ids[$0.candidate], score: $0.score) }
+            return exact.best(queries: 1, keep: top, candidates: range.count, minimums: minimumScore.map { [$0] }, kernel: kernel) { _ in
+                { model.score(subject, table.features(ofRow: $0)) }
+            }.lists[0].map { (row: $0.row, id: table.ids[$0.row], score: $0.score) }
         }
         let best = found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(top)
         return best.map { match in

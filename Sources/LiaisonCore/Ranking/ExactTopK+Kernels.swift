@@ -5,10 +5,10 @@ extension ExactTopK {
     /// that asks many candidates for many queries.
     static let resultSlots = 1 << 22
 
-    /// The blocked matrix-product kernel: query i is row i of `left`, candidate j row j of
-    /// `candidates`.
-    func kernel(left: Matrix, candidates: Matrix, threads: Int) -> Kernel {
-        let candidates = perturbation?.applied(to: candidates) ?? candidates
+    /// The blocked matrix-product kernel: query i is row i of `left`, candidate j distinct row j
+    /// of `candidates`.
+    func kernel(left: Matrix, candidates: CandidateSet, threads: Int) -> Kernel {
+        let candidates = perturbation?.applied(to: candidates.matrix) ?? candidates.matrix
         return { queries, k, minimums in
             var found: [[(index: Int, score: Float)]] = []
             found.reserveCapacity(queries.count)

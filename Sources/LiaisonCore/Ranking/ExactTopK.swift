@@ -1,12 +1,12 @@
 import LiaisonKernel
 
 /// The best candidates of queries by the exact score (``ScoreModel/score(_:_:)``), ties to the
-/// lower candidate index, found with the single-precision kernel whatever its rounding: what the
+/// lower candidate, found with the single-precision kernel whatever its rounding: what the
 /// reranker's lists and live matching are made of.
 ///
 /// The kernel's score of a pair is within ``tolerance`` of the exact score but not equal to it,
-/// and how it rounds depends on the BLAS build and the processor: twins (candidates that score the
-/// same with everyone) can get kernel scores an ulp apart depending on where they sit in a tile.
+/// and how it rounds depends on the BLAS build and the processor: two candidates the exact score
+/// ties can get kernel scores an ulp apart (identical rows do, at the edge of an `sgemm` tile).
 /// The kernel's best `keep` are then not the exact best `keep` when a tie group straddles the cut,
 /// and no re-sorting brings back a candidate the kernel did not return. So the kernel is asked for
 /// ``extra`` more than are kept, and a query's exact best `keep` of those is *certified* when
@@ -17,17 +17,19 @@ import LiaisonKernel
 ///
 /// Otherwise the query is searched again with a minimum of that last exact score less the
 /// tolerance — every candidate that could tie with it or beat it passes — and ``growth`` times as
-/// many candidates, until certified. Only tie groups (or near ties) larger than ``extra`` at the
-/// cut cost a second search.
+/// many candidates, until certified. Where the kernel searches a ``CandidateSet``, twins are one
+/// row and cannot be split by rounding; only ties of distinct rows (firms that differ in what a
+/// query does not weigh) or near ties, more than ``extra`` of them at the cut, cost a second search.
 ///
 ///     let exact = ExactTopK(model: model)
-///     let kernel = exact.kernel(left: model.leftMatrix(queries), candidates: firms, threads: 2)
-///     let lists = exact.best(queries: queries.count, keep: 10, candidates: firms.rows, kernel: kernel) { query, firm in
-///         model.score(queries[query], firmFeatures[firm])
-///     }.lists
+///     let firms = CandidateSet(table.rows, rows: table.rows(ofCountry: "US"))
+///     let kernel = exact.kernel(left: model.leftMatrix(delegates), candidates: firms, threads: 2)
+///     let lists = exact.best(queries: delegates.count, keep: 10, candidates: firms.distinctCount, kernel: kernel,
+///                            twins: firms) { query in { row in model.score(delegates[query], table.features(ofRow: row)) } }.lists
 struct ExactTopK: Sendable {
-    /// One list entry: the candidate's index among the kernel's candidates, and its exact score.
-    typealias Entry = (candidate: Int, score: Double)
+    /// One list entry: the candidate (a table row, or an index among the kernel's candidates
+    /// when they are not rows), and its exact score.
+    typealias Entry = (row: Int, score: Double)
 
     /// A kernel search: for each of `queries` (positions among the caller's queries, ascending), its
     /// best `k` candidates by kernel score among those scoring at least its minimum, best first,
@@ -68,14 +70,19 @@ struct ExactTopK: Sendable {
     }
 
     /// The exact best `keep` candidates of each of `count` queries, best first (a higher exact
-    /// score, then a lower index), among those scoring at least the query's minimum when
+    /// score, then a lower candidate), among those scoring at least the query's minimum when
     /// `minimums` are given; and how many queries were searched again.
     ///
     /// - Parameters:
     ///   - candidates: how many candidates the kernel searches.
-    ///   - score: the exact score of a query (a position among the caller's queries) with a candidate.
+    ///   - twins: what the kernel's candidates stand for: its candidate i is distinct row i of the
+    ///     set, and stands for that row's twins (table rows); without it, candidate i stands for
+    ///     itself.
+    ///   - scorer: for a query (a position among the caller's queries), its exact score with a
+    ///     candidate (made once per query: a query's features are read once, not once per pair).
     func best(queries count: Int, keep: Int, candidates: Int, minimums: [Double]? = nil, kernel: Kernel,
-              score: (_ query: Int, _ candidate: Int) -> Double) -> (lists: [[Entry]], rescanned: Int) {
+              twins: CandidateSet? = nil,
+              scorer: (_ query: Int) -> (_ candidate: Int) -> Double) -> (lists: [[Entry]], rescanned: Int) {
         precondition(minimums.map { $0.count == count } ?? true, "one minimum per query")
         var lists = [[Entry]](repeating: [], count: count)
         guard keep > 0, candidates > 0 else { return (lists, 0) }
@@ -90,7 +97,7 @@ struct ExactTopK: Sendable {
             var uncertified: [Int] = []
             for (query, matches) in zip(pending, found) {
                 let minimum = minimums?[query] ?? -.infinity
-                let entries = cut(matches, keep: keep, minimum: minimum) { score(query, $0) }
+                let entries = cut(matches, keep: keep, minimum: minimum, twins: twins, score: scorer(query))
                 lists[query] = entries
                 // Every candidate the kernel did not return scores exactly at most its lowest score
                 // returned plus the tolerance; none when it returned fewer than asked, or everyone.
@@ -107,26 +114,46 @@ struct ExactTopK: Sendable {
         return (lists, rescanned ?? 0)
     }
 
-    /// One query's kernel matches (best first by kernel score) cut to the exact best `keep` of
-    /// those scoring at least `minimum`, best first.
+    /// One query's kernel matches (best first by kernel score) cut to the exact best `keep`
+    /// candidates of those scoring at least `minimum`, best first.
     ///
-    /// Only the matches that can be kept are scored exactly: once `keep` matches scoring at least
-    /// f in the kernel are known, each scores exactly at least f − ε, and a match whose kernel
-    /// score is below f − 2ε scores exactly below all of them (as do the matches after it).
-    private func cut(_ matches: [(index: Int, score: Float)], keep: Int, minimum: Double,
+    /// Only the matches that can be kept are scored exactly: once `keep` candidates scoring at
+    /// least f in the kernel are known, each scores exactly at least f − ε, and a match whose
+    /// kernel score is below f − 2ε scores exactly below all of them (as do the matches after it).
+    private func cut(_ matches: [(index: Int, score: Float)], keep: Int, minimum: Double, twins: CandidateSet?,
                      score: (Int) -> Double) -> [Entry] {
-        var entries: [Entry] = []
-        entries.reserveCapacity(min(matches.count, keep + Self.extra))
+        var scored: [Entry] = []
+        scored.reserveCapacity(matches.count)
+        var known = 0
         var stop = -Double.infinity
         for match in matches {
             guard Double(match.score) >= stop else { break }
-            let exact = score(match.index)
+            let members = twins?.members(match.index)
+            let exact = score(members.map { twins!.row(at: $0.lowerBound) } ?? match.index)
             guard exact >= minimum else { continue }
-            entries.append((match.index, exact))
-            if entries.count == keep { stop = Double(match.score) - 2 * tolerance }
+            scored.append((match.index, exact))
+            known += members?.count ?? 1
+            if known >= keep && stop == -.infinity { stop = Double(match.score) - 2 * tolerance }
         }
-        entries.sort { $0.score != $1.score ? $0.score > $1.score : $0.candidate < $1.candidate }
-        return Array(entries.prefix(keep))
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.row < $1.row }
+        guard let twins else { return Array(scored.prefix(keep)) }
+        // Each distinct row's twins; where distinct rows tie, their twins merged in row order.
+        var entries: [Entry] = []
+        var level = 0
+        while level < scored.count && entries.count < keep {
+            var end = level + 1
+            while end < scored.count && scored[end].score == scored[level].score { end += 1 }
+            let needed = keep - entries.count, score = scored[level].score
+            if end == level + 1 {
+                for position in twins.members(scored[level].row).prefix(needed) { entries.append((twins.row(at: position), score)) }
+            } else {
+                var tied = scored[level..<end].flatMap { twins.members($0.row).prefix(needed).map(twins.row(at:)) }
+                tied.sort()
+                for row in tied.prefix(needed) { entries.append((row, score)) }
+            }
+            level = end
+        }
+        return entries
     }
 
     /// The greatest single-precision value at most `value` (a kernel minimum that lets through

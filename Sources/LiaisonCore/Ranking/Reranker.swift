@@ -7,6 +7,8 @@ import LiaisonKernel
 /// live matching orders by, ties to the lower id. The kernel finds each list's entries in single
 /// precision; ``ExactTopK`` scores them exactly and makes sure no candidate the kernel's rounding
 /// left out belongs in the list, whatever the BLAS kernel and however large a tie group at the cut.
+/// Twins (companies of identical profiles) are ranked once: as candidates, one row of the kernel
+/// stands for them all (``CandidateSet``); as queries, they share one search.
 ///
 /// An incremental run starts from the previous run's lists and scores only what changed: each
 /// unchanged company is scored against the changed candidates, and those are merged into its
@@ -84,10 +86,10 @@ public struct Reranker: Sendable {
         let total = units.reduce(0) { $0 + $1.queries.count }
         var done = 0
         for unit in units {
-            let candidates = table.rows.dense(unit.candidates)
+            let candidates = CandidateSet(table.rows, rows: unit.candidates)
             for batch in stride(from: unit.queries.lowerBound, to: unit.queries.upperBound, by: Self.batch) {
                 let rows = Array(batch..<min(batch + Self.batch, unit.queries.upperBound))
-                let found = search(rows, against: candidates, offset: unit.candidates.lowerBound)
+                let found = search(rows, against: candidates)
                 for (row, entries) in zip(rows, found.lists) {
                     lists.append(query: row, target: unit.target, complete: unit.candidates.count <= depth, entries: entries)
                 }
@@ -122,18 +124,18 @@ public struct Reranker: Sendable {
         var done = 0
         for unit in units {
             let changedCandidates = unit.candidates.filter { changed[$0] }
-            let changedMatrix = table.rows.dense(rows: changedCandidates)
+            let changedSet = CandidateSet(table.rows, rows: changedCandidates)
             let previousList = previousLists[unit.target] ?? Array(repeating: -1, count: table.count)
             // Lists made again against every candidate: changed or new queries, and those whose
             // merge could not decide (found batch by batch below).
-            var candidates: Matrix?
+            var candidates: CandidateSet?
             func recomputed(_ rows: [Int]) -> [[(row: Int, score: Double)]] {
-                if candidates == nil { candidates = table.rows.dense(unit.candidates) }
+                if candidates == nil { candidates = CandidateSet(table.rows, rows: unit.candidates) }
                 statistics.listsRecomputed += rows.count
                 return stride(from: 0, to: rows.count, by: Self.batch).flatMap { batch -> [[(row: Int, score: Double)]] in
                     let part = Array(rows[batch..<min(batch + Self.batch, rows.count)])
                     statistics.pairsScored += part.count * unit.candidates.count
-                    let found = search(part, against: candidates!, offset: unit.candidates.lowerBound)
+                    let found = search(part, against: candidates!)
                     statistics.listsRescanned += found.rescanned
                     return found.lists
                 }
@@ -153,7 +155,7 @@ public struct Reranker: Sendable {
                     return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
                 }
                 let news = changedCandidates.isEmpty ? (lists: steady.map { _ in [] }, rescanned: 0)
-                    : search(steady, against: changedMatrix, rows: changedCandidates, floors: floors)
+                    : search(steady, against: changedSet, floors: floors)
                 statistics.listsRescanned += news.rescanned
                 statistics.pairsScored += steady.count * changedCandidates.count
                 // The merges are independent: the threads take every `threads`-th one.
@@ -237,17 +239,21 @@ public struct Reranker: Sendable {
         a.score != b.score ? a.score > b.score : a.row < b.row
     }
 
-    /// The exact best `depth` candidates of each of `queries` (rows), best first, in a dense
-    /// candidate matrix whose row i is table row `offset + i` (or `rows[i]` of the given list, in
-    /// ascending order); only those scoring at least the query's floor, when floors are given.
-    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
+    /// The exact best `depth` candidates of each of `queries` (rows) among `candidates`, best
+    /// first; only those scoring at least the query's floor, when floors are given.
+    private func search(_ queries: [Int], against candidates: CandidateSet,
                         floors: [Double]? = nil) -> (lists: [[(row: Int, score: Double)]], rescanned: Int) {
+        // Twin queries get the same list: each distinct one is searched once. Not with floors,
+        // which are each list's own.
+        let (group, distinct) = floors == nil ? CandidateSet.twins(queries, of: table.rows) : (Array(queries.indices), queries)
         let exact = ExactTopK(model: model, perturbation: kernelPerturbation)
-        let kernel = exact.kernel(left: model.leftMatrix(queries.map { features[$0] }), candidates: candidates, threads: threads)
-        func row(_ index: Int) -> Int { rows?[index] ?? offset + index }
-        let found = exact.best(queries: queries.count, keep: depth, candidates: candidates.rows, minimums: floors, kernel: kernel) { query, index in
-            model.score(features[queries[query]], features[row(index)])
+        let subjects = distinct.map { features[$0] }
+        let kernel = exact.kernel(left: model.leftMatrix(subjects), candidates: candidates, threads: threads)
+        let found = exact.best(queries: distinct.count, keep: depth, candidates: candidates.distinctCount, minimums: floors,
+                               kernel: kernel, twins: candidates) { query in
+            let subject = subjects[query]
+            return { model.score(subject, features[$0]) }
         }
-        return (found.lists.map { $0.map { (row: row($0.candidate), score: $0.score) } }, found.rescanned)
+        return (group.count == distinct.count ? found.lists : group.map { found.lists[$0] }, found.rescanned)
     }
 }
