@@ -60,9 +60,9 @@ struct ExactTopK: Sendable {
     /// magnitudes of a score's products is at most the sum of the weights W. Summed in single
     /// precision in any order, with or without fused multiply-adds, over the `d` columns of a row,
     /// the kernel's score is within about (d + 3)·2⁻²⁴·W of the exact one (the left rows are
-    /// rounded once or twice to single precision, the kernel's sum adds d roundings): 1e-5·W for
-    /// our 136 columns. The tolerance takes ten times that, and twice the bound for rows so wide
-    /// that it would not.
+    /// rounded once or twice to single precision, the kernel's sum adds d roundings): about
+    /// 1e-5·W for rows of 136 columns (the built-in taxonomy and a dozen languages). The tolerance
+    /// takes ten times that, and twice the bound for rows so wide that it would not.
     static func tolerance(_ model: ScoreModel) -> Double {
         let weights = ScoreTerm.allCases.reduce(0.0) { $0 + abs(model.weights[$1]) }
         let rounding = 2 * Double(model.layout.width + 8) * 0x1p-24
