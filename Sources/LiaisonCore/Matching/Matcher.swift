@@ -8,6 +8,8 @@ import LiaisonKernel
 public struct Matcher: Sendable {
     public let table: FeatureTable
     public let model: ScoreModel
+    /// A testing seam: the kernel's scores perturbed, as another processor's rounding could.
+    var kernelPerturbation: KernelPerturbation?
 
     public init(table: FeatureTable, weights: ScoreWeights) {
         self.table = table
@@ -39,34 +41,25 @@ public struct Matcher: Sendable {
     }
 
     /// The best `top` companies in `ranges` for a subject, best first by the exact score
-    /// (``ScoreModel/score(_:_:)``), ties to the lower id; the subject's own row (when it has one)
-    /// never among them.
+    /// (``ScoreModel/score(_:_:)``), ties to the lower id, whatever the kernel's rounding (see
+    /// ``ExactTopK``); the subject's own row (when it has one) never among them.
     public func matches(for subject: CompanyFeatures, subjectRow: Int?, in ranges: [Range<Int>], top: Int,
                         minimumScore: Double? = nil, threads: Int = TopK.defaultThreads) -> [Match] {
         let query = model.leftRow(subject)
-        // The kernel, in single precision, finds a few more than `top` per country (and lets in
-        // scores a rounding below the minimum); the exact score then decides order and cut.
-        let kernelMinimum = minimumScore.map { Float($0) - Self.kernelTolerance } ?? -.infinity
-        let found = ranges.flatMap { rows in
-            let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - rows.lowerBound)]) } ?? .none
-            return TopK.search(query: query, candidates: table.rows, k: min(top, Int.max - Self.margin) + Self.margin, in: rows, excluding: exclusions,
-                               minimumScore: kernelMinimum, threads: threads)
-                .map { (row: $0.index, id: table.ids[$0.index], score: model.score(subject, table.features(ofRow: $0.index))) }
+        // Each country's exact best `top` (whatever the kernel's rounding), then the best of those.
+        let exact = ExactTopK(model: model, perturbation: kernelPerturbation)
+        let found = ranges.flatMap { range in
+            let exclusions = subjectRow.map { ExclusionList(queryCount: 1, pairs: [(0, $0 - range.lowerBound)]) } ?? .none
+            let kernel = exact.kernel(query: query, rows: table.rows, in: range, excluding: exclusions, threads: threads)
+            return exact.best(queries: 1, keep: top, candidates: range.count, minimums: minimumScore.map { [$0] }, kernel: kernel) { _ in
+                { model.score(subject, table.features(ofRow: $0)) }
+            }.lists[0].map { (row: $0.row, id: table.ids[$0.row], score: $0.score) }
         }
-        let best = found.filter { $0.score >= minimumScore ?? -.infinity }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(top)
+        let best = found.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(top)
         return best.map { match in
             Match(row: match.row, id: match.id, score: match.score, breakdown: model.breakdown(subject, table.features(ofRow: match.row)))
         }
     }
-
-    /// Candidates asked of the kernel beyond `top`: room for single-precision rounding to have
-    /// put a pair the exact score ranks higher just below the cut.
-    public static let margin = 16
-
-    /// How far below a minimum score the kernel still lets a candidate through, for the exact
-    /// score to decide: far more than single-precision rounding of a score can be off by.
-    static let kernelTolerance: Float = 1e-4
 }
 
 /// Why a match was refused.

@@ -5,8 +5,10 @@ import LiaisonKernel
 /// country; for each host firm, its best delegates. Exact, like `liaison match`, and
 /// deterministic: lists are ordered by the exact score (``ScoreModel/score(_:_:)``), the one
 /// live matching orders by, ties to the lower id. The kernel finds each list's entries in single
-/// precision; they are then scored exactly and re-ordered, and the `reserve` entries kept beyond
-/// `k` give single-precision rounding room at the cut.
+/// precision; ``ExactTopK`` scores them exactly and makes sure no candidate the kernel's rounding
+/// left out belongs in the list, whatever the BLAS kernel and however large a tie group at the cut.
+/// Twins (companies of identical profiles) are ranked once: as candidates, one row of the kernel
+/// stands for them all (``CandidateSet``); as queries, they share one search.
 ///
 /// An incremental run starts from the previous run's lists and scores only what changed: each
 /// unchanged company is scored against the changed candidates, and those are merged into its
@@ -18,13 +20,16 @@ public struct Reranker: Sendable {
     public let table: FeatureTable
     public let model: ScoreModel
     public let k: Int
-    /// Entries kept per list beyond the `k` published.
+    /// Entries kept per list beyond the `k` published: room for an incremental run's merges to
+    /// lose entries whose candidates changed and still know the top `k`.
     public static let reserve = 16
     /// Host countries ranked (and whose firms get lists).
     public let countries: [String]
     public let threads: Int
     /// Every row's features, for exact scores (and for whoever explains the lists' entries).
     public let features: [CompanyFeatures]
+    /// A testing seam: the kernel's scores perturbed, as another processor's rounding could.
+    var kernelPerturbation: KernelPerturbation?
 
     /// What a run has done so far, for progress reports: its stage (`loading`, `ranking US`,
     /// `writing`…) and how far that stage has gone.
@@ -47,6 +52,10 @@ public struct Reranker: Sendable {
         /// Lists recomputed in full (an incremental run's merges could not decide them).
         public var listsRecomputed = 0
         public var listsMerged = 0
+        /// Searches (of a list, or of a list's changed candidates) that the kernel's first answer
+        /// could not decide, searched again with a minimum: a tie group larger than
+        /// ``ExactTopK/extra`` at the cut.
+        public var listsRescanned = 0
     }
 
     public init(table: FeatureTable, weights: ScoreWeights, k: Int, countries: [String], threads: Int = TopK.defaultThreads) {
@@ -84,12 +93,14 @@ public struct Reranker: Sendable {
         let total = units.reduce(0) { $0 + $1.queries.count }
         var done = 0
         for unit in units {
-            let candidates = table.rows.dense(unit.candidates)
+            let candidates = CandidateSet(table.rows, rows: unit.candidates)
             for batch in stride(from: unit.queries.lowerBound, to: unit.queries.upperBound, by: Self.batch) {
                 let rows = Array(batch..<min(batch + Self.batch, unit.queries.upperBound))
-                for (row, entries) in zip(rows, search(rows, against: candidates, offset: unit.candidates.lowerBound)) {
+                let found = search(rows, against: candidates)
+                for (row, entries) in zip(rows, found.lists) {
                     lists.append(query: row, target: unit.target, complete: unit.candidates.count <= depth, entries: entries)
                 }
+                statistics.listsRescanned += found.rescanned
                 statistics.pairsScored += rows.count * unit.candidates.count
                 done += rows.count
                 progress(Progress(stage: "ranking \(unit.target)", done: done, total: total))
@@ -120,18 +131,20 @@ public struct Reranker: Sendable {
         var done = 0
         for unit in units {
             let changedCandidates = unit.candidates.filter { changed[$0] }
-            let changedMatrix = table.rows.dense(rows: changedCandidates)
+            let changedSet = CandidateSet(table.rows, rows: changedCandidates)
             let previousList = previousLists[unit.target] ?? Array(repeating: -1, count: table.count)
             // Lists made again against every candidate: changed or new queries, and those whose
             // merge could not decide (found batch by batch below).
-            var candidates: Matrix?
+            var candidates: CandidateSet?
             func recomputed(_ rows: [Int]) -> [[(row: Int, score: Double)]] {
-                if candidates == nil { candidates = table.rows.dense(unit.candidates) }
+                if candidates == nil { candidates = CandidateSet(table.rows, rows: unit.candidates) }
                 statistics.listsRecomputed += rows.count
                 return stride(from: 0, to: rows.count, by: Self.batch).flatMap { batch -> [[(row: Int, score: Double)]] in
                     let part = Array(rows[batch..<min(batch + Self.batch, rows.count)])
                     statistics.pairsScored += part.count * unit.candidates.count
-                    return search(part, against: candidates!, offset: unit.candidates.lowerBound)
+                    let found = search(part, against: candidates!)
+                    statistics.listsRescanned += found.rescanned
+                    return found.lists
                 }
             }
             let fresh = unit.queries.filter { changed[$0] || previousList[$0] < 0 }
@@ -148,8 +161,9 @@ public struct Reranker: Sendable {
                     let list = previousList[row], end = Int(previous.start[list + 1])
                     return previous.complete[list] || end == Int(previous.start[list]) ? -.infinity : previous.floors[list]
                 }
-                let news = changedCandidates.isEmpty ? steady.map { _ in [] }
-                    : search(steady, against: changedMatrix, rows: changedCandidates, floors: floors)
+                let news = changedCandidates.isEmpty ? (lists: steady.map { _ in [] }, rescanned: 0)
+                    : search(steady, against: changedSet, floors: floors)
+                statistics.listsRescanned += news.rescanned
                 statistics.pairsScored += steady.count * changedCandidates.count
                 // The merges are independent: the threads take every `threads`-th one.
                 batchLists.withUnsafeMutableBufferPointer { buffer in
@@ -157,7 +171,7 @@ public struct Reranker: Sendable {
                     DispatchQueue.concurrentPerform(iterations: min(threads, max(steady.count, 1))) { worker in
                         for index in stride(from: worker, to: steady.count, by: threads) {
                             let row = steady[index]
-                            slots.base[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: news[index],
+                            slots.base[row - batch] = merge(previous: previous, list: previousList[row], query: row, fresh: news.lists[index],
                                                             mapped: mapped, changed: changed, candidates: unit.candidates)
                         }
                     }
@@ -232,21 +246,21 @@ public struct Reranker: Sendable {
         a.score != b.score ? a.score > b.score : a.row < b.row
     }
 
-    /// The top `depth` of `rows` against a dense candidate matrix whose row i is table row
-    /// `offset + i` (or `rows[i]` of the given list), scored exactly, best first; without those
-    /// whose single-precision score shows them below the query's floor, when floors are given
-    /// (the kernel leaves them out of the query's heap).
-    private func search(_ queries: [Int], against candidates: Matrix, offset: Int = 0, rows: [Int]? = nil,
-                        floors: [Double]? = nil) -> [[(row: Int, score: Double)]] {
-        let left = model.leftMatrix(queries.map { features[$0] })
-        let minimums = floors?.map { Float($0) - Matcher.kernelTolerance }
-        let result = TopK.search(queries: left, candidates: candidates, k: depth, minimumScores: minimums, threads: threads)
-        return (0..<queries.count).map { query in
-            let subject = features[queries[query]]
-            return result.matches(ofQuery: query).map { match -> (row: Int, score: Double) in
-                let row = rows?[match.index] ?? offset + match.index
-                return (row: row, score: model.score(subject, features[row]))
-            }.sorted(by: Self.better)
+    /// The exact best `depth` candidates of each of `queries` (rows) among `candidates`, best
+    /// first; only those scoring at least the query's floor, when floors are given.
+    private func search(_ queries: [Int], against candidates: CandidateSet,
+                        floors: [Double]? = nil) -> (lists: [[(row: Int, score: Double)]], rescanned: Int) {
+        // Twin queries get the same list: each distinct one is searched once. Not with floors,
+        // which are each list's own.
+        let (group, distinct) = floors == nil ? CandidateSet.twins(queries, of: table.rows) : (Array(queries.indices), queries)
+        let exact = ExactTopK(model: model, perturbation: kernelPerturbation)
+        let subjects = distinct.map { features[$0] }
+        let kernel = exact.kernel(left: model.leftMatrix(subjects), candidates: candidates, threads: threads)
+        let found = exact.best(queries: distinct.count, keep: depth, candidates: candidates.distinctCount, minimums: floors,
+                               kernel: kernel, twins: candidates) { query in
+            let subject = subjects[query]
+            return { model.score(subject, features[$0]) }
         }
+        return (group.count == distinct.count ? found.lists : group.map { found.lists[$0] }, found.rescanned)
     }
 }
