@@ -58,6 +58,11 @@ let package = Package(
             path: "Tests/B2BForumsTests"
         ),
         .executableTarget(
+            name: "TradeShowBench",
+            dependencies: [.product(name: "LiaisonScheduling", package: "Liaison"), .product(name: "LiaisonCore", package: "Liaison")],
+            path: "Sources/TradeShowBench"
+        ),
+        .executableTarget(
             name: "KernelTuning",
             dependencies: [.product(name: "LiaisonKernel", package: "Liaison")],
             path: "Sources/KernelTuning"

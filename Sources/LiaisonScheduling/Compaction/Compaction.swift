@@ -17,9 +17,13 @@ enum Compaction {
     /// The weight of a break the annealing starts from, rising to ``breakWeight``: early on a
     /// break costs a few idle slots, so agendas can shift through states with a break more.
     static let startBreakWeight = 4.0
-    /// Moves tried per movable meeting, and at most in all.
-    static let movesPerMeeting = 2_000
-    static let mostMoves = 4_000_000
+    /// Moves tried: ``movesPerMeeting`` per movable meeting, but in small events up to
+    /// ``smallEventMoves`` per meeting until ``fewestMoves`` are reached, and never more than
+    /// ``mostMoves``.
+    static let movesPerMeeting = 200
+    static let smallEventMoves = 2_000
+    static let fewestMoves = 400_000
+    static let mostMoves = 2_000_000
     /// Temperatures at the start and the end of the annealing, in idle slots.
     static let startTemperature = 16.0
     static let endTemperature = 0.2
@@ -39,7 +43,7 @@ enum Compaction {
         }
         guard !movable.isEmpty else { return }
         var random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: 0)
-        let moves = min(mostMoves, movesPerMeeting * movable.count)
+        let moves = min(mostMoves, max(movesPerMeeting * movable.count, min(fewestMoves, smallEventMoves * movable.count)))
         anneal(&search, movable: movable, moves: moves, random: &random)
         search.apply(to: &timetable)
     }

@@ -23,26 +23,39 @@ extension SlotSearch {
         guard k > 1, k <= range.count else { return nil }
         // Each p's meeting leaves its slot: the tables there free up.
         var freed = [Int: Int]()
-        for i in 0..<k { freed[slot[members[i]], default: 0] += 1 }
+        var first = Int.max, last = Int.min
+        for i in 0..<k {
+            freed[slot[members[i]], default: 0] += 1
+            first = min(first, slot[members[i]])
+            last = max(last, slot[members[i]])
+        }
         func weighted(_ shape: AgendaShape) -> Double { breakWeight * Double(shape.breaks) + Double(shape.idle) }
+        // What each meeting costs its partner in each slot of the day, computed once for every
+        // block; blocks are tried around p's present span.
+        let width = range.count
+        var dayCosts = [Double](repeating: Assignment.forbidden, count: k * width)
+        for i in 0..<k {
+            let m = members[i], q = partner(m, of: p), from = slot[m]
+            let before = weighted(shapes[q])
+            for s in range {
+                // The partner must be free there (its meeting with p leaving `from` frees it there).
+                let busyThere = Int(count[q * stride + s]) - (s == from ? 1 : 0)
+                guard isAllowed(m, s), busyThere < reps[q], load[s] - (freed[s] ?? 0) < tables else { continue }
+                dayCosts[i * width + s - range.lowerBound] = weighted(measure(q, from: from, to: s)) - before
+            }
+        }
         var best: (total: Double, slots: [Int])?
         var costs = [Double](repeating: 0, count: k * k)
-        for start in range.lowerBound...(range.upperBound - k + 1) {
-            let window = start..<(start + k)
-            guard window.allSatisfy({ model.isAvailable(p, $0) && load[$0] - (freed[$0] ?? 0) < tables }) else { continue }
+        let lowest = max(range.lowerBound, first - k / 2), highest = min(range.upperBound - k + 1, max(lowest, last - k / 2))
+        guard lowest <= highest else { return nil }
+        for start in lowest...highest {
+            guard (start..<(start + k)).allSatisfy({ model.isAvailable(p, $0) }) else { continue }
             for i in 0..<k {
-                let m = members[i], q = partner(m, of: p), from = slot[m]
-                let before = weighted(shapes[q])
-                for (j, s) in window.enumerated() {
-                    // The partner must be free there (its meeting with p leaving `from` frees it there).
-                    let busyThere = Int(count[q * stride + s]) - (s == from ? 1 : 0)
-                    guard isAllowed(m, s), busyThere < reps[q] else { costs[i * k + j] = Assignment.forbidden; continue }
-                    costs[i * k + j] = weighted(measure(q, from: from, to: s)) - before
-                }
+                for j in 0..<k { costs[i * k + j] = dayCosts[i * width + start + j - range.lowerBound] }
             }
             guard let assignment = Assignment.solve(costs, rows: k, columns: k) else { continue }
             if best == nil || assignment.total < best!.total - 1e-9 {
-                best = (assignment.total, assignment.columns.map { window.lowerBound + $0 })
+                best = (assignment.total, assignment.columns.map { start + $0 })
             }
         }
         return best?.slots

@@ -60,6 +60,17 @@ public struct PairScores: Sendable {
         self.floors = floors
     }
 
+    /// How many best partners to list for a participant who can hold `capacity` meetings, in an
+    /// event too large for every pair (see ``init(pairs:floors:)``): the solver then has room
+    /// to choose, and the floors stay low enough for a tight bound.
+    public static func listLength(forCapacity capacity: Int) -> Int {
+        CandidatePairs.partners(capacity: capacity)
+    }
+
+    /// Pairs an event may have before the solver keeps only each participant's best partners
+    /// (a larger event is better given as a list: ``init(pairs:floors:)``).
+    public static var completeLimit: Int { CandidatePairs.completeLimit }
+
     /// The score of a delegate and a host; 0 for a pair without a score.
     public func score(delegate: String, host: String) -> Double {
         score(delegate, host)

@@ -48,6 +48,7 @@ public enum Scheduler {
             first.formUnion(unplaced)
         }
         timetable = best!.timetable
+        SlotExchange.improve(candidates, in: &timetable)
         // Musts (and, when only requests are scheduled, every request) that did not fit get a
         // search of their own, which may move or take out other meetings; then the room left
         // is filled again.
