@@ -24,11 +24,11 @@ let package = Package(
     targets: [
         // The system BLAS behind Debian's libblas.so.3 alternative: reference BLAS or OpenBLAS.
         .systemLibrary(name: "CBLAS", providers: [.apt(["libblas-dev"])]),
-        .target(name: "LiaisonKernel", dependencies: ["CBLAS"]),
-        .target(name: "LiaisonCore", dependencies: ["LiaisonKernel"]),
+        .target(name: "LiaisonKernel", dependencies: ["CBLAS"], swiftSettings: optimizedInDebug),
+        .target(name: "LiaisonCore", dependencies: ["LiaisonKernel"], swiftSettings: optimizedInDebug),
         // Min-cost flow through LEMON's network simplex (Debian's liblemon-dev, header-only use).
         .target(name: "CFlow"),
-        .target(name: "LiaisonScheduling", dependencies: ["LiaisonCore", "CFlow"]),
+        .target(name: "LiaisonScheduling", dependencies: ["LiaisonCore", "CFlow"], swiftSettings: optimizedInDebug),
         // Every file format, pure: no database.
         .target(
             name: "LiaisonFormats",
@@ -72,3 +72,8 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+/// The kernel, the core and the scheduler are optimized in debug builds too: the tests run their
+/// searches (annealing, exact top-k, brute-force references) on hundreds of random events, about
+/// ten times slower unoptimized, and `make test` is a debug build.
+var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }

@@ -45,6 +45,27 @@ let package = Package(
             ],
             path: "Sources/ScheduleBench"
         ),
+        // The B2B forums of Bofill et al. as Liaison events (`make bench-b2b`), and their reader.
+        .target(
+            name: "B2BForums",
+            dependencies: [.product(name: "LiaisonScheduling", package: "Liaison")],
+            path: "Sources/B2BForums"
+        ),
+        .executableTarget(
+            name: "B2BBench",
+            dependencies: ["B2BForums", .product(name: "LiaisonScheduling", package: "Liaison")],
+            path: "Sources/B2BBench"
+        ),
+        .testTarget(
+            name: "B2BForumsTests",
+            dependencies: ["B2BForums", .product(name: "LiaisonScheduling", package: "Liaison")],
+            path: "Tests/B2BForumsTests"
+        ),
+        .executableTarget(
+            name: "TradeShowBench",
+            dependencies: [.product(name: "LiaisonScheduling", package: "Liaison"), .product(name: "LiaisonCore", package: "Liaison")],
+            path: "Sources/TradeShowBench"
+        ),
         .executableTarget(
             name: "KernelTuning",
             dependencies: [.product(name: "LiaisonKernel", package: "Liaison")],

@@ -10,7 +10,7 @@
 extern "C" cflow_status cflow_min_cost_flow(int32_t node_count, const int64_t *supply,
                                             int32_t arc_count, const int32_t *arc_source, const int32_t *arc_target,
                                             const int64_t *arc_capacity, const int64_t *arc_cost,
-                                            int64_t *arc_flow, int64_t *total_cost) {
+                                            int64_t *arc_flow, int64_t *total_cost, int64_t *node_potential) {
     using Graph = lemon::SmartDigraph;
     using Simplex = lemon::NetworkSimplex<Graph, int64_t, int64_t>;
     if (node_count < 0 || arc_count < 0) return CFLOW_INVALID_INPUT;
@@ -54,6 +54,9 @@ extern "C" cflow_status cflow_min_cost_flow(int32_t node_count, const int64_t *s
         }
         for (int32_t a = 0; a < arc_count; ++a) arc_flow[a] = simplex.flow(arcs[a]);
         *total_cost = simplex.totalCost<int64_t>();
+        if (node_potential != nullptr) {
+            for (int32_t i = 0; i < node_count; ++i) node_potential[i] = simplex.potential(nodes[i]);
+        }
         return CFLOW_OPTIMAL;
     } catch (const std::exception &) {
         return CFLOW_INVALID_INPUT;

@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCore
 import LiaisonScheduling
+import LiaisonTestSupport
 import Testing
 
 @Suite("Slot sets, slot times and capacities")

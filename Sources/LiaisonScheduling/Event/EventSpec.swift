@@ -1,21 +1,35 @@
-/// A networking event: where and when it happens, and how its time and tables are cut into
-/// meeting slots.
-public struct EventSpec: Hashable, Sendable, Codable {
+/// A networking event: where and when it happens, who may meet whom, and how its time and
+/// tables are cut into meeting slots.
+///
+/// An event spans one or more ``days``; its slots are numbered from 1 across all of them, so a
+/// two-day event of 10 slots a day has slots 1–20 and slot 11 opens the second day. Named
+/// ``sessions`` are ranges of those slots. A one-day event can still be written with the
+/// single-day fields (`date`, `start`, `slots`, `breakAfter`, `breakMinutes`), which read and
+/// write its first day.
+///
+///     let forum = EventSpec(id: "girona-2025", name: "B2B forum", city: "Girona", country: "ES",
+///                           days: [EventDay(date: "2025-05-20", start: "09:00", slots: 13),
+///                                  EventDay(date: "2025-05-21", start: "09:00", slots: 8)],
+///                           slotMinutes: 30, tables: 14, timeZone: "Europe/Madrid", pairing: .open)
+///     forum.slots              // 21
+///     forum.slotTime(14).date  // "2025-05-21"
+public struct EventSpec: Hashable, Sendable {
     public var id: String
     public var name: String
     public var city: String
-    /// The host country (ISO 3166-1 alpha-2): its companies are the event's hosts.
+    /// The country of the venue (ISO 3166-1 alpha-2); any country.
     public var country: String
-    /// The day, `YYYY-MM-DD`.
-    public var date: String
-    /// The first slot's start, `HH:MM`, local time.
-    public var start: String
-    /// Number of meeting slots.
-    public var slots: Int
+    /// In a sides event, the country whose companies are the delegates (the visiting
+    /// delegation); everyone else is a host unless registered otherwise. Scheduling itself
+    /// reads each participant's side; this is what registration defaults to.
+    public var delegation: String
+    /// Who may meet whom.
+    public var pairing: Pairing
+    /// The days, in order; at least one.
+    public var days: [EventDay]
+    /// Named slot ranges (e.g. morning and afternoon) requests may ask for.
+    public var sessions: [EventSession]
     public var slotMinutes: Int
-    /// A break follows this slot (1-based), if any.
-    public var breakAfter: Int?
-    public var breakMinutes: Int
     /// Tables, hence meetings at once.
     public var tables: Int
     /// IANA time zone of the venue, e.g. `America/Toronto`.
@@ -24,79 +38,78 @@ public struct EventSpec: Hashable, Sendable, Codable {
     /// empty when not given (agendas then show the city).
     public var venue: String
 
+    /// A one-day event (the single-day form; `breakAfter` counts slots from the first).
     public init(id: String, name: String, city: String, country: String, date: String, start: String, slots: Int,
-                slotMinutes: Int, breakAfter: Int? = nil, breakMinutes: Int = 0, tables: Int, timeZone: String, venue: String = "") {
+                slotMinutes: Int, breakAfter: Int? = nil, breakMinutes: Int = 0, tables: Int, timeZone: String,
+                venue: String = "", pairing: Pairing = .sides, delegation: String = "CN", sessions: [EventSession] = []) {
+        self.init(id: id, name: name, city: city, country: country,
+                  days: [EventDay(date: date, start: start, slots: slots, breakAfter: breakAfter, breakMinutes: breakMinutes)],
+                  slotMinutes: slotMinutes, tables: tables, timeZone: timeZone, venue: venue, pairing: pairing, delegation: delegation,
+                  sessions: sessions)
+    }
+
+    /// An event of one or more days.
+    public init(id: String, name: String, city: String, country: String, days: [EventDay], slotMinutes: Int, tables: Int,
+                timeZone: String, venue: String = "", pairing: Pairing = .sides, delegation: String = "CN",
+                sessions: [EventSession] = []) {
         self.id = id
         self.name = name
         self.city = city
         self.country = country
-        self.date = date
-        self.start = start
-        self.slots = slots
+        self.delegation = delegation
+        self.pairing = pairing
+        self.days = days
+        self.sessions = sessions
         self.slotMinutes = slotMinutes
-        self.breakAfter = breakAfter
-        self.breakMinutes = breakMinutes
         self.tables = tables
         self.timeZone = timeZone
         self.venue = venue
     }
 
-    /// Slot numbers, 1-based.
+    /// Number of meeting slots over all days. Setting it resizes the last day (the only one of
+    /// a one-day event).
+    public var slots: Int {
+        get { days.reduce(0) { $0 + $1.slots } }
+        set {
+            guard !days.isEmpty else { days = [EventDay(date: "", start: "", slots: newValue)]; return }
+            days[days.count - 1].slots = newValue - (slots - days[days.count - 1].slots)
+        }
+    }
+
+    /// The first day's date, `YYYY-MM-DD`.
+    public var date: String {
+        get { days.first?.date ?? "" }
+        set { editFirstDay { $0.date = newValue } }
+    }
+
+    /// The first slot's start, `HH:MM`, local time.
+    public var start: String {
+        get { days.first?.start ?? "" }
+        set { editFirstDay { $0.start = newValue } }
+    }
+
+    /// A pause follows this slot (1-based) of the first day, if any.
+    public var breakAfter: Int? {
+        get { days.first?.breakAfter }
+        set { editFirstDay { $0.breakAfter = newValue } }
+    }
+
+    /// Length of the first day's pause.
+    public var breakMinutes: Int {
+        get { days.first?.breakMinutes ?? 0 }
+        set { editFirstDay { $0.breakMinutes = newValue } }
+    }
+
+    private mutating func editFirstDay(_ edit: (inout EventDay) -> Void) {
+        if days.isEmpty { days = [EventDay(date: "", start: "", slots: 0)] }
+        edit(&days[0])
+    }
+
+    /// Slot numbers, 1-based, across every day.
     public var slotNumbers: ClosedRange<Int> { 1...max(slots, 1) }
 
-    /// Minutes after midnight at which `slot` (1-based) starts.
-    public func startMinute(ofSlot slot: Int) -> Int {
-        let first = Self.minutes(start) ?? 0
-        let pause = breakAfter.map { slot > $0 ? breakMinutes : 0 } ?? 0
-        return first + (slot - 1) * slotMinutes + pause
-    }
-
-    /// `HH:MM` of `slot`'s start.
-    public func startTime(ofSlot slot: Int) -> String {
-        Self.clock(startMinute(ofSlot: slot))
-    }
-
-    /// `HH:MM` → minutes after midnight.
-    public static func minutes(_ clock: String) -> Int? {
-        let parts = clock.split(separator: ":")
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hours = Int(parts[0]), let minutes = Int(parts[1]),
-              (0..<24).contains(hours), (0..<60).contains(minutes) else { return nil }
-        return hours * 60 + minutes
-    }
-
-    /// Minutes after midnight → `HH:MM` (past midnight wraps to the next day's clock).
-    public static func clock(_ minutes: Int) -> String {
-        let wrapped = ((minutes % 1440) + 1440) % 1440
-        let hours = wrapped / 60, rest = wrapped % 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
-    }
-
-    /// Problems that make the event impossible to schedule, in words; empty when it is sound.
-    public var problems: [String] {
-        var problems: [String] = []
-        if slots < 1 || slots > SlotSet.largestSlot { problems.append("slots must be between 1 and \(SlotSet.largestSlot), not \(slots)") }
-        if slotMinutes > 1440 || breakMinutes > 1440 { problems.append("slots and breaks last at most a day (1440 minutes)") }
-        if tables < 1 { problems.append("tables must be at least 1, not \(tables): no meeting could take place") }
-        if slotMinutes < 1 { problems.append("slot minutes must be at least 1, not \(slotMinutes)") }
-        if breakMinutes < 0 { problems.append("break minutes cannot be negative") }
-        if let breakAfter, !(1..<max(slots, 1)).contains(breakAfter) {
-            problems.append("a break after slot \(breakAfter) is outside the slots 1–\(slots) (it must fall between two slots)")
-        }
-        if Self.minutes(start) == nil { problems.append("start '\(start)' is not a time HH:MM") }
-        if !Self.isDate(date) { problems.append("date '\(date)' is not a date YYYY-MM-DD") }
-        if let first = Self.minutes(start), (1...SlotSet.largestSlot).contains(slots), (0...1440).contains(slotMinutes),
-           (0...1440).contains(breakMinutes), first + slots * slotMinutes + (breakAfter == nil ? 0 : breakMinutes) > 1440 {
-            problems.append("the slots run past midnight")
-        }
-        return problems
-    }
-
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
+    /// The session of that name, if the event has one.
+    public func session(named name: String) -> EventSession? {
+        sessions.first { $0.name == name }
     }
 }

@@ -11,8 +11,9 @@ public enum Side: String, Hashable, Sendable, Codable, CaseIterable {
 /// A company taking part in an event, with its settings for that event.
 public struct Participant: Hashable, Sendable, Codable {
     public var company: String
+    /// Its side in a sides event (ignored in an open one).
     public var side: Side
-    /// At most this many meetings in the day.
+    /// At most this many meetings over the event.
     public var maxMeetings: Int
     /// The slots (1-based) it can meet in.
     public var available: SlotSet
@@ -21,7 +22,8 @@ public struct Participant: Hashable, Sendable, Codable {
     /// Interpretation it needs, e.g. `zh-en`, shown on agendas.
     public var interpreter: String?
 
-    public init(company: String, side: Side, maxMeetings: Int, available: SlotSet, reps: Int = 1, interpreter: String? = nil) {
+    /// A participant; in an open event its side does not matter (anyone may meet anyone).
+    public init(company: String, side: Side = .host, maxMeetings: Int, available: SlotSet, reps: Int = 1, interpreter: String? = nil) {
         self.company = company
         self.side = side
         self.maxMeetings = maxMeetings

@@ -8,20 +8,16 @@ import CFlow
 ///     let arc = network.addArc(from: s, to: t, capacity: 2, cost: -5)
 ///     let solution = try network.solve()   // solution.flow(arc) == 2
 struct FlowNetwork {
-    private var supplies: [Int64] = []
-    private var sources: [Int32] = []
-    private var targets: [Int32] = []
-    private var capacities: [Int64] = []
-    private var costs: [Int64] = []
+    private(set) var supplies: [Int64] = []
+    private(set) var sources: [Int32] = []
+    private(set) var targets: [Int32] = []
+    private(set) var capacities: [Int64] = []
+    private(set) var costs: [Int64] = []
 
     /// A node; positive supply is a source of flow, negative a sink.
     mutating func addNode(supply: Int64 = 0) -> Int32 {
         supplies.append(supply)
         return Int32(supplies.count - 1)
-    }
-
-    mutating func setSupply(_ node: Int32, _ supply: Int64) {
-        supplies[Int(node)] = supply
     }
 
     /// An arc carrying 0 to `capacity` units at `cost` each; returns its index.
@@ -34,12 +30,13 @@ struct FlowNetwork {
         return sources.count - 1
     }
 
-    var arcCount: Int { sources.count }
-
-    /// A minimum-cost flow meeting every supply.
+    /// A minimum-cost flow meeting every supply, with optimal node potentials: the reduced
+    /// cost `cost + potential[source] - potential[target]` of an arc is at least 0 when the
+    /// arc has room and at most 0 when it carries flow.
     struct Solution {
         let flows: [Int64]
         let cost: Int64
+        let potentials: [Int64]
 
         func flow(_ arc: Int) -> Int64 { flows[arc] }
     }
@@ -51,11 +48,12 @@ struct FlowNetwork {
 
     func solve() throws(Failure) -> Solution {
         var flows = [Int64](repeating: 0, count: sources.count)
+        var potentials = [Int64](repeating: 0, count: supplies.count)
         var cost: Int64 = 0
         let status = cflow_min_cost_flow(Int32(supplies.count), supplies, Int32(sources.count), sources, targets,
-                                         capacities, costs, &flows, &cost)
+                                         capacities, costs, &flows, &cost, &potentials)
         switch status {
-        case CFLOW_OPTIMAL: return Solution(flows: flows, cost: cost)
+        case CFLOW_OPTIMAL: return Solution(flows: flows, cost: cost, potentials: potentials)
         case CFLOW_INFEASIBLE: throw .infeasible
         case CFLOW_UNBOUNDED: throw .unbounded
         default: throw .invalid

@@ -9,7 +9,9 @@ enum Report {
         let median = counts.isEmpty ? 0 : (counts.count % 2 == 1
             ? Double(counts[counts.count / 2]) : Double(counts[counts.count / 2 - 1] + counts[counts.count / 2]) / 2)
         let active = model.participants.indices.filter { timetable.meetingCount($0) > 0 }
-        let idle = active.map(timetable.idleSlots)
+        let shapes = active.map(timetable.shape(of:))
+        let idle = shapes.map(\.idle)
+        let breaks = shapes.map(\.breaks)
         var musts = QualityReport.Tally(placed: 0, asked: 0), others = QualityReport.Tally(placed: 0, asked: 0)
         for (key, request) in model.requests {
             let placed = timetable.placements[key] != nil ? 1 : 0
@@ -26,7 +28,10 @@ enum Report {
             mustRequests: musts,
             otherRequests: others,
             idleGaps: QualityReport.Gaps(mean: idle.isEmpty ? 0 : Double(idle.reduce(0, +)) / Double(idle.count), max: idle.max() ?? 0),
-            tableChanges: TableAssignment.hostTableChanges(timetable))
+            tableChanges: TableAssignment.hostTableChanges(timetable),
+            breaks: QualityReport.Breaks(total: breaks.reduce(0, +), max: breaks.max() ?? 0,
+                                         spread: (breaks.max() ?? 0) - (breaks.min() ?? 0)),
+            idleSlots: idle.reduce(0, +))
     }
 
     /// Participants with fewer meetings than the minimum, each with the reason.
@@ -35,9 +40,10 @@ enum Report {
             let participant = model.participants[p]
             let count = timetable.meetingCount(p)
             guard count < model.minMeetings else { return nil }
-            let partners = (participant.side == .delegate ? model.hosts : model.delegates).filter { other in
-                let key = participant.side == .delegate ? PairKey(delegate: p, host: other) : PairKey(delegate: other, host: p)
+            let partners = model.participants.indices.filter { other in
+                guard let key = model.key(p, other) else { return false }
                 return !model.blocked.contains(key) && model.commonSlotCount(key, from: 1) > 0
+                    && (!model.onlyRequests || model.requests[key] != nil)
             }
             let reason: String
             if participant.capacity < model.minMeetings {
@@ -59,8 +65,10 @@ enum Report {
             if model.blocked.contains(key) {
                 reason = "the pair is blocked"
             } else if model.commonSlotCount(key, from: 1) == 0 {
-                reason = "no slot where both are available"
-            } else if let full = [key.delegate, key.host].first(where: { !timetable.hasRoom($0) }) {
+                reason = model.sessionMasks[key] != nil && model.shareSlot(key.a, key.b)
+                    ? "no slot of the session '\(request.session ?? "")' where both are available"
+                    : "no slot where both are available"
+            } else if let full = [key.a, key.b].first(where: { !timetable.hasRoom($0) }) {
                 reason = "\(model.company(full)) has no room left (\(timetable.meetingCount(full)) meetings, its maximum)"
             } else {
                 reason = "no slot where both are free: their common slots are taken by other meetings or full"

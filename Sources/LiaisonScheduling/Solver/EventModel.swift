@@ -1,32 +1,53 @@
 /// An event's participants and rules by index, checked for contradictions: what the solver
-/// works on. Participant `p` is `participants[p]`; slots are 1-based.
+/// works on. Participant `p` is `participants[p]`; slots are 1-based across the whole event.
 struct EventModel {
     let event: EventSpec
+    let pairing: Pairing
     let participants: [Participant]
     let index: [String: Int]
+    /// Who may be a pair's `a`: the delegates of a sides event, everyone in an open one.
     let delegates: [Int]
+    /// Who may be a pair's `b`: the hosts of a sides event, everyone in an open one.
     let hosts: [Int]
     let blocked: Set<PairKey>
     let minMeetings: Int
     /// Requests by pair, `must` winning over a plain request for the same pair.
     let requests: [PairKey: MeetingRequest]
-    /// Scores of delegate-position × host-position, looked up without hashing ids.
-    private let scoreTable: [Double]
+    /// Only requested pairs may meet.
+    let onlyRequests: Bool
+    /// The largest difference of break counts the compaction aims for.
+    let fairness: Int
+    let seed: UInt64
+    /// Scores of pairs, looked up without hashing ids where the input allows.
+    let scores: ScoreLookup
     /// The largest score (1 when none is above 0): the solver weighs scores divided by it, so
     /// any weights of the score model give integer costs of the same, safe magnitude.
     let scoreUnit: Double
-    /// Each participant's position among its side.
-    private let sidePosition: [Int]
+    /// Pairs that may meet beyond locks and published meetings: not blocked, with a common slot;
+    /// every such pair when ``complete``, else each participant's best partners and the requests.
+    private(set) var candidates: [PairKey]
+    /// Whether ``candidates`` holds every pair that may meet.
+    private(set) var complete: Bool
+    /// Per participant, the most (in weights: scores divided by ``scoreUnit``) any pair of it
+    /// outside ``candidates`` may score; 0 when its candidates are complete.
+    private(set) var floor: [Double]
     /// Availability as bits: participant p's slot s is bit (s % 64) of word `p * words + s / 64`.
-    private let availability: [UInt64]
-    private let words: Int
+    let availability: [UInt64]
+    let words: Int
+    /// Slots each requested pair is limited to by its session, as bits like ``availability``.
+    let sessionMasks: [PairKey: [UInt64]]
+    /// The day (index into `event.days`) of each slot; index 0 unused.
+    let dayOfSlot: [Int]
+    /// The slots of each day.
+    let days: [ClosedRange<Int>]
 
-    /// An unordered pair of participants as (delegate, host).
+    /// An unordered pair of participants: in a sides event `a` is the delegate and `b` the host;
+    /// in an open event `a < b`.
     struct PairKey: Hashable, Comparable {
-        let delegate: Int
-        let host: Int
+        let a: Int
+        let b: Int
 
-        static func < (a: PairKey, b: PairKey) -> Bool { (a.delegate, a.host) < (b.delegate, b.host) }
+        static func < (x: PairKey, y: PairKey) -> Bool { (x.a, x.b) < (y.a, y.b) }
     }
 
     /// Builds the model, or throws every contradiction found in the input.
@@ -45,43 +66,53 @@ struct EventModel {
         }
         let people = input.participants
         self.event = event
+        pairing = event.pairing
         participants = people
         self.index = index
-        let delegateList = people.indices.filter { people[$0].side == .delegate }
-        let hostList = people.indices.filter { people[$0].side == .host }
-        delegates = delegateList
-        hosts = hostList
-        minMeetings = input.minMeetings
-        var positions = [Int](repeating: 0, count: people.count)
-        for (position, p) in delegateList.enumerated() { positions[p] = position }
-        for (position, p) in hostList.enumerated() { positions[p] = position }
-        sidePosition = positions
-        let table = delegateList.flatMap { d in hostList.map { h in input.scores.score(delegate: people[d].company, host: people[h].company) } }
-        scoreTable = table
-        scoreUnit = table.max().map { $0 > 0 && $0.isFinite ? $0 : 1 } ?? 1
-        if let bad = table.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-            let d = people[delegateList[bad / max(hostList.count, 1)]].company, h = people[hostList[bad % max(hostList.count, 1)]].company
-            problems.append("the score of \(d) and \(h) is \(table[bad]); scores must be finite and at least 0")
+        if event.pairing == .sides {
+            delegates = people.indices.filter { people[$0].side == .delegate }
+            hosts = people.indices.filter { people[$0].side == .host }
+        } else {
+            delegates = Array(people.indices)
+            hosts = Array(people.indices)
         }
-        let words = (max(event.slots, 1) + 1 + 63) / 64
+        minMeetings = input.minMeetings
+        onlyRequests = input.onlyRequests
+        fairness = max(0, input.fairness)
+        seed = input.seed
+        if input.minMeetings < 0 { problems.append("the minimum of meetings cannot be negative") }
+
+        let slotCount = max(event.slots, 1)
+        let words = (slotCount + 1 + 63) / 64
         self.words = words
         var bits = [UInt64](repeating: 0, count: people.count * words)
         for (p, participant) in people.enumerated() {
             for slot in participant.available where slot >= 0 && slot <= event.slots { bits[p * words + slot / 64] |= 1 << UInt64(slot % 64) }
         }
         availability = bits
-        if input.minMeetings < 0 { problems.append("the minimum of meetings cannot be negative") }
+        var dayOfSlot = [Int](repeating: 0, count: slotCount + 1)
+        var days: [ClosedRange<Int>] = []
+        for day in event.days.indices where event.days[day].slots > 0 {
+            let range = event.slots(ofDay: day)
+            days.append(range)
+            for slot in range where slot <= slotCount { dayOfSlot[slot] = days.count - 1 }
+        }
+        if days.isEmpty { days = [1...slotCount] }
+        self.dayOfSlot = dayOfSlot
+        self.days = days
 
+        let pairing = event.pairing
+        func key(_ x: Int, _ y: Int) -> PairKey? { Self.key(x, y, pairing: pairing, people: people) }
         func pair(_ a: String, _ b: String, _ what: String) -> PairKey? {
             guard let x = index[a] else { problems.append("\(what) names \(a), who is not registered for the event"); return nil }
             guard let y = index[b] else { problems.append("\(what) names \(b), who is not registered for the event"); return nil }
-            switch (people[x].side, people[y].side) {
-            case (.delegate, .host): return PairKey(delegate: x, host: y)
-            case (.host, .delegate): return PairKey(delegate: y, host: x)
-            default:
+            if let key = key(x, y) { return key }
+            if x == y {
+                problems.append("\(what) pairs \(a) with itself")
+            } else {
                 problems.append("\(what) pairs \(a) and \(b), who are both \(people[x].side.rawValue)s; a meeting pairs a delegate with a host")
-                return nil
             }
+            return nil
         }
 
         var blockedPairs = Set<PairKey>()
@@ -89,25 +120,68 @@ struct EventModel {
             if let key = pair(block.a, block.b, "a block") { blockedPairs.insert(key) }
         }
         var requested: [PairKey: MeetingRequest] = [:]
+        var masks: [PairKey: [UInt64]] = [:]
         for request in input.requests {
             guard let key = pair(request.a, request.b, "a request") else { continue }
             if request.must && blockedPairs.contains(key) {
                 problems.append("a must-meet request for \(request.a) and \(request.b) contradicts a block of the same pair")
             }
+            if let name = request.session {
+                if let session = event.session(named: name) {
+                    var mask = [UInt64](repeating: 0, count: words)
+                    for slot in session.slots where slot >= 1 && slot <= slotCount { mask[slot / 64] |= 1 << UInt64(slot % 64) }
+                    if let earlier = masks[key] { mask = zip(mask, earlier).map { $0 & $1 } }
+                    masks[key] = mask
+                } else {
+                    problems.append("a request for \(request.a) and \(request.b) names the session '\(name)', which the event does not have"
+                        + (event.sessions.isEmpty ? "" : " (sessions: \(event.sessions.map(\.name).joined(separator: ", ")))"))
+                }
+            }
             if requested[key]?.must != true { requested[key] = request }
         }
         blocked = blockedPairs
         requests = requested
+        sessionMasks = masks
+
+        let lookup = ScoreLookup(input.scores, people: people, index: index, pairing: pairing)
+        if let bad = lookup.firstInvalid(people: people, pairing: pairing) {
+            problems.append("the score of \(people[bad.a].company) and \(people[bad.b].company) is \(bad.score); scores must be finite and at least 0")
+        }
+        scores = lookup
+        let unit = lookup.largest
+        scoreUnit = unit > 0 && unit.isFinite ? unit : 1
         if !problems.isEmpty { throw SchedulingError(problems: problems) }
+
+        // Candidates need the rest of the model (availability, blocks, scores) in place.
+        complete = true
+        candidates = []
+        floor = Array(repeating: 0, count: people.count)
+        let chosen = CandidatePairs.choose(self, scores: input.scores)
+        candidates = chosen.pairs
+        complete = chosen.complete
+        floor = chosen.floor
+    }
+
+    /// The pair of participants x and y, when they may be paired at all.
+    static func key(_ x: Int, _ y: Int, pairing: Pairing, people: [Participant]) -> PairKey? {
+        guard x != y else { return nil }
+        switch pairing {
+        case .open:
+            return x < y ? PairKey(a: x, b: y) : PairKey(a: y, b: x)
+        case .sides:
+            switch (people[x].side, people[y].side) {
+            case (.delegate, .host): return PairKey(a: x, b: y)
+            case (.host, .delegate): return PairKey(a: y, b: x)
+            default: return nil
+            }
+        }
     }
 
     var slots: ClosedRange<Int> { event.slotNumbers }
 
     func company(_ p: Int) -> String { participants[p].company }
 
-    func score(_ key: PairKey) -> Double {
-        scoreTable[sidePosition[key.delegate] * hosts.count + sidePosition[key.host]]
-    }
+    func score(_ key: PairKey) -> Double { scores.score(key) }
 
     /// The score as the solver weighs it: divided by ``scoreUnit``, so within [0, 1].
     func weight(_ key: PairKey) -> Double {
@@ -127,48 +201,22 @@ struct EventModel {
 
     func isMust(_ key: PairKey) -> Bool { requests[key]?.must == true }
 
-    /// Slots both members of a pair can meet in, in order.
-    func commonSlots(_ key: PairKey) -> [Int] {
-        commonSlots(key, from: 1)
-    }
-
-    /// Slots from `first` on that both members of a pair can meet in, in order.
-    func commonSlots(_ key: PairKey, from first: Int) -> [Int] {
-        var slots: [Int] = []
-        for word in first / 64..<words {
-            var common = availability[key.delegate * words + word] & availability[key.host * words + word]
-            while common != 0 {
-                let slot = word * 64 + common.trailingZeroBitCount
-                if slot >= first { slots.append(slot) }
-                common &= common - 1
-            }
-        }
-        return slots
-    }
-
-    /// How many slots from `first` on both members of a pair can meet in.
-    func commonSlotCount(_ key: PairKey, from first: Int) -> Int {
-        var count = 0
-        for word in first / 64..<words {
-            var common = availability[key.delegate * words + word] & availability[key.host * words + word]
-            if word == first / 64 { common &= ~((1 << UInt64(first % 64)) - 1) }
-            count += common.nonzeroBitCount
-        }
-        return count
-    }
-
-    /// Whether participant p can meet in `slot`.
-    func isAvailable(_ p: Int, _ slot: Int) -> Bool {
-        slot >= 0 && slot <= event.slots && availability[p * words + slot / 64] & (1 << UInt64(slot % 64)) != 0
-    }
-
-    /// The pair key of two company ids, when they are a registered delegate and host.
+    /// The pair key of two company ids, when they may be paired.
     func key(_ a: String, _ b: String) -> PairKey? {
         guard let x = index[a], let y = index[b] else { return nil }
-        switch (participants[x].side, participants[y].side) {
-        case (.delegate, .host): return PairKey(delegate: x, host: y)
-        case (.host, .delegate): return PairKey(delegate: y, host: x)
-        default: return nil
-        }
+        return Self.key(x, y, pairing: pairing, people: participants)
+    }
+
+    /// The pair key of two participants, when they may be paired.
+    func key(_ x: Int, _ y: Int) -> PairKey? {
+        Self.key(x, y, pairing: pairing, people: participants)
+    }
+
+    /// A meeting of a pair as the caller sees it: `a` and `b` as the pairing names them (the
+    /// delegate and the host; in an open event, the company id that sorts first, then the other).
+    func meeting(_ key: PairKey, slot: Int, table: Int) -> Meeting {
+        var (a, b) = (company(key.a), company(key.b))
+        if pairing == .open && b < a { swap(&a, &b) }
+        return Meeting(a: a, b: b, slot: slot, table: table, score: score(key))
     }
 }

@@ -13,10 +13,10 @@ enum KempeChain {
 
     static func place(_ key: PairKey, in timetable: inout Timetable) -> Bool {
         let model = timetable.model
-        guard timetable.hasRoom(key.delegate), timetable.hasRoom(key.host) else { return false }
+        guard timetable.hasRoom(key.a), timetable.hasRoom(key.b) else { return false }
         let common = model.commonSlots(key)
-        for alpha in common where timetable.isFree(key.delegate, alpha) {
-            for beta in model.slots where beta != alpha && timetable.isFree(key.host, beta) {
+        for alpha in common where timetable.isFree(key.a, alpha) {
+            for beta in model.slots where beta != alpha && timetable.isFree(key.b, beta) {
                 if swapAndPlace(key, alpha: alpha, beta: beta, in: &timetable) { return true }
             }
         }
@@ -26,14 +26,14 @@ enum KempeChain {
     private static func swapAndPlace(_ key: PairKey, alpha: Int, beta: Int, in timetable: inout Timetable) -> Bool {
         var chain: [PairKey] = []
         var seen = Set<PairKey>()
-        var participant = key.host, slot = alpha
+        var participant = key.b, slot = alpha
         while chain.count < maximumLength {
             guard let next = timetable.meetings(of: participant, in: slot).sorted().first(where: { !seen.contains($0) }) else { break }
             guard !timetable.placements[next]!.fixed else { return false }
             chain.append(next)
             seen.insert(next)
-            participant = next.delegate == participant ? next.host : next.delegate
-            if participant == key.delegate { return false }
+            participant = next.a == participant ? next.b : next.a
+            if participant == key.a { return false }
             slot = slot == alpha ? beta : alpha
         }
         guard chain.count < maximumLength else { return false }

@@ -1,12 +1,14 @@
-/// Which pairs meet: a maximum-weight b-matching between delegates and hosts under each
-/// participant's capacity, the tables × slots of the day, blocks and what is already fixed —
-/// solved exactly as a min-cost flow.
+/// Which pairs meet: a maximum-weight b-matching under each participant's capacity, the tables ×
+/// slots of the event, blocks and what is already fixed — solved as a min-cost flow.
 ///
-/// The network: source → delegates → hosts → sink, one unit per meeting; a bypass arc lets flow
-/// that is not worth a meeting go straight to the sink. Priorities are costs of different
-/// magnitude, so one exact solve honours them in order: a must-meet request outweighs any number
-/// of minimum bonuses, a participant's first meetings up to the minimum (a cheaper first arc out
-/// of its node: a convex cost) outweigh any total of scores, and scores decide the rest.
+/// The network: source → `a` side → `b` side → sink, one unit per meeting; a bypass arc lets
+/// flow that is not worth a meeting go straight to the sink. In an open event anyone may meet
+/// anyone, so the network is the bipartite double cover (every participant on both sides, every
+/// pair both ways, two units per meeting): its optimum is the best *fractional* b-matching,
+/// which is rounded (see ``select(_:_:candidates:)``). Priorities are costs of different
+/// magnitude, so one exact solve honours them in order: a must-meet request outweighs any
+/// number of minimum bonuses, a participant's first meetings up to the minimum (a cheaper first
+/// arc out of its node: a convex cost) outweigh any total of scores, and scores decide the rest.
 enum PairSelection {
     typealias PairKey = EventModel.PairKey
 
@@ -16,18 +18,9 @@ enum PairSelection {
     /// A plain request adds this much to its pair's weight, as much as the best score.
     static let requestBonus = 1.0
 
-    /// Pairs that may meet beyond those placed: not blocked, not placed, with a common slot.
+    /// Candidate pairs that may still meet: not placed, both with room.
     static func candidates(_ model: EventModel, _ timetable: Timetable) -> [PairKey] {
-        var pairs: [PairKey] = []
-        for d in model.delegates where timetable.hasRoom(d) {
-            for h in model.hosts where timetable.hasRoom(h) {
-                let key = PairKey(delegate: d, host: h)
-                if timetable.placements[key] == nil, !model.blocked.contains(key), model.commonSlotCount(key, from: 1) > 0 {
-                    pairs.append(key)
-                }
-            }
-        }
-        return pairs
+        model.candidates.filter { timetable.placements[$0] == nil && timetable.hasRoom($0.a) && timetable.hasRoom($0.b) }
     }
 
     /// The pairs to schedule besides those already in `timetable`: musts first, then the minimum
@@ -36,13 +29,12 @@ enum PairSelection {
         let deficits = model.participants.indices.map { p in
             max(0, min(min(model.minMeetings, model.participants[p].capacity) - timetable.meetingCount(p), room(p, timetable)))
         }
-        let meetingsLeft = Double(max(1, min(freeTableSlots(model, timetable),
-                                             model.delegates.reduce(0) { $0 + room($1, timetable) },
-                                             model.hosts.reduce(0) { $0 + room($1, timetable) })))
+        let meetingsLeft = Double(max(1, addable(model, timetable)))
         let musts = Double(candidates.filter(model.isMust).count)
         let deficit = Double(deficits.reduce(0, +))
-        // The largest total cost is about mustBonus × musts; keep it well inside Int64.
-        let resolution = min(finestResolution, Double(Int64.max) / 64 / ((2 + requestBonus) * meetingsLeft * (deficit + 1) * (musts + 1)))
+        // The largest total cost is about mustBonus × musts (twice in an open event's cover);
+        // keep it well inside Int64.
+        let resolution = min(finestResolution, Double(Int64.max) / 128 / ((2 + requestBonus) * meetingsLeft * (deficit + 1) * (musts + 1)))
         let weights = candidates.map { Int64((model.value($0) * resolution).rounded()) }
         let scoreTotal = Int64(((1 + requestBonus) * resolution + 1) * meetingsLeft)
         let minimumBonus = scoreTotal + 1
@@ -51,65 +43,113 @@ enum PairSelection {
         let costs = zip(candidates, weights).map { key, weight in
             (weight == 0 ? 1 : -weight) - (model.isMust(key) ? mustBonus : 0)
         }
-        return solve(model, timetable, candidates: candidates, costs: costs, deficits: deficits, bonus: minimumBonus)
+        let network = Network(model, timetable, candidates: candidates, costs: costs, deficits: deficits, bonus: minimumBonus)
+        guard let solution = try? network.flow.solve() else {
+            preconditionFailure("the selection network always has a solution: its bypass arc carries any flow")
+        }
+        let units = network.units(solution)
+        if model.pairing == .sides { return candidates.indices.filter { units[$0] > 0 }.map { candidates[$0] } }
+        return round(model, timetable, candidates: candidates, units: units, costs: costs)
     }
 
-    /// The maximum total score of any b-matching that contains every placed meeting of
-    /// `timetable` (locks, kept and must meetings), under the same capacities, tables × slots and
-    /// blocks, ignoring slot times: an upper bound on any schedule containing them.
-    ///
-    /// The flow works on weights rounded to integers at a power-of-two resolution (so scaling is
-    /// exact); the bound adds half a unit for each pair a schedule could add, the most rounding
-    /// can hide, so it holds exactly — at 2⁴⁰, that is 5·10⁻¹³ of the best score per pair.
-    static func upperBound(_ model: EventModel, _ timetable: Timetable) -> Double {
-        let candidates = candidates(model, timetable)
-        let addable = min(freeTableSlots(model, timetable), model.delegates.reduce(0) { $0 + room($1, timetable) },
-                          model.hosts.reduce(0) { $0 + room($1, timetable) })
-        // Total costs stay far inside Int64: addable × resolution ≤ 2⁵⁶.
-        let resolution = Double(sign: .plus, exponent: min(40, 56 - (Int.bitWidth - max(addable, 1).leadingZeroBitCount)), significand: 1)
-        let rounded = candidates.map { (model.weight($0) * resolution).rounded() }
-        let chosen = Set(solve(model, timetable, candidates: candidates, costs: rounded.map { -Int64($0) },
-                               deficits: Array(repeating: 0, count: model.participants.count), bonus: 0))
-        let chosenTotal = zip(candidates, rounded).reduce(0.0) { total, pair in chosen.contains(pair.0) ? total + pair.1 : total }
-        return model.totalScore(Array(timetable.placements.keys)) + (chosenTotal + 0.5 * Double(addable)) / resolution * model.scoreUnit
+    /// An open event's fractional choice made whole: pairs chosen both ways are kept; pairs
+    /// chosen one way (halves, on cycles) are added best first where both still have room.
+    private static func round(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], units: [Int64],
+                              costs: [Int64]) -> [PairKey] {
+        var used = model.participants.indices.map { timetable.meetingCount($0) }
+        var chosen: [PairKey] = []
+        for (i, key) in candidates.enumerated() where units[i] == 2 {
+            chosen.append(key)
+            used[key.a] += 1
+            used[key.b] += 1
+        }
+        let halves = candidates.indices.filter { units[$0] == 1 }.sorted { (costs[$0], candidates[$0]) < (costs[$1], candidates[$1]) }
+        var tables = addable(model, timetable) - chosen.count
+        for i in halves where tables > 0 {
+            let key = candidates[i]
+            guard used[key.a] < model.participants[key.a].capacity, used[key.b] < model.participants[key.b].capacity else { continue }
+            chosen.append(key)
+            used[key.a] += 1
+            used[key.b] += 1
+            tables -= 1
+        }
+        return chosen.sorted()
     }
 
-    private static func room(_ p: Int, _ timetable: Timetable) -> Int {
+    /// The most meetings that could still be added: table-slots, and each side's room.
+    static func addable(_ model: EventModel, _ timetable: Timetable) -> Int {
+        let rooms = model.participants.indices.map { room($0, timetable) }
+        if model.pairing == .open { return min(freeTableSlots(model, timetable), rooms.reduce(0, +) / 2) }
+        return min(freeTableSlots(model, timetable), model.delegates.reduce(0) { $0 + rooms[$1] },
+                   model.hosts.reduce(0) { $0 + rooms[$1] })
+    }
+
+    static func room(_ p: Int, _ timetable: Timetable) -> Int {
         max(0, timetable.model.participants[p].capacity - timetable.meetingCount(p))
     }
 
-    private static func freeTableSlots(_ model: EventModel, _ timetable: Timetable) -> Int {
+    static func freeTableSlots(_ model: EventModel, _ timetable: Timetable) -> Int {
         model.slots.reduce(0) { $0 + max(0, model.event.tables - timetable.tablesUsed[$1]) }
     }
 
-    /// Builds and solves the network; `deficits[p]` units out of or into p earn `bonus` each.
-    private static func solve(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], costs: [Int64],
-                              deficits: [Int], bonus: Int64) -> [PairKey] {
-        var network = FlowNetwork()
-        let flow = Int64(freeTableSlots(model, timetable))
-        let source = network.addNode(supply: flow), sink = network.addNode(supply: -flow)
-        let tables = network.addNode()
-        network.addArc(from: source, to: tables, capacity: flow, cost: 0)
-        network.addArc(from: source, to: sink, capacity: flow, cost: 0)
-        var node: [Int: Int32] = [:]
-        for p in model.delegates + model.hosts {
-            let free = room(p, timetable)
-            guard free > 0 else { continue }
-            let n = network.addNode()
-            node[p] = n
-            let (from, to) = model.participants[p].side == .delegate ? (tables, n) : (n, sink)
-            let first = min(deficits[p], free)
-            if first > 0 { network.addArc(from: from, to: to, capacity: Int64(first), cost: -bonus) }
-            if free > first { network.addArc(from: from, to: to, capacity: Int64(free - first), cost: 0) }
+    /// The selection network of an event, and where each pair's arcs are.
+    struct Network {
+        var flow = FlowNetwork()
+        /// Node of participant p on the `a` side (delegates; everyone in an open event), or -1.
+        var left: [Int32]
+        /// Node of participant p on the `b` side, or -1.
+        var right: [Int32]
+        /// Per candidate pair, its arcs (one in a sides event, two in an open one).
+        var pairArcs: [[Int]] = []
+        var source: Int32 = 0, sink: Int32 = 0, hub: Int32 = 0
+        /// Units of flow per meeting: 2 in the double cover of an open event.
+        let perMeeting: Int64
+
+        /// `deficits[p]` units out of or into p earn `bonus` each.
+        init(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], costs: [Int64], deficits: [Int], bonus: Int64) {
+            let count = model.participants.count
+            left = Array(repeating: -1, count: count)
+            right = Array(repeating: -1, count: count)
+            perMeeting = model.pairing == .open ? 2 : 1
+            let supply = Int64(freeTableSlots(model, timetable)) * perMeeting
+            source = flow.addNode(supply: supply)
+            sink = flow.addNode(supply: -supply)
+            hub = flow.addNode()
+            flow.addArc(from: source, to: hub, capacity: supply, cost: 0)
+            flow.addArc(from: source, to: sink, capacity: supply, cost: 0)
+            func capacityArcs(from: Int32, to: Int32, free: Int, deficit: Int) {
+                let first = min(deficit, free)
+                if first > 0 { flow.addArc(from: from, to: to, capacity: Int64(first), cost: -bonus) }
+                if free > first { flow.addArc(from: from, to: to, capacity: Int64(free - first), cost: 0) }
+            }
+            let open = model.pairing == .open
+            for p in 0..<count {
+                let free = room(p, timetable)
+                guard free > 0 else { continue }
+                if open || model.participants[p].side == .delegate {
+                    left[p] = flow.addNode()
+                    capacityArcs(from: hub, to: left[p], free: free, deficit: deficits[p])
+                }
+                if open || model.participants[p].side == .host {
+                    right[p] = flow.addNode()
+                    capacityArcs(from: right[p], to: sink, free: free, deficit: deficits[p])
+                }
+            }
+            pairArcs.reserveCapacity(candidates.count)
+            for (key, cost) in zip(candidates, costs) {
+                var arcs: [Int] = []
+                if left[key.a] >= 0, right[key.b] >= 0 { arcs.append(flow.addArc(from: left[key.a], to: right[key.b], capacity: 1, cost: cost)) }
+                if open, left[key.b] >= 0, right[key.a] >= 0 {
+                    arcs.append(flow.addArc(from: left[key.b], to: right[key.a], capacity: 1, cost: cost))
+                }
+                if open && arcs.count < 2 { arcs = [] }   // a pair one of whom has no room
+                pairArcs.append(arcs)
+            }
         }
-        var pairArcs: [(arc: Int, key: PairKey)] = []
-        for (key, cost) in zip(candidates, costs) {
-            guard let d = node[key.delegate], let h = node[key.host] else { continue }
-            pairArcs.append((network.addArc(from: d, to: h, capacity: 1, cost: cost), key))
+
+        /// Units of flow each candidate pair carries (0–1; 0–2 in an open event).
+        func units(_ solution: FlowNetwork.Solution) -> [Int64] {
+            pairArcs.map { arcs in arcs.reduce(0) { $0 + solution.flow($1) } }
         }
-        guard let solution = try? network.solve() else {
-            preconditionFailure("the selection network always has a solution: its bypass arc carries any flow")
-        }
-        return pairArcs.filter { solution.flow($0.arc) > 0 }.map(\.key)
     }
 }

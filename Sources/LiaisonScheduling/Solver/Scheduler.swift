@@ -48,18 +48,29 @@ public enum Scheduler {
             first.formUnion(unplaced)
         }
         timetable = best!.timetable
-        SlotAssignment.compact(&timetable)
+        SlotExchange.improve(candidates, in: &timetable)
+        // Musts (and, when only requests are scheduled, every request) that did not fit get a
+        // search of their own, which may move or take out other meetings; then the room left
+        // is filled again.
+        let waiting = model.requests.keys.filter { key in
+            timetable.placements[key] == nil && (model.isMust(key) || model.onlyRequests) && model.commonSlotCount(key, from: 1) > 0
+                && !model.blocked.contains(key) && timetable.hasRoom(key.a) && timetable.hasRoom(key.b)
+        }.sorted()
+        if !waiting.isEmpty {
+            _ = PlacementSearch.place(waiting, in: &timetable)
+            SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
+        }
+        Compaction.compact(&timetable)
         TableAssignment.assign(&timetable)
 
         var bounded = fixed
         for key in timetable.placements.keys.sorted() where model.isMust(key) && fixed.placements[key] == nil {
             bounded.place(key, in: timetable.placements[key]!.slot)
         }
-        let bound = PairSelection.upperBound(model, bounded)
+        let bound = UpperBound.of(model, bounded)
         let meetings = timetable.placements.map { key, placement in
-            Meeting(delegate: model.company(key.delegate), host: model.company(key.host), slot: placement.slot,
-                    table: placement.table!, score: model.score(key))
-        }.sorted { ($0.slot, $0.table) < ($1.slot, $1.table) }
+            model.meeting(key, slot: placement.slot, table: placement.table!)
+        }.sorted { ($0.slot, $0.table, $0.a, $0.b) < ($1.slot, $1.table, $1.a, $1.b) }
         return ScheduleResult(
             meetings: meetings,
             report: Report.make(model: model, timetable: timetable, upperBound: bound),
@@ -73,7 +84,7 @@ public enum Scheduler {
     public static func validate(_ definition: EventDefinition) throws(SchedulingError) {
         let input = SchedulingInput(event: definition.spec, participants: definition.participants, requests: definition.requests,
                                     blocks: definition.blocks, locks: definition.locks,
-                                    scores: PairScores(delegates: [], hosts: [], values: []))
+                                    scores: PairScores(pairs: []))
         let model = try EventModel(input)
         var timetable = Timetable(model: model)
         try placeLocks(input.locks, model: model, in: &timetable)
@@ -110,7 +121,7 @@ public enum Scheduler {
             guard let key = model.key(lock.a, lock.b) else {
                 let unknown = [lock.a, lock.b].filter { model.index[$0] == nil }
                 problems.append(unknown.isEmpty
-                    ? "\(name) does not pair a delegate with a host"
+                    ? (lock.a == lock.b ? "\(name) pairs \(lock.a) with itself" : "\(name) does not pair a delegate with a host")
                     : "\(name) names \(unknown.joined(separator: " and ")), not registered for the event")
                 continue
             }
@@ -121,12 +132,12 @@ public enum Scheduler {
             }
             if model.blocked.contains(key) { problems.append("\(name) contradicts a block of the same pair"); continue }
             if timetable.placements[key] != nil { problems.append("\(lock.a) and \(lock.b) are locked twice; a pair meets once"); continue }
-            let unavailable = [key.delegate, key.host].filter { !timetable.isAvailable($0, lock.slot) }.map(model.company)
+            let unavailable = [key.a, key.b].filter { !timetable.isAvailable($0, lock.slot) }.map(model.company)
             if !unavailable.isEmpty {
                 problems.append("\(name): \(unavailable.joined(separator: " and ")) \(unavailable.count > 1 ? "are" : "is") not available in that slot")
                 continue
             }
-            let overbooked = [key.delegate, key.host].filter { !timetable.isFree($0, lock.slot) }.map(model.company)
+            let overbooked = [key.a, key.b].filter { !timetable.isFree($0, lock.slot) }.map(model.company)
             if !overbooked.isEmpty {
                 problems.append("\(name): \(overbooked.joined(separator: " and ")) already \(overbooked.count > 1 ? "have" : "has") as many locked meetings in that slot as representatives")
                 continue
@@ -150,8 +161,8 @@ public enum Scheduler {
     private static func checkMustCapacity(model: EventModel, timetable: Timetable) throws(SchedulingError) {
         var musts = [Int: Int]()
         for (key, request) in model.requests where request.must && timetable.placements[key] == nil {
-            musts[key.delegate, default: 0] += 1
-            musts[key.host, default: 0] += 1
+            musts[key.a, default: 0] += 1
+            musts[key.b, default: 0] += 1
         }
         let problems = musts.keys.sorted().compactMap { p -> String? in
             let participant = model.participants[p]
@@ -171,9 +182,9 @@ public enum Scheduler {
         var trial = timetable
         var usedTables = Set(trial.placements.values.compactMap { placement in placement.table.map { [placement.slot, $0] } })
         for meeting in published.sorted(by: { ($0.slot, $0.table, $0.pair) < ($1.slot, $1.table, $1.pair) }) {
-            guard let key = model.key(meeting.delegate, meeting.host) else {
-                let gone = [meeting.delegate, meeting.host].filter { model.index[$0] == nil }
-                invalid[meeting.pair] = "\(gone.isEmpty ? meeting.delegate : gone.joined(separator: " and ")) is no longer registered"
+            guard let key = model.key(meeting.a, meeting.b) else {
+                let gone = [meeting.a, meeting.b].filter { model.index[$0] == nil }
+                invalid[meeting.pair] = "\(gone.isEmpty ? meeting.a : gone.joined(separator: " and ")) is no longer registered"
                 continue
             }
             if let locked = trial.placements[key] {
@@ -188,11 +199,11 @@ public enum Scheduler {
             let reason: String?
             if model.blocked.contains(key) {
                 reason = "the pair is now blocked"
-            } else if !model.slots.contains(meeting.slot) || !trial.isAvailable(key.delegate, meeting.slot) || !trial.isAvailable(key.host, meeting.slot) {
+            } else if !model.slots.contains(meeting.slot) || !trial.isAvailable(key.a, meeting.slot) || !trial.isAvailable(key.b, meeting.slot) {
                 reason = "a participant is no longer available in slot \(meeting.slot)"
             } else if !(1...model.event.tables).contains(meeting.table) {
                 reason = "table \(meeting.table) does not exist now (tables 1–\(model.event.tables))"
-            } else if !trial.hasRoom(key.delegate) || !trial.hasRoom(key.host) {
+            } else if !trial.hasRoom(key.a) || !trial.hasRoom(key.b) {
                 reason = "a participant's maximum of meetings is now lower"
             } else if !trial.canPlace(key, in: meeting.slot) || usedTables.contains([meeting.slot, meeting.table]) {
                 reason = "slot \(meeting.slot) or table \(meeting.table) is now taken by a locked meeting"

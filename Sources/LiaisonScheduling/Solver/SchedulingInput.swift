@@ -1,5 +1,5 @@
 /// Everything a schedule is computed from: the event, who takes part, the organizer's requests,
-/// blocks and locks, and the score of every delegate–host pair.
+/// blocks and locks, and the scores of the pairs that may meet.
 public struct SchedulingInput: Sendable {
     public var event: EventSpec
     public var participants: [Participant]
@@ -13,10 +13,18 @@ public struct SchedulingInput: Sendable {
     /// stay where they are.
     public var published: [Meeting]
     public var keepPublished: Bool
+    /// Schedule exactly the requested meetings (must-meet first, then plain requests) and no
+    /// other pair; the requests that cannot be placed are listed with the reason.
+    public var onlyRequests: Bool
+    /// Break counts of any two participants should differ by at most this much, where the
+    /// meetings allow (Bofill et al.'s fairness d).
+    public var fairness: Int
+    /// Seeds the local search; the same input and seed always give the same schedule.
+    public var seed: UInt64
 
     public init(event: EventSpec, participants: [Participant], requests: [MeetingRequest] = [], blocks: [PairBlock] = [],
                 locks: [MeetingLock] = [], scores: PairScores, minMeetings: Int = 0, published: [Meeting] = [],
-                keepPublished: Bool = false) {
+                keepPublished: Bool = false, onlyRequests: Bool = false, fairness: Int = 2, seed: UInt64 = 0) {
         self.event = event
         self.participants = participants
         self.requests = requests
@@ -26,27 +34,9 @@ public struct SchedulingInput: Sendable {
         self.minMeetings = minMeetings
         self.published = published
         self.keepPublished = keepPublished
-    }
-}
-
-/// The score of every delegate–host pair, by company id.
-public struct PairScores: Sendable {
-    private let delegateIndex: [String: Int]
-    private let hostIndex: [String: Int]
-    private let values: [Double]
-
-    /// Scores laid out delegate by delegate: `values[d * hosts.count + h]`.
-    public init(delegates: [String], hosts: [String], values: [Double]) {
-        precondition(values.count == delegates.count * hosts.count, "one score per delegate–host pair")
-        delegateIndex = Dictionary(delegates.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        hostIndex = Dictionary(hosts.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        self.values = values
-    }
-
-    /// The score of a pair; 0 for a company with no scores.
-    public func score(delegate: String, host: String) -> Double {
-        guard let d = delegateIndex[delegate], let h = hostIndex[host] else { return 0 }
-        return values[d * hostIndex.count + h]
+        self.onlyRequests = onlyRequests
+        self.fairness = fairness
+        self.seed = seed
     }
 }
 

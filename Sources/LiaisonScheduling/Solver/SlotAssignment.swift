@@ -20,8 +20,6 @@ enum SlotAssignment {
     static let urgencyWeight: Double = 1_000_000
     static let continuityWeight: Int64 = 10_000
     static let scoreWeight: Double = 1_000
-    /// Passes of gap shortening; each moves meetings only when that shortens idle time.
-    static let compactionPasses = 3
 
     /// Places `pairs` slot by slot; returns the pairs that could not be placed. Pairs in
     /// `first` (left over by an earlier attempt) weigh as much as critical ones.
@@ -33,8 +31,8 @@ enum SlotAssignment {
             guard free > 0 else { continue }
             var remaining = [Int: Int]()
             for key in pending {
-                remaining[key.delegate, default: 0] += 1
-                remaining[key.host, default: 0] += 1
+                remaining[key.a, default: 0] += 1
+                remaining[key.b, default: 0] += 1
             }
             func futureRoom(_ p: Int) -> Int {
                 (slot...model.event.slots).reduce(0) { total, s in
@@ -53,7 +51,7 @@ enum SlotAssignment {
                 // common slot it is critical, before that it weighs more the fewer remain.
                 let chances = model.commonSlotCount(key, from: slot)
                 var weight: Int64 = chances <= 1 || first.contains(key) ? criticalWeight : Int64(urgencyWeight / Double(chances))
-                for p in [key.delegate, key.host] {
+                for p in [key.a, key.b] {
                     let (critical, ratio) = urgency[p]!
                     if critical { weight += criticalWeight }
                     weight += Int64(ratio * urgencyWeight)
@@ -71,8 +69,24 @@ enum SlotAssignment {
     }
 
     /// A maximum-weight set of meetings for one slot: each participant within its free
-    /// representatives, at most `tables` meetings.
+    /// representatives, at most `tables` meetings. Exact (a min-cost flow) in a sides event; in
+    /// an open event, whose pairs need not form a bipartite graph, heaviest first.
     private static func matching(_ pairs: [PairKey], weights: [Int64], slot: Int, tables: Int, timetable: Timetable) -> [PairKey] {
+        let model = timetable.model
+        if model.pairing == .open {
+            var free = [Int: Int]()
+            var chosen: [PairKey] = []
+            for i in pairs.indices.sorted(by: { (weights[$1], pairs[$0]) < (weights[$0], pairs[$1]) }) where chosen.count < tables {
+                let key = pairs[i]
+                let (a, b) = (free[key.a] ?? model.participants[key.a].reps - timetable.busy[key.a][slot],
+                              free[key.b] ?? model.participants[key.b].reps - timetable.busy[key.b][slot])
+                guard a > 0, b > 0 else { continue }
+                free[key.a] = a - 1
+                free[key.b] = b - 1
+                chosen.append(key)
+            }
+            return chosen
+        }
         var network = FlowNetwork()
         let flow = Int64(tables)
         let source = network.addNode(supply: flow), sink = network.addNode(supply: -flow)
@@ -84,8 +98,8 @@ enum SlotAssignment {
             if let existing = nodes[p] { return existing }
             let created = network.addNode()
             nodes[p] = created
-            let free = Int64(timetable.model.participants[p].reps - timetable.busy[p][slot])
-            if timetable.model.participants[p].side == .delegate {
+            let free = Int64(model.participants[p].reps - timetable.busy[p][slot])
+            if model.participants[p].side == .delegate {
                 network.addArc(from: hub, to: created, capacity: free, cost: 0)
             } else {
                 network.addArc(from: created, to: sink, capacity: free, cost: 0)
@@ -94,7 +108,7 @@ enum SlotAssignment {
         }
         var arcs: [Int] = []
         for (key, weight) in zip(pairs, weights) {
-            arcs.append(network.addArc(from: node(for: key.delegate), to: node(for: key.host), capacity: 1, cost: -weight))
+            arcs.append(network.addArc(from: node(for: key.a), to: node(for: key.b), capacity: 1, cost: -weight))
         }
         guard let solution = try? network.solve() else {
             preconditionFailure("a slot's matching network always has a solution: its bypass arc carries any flow")
@@ -113,7 +127,7 @@ enum SlotAssignment {
         for slot in slots {
             var trial = timetable
             var blockers: [PairKey] = []
-            for p in [key.delegate, key.host] where !trial.isFree(p, slot) {
+            for p in [key.a, key.b] where !trial.isFree(p, slot) {
                 guard let movable = trial.meetings(of: p, in: slot).sorted().first(where: { !trial.placements[$0]!.fixed }) else { break }
                 blockers.append(movable)
             }
@@ -152,8 +166,8 @@ enum SlotAssignment {
             return x != y ? x > y : a < b
         }
         for pass in 0..<2 {
-            for key in ordered where timetable.placements[key] == nil && timetable.hasRoom(key.delegate) && timetable.hasRoom(key.host) {
-                let helpsMinimum = short(key.delegate) || short(key.host)
+            for key in ordered where timetable.placements[key] == nil && timetable.hasRoom(key.a) && timetable.hasRoom(key.b) {
+                let helpsMinimum = short(key.a) || short(key.b)
                 guard pass == 0 ? helpsMinimum : model.value(key) > 0 else { continue }
                 let options = model.commonSlots(key).filter { timetable.canPlace(key, in: $0) }
                 guard let slot = options.min(by: { gapIncrease(key, $0, timetable) < gapIncrease(key, $1, timetable) }) else { continue }
@@ -178,7 +192,7 @@ enum SlotAssignment {
         func required(_ p: Int) -> Int { min(model.minMeetings, model.participants[p].capacity) }
         func removable(_ key: PairKey) -> Bool {
             guard let placement = timetable.placements[key], !placement.fixed, !model.isMust(key) else { return false }
-            return [key.delegate, key.host].allSatisfy { timetable.meetingCount($0) > required($0) }
+            return [key.a, key.b].allSatisfy { timetable.meetingCount($0) > required($0) }
         }
         let ordered = candidates.filter { model.value($0) > 0 }.sorted {
             (model.value($1), $0) < (model.value($0), $1)
@@ -189,7 +203,7 @@ enum SlotAssignment {
             for slot in model.commonSlots(key) {
                 // The meetings whose removal frees each obstacle; nil means no obstacle.
                 var required: [Set<PairKey>] = []
-                for p in [key.delegate, key.host] {
+                for p in [key.a, key.b] {
                     if !timetable.isFree(p, slot) { required.append(Set(timetable.meetings(of: p, in: slot))) }
                     if !timetable.hasRoom(p) { required.append(timetable.meetingsOf[p]) }
                 }
@@ -211,31 +225,13 @@ enum SlotAssignment {
         return changed
     }
 
-    /// Moves meetings that are not fixed to slots that shorten both parties' idle gaps.
-    static func compact(_ timetable: inout Timetable) {
-        for _ in 0..<compactionPasses {
-            var improved = false
-            for key in timetable.placements.keys.sorted() where !timetable.placements[key]!.fixed {
-                let current = timetable.placements[key]!.slot
-                let before = timetable.idleSlots(of: key.delegate) + timetable.idleSlots(of: key.host)
-                timetable.remove(key)
-                let options = timetable.model.commonSlots(key).filter { timetable.canPlace(key, in: $0) }
-                let best = options.min { idleWith(key, $0, timetable) < idleWith(key, $1, timetable) } ?? current
-                let target = idleWith(key, best, timetable) < before ? best : current
-                timetable.place(key, in: target)
-                improved = improved || target != current
-            }
-            if !improved { break }
-        }
-    }
-
     /// Idle slots of both parties if the pair met in `slot`.
     private static func idleWith(_ key: PairKey, _ slot: Int, _ timetable: Timetable) -> Int {
-        timetable.idleSlots(of: key.delegate, ifMeetingIn: timetable.slots(of: key.delegate) + [slot])
-            + timetable.idleSlots(of: key.host, ifMeetingIn: timetable.slots(of: key.host) + [slot])
+        timetable.idleSlots(of: key.a, ifMeetingIn: timetable.slots(of: key.a) + [slot])
+            + timetable.idleSlots(of: key.b, ifMeetingIn: timetable.slots(of: key.b) + [slot])
     }
 
     private static func gapIncrease(_ key: PairKey, _ slot: Int, _ timetable: Timetable) -> Int {
-        idleWith(key, slot, timetable) - timetable.idleSlots(of: key.delegate) - timetable.idleSlots(of: key.host)
+        idleWith(key, slot, timetable) - timetable.idleSlots(of: key.a) - timetable.idleSlots(of: key.b)
     }
 }

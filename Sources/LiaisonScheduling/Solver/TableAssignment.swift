@@ -3,7 +3,8 @@
 ///
 /// Hosts with the most meetings first each get a *home* table no other home host uses in any of
 /// their slots (a greedy colouring of the hosts whose slots overlap). Tables fixed by hand are
-/// kept. A host without a home sits where a table is free, preferring the one it used last.
+/// kept. A host without a home sits where a table is free, preferring the one it used last. An
+/// open event has no hosts: each meeting sits where either party sat last, when that is free.
 enum TableAssignment {
     typealias PairKey = EventModel.PairKey
 
@@ -15,7 +16,7 @@ enum TableAssignment {
         for (_, placement) in timetable.placements {
             if let table = placement.table { taken[placement.slot][table] = true }
         }
-        let hosts = model.hosts.filter { timetable.meetingCount($0) > 0 }
+        let hosts = model.pairing == .open ? [] : model.hosts.filter { timetable.meetingCount($0) > 0 }
             .sorted { (timetable.meetingCount($0), model.company($1)) > (timetable.meetingCount($1), model.company($0)) }
         for host in hosts {
             // One meeting per slot sits at the home table; a second representative's meeting in
@@ -36,23 +37,24 @@ enum TableAssignment {
         let ordered = timetable.placements.sorted { ($0.value.slot, $0.key) < ($1.value.slot, $1.key) }
         for (key, placement) in ordered {
             if let table = placement.table {
-                lastTable[key.host] = table
+                lastTable[key.b] = table
                 continue
             }
             let slot = placement.slot
-            let preferred = lastTable[key.host].flatMap { taken[slot][$0] ? nil : $0 }
+            let preferred = lastTable[key.b].flatMap { taken[slot][$0] ? nil : $0 }
             guard let table = preferred ?? (1...tables).first(where: { !taken[slot][$0] }) else {
                 preconditionFailure("slot \(slot) holds no more meetings than tables")
             }
             taken[slot][table] = true
-            lastTable[key.host] = table
+            lastTable[key.b] = table
             timetable.setTable(key, table)
         }
     }
 
-    /// How many times hosts change tables between consecutive meetings.
+    /// How many times hosts change tables between consecutive meetings (none in an open event).
     static func hostTableChanges(_ timetable: Timetable) -> Int {
-        timetable.model.hosts.reduce(0) { total, host in
+        guard timetable.model.pairing == .sides else { return 0 }
+        return timetable.model.hosts.reduce(0) { total, host in
             let tables = timetable.meetingsOf[host].map { timetable.placements[$0]! }
                 .sorted { ($0.slot, $0.table ?? 0) < ($1.slot, $1.table ?? 0) }.compactMap(\.table)
             return total + zip(tables, tables.dropFirst()).filter { $0 != $1 }.count

@@ -47,7 +47,7 @@ struct Timetable {
 
     /// Whether a pair could meet in `slot` now.
     func canPlace(_ key: PairKey, in slot: Int) -> Bool {
-        placements[key] == nil && isFree(key.delegate, slot) && isFree(key.host, slot) && hasTable(slot)
+        placements[key] == nil && isFree(key.a, slot) && isFree(key.b, slot) && hasTable(slot) && model.sessionAllows(key, slot)
     }
 
     /// Whether participant p has room for one more meeting in the day.
@@ -56,21 +56,21 @@ struct Timetable {
     mutating func place(_ key: PairKey, in slot: Int, table: Int? = nil, fixed: Bool = false) {
         precondition(placements[key] == nil, "a pair meets once")
         placements[key] = Placement(slot: slot, table: table, fixed: fixed)
-        busy[key.delegate][slot] += 1
-        busy[key.host][slot] += 1
+        busy[key.a][slot] += 1
+        busy[key.b][slot] += 1
         tablesUsed[slot] += 1
-        meetingsOf[key.delegate].insert(key)
-        meetingsOf[key.host].insert(key)
+        meetingsOf[key.a].insert(key)
+        meetingsOf[key.b].insert(key)
         meetingsIn[slot].insert(key)
     }
 
     mutating func remove(_ key: PairKey) {
         guard let placement = placements.removeValue(forKey: key) else { return }
-        busy[key.delegate][placement.slot] -= 1
-        busy[key.host][placement.slot] -= 1
+        busy[key.a][placement.slot] -= 1
+        busy[key.b][placement.slot] -= 1
         tablesUsed[placement.slot] -= 1
-        meetingsOf[key.delegate].remove(key)
-        meetingsOf[key.host].remove(key)
+        meetingsOf[key.a].remove(key)
+        meetingsOf[key.b].remove(key)
         meetingsIn[placement.slot].remove(key)
     }
 
@@ -88,17 +88,18 @@ struct Timetable {
         meetingsOf[p].compactMap { placements[$0]?.slot }.sorted()
     }
 
-    /// Slots in which p is available but idle between its first and last meeting.
+    /// Participant p's breaks and idle slots as its meetings stand.
+    func shape(of p: Int) -> AgendaShape {
+        model.shape(of: p, slots: slots(of: p))
+    }
+
+    /// Available slots without a meeting between p's first and last meeting of each day.
     func idleSlots(of p: Int) -> Int {
-        let taken = slots(of: p)
-        guard let first = taken.first, let last = taken.last else { return 0 }
-        return (first...last).filter { isAvailable(p, $0) && busy[p][$0] == 0 }.count
+        shape(of: p).idle
     }
 
     /// How many idle slots `p` would have with its meetings in `slots` (a multiset).
     func idleSlots(of p: Int, ifMeetingIn slots: [Int]) -> Int {
-        guard let first = slots.min(), let last = slots.max() else { return 0 }
-        let used = Set(slots)
-        return (first...last).filter { isAvailable(p, $0) && !used.contains($0) }.count
+        model.shape(of: p, slots: slots.sorted()).idle
     }
 }

@@ -6,7 +6,7 @@ struct ScheduleValidator {
     /// What a violation breaks, so a test can single out one rule.
     enum Rule: String, CaseIterable, Sendable {
         case registeredPair, pairOnce, representatives, tablesPerSlot, tableClash, range, availability, blocked, lock,
-             maxMeetings, score, report, unplacedRequests, changes
+             maxMeetings, score, report, unplacedRequests, changes, session, onlyRequests
     }
 
     struct Violation: CustomStringConvertible {
@@ -57,13 +57,27 @@ struct ScheduleValidator {
         var perCompany: [String: Int] = [:]
         var tableUse: [[Int]: Int] = [:]
         let blocked = Set(input.blocks.map { Self.unordered($0.a, $0.b) })
+        let requested = Self.requestsByPair(input.requests)
+        var sessionOf: [[String]: EventSession] = [:]
+        for request in input.requests {
+            if let name = request.session, let session = event.session(named: name) { sessionOf[Self.unordered(request.a, request.b)] = session }
+        }
 
         for m in result.meetings {
             let name = "\(m.delegate)–\(m.host) in slot \(m.slot) at table \(m.table)"
-            if people[m.delegate]?.side != .delegate || people[m.host]?.side != .host {
+            if event.pairing == .open {
+                if people[m.a] == nil || people[m.b] == nil || m.a == m.b { fail(.registeredPair, "\(name) does not pair two registered participants") }
+            } else if people[m.delegate]?.side != .delegate || people[m.host]?.side != .host {
                 fail(.registeredPair, "\(name) does not pair a registered delegate with a registered host")
             }
-            if !pairs.insert([m.delegate, m.host]).inserted { fail(.pairOnce, "\(name): the pair meets twice") }
+            if !pairs.insert(Self.unordered(m.a, m.b)).inserted { fail(.pairOnce, "\(name): the pair meets twice") }
+            if let session = sessionOf[Self.unordered(m.a, m.b)], !session.slots.contains(m.slot) {
+                fail(.session, "\(name) is outside the session '\(session.name)' its request asks for")
+            }
+            if input.onlyRequests && requested[Self.unordered(m.a, m.b)] == nil
+                && !input.locks.contains(where: { Self.unordered($0.a, $0.b) == Self.unordered(m.a, m.b) }) {
+                fail(.onlyRequests, "\(name) was not requested, and only requests are scheduled")
+            }
             if !(1...max(event.slots, 1)).contains(m.slot) || !(1...max(event.tables, 1)).contains(m.table) {
                 fail(.range, "\(name) is outside slots 1–\(event.slots) or tables 1–\(event.tables)")
             }
@@ -140,13 +154,26 @@ struct ScheduleValidator {
             fail(.report, "meetings per participant \(spread), expected min \(sorted.first ?? 0) median \(median) max \(sorted.last ?? 0)")
         }
 
-        // Idle slots: available and without a meeting, between the first and last meeting.
-        var idle: [Int] = []
+        // Idle slots: available and without a meeting, between the first and last meeting of a
+        // day; breaks: runs of slots without a meeting between two meetings of a day.
+        var idle: [Int] = [], breaks: [Int] = []
         for p in input.participants {
             let slots = Set(result.meetings.filter { $0.delegate == p.company || $0.host == p.company }.map(\.slot))
-            guard let first = slots.min(), let last = slots.max() else { continue }
-            idle.append((first...last).filter { p.available.contains($0) && !slots.contains($0) }.count)
+            guard !slots.isEmpty else { continue }
+            var idleSlots = 0, runs = 0
+            for day in input.event.days.indices {
+                let mine = slots.filter { input.event.slots(ofDay: day).contains($0) }
+                guard let first = mine.min(), let last = mine.max() else { continue }
+                idleSlots += (first...last).filter { p.available.contains($0) && !mine.contains($0) }.count
+                runs += (first...last).filter { !mine.contains($0) && mine.contains($0 + 1) }.count
+            }
+            idle.append(idleSlots)
+            breaks.append(runs)
         }
+        let expectedBreaks = QualityReport.Breaks(total: breaks.reduce(0, +), max: breaks.max() ?? 0,
+                                                  spread: (breaks.max() ?? 0) - (breaks.min() ?? 0))
+        if report.breaks != expectedBreaks { fail(.report, "breaks \(report.breaks), expected \(expectedBreaks)") }
+        if report.idleSlots != idle.reduce(0, +) { fail(.report, "idle slots \(report.idleSlots), expected \(idle.reduce(0, +))") }
         let mean = idle.isEmpty ? 0 : Double(idle.reduce(0, +)) / Double(idle.count)
         if abs(report.idleGaps.mean - mean) > 1e-12 || report.idleGaps.max != (idle.max() ?? 0) {
             fail(.report, "idle gaps \(report.idleGaps), expected mean \(mean) max \(idle.max() ?? 0)")
@@ -220,7 +247,7 @@ struct ScheduleValidator {
     /// of a host's meetings within one slot (one order when it has at most one per slot).
     static func hostTableChanges(_ input: SchedulingInput, _ meetings: [Meeting]) -> (fewest: Int, most: Int) {
         var fewest = 0, most = 0
-        for host in input.participants where host.side == .host {
+        for host in input.participants where host.side == .host && input.event.pairing == .sides {
             let groups = Dictionary(grouping: meetings.filter { $0.host == host.company }, by: \.slot)
                 .sorted { $0.key < $1.key }.map { $0.value.map(\.table) }
             // best[t]: fewest (most) changes so far, ending at table t.

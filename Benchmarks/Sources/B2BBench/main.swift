@@ -1,0 +1,88 @@
+// Schedules the B2B forums of Bofill et al. (JAIR 74, 2022) as Liaison open events and checks
+// each schedule from its meetings alone: every requested meeting placed, every rule held, total
+// breaks against the published optimum (fairness 2), spread, idle slots and time (median of the
+// runs). With --json DIR, writes each schedule for the CP-SAT peer's check
+// (Benchmarks/peers/b2b_cpsat.py --check).
+//
+//     B2BBench FILE.dzn… [--repeats N] [--seed S] [--json DIR] [--verbose]
+import B2BForums
+import Foundation
+import LiaisonScheduling
+
+/// Proven optimum total breaks under fairness 2 (the paper's Table 3).
+let published = ["forum-13": 0, "forum-13crafb": 6, "forum-13crafc": 1, "forum-14": 2, "forumt-14": 5,
+                 "forumt-14crafc": 5, "forumt-14crafd": 4, "forumt-14crafe": 5]
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let at = arguments.firstIndex(of: name), arguments.indices.contains(at + 1) else { return nil }
+    let value = arguments[at + 1]
+    arguments.removeSubrange(at...(at + 1))
+    return value
+}
+let repeats = option("--repeats").flatMap(Int.init) ?? 3
+let seed = option("--seed").flatMap(UInt64.init) ?? 0
+let jsonDirectory = option("--json")
+let verbose = arguments.contains("--verbose")
+arguments.removeAll { $0 == "--verbose" }
+guard !arguments.isEmpty else {
+    FileHandle.standardError.write(Data("usage: B2BBench FILE.dzn… [--repeats N] [--seed S] [--json DIR]\n".utf8))
+    exit(64)
+}
+
+print("instance          meetings  rules  breaks  optimum  spread  idle  seconds (median of \(repeats))")
+var failed = false
+for path in arguments {
+    let name = URL(fileURLWithPath: path).lastPathComponent.components(separatedBy: ".")[0]
+    let forum: BofillForum
+    do {
+        forum = try BofillForum(parsing: try String(contentsOfFile: path, encoding: .utf8), name: name)
+    } catch {
+        print("\(path): \(error)")
+        failed = true
+        continue
+    }
+    let input = forum.schedulingInput(seed: seed)
+    var times: [Double] = []
+    var result: ScheduleResult?
+    do {
+        for _ in 0..<max(repeats, 1) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            result = try Scheduler.schedule(input)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+    } catch {
+        print("\(name): \(error)")
+        failed = true
+        continue
+    }
+    let schedule = result!
+    let check = ForumCheck(forum, schedule.meetings)
+    let optimum = published[name]
+    let median = times.sorted()[times.count / 2]
+    let reported = schedule.report.breaks
+    var problems = check.problems
+    if reported.total != check.totalBreaks || reported.spread != check.spread || schedule.report.idleSlots != check.idleSlots {
+        problems.append("the report says breaks \(reported.total) spread \(reported.spread) idle \(schedule.report.idleSlots)")
+    }
+    print(String(format: "%-16@ %4d/%-4d %6@ %7d %8@ %7d %5d %8.3f", name as NSString, check.placed, forum.requests.count,
+                 (problems.isEmpty ? "ok" : "FAILED") as NSString, check.totalBreaks, (optimum.map(String.init) ?? "-") as NSString,
+                 check.spread, check.idleSlots, median))
+    for problem in problems.prefix(10) { print("  \(problem)") }
+    if verbose {
+        for (business, count) in check.breaks.sorted(by: { $0.key < $1.key }) where count > 0 {
+            let slots = schedule.meetings.filter { $0.involves(forum.company(business)) }.map(\.slot).sorted()
+            print("  business \(business): \(count) breaks, slots \(slots), forbidden \(forum.forbidden[business - 1].sorted())")
+        }
+    }
+    if !problems.isEmpty || check.spread > 2 || optimum.map({ check.totalBreaks > $0 }) ?? false { failed = true }
+    if let jsonDirectory {
+        struct Row: Encodable { var a: Int; var b: Int; var slot: Int; var table: Int }
+        let number = Dictionary(uniqueKeysWithValues: (1...forum.businesses).map { (forum.company($0), $0) })
+        let rows = schedule.meetings.map { Row(a: number[$0.a] ?? 0, b: number[$0.b] ?? 0, slot: $0.slot, table: $0.table) }
+        let url = URL(fileURLWithPath: jsonDirectory).appendingPathComponent("\(name).json")
+        try FileManager.default.createDirectory(atPath: jsonDirectory, withIntermediateDirectories: true)
+        try JSONEncoder().encode(["meetings": rows]).write(to: url)
+    }
+}
+exit(failed ? 1 : 0)

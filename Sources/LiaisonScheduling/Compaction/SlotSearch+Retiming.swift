@@ -1,0 +1,79 @@
+extension SlotSearch {
+    /// Chooses new slots for all of participant p's meetings of one day at once: a block of
+    /// consecutive slots in which p is available, each meeting in the slot of the block that
+    /// suits its partner best — the cheapest assignment of meetings to the block's slots, where
+    /// a meeting's cost in a slot is how much its partner's agenda worsens (the partners of p's
+    /// meetings are all different people, so these costs add up exactly). Every block of the
+    /// day is tried. A Kempe chain moves one meeting at a time; this moves a whole agenda, which
+    /// is what closing a break often takes (every step of it alone would open another).
+    ///
+    /// Fills ``members`` with p's meetings of that day and returns their new slots (in the order
+    /// of ``members``), or nil when no block fits.
+    mutating func retiming(_ p: Int, day: Int, breakWeight: Double) -> [Int]? {
+        let range = model.days[day]
+        memberCount = 0
+        for i in meetingStart[p]..<meetingStart[p + 1] {
+            let m = meetingList[i]
+            guard slot[m] > 0, range.contains(slot[m]) else { continue }
+            guard movable[m], memberCount < memberLimit else { return nil }
+            members[memberCount] = m
+            memberCount += 1
+        }
+        let k = memberCount
+        guard k > 1, k <= range.count else { return nil }
+        // Each p's meeting leaves its slot: the tables there free up.
+        var freed = [Int: Int]()
+        var first = Int.max, last = Int.min
+        for i in 0..<k {
+            freed[slot[members[i]], default: 0] += 1
+            first = min(first, slot[members[i]])
+            last = max(last, slot[members[i]])
+        }
+        func weighted(_ shape: AgendaShape) -> Double { breakWeight * Double(shape.breaks) + Double(shape.idle) }
+        // What each meeting costs its partner in each slot of the day, computed once for every
+        // block; blocks are tried around p's present span.
+        let width = range.count
+        var dayCosts = [Double](repeating: Assignment.forbidden, count: k * width)
+        for i in 0..<k {
+            let m = members[i], q = partner(m, of: p), from = slot[m]
+            let before = weighted(shapes[q])
+            for s in range {
+                // The partner must be free there (its meeting with p leaving `from` frees it there).
+                let busyThere = Int(count[q * stride + s]) - (s == from ? 1 : 0)
+                guard isAllowed(m, s), busyThere < reps[q], load[s] - (freed[s] ?? 0) < tables else { continue }
+                dayCosts[i * width + s - range.lowerBound] = weighted(measure(q, from: from, to: s)) - before
+            }
+        }
+        var best: (total: Double, slots: [Int])?
+        var costs = [Double](repeating: 0, count: k * k)
+        let lowest = max(range.lowerBound, first - k / 2), highest = min(range.upperBound - k + 1, max(lowest, last - k / 2))
+        guard lowest <= highest else { return nil }
+        for start in lowest...highest {
+            guard (start..<(start + k)).allSatisfy({ model.isAvailable(p, $0) }) else { continue }
+            for i in 0..<k {
+                for j in 0..<k { costs[i * k + j] = dayCosts[i * width + start + j - range.lowerBound] }
+            }
+            guard let assignment = Assignment.solve(costs, rows: k, columns: k) else { continue }
+            if best == nil || assignment.total < best!.total - 1e-9 {
+                best = (assignment.total, assignment.columns.map { start + $0 })
+            }
+        }
+        return best?.slots
+    }
+
+    /// Moves each of ``members`` to the slot of `slots` at its index; returns their old slots.
+    @discardableResult
+    func reassign(_ slots: [Int]) -> [Int] {
+        var old: [Int] = []
+        for i in 0..<memberCount {
+            let m = members[i]
+            old.append(slot[m])
+            if slot[m] > 0 { vacate(m, slot[m]) }
+        }
+        for i in 0..<memberCount {
+            slot[members[i]] = slots[i]
+            if slots[i] > 0 { occupy(members[i], slots[i]) }
+        }
+        return old
+    }
+}

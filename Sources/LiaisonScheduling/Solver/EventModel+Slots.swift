@@ -1,0 +1,61 @@
+extension EventModel {
+    /// The slots a pair may meet in, as bits: both available, and within its request's session.
+    func allowedMask(_ key: PairKey) -> [UInt64] {
+        var mask = [UInt64](repeating: 0, count: words)
+        let session = sessionMasks[key]
+        for word in 0..<words {
+            mask[word] = availability[key.a * words + word] & availability[key.b * words + word] & (session?[word] ?? ~0)
+        }
+        return mask
+    }
+
+    /// Slots a pair may meet in, in order.
+    func commonSlots(_ key: PairKey) -> [Int] {
+        commonSlots(key, from: 1)
+    }
+
+    /// Slots from `first` on that a pair may meet in, in order.
+    func commonSlots(_ key: PairKey, from first: Int) -> [Int] {
+        var slots: [Int] = []
+        let session = sessionMasks[key]
+        for word in first / 64..<words {
+            var common = availability[key.a * words + word] & availability[key.b * words + word] & (session?[word] ?? ~0)
+            while common != 0 {
+                let slot = word * 64 + common.trailingZeroBitCount
+                if slot >= first { slots.append(slot) }
+                common &= common - 1
+            }
+        }
+        return slots
+    }
+
+    /// How many slots from `first` on a pair may meet in.
+    func commonSlotCount(_ key: PairKey, from first: Int) -> Int {
+        var count = 0
+        let session = sessionMasks[key]
+        for word in first / 64..<words {
+            var common = availability[key.a * words + word] & availability[key.b * words + word] & (session?[word] ?? ~0)
+            if word == first / 64 { common &= ~((1 << UInt64(first % 64)) - 1) }
+            count += common.nonzeroBitCount
+        }
+        return count
+    }
+
+    /// Whether two participants share an available slot (sessions aside): cheap, for scanning
+    /// many pairs.
+    func shareSlot(_ x: Int, _ y: Int) -> Bool {
+        for word in 0..<words where availability[x * words + word] & availability[y * words + word] != 0 { return true }
+        return false
+    }
+
+    /// Whether a pair's request (if any) lets it meet in `slot`: within its session.
+    func sessionAllows(_ key: PairKey, _ slot: Int) -> Bool {
+        guard let mask = sessionMasks[key] else { return true }
+        return slot >= 0 && slot / 64 < words && mask[slot / 64] & (1 << UInt64(slot % 64)) != 0
+    }
+
+    /// Whether participant p can meet in `slot`.
+    func isAvailable(_ p: Int, _ slot: Int) -> Bool {
+        slot >= 0 && slot <= event.slots && availability[p * words + slot / 64] & (1 << UInt64(slot % 64)) != 0
+    }
+}
