@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system BLAS behind Debian's libblas.so.3 alternative: reference BLAS or OpenBLAS.
@@ -45,6 +46,8 @@ let package = Package(
             dependencies: [
                 "LiaisonKernel", "LiaisonCore", "LiaisonScheduling", "LiaisonFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SHA-256 of participant and organizer tokens, which are stored only hashed.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

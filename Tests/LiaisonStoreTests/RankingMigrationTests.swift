@@ -87,7 +87,9 @@ struct RankingMigrationTests {
             }
             #expect(before.count > 20)
             let db = try LiaisonDatabase.open(path: path, mode: .mustExist)
-            #expect(db.openReport.appliedMigrations == ["v5: rankings as segments of changes", "v6: meetings keep their score's components and reasons"])
+            // v5 and v6, then whatever later migrations there are (each helper's own is tested with it).
+            #expect(Array(db.openReport.appliedMigrations.prefix(2)) == ["v5: rankings as segments of changes", "v6: meetings keep their score's components and reasons"])
+            #expect(db.openReport.appliedMigrations == Array(Migrations.migrator.migrations.drop { $0 != "v5: rankings as segments of changes" }))
             #expect(try db.writer.read(Self.view) == before)
             try db.save([Company(id: "CN-1", name: "Delegate", country: "CN", offers: SectorProfile(["retail": 1]))])
             let current = try #require(try db.rerankRuns().first(where: \.isCurrent))
