@@ -28,6 +28,10 @@ struct ErrorReport {
             (message, exitCode) = (Self.describe(error), 1)
         case is ValidationError, is CleanExit, is ExitCode:
             return nil
+        // `--help` parses as the parser's own help command, whose run() throws the parser's
+        // internal error; the parser prints it (the help) itself.
+        case let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."):
+            return nil
         case let error as CustomStringConvertible where !(error is NSError):
             (message, exitCode) = (error.description, 1)
         case let error:
