@@ -88,6 +88,7 @@ struct WebEnvironment: Sendable {
     let pause: @Sendable (Duration) async -> Void
     let now: @Sendable () -> Date
     let boards = MatchboardCache()
+    let pages = ParticipantPageCache()
 
     /// Counts a bad token from the client and waits what the throttle says before answering.
     func refuse(_ context: WebContext) async {
@@ -100,9 +101,9 @@ struct WebEnvironment: Sendable {
 actor MatchboardCache {
     private var boards: [String: EventMatchboard] = [:]
 
-    /// The event's board, rebuilt when a profile, the weights or the participants changed.
-    func board(_ event: String, database: LiaisonDatabase) throws -> EventMatchboard {
-        let key = try database.eventMatchboardKey(event)
+    /// The event's board for `key` (read just before), rebuilt when a profile, the weights or the
+    /// participants changed.
+    func board(_ event: String, key: EventMatchboard.Key, database: LiaisonDatabase) throws -> EventMatchboard {
         if let board = boards[event], board.key == key { return board }
         let board = try database.eventMatchboard(event)
         boards[event] = board

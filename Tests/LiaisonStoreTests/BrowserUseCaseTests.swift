@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LiaisonCore
 import LiaisonFormats
 import LiaisonScheduling
@@ -85,7 +86,8 @@ struct BrowserUseCaseTests {
             #expect(agenda.contains { $0.counterpart == meeting.host && $0.slot == meeting.slot })
             let hostView = try #require(try db.participantView(event: "forum", company: meeting.host).agenda?.first { $0.counterpart == "CN-0001" })
             let delegateEntry = try #require(agenda.first { $0.counterpart == meeting.host })
-            #expect(hostView.reasons == delegateEntry.reasons.map(\.seenFromMatch))
+            #expect(try hostView.reasons() == delegateEntry.reasons().map(\.seenFromMatch))
+            #expect(try !delegateEntry.reasons().isEmpty)
             // Rescheduled, not published: the participant still sees the published slot.
             _ = try db.scheduleEvent("forum", minMeetings: 2, keepPublished: false)
             let document = try db.publishedScheduleDocument("forum")
@@ -159,6 +161,37 @@ struct BrowserUseCaseTests {
             let second = try db.searchCompanies(limit: 5, offset: 5)
             let ids = try db.companies().map(\.company.id)
             #expect(second.companies.map(\.company.id) == Array(ids[5..<10]))
+        }
+    }
+
+    @Test("a server's database (concurrent reads) migrates, reads and writes as any other, and keeps its statements prepared")
+    func concurrentReads() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("served.sqlite").path
+            let db = try LiaisonDatabase.open(path: path, mode: .createIfMissing, concurrentReads: true)
+            #expect(db.writer is DatabasePool)
+            #expect(db.openReport.appliedMigrations == Migrations.migrator.migrations)
+            try db.save(EventFixture.companies(seed: 3))
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["CN-0001", "CA-0001"], to: "forum", settings: ParticipantSettings())
+            let token = try #require(try db.issueParticipantLinks(event: "forum").first?.token)
+            #expect(try db.participantAccess(token: token)?.company == "CA-0001")
+            #expect(try db.participantView(event: "forum", company: "CN-0001").participant.company == "CN-0001")
+            // Reads on a pool's read-only connections leave `query_only` alone, so SQLite does not
+            // expire the statements the pages reuse.
+            func repreparations(_ database: LiaisonDatabase) throws -> Int {
+                try database.writer.read { db -> Int in
+                    let statement = try db.cachedStatement(sql: "SELECT COUNT(*) FROM company")
+                    _ = try Int.fetchOne(statement)
+                    return Int(sqlite3_stmt_status(statement.sqliteStatement, SQLITE_STMTSTATUS_REPREPARE, 0))
+                }
+            }
+            let first = try repreparations(db)
+            #expect(try repreparations(db) == first)
+            // What the pool spares: a single connection prepares its statements again at each read.
+            let single = try LiaisonDatabase.open(path: path, mode: .mustExist)
+            let before = try repreparations(single)
+            #expect(try repreparations(single) > before)
         }
     }
 }

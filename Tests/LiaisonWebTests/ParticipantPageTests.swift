@@ -152,4 +152,26 @@ struct ParticipantPageTests {
             #expect(event.contains("took place, follow-up planned</td><td class=\"num\">1</td><td class=\"num\">100 %"))
         }
     }
+
+    @Test("a page follows at once what changes elsewhere (the CLI, another participant): rendered pages are never served stale")
+    func pagesFollowChanges() async throws {
+        let fixture = try WebFixture.make()
+        let token = fixture.tokens["US-X"]!
+        try await fixture.withBrowser { browser in
+            let first = try await browser.get("/p/\(token)").text
+            let again = try await browser.get("/p/\(token)").text
+            #expect(first.contains("Shanghai Solar") && first == again)
+            var renamed = try fixture.db.company(id: "CN-A").company
+            renamed.name = "Shanghai Solar Group"
+            try fixture.db.save([renamed])
+            #expect(try await browser.get("/p/\(token)").text.contains("Shanghai Solar Group"))
+            try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-C", with: "US-X")
+            #expect(try await browser.get("/p/\(token)").text.contains("asked by them"))
+            try fixture.db.addParticipants(["US-Y"], to: WebFixture.event, settings: ParticipantSettings(maxMeetings: 1))
+            let renewed = try #require(try fixture.db.renewParticipantLink(event: WebFixture.event, company: "US-X").token)
+            #expect(try await browser.get("/p/\(token)").status == .notFound)
+            let page = try await browser.get("/p/\(renewed)").text
+            #expect(page.contains("/p/\(renewed)/request") && !page.contains(token))
+        }
+    }
 }

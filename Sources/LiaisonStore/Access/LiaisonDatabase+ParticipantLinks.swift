@@ -68,8 +68,11 @@ extension LiaisonDatabase {
         guard AccessToken.isWellFormed(token) else { return nil }
         let hash = AccessToken.digest(token)
         return try writer.read { db in
-            guard let link = try ParticipantLinkRecord.fetchOne(db, key: hash), link.revokedAt == nil,
-                  try ParticipantRecord.exists(db, key: ["event": link.event, "company": link.company]) else { return nil }
+            guard let link = try ParticipantLinkRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM participant_link WHERE token_hash = ?"),
+                                                                arguments: [hash]),
+                  link.revokedAt == nil,
+                  try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event_participant WHERE event = ? AND company = ?)"),
+                                    arguments: [link.event, link.company]) == true else { return nil }
             return ParticipantAccess(event: link.event, company: link.company, csrf: link.csrf)
         }
     }

@@ -8,32 +8,41 @@ extension LiaisonDatabase {
     /// event of ten participants or of thousands.
     public func participantView(event: String, company: String) throws -> ParticipantView {
         try writer.read { db in
-            guard let spec = try EventStore.spec(event, in: db) else { throw EventError.unknownEvent(event) }
-            guard let participant = try ParticipantRecord.fetchOne(db, key: ["event": event, "company": company])?.participant() else {
+            // Cached statements, and rows read by hand where Codable decoding would cost more than
+            // the queries: this runs for every page a participant opens.
+            guard let spec = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, name, city, country, date, start, slots, slot_minutes, break_after, break_minutes, tables, time_zone
+                FROM event WHERE id = ?
+                """), arguments: [event]).map(PageRows.spec) else {
+                throw EventError.unknownEvent(event)
+            }
+            guard let participant = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT company, side, max_meetings, available, reps, interpreter FROM event_participant WHERE event = ? AND company = ?
+                """), arguments: [event, company]).map(PageRows.participant) else {
                 throw EventError.notParticipant(event: event, company: company)
             }
             guard let stored = try CompanyStore.fetch(id: company, in: db) else { throw StoreError.unknownCompany(company) }
-            let requests = try RequestRecord.filter(RequestRecord.Columns.event == event
-                                                    && (RequestRecord.Columns.a == company || RequestRecord.Columns.b == company))
-                .fetchAll(db).map(\.request)
-            let blocks = try BlockRecord.filter(BlockRecord.Columns.event == event
-                                                && (BlockRecord.Columns.a == company || BlockRecord.Columns.b == company))
-                .fetchAll(db).map(\.block)
-            let published = try PublishedMeetingRecord.fetchAll(db, sql: """
-                SELECT * FROM published_meeting WHERE event = ? AND (delegate = ? OR host = ?) ORDER BY slot, table_number
-                """, arguments: [event, company, company])
-            let agenda = try published.map { record -> ParticipantView.AgendaEntry in
-                let reasons = try record.reasons.map {
-                    try StoredJSON.value([MatchReason].self, $0, in: PublishedMeetingRecord.databaseTableName, column: "reasons")
-                } ?? []
-                let isDelegate = record.delegate == company
-                return ParticipantView.AgendaEntry(counterpart: isDelegate ? record.host : record.delegate, slot: record.slot,
-                                                   table: record.tableNumber, reasons: isDelegate ? reasons : reasons.map(\.seenFromMatch),
-                                                   cancelled: record.cancelled)
+            let requests = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT a, b, must, origin, status FROM event_request WHERE event = ? AND a = ?
+                UNION ALL SELECT a, b, must, origin, status FROM event_request WHERE event = ? AND b = ? AND a <> b ORDER BY a, b
+                """), arguments: [event, company, event, company]).map(PageRows.request)
+            let blocks = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT a, b FROM event_block WHERE event = ? AND a = ? UNION ALL SELECT a, b FROM event_block WHERE event = ? AND b = ? AND a <> b ORDER BY a, b
+                """), arguments: [event, company, event, company]).map { PairBlock(a: $0[0], b: $0[1]) }
+            let agenda = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT delegate, host, slot, table_number, cancelled, reasons FROM published_meeting WHERE event = ? AND delegate = ?
+                UNION ALL SELECT delegate, host, slot, table_number, cancelled, reasons FROM published_meeting WHERE event = ? AND host = ?
+                ORDER BY slot, table_number
+                """), arguments: [event, company, event, company]).map { row -> ParticipantView.AgendaEntry in
+                let delegate: String = row[0], host: String = row[1]
+                return ParticipantView.AgendaEntry(counterpart: delegate == company ? host : delegate, slot: row[2], table: row[3],
+                                                   cancelled: row[4], storedReasons: row[5], isHost: delegate != company)
             }
-            let publishedAt = try ScheduleStore.publishedAt(event, in: db)
-            let ratings = try MeetingRatingRecord.filter(MeetingRatingRecord.Columns.event == event && MeetingRatingRecord.Columns.company == company)
-                .fetchAll(db)
+            // Every row of a publication carries its instant (publishing rewrites them all): any one tells.
+            let publishedAt = try String.fetchOne(db.cachedStatement(sql: "SELECT published_at FROM published_meeting WHERE event = ? LIMIT 1"),
+                                                  arguments: [event])
+            let ratings = try Row.fetchAll(db.cachedStatement(sql: "SELECT counterpart, outcome FROM meeting_rating WHERE event = ? AND company = ?"),
+                                           arguments: [event, company]).map(PageRows.rating)
             let others = Set(requests.flatMap { [$0.a, $0.b] } + blocks.flatMap { [$0.a, $0.b] } + agenda.map(\.counterpart))
                 .subtracting([company]).sorted()
             var counterparts: [String: ParticipantView.Counterpart] = [:]
@@ -45,7 +54,7 @@ extension LiaisonDatabase {
             }
             return ParticipantView(event: spec, participant: participant, company: stored, requests: requests, blocks: blocks,
                                    agenda: publishedAt == nil ? nil : agenda, publishedAt: publishedAt,
-                                   ratings: Dictionary(ratings.map { ($0.counterpart, $0.outcome) }, uniquingKeysWith: { a, _ in a }),
+                                   ratings: Dictionary(ratings, uniquingKeysWith: { a, _ in a }),
                                    counterparts: counterparts)
         }
     }

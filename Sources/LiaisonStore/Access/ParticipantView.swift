@@ -4,16 +4,27 @@ import LiaisonScheduling
 /// Everything a participant's page shows, read in one go: the event, its registration and
 /// company, its requests and blocks, and — once the event is published — its agenda as
 /// published, with what it said came of each meeting.
-public struct ParticipantView: Sendable {
+public struct ParticipantView: Sendable, Hashable {
     /// One meeting of the published agenda, seen from the participant.
     public struct AgendaEntry: Sendable, Hashable {
         public var counterpart: String
         public var slot: Int
         public var table: Int
-        /// Why the pair was matched, seen from the participant (as scored when scheduled).
-        public var reasons: [MatchReason]
         /// Published once, since cancelled.
         public var cancelled: Bool
+        /// The reasons as stored (JSON, seen from the delegate): decoded only when a page is
+        /// rendered, not each time one is served.
+        var storedReasons: String?
+        /// Whether the participant is the meeting's host (the stored reasons are the delegate's).
+        var isHost: Bool
+
+        /// Why the pair was matched, seen from the participant (as scored when scheduled).
+        public func reasons() throws -> [MatchReason] {
+            let reasons = try storedReasons.map {
+                try StoredJSON.value([MatchReason].self, $0, in: PublishedMeetingRecord.databaseTableName, column: "reasons")
+            } ?? []
+            return isHost ? reasons.map(\.seenFromMatch) : reasons
+        }
     }
 
     /// Another company named on the page.

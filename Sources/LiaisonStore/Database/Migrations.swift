@@ -317,6 +317,11 @@ enum Migrations {
                     rated_at TEXT NOT NULL,
                     PRIMARY KEY (event, company, counterpart)
                 ) WITHOUT ROWID;
+                -- A participant's page reads the rows naming it on either side: the keys lead with
+                -- the first, these find the second.
+                CREATE INDEX event_request_b ON event_request(event, b);
+                CREATE INDEX event_block_b ON event_block(event, b);
+                CREATE INDEX published_meeting_host ON published_meeting(event, host);
                 """)
         }
         return migrator

@@ -13,8 +13,8 @@ public struct EventMatchboard: Sendable {
     public struct Key: Hashable, Sendable {
         var catalogVersion: Int64
         var weights: ScoreWeights
-        /// Participants and sides, in order.
-        var participants: [String]
+        /// Participants and sides (`side:company`), one a line, by company.
+        var participants: String
     }
 
     /// A possible meeting for a participant, with why.

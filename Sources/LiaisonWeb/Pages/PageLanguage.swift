@@ -19,22 +19,34 @@ enum PageLanguage: String, Sendable, CaseIterable {
         }
     }
 
+    /// The fixed texts by name, as templates read them (`{{t.agenda}}`): made once per language.
+    var table: [String: String] { Self.tables[self]! }
+
+    private static let tables: [PageLanguage: [String: String]] = Dictionary(uniqueKeysWithValues: allCases.map { language in
+        (language, Dictionary(uniqueKeysWithValues: Mirror(reflecting: language.text).children.compactMap { child in
+            child.label.flatMap { label in (child.value as? String).map { (label, $0) } }
+        }))
+    })
+
     /// The HTML `lang` attribute.
     var code: String { rawValue == "zh" ? "zh-Hans" : rawValue }
 
-    /// An event day `YYYY-MM-DD` written out: `December 5, 2025`, `2025年12月5日`, `5 décembre 2025`.
+    /// An event day `YYYY-MM-DD` written out: `December 5, 2025`, `2025年12月5日`, `5 décembre 2025`
+    /// (the text as it is when it is not such a date). Written here rather than by a DateFormatter,
+    /// whose making costs more than the rest of a page.
     func longDate(_ day: String) -> String {
         let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return day }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return day }
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.locale = Locale(identifier: ["en": "en_US", "zh": "zh_CN", "fr": "fr_FR"][rawValue]!)
-        formatter.dateStyle = .long
-        formatter.timeStyle = .none
-        return formatter.string(from: date)
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return day }
+        let (year, month, date) = (parts[0], parts[1], parts[2])
+        switch self {
+        case .en: return "\(Self.englishMonths[month - 1]) \(date), \(year)"
+        case .zh: return "\(year)年\(month)月\(date)日"
+        case .fr: return "\(date == 1 ? "1er" : "\(date)") \(Self.frenchMonths[month - 1]) \(year)"
+        }
     }
+
+    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                        "October", "November", "December"]
+    private static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                                       "octobre", "novembre", "décembre"]
 }

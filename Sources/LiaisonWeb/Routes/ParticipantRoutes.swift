@@ -30,9 +30,7 @@ struct ParticipantRoutes {
         let (token, access) = try await self.access(context)
         let database = environment.database
         let view = try database.participantView(event: access.event, company: access.company)
-        let board = try await environment.boards.board(access.event, database: database)
-        let blocked = Set(view.blocks.map { view.other(in: ($0.a, $0.b)) })
-        let suggestions = board.suggestions(for: access.company, excluding: blocked, limit: Self.suggestionCount)
+        let boardKey = try database.eventMatchboardKey(access.event)
         let language = PageLanguage(companyLanguages: view.company.company.languages)
         let notice: String? = switch FormFields.query(request)["done"] {
         case "requested": language.text.doneRequested
@@ -41,9 +39,25 @@ struct ParticipantRoutes {
         case "rated": language.text.doneRated
         default: nil
         }
-        let page = ParticipantPage(view: view, access: access, token: token, suggestions: suggestions, notice: notice,
-                                   taxonomy: database.taxonomy, now: environment.now())
-        return try HTMLPage(html: environment.templates.render("participant", page)).response(from: request, context: context)
+        let now = environment.now()
+        let ratable = (view.agenda ?? []).filter { entry in
+            !entry.cancelled && (LiaisonDatabase.end(ofSlot: entry.slot, in: view.event).map { $0 <= now } ?? false)
+        }.map(\.counterpart)
+        let key = ParticipantPageCache.Key(token: token, csrf: access.csrf, view: view, board: boardKey, ratable: ratable, notice: notice)
+        let id = access.event + "\u{0}" + access.company
+        let html: String
+        if let cached = environment.pages.page(id, key: key) {
+            html = cached
+        } else {
+            let board = try await environment.boards.board(access.event, key: boardKey, database: database)
+            let blocked = Set(view.blocks.map { view.other(in: ($0.a, $0.b)) })
+            let suggestions = board.suggestions(for: access.company, excluding: blocked, limit: Self.suggestionCount)
+            let page = try ParticipantPage(view: view, access: access, token: token, suggestions: suggestions, notice: notice,
+                                       taxonomy: database.taxonomy, now: now)
+            html = environment.templates.render("participant", page)
+            environment.pages.store(html, id, key: key)
+        }
+        return try HTMLPage(html: html).response(from: request, context: context)
     }
 
     /// `GET /p/TOKEN/agenda.ics`: the participant's calendar of the *published* schedule, which a

@@ -26,7 +26,7 @@ struct ScheduleRoutes {
         let definition = try database.eventDefinition(id)
         let document: ScheduleDocument? = try? database.eventScheduleDocument(id)
         let locked = Set(definition.locks.map { MeetingPair(delegate: $0.a, host: $0.b) } + definition.locks.map { MeetingPair(delegate: $0.b, host: $0.a) })
-        let publishedAt = try database.events().first { $0.spec.id == id }?.publishedAt
+        let publishedAt = try database.publishedAt(id)?.ISO8601Format()
         let view = ScheduleView(definition: definition, document: document, locked: locked, publishedAt: publishedAt,
                                 csrf: context.session!.csrf, notice: EventRoutes.notice(request))
         return try HTMLPage(html: environment.templates.render("schedule", view)).response(from: request, context: context)

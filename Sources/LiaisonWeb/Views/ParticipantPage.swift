@@ -56,7 +56,8 @@ struct ParticipantPage: Sendable {
     var lang: String
     var organizer: OrganizerBar?
     var notice: String?
-    var t: PageText
+    /// The fixed texts by name.
+    var t: [String: String]
     var csrf: String
     var companyName: String
     var companyID: String
@@ -91,7 +92,7 @@ struct ParticipantPage: Sendable {
     var form: ProfileForm
 
     init(view: ParticipantView, access: ParticipantAccess, token: String, suggestions: [EventMatchboard.Suggestion], notice: String?,
-         taxonomy: Taxonomy, now: Date) {
+         taxonomy: Taxonomy, now: Date) throws {
         let language = PageLanguage(companyLanguages: view.company.company.languages)
         let t = language.text
         let words = ReasonWords(taxonomy: taxonomy, language: language)
@@ -122,7 +123,7 @@ struct ParticipantPage: Sendable {
         lang = language.code
         organizer = nil
         self.notice = notice
-        self.t = t
+        self.t = language.table
         csrf = access.csrf
         companyName = DisplayText.safe(company.name)
         companyID = DisplayText.safe(company.id)
@@ -134,11 +135,11 @@ struct ParticipantPage: Sendable {
         eventTimeZone = spec.timeZone
         published = view.agenda != nil
         calendarHref = base + "/agenda.ics"
-        agenda = (view.agenda ?? []).map { entry in
+        agenda = try (view.agenda ?? []).map { entry in
             let start = spec.startMinute(ofSlot: entry.slot)
             let ended = LiaisonDatabase.end(ofSlot: entry.slot, in: spec).map { $0 <= now } ?? false
             return AgendaRow(time: EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
-                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(entry.reasons)),
+                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(try entry.reasons())),
                              cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
                              rating: view.ratings[entry.counterpart].map(outcome))
         }

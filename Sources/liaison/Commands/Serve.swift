@@ -29,7 +29,7 @@ extension Liaison {
         }
 
         func run() throws {
-            let db = try database.open(.createIfMissing)
+            let db = try LiaisonDatabase.open(path: database.path, mode: .createIfMissing, concurrentReads: true)
             let token = try db.newOrganizerSignIn()
             let server = try WebServer(database: db, configuration: .init(host: host, port: port))
             let path = database.path
