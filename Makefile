@@ -10,7 +10,8 @@ APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev
 VENV         := Benchmarks/.venv
 PEERS        := faiss-cpu numpy ortools
 
-.PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune bench-schedule peers-venv clean
+.PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune bench-schedule peers-venv clean \
+        browser-deps browser-venv test-browser bench-serve
 
 # Installs the system libraries Liaison links against, only when one is missing:
 # as root directly, else through sudo, else prints the exact command and stops.
@@ -29,10 +30,41 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product liaison -Xswiftc -static-stdlib
 
-# Builds everything (the end-to-end tests run the built `liaison`) and runs every test.
+# Builds everything (the end-to-end tests run the built `liaison`) and runs every test, then the
+# browser story.
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) test-browser
+
+# The real browser: Debian's Chromium and its driver (installed like `deps`, only when missing),
+# Selenium and icalendar in a venv of their own, every version pinned in Tests/Browser/requirements.txt.
+BROWSER_APT  := chromium chromium-driver
+BROWSER_VENV := Tests/Browser/.venv
+
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "installing:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "The browser tests need these packages. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+
+$(BROWSER_VENV)/.installed: Tests/Browser/requirements.txt
+	python3 -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install --quiet -r Tests/Browser/requirements.txt
+	touch $@
+
+browser-venv: $(BROWSER_VENV)/.installed
+
+# The whole story in headless Chromium: the organizer signs in, creates an event, registers
+# participants; a participant requests a meeting; the organizer accepts, schedules, moves a meeting,
+# publishes; the participant sees its agenda and calendar; hostile names run no script. Screenshots
+# in out/screenshots/. Nothing outside this machine is contacted.
+test-browser: deps browser-deps browser-venv
+	$(SWIFT) build --product liaison
+	SE_OFFLINE=true SE_AVOID_STATS=true $(BROWSER_VENV)/bin/python Tests/Browser/story.py \
+	  --liaison .build/debug/liaison --sample $(SAMPLE) --screenshots out/screenshots
 
 EVENTS       := toronto-forum-2025 washington-forum-2025 oakland-breakfast-2025
 MIN_MEETINGS ?= 3

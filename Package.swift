@@ -1,9 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The browser's templates and static assets, embedded in the code (`PackageResources.NAME_EXT`):
+/// one entry per file, since a folder cannot be embedded.
+let webResources: [Resource] = [
+    "layout", "signin", "message", "organizer_home", "companies", "company", "import_result", "events", "event",
+    "schedule", "links", "exports", "participant",
+].map { .embedInCode("Templates/\($0).mustache") } + [
+    .embedInCode("Static/liaison.css"), .embedInCode("Static/liaison.js"),
+]
+
 let package = Package(
     name: "Liaison",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "liaison", targets: ["liaison"]),
         .library(name: "LiaisonKernel", targets: ["LiaisonKernel"]),
@@ -11,6 +20,7 @@ let package = Package(
         .library(name: "LiaisonStore", targets: ["LiaisonStore"]),
         .library(name: "LiaisonScheduling", targets: ["LiaisonScheduling"]),
         .library(name: "LiaisonFormats", targets: ["LiaisonFormats"]),
+        .library(name: "LiaisonWeb", targets: ["LiaisonWeb"]),
         // For the tests and the Benchmarks package only; never part of the tool.
         .library(name: "LiaisonTestSupport", targets: ["LiaisonTestSupport"]),
     ],
@@ -20,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The system BLAS behind Debian's libblas.so.3 alternative: reference BLAS or OpenBLAS.
@@ -49,12 +63,27 @@ let package = Package(
             dependencies: [
                 "LiaisonKernel", "LiaisonCore", "LiaisonScheduling", "LiaisonFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SHA-256 of participant and organizer tokens, which are stored only hashed.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // The browser front end: organizer console, participant pages and calendar feeds over the
+        // store's use cases. Templates and static assets are embedded, so the binary is all it needs.
+        .target(
+            name: "LiaisonWeb",
+            dependencies: [
+                "LiaisonCore", "LiaisonScheduling", "LiaisonFormats", "LiaisonStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                // multipart/form-data of the company upload form (a plain HTML file input).
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: webResources
         ),
         .executableTarget(
             name: "liaison",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonKernel", "LiaisonScheduling", "LiaisonFormats",
+                "LiaisonCore", "LiaisonStore", "LiaisonKernel", "LiaisonScheduling", "LiaisonFormats", "LiaisonWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +97,14 @@ let package = Package(
         .testTarget(name: "LiaisonFormatsTests", dependencies: ["LiaisonFormats", "LiaisonTestSupport"]),
         .testTarget(name: "LiaisonStoreTests", dependencies: ["LiaisonStore", "LiaisonFormats", "LiaisonTestSupport"]),
         .testTarget(name: "LiaisonSchedulingTests", dependencies: ["LiaisonScheduling", "LiaisonTestSupport"]),
+        .testTarget(
+            name: "LiaisonWebTests",
+            dependencies: [
+                "LiaisonWeb", "LiaisonStore", "LiaisonScheduling", "LiaisonFormats", "LiaisonTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling", "LiaisonFormats", "LiaisonTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -12,7 +12,7 @@ struct Liaison: ParsableCommand {
         version: version,
         subcommands: [
             Init.self, Companies.self, ImportGroup.self, ExportGroup.self, Sectors.self, Summary.self, Match.self, Weights.self,
-            Event.self, Rerank.self, Runs.self, Rankings.self, Generate.self, Doctor.self,
+            Event.self, Rerank.self, Runs.self, Rankings.self, Generate.self, Doctor.self, Serve.self,
         ]
     )
 

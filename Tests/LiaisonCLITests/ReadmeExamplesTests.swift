@@ -6,9 +6,11 @@ import Testing
 /// order, in a fresh folder holding a copy of `datasets/`, and what it prints — standard output,
 /// then standard error without the progress log lines a batch command writes when not on a
 /// terminal — must be what the README shows under it. Placeholders, as the README says:
-/// instants (`2026-11-22T22:03:59.034Z`) and durations (`0.2 s`, a runs table's seconds) may
-/// differ; runs of spaces count as one (a wider value moves the columns after it); a line `…`
-/// stands for any lines, and a line ending in `…` for any end of line.
+/// instants (`2026-11-22T22:03:59.034Z`), durations (`0.2 s`, a runs table's seconds), random
+/// tokens of links (43 characters of base64url) and a local server's port may differ; runs of
+/// spaces count as one (a wider value moves the columns after it); a line `…` stands for any
+/// lines, and a line ending in `…` for any end of line. A server (`liaison serve`) runs on a free
+/// port until it has had a few seconds to print its lines, then is stopped.
 @Suite("The README's console examples")
 struct ReadmeExamplesTests {
     /// One `$ command` of a console block and the lines shown under it.
@@ -47,6 +49,8 @@ struct ReadmeExamplesTests {
         text = text.replacing(/(incremental|full)(\s+)(done|failed)(\s+)(\d+)(\s+)(\d+)(\s+)(\d+)(\s+)\d+\.\d\b/) { match in
             "\(match.output.1) \(match.output.3) \(match.output.5) \(match.output.7) \(match.output.9) <seconds>"
         }
+        text = text.replacing(/\b[A-Za-z0-9_-]{43}\b/, with: "<token>")
+        text = text.replacing(/127\.0\.0\.1:\d+/, with: "127.0.0.1:<port>")
         return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
@@ -73,7 +77,10 @@ struct ReadmeExamplesTests {
                                              to: directory.appendingPathComponent("datasets"))
             let bin = LiaisonBinary.executable.deletingLastPathComponent().path
             for example in examples {
-                let run = try LiaisonBinary.run(["-c", example.command], in: directory,
+                // A server runs until stopped: on a free port, for long enough to print its lines.
+                let command = example.command.hasPrefix("liaison serve ")
+                    ? "timeout -s INT 5 \(example.command) --port 0" : example.command
+                let run = try LiaisonBinary.run(["-c", command], in: directory,
                                                 environment: ["PATH": bin + ":/usr/bin:/bin"],
                                                 executable: URL(fileURLWithPath: "/bin/sh"))
                 let progress = /^\d{4}-\d{2}-\d{2}T[^ ]+ info liaison\./
@@ -101,6 +108,9 @@ struct ReadmeExamplesTests {
                              ["run 1 (full, done): 980 companies in 12.7 s", "a", "b", "end"]))
         #expect(Self.matches(["updated  2026-11-22T18:18:08.635Z"], ["updated    2025-01-02T03:04:05.678Z"]))
         #expect(Self.matches(["blas library  …"], ["blas library  /usr/lib/libblas.so.3"]))
+        #expect(Self.matches(["at http://127.0.0.1:8080/signin?token=kPcNg5EwZDwMgj2YEYZaJr3lqAlNeMuKopwUwQE_DmY"],
+                             ["at http://127.0.0.1:41234/signin?token=99q8HUQVX5_0RJvBITm-sh11U31JFTdVvlHgiUZK4po"]))
+        #expect(!Self.matches(["token=kPcNg5EwZDwMgj2YEYZaJr3lqAlNeMuKopwUwQE_DmY"], ["token=short"]))
         #expect(!Self.matches(["980 companies"], ["981 companies"]))
         #expect(!Self.matches(["a", "b"], ["a"]))
         #expect(!Self.matches(["a"], ["a", "b"]))

@@ -72,11 +72,14 @@ public struct EventFile: Sendable {
         public var interpreter: String?
     }
 
-    /// A request as written: `must` defaults to false.
+    /// A request as written: `must` defaults to false, `origin` to the organizer, `status` to
+    /// accepted (a participant's request may be pending or declined).
     public struct MeetingRequestEntry: Decodable, Sendable {
         public var a: String
         public var b: String
         public var must: Bool?
+        public var origin: RequestOrigin?
+        public var status: RequestStatus?
     }
 
     /// The events of the file, in its order.

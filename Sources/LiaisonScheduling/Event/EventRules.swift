@@ -1,20 +1,64 @@
-/// An organizer's request that two participants meet: `must` places it first when it can be
-/// placed at all; a plain request makes the pair more likely (and, when only requests are
-/// scheduled, is one of the meetings to place). With a `session`, the meeting may only take
-/// place in that session's slots.
+/// A request that two participants meet: `must` places it first when it can be placed at all;
+/// a plain request makes the pair more likely (and, when only requests are scheduled, is one of
+/// the meetings to place). With a `session`, the meeting may only take place in that session's
+/// slots. The organizer's requests are in force at once; a participant's (made through its
+/// private link, `a` asking to meet `b`) waits for the organizer to accept it, and only requests
+/// in force are scheduled.
 public struct MeetingRequest: Hashable, Sendable, Codable {
     public var a: String
     public var b: String
     public var must: Bool
     /// The name of the session (see ``EventSpec/sessions``) the meeting must fall in, if any.
     public var session: String?
+    /// Who asked for the meeting.
+    public var origin: RequestOrigin
+    /// Whether the organizer has accepted it (always, for the organizer's own).
+    public var status: RequestStatus
 
-    public init(a: String, b: String, must: Bool, session: String? = nil) {
+    public init(a: String, b: String, must: Bool, session: String? = nil, origin: RequestOrigin = .organizer,
+                status: RequestStatus = .accepted) {
         self.a = a
         self.b = b
         self.must = must
         self.session = session
+        self.origin = origin
+        self.status = status
     }
+
+    /// Whether the scheduler takes it into account: accepted.
+    public var isInForce: Bool { status == .accepted }
+
+    private enum CodingKeys: String, CodingKey { case a, b, must, session, origin, status }
+
+    /// Decodes a request; `origin` and `status`, absent from what was written before they existed
+    /// (stored unplaced requests, older event files), default to an organizer's accepted request.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        a = try container.decode(String.self, forKey: .a)
+        b = try container.decode(String.self, forKey: .b)
+        must = try container.decode(Bool.self, forKey: .must)
+        session = try container.decodeIfPresent(String.self, forKey: .session)
+        origin = try container.decodeIfPresent(RequestOrigin.self, forKey: .origin) ?? .organizer
+        status = try container.decodeIfPresent(RequestStatus.self, forKey: .status) ?? .accepted
+    }
+}
+
+/// Who asked for a meeting.
+public enum RequestOrigin: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The organizer, at the terminal or in the console.
+    case organizer
+    /// The participant `a`, through its private link.
+    case participant
+}
+
+/// Where a request stands with the organizer.
+public enum RequestStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    /// A participant's request the organizer has not decided on yet: not scheduled.
+    case pending
+    /// In force: the scheduler places it.
+    case accepted
+    /// Turned down by the organizer: kept so the participant sees the answer, never scheduled.
+    case declined
 }
 
 /// Two participants who must never be paired: competitors, or already met.

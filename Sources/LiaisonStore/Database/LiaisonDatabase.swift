@@ -61,7 +61,13 @@ public final class LiaisonDatabase: Sendable {
     /// A file already in WAL mode is opened without writing anything, so a query such as
     /// `liaison match` costs no write and no sync (a `DatabasePool` would write to an empty
     /// WAL on every open); a new file, or one in another journal mode, is switched to WAL.
-    public static func open(path: String, mode: OpenMode, taxonomy: Taxonomy = TaxonomyFile.builtIn) throws -> LiaisonDatabase {
+    ///
+    /// With `concurrentReads` (a server), a writable file is opened as a pool: reads run side by
+    /// side on read-only connections, which also keep their prepared statements (a single
+    /// connection switches `query_only` around each read, and SQLite then prepares every
+    /// statement again).
+    public static func open(path: String, mode: OpenMode, taxonomy: Taxonomy = TaxonomyFile.builtIn,
+                            concurrentReads: Bool = false) throws -> LiaisonDatabase {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists, mode == .mustExist { throw StoreError.missingDatabase(path) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -74,12 +80,17 @@ public final class LiaisonDatabase: Sendable {
         configuration.readonly = readOnly
         configuration.journalMode = exists ? .default : .wal
         if !readOnly { configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") } }
-        let queue: DatabaseQueue
+        let queue: any DatabaseWriter
         do {
-            // In a folder it may not write, SQLite cannot make the WAL's shared-memory file: it
-            // reads the file as immutable instead (nobody can write it there either).
-            queue = try DatabaseQueue(path: readOnly && !folderWritable ? immutableURI(path) : path, configuration: configuration)
-            if !readOnly {
+            if concurrentReads, !readOnly {
+                configuration.maximumReaderCount = 8
+                queue = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                // In a folder it may not write, SQLite cannot make the WAL's shared-memory file: it
+                // reads the file as immutable instead (nobody can write it there either).
+                queue = try DatabaseQueue(path: readOnly && !folderWritable ? immutableURI(path) : path, configuration: configuration)
+            }
+            if !readOnly, queue is DatabaseQueue {
                 try queue.writeWithoutTransaction { db in
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                         _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")

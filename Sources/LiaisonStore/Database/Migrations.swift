@@ -297,6 +297,51 @@ enum Migrations {
                 ALTER TABLE event ADD COLUMN venue TEXT NOT NULL DEFAULT '';
                 """)
         }
+        // The browser (`liaison serve`): participants' private links and the organizer's sign-in
+        // and sessions, each token stored only as its SHA-256 (hex); requests remember who made
+        // them and whether the organizer accepted them; participants rate the meetings they had.
+        migrator.registerMigration("v9: participant links, organizer sign-in, request origins, meeting ratings") { db in
+            try db.execute(sql: """
+                ALTER TABLE event_request ADD COLUMN origin TEXT NOT NULL DEFAULT 'organizer'
+                    CHECK (origin IN ('organizer', 'participant'));
+                ALTER TABLE event_request ADD COLUMN status TEXT NOT NULL DEFAULT 'accepted'
+                    CHECK (status IN ('pending', 'accepted', 'declined'));
+                CREATE TABLE participant_link (
+                    token_hash TEXT PRIMARY KEY,
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    company TEXT NOT NULL,
+                    csrf TEXT NOT NULL,
+                    issued_at TEXT NOT NULL,
+                    revoked_at TEXT
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX participant_link_active ON participant_link(event, company) WHERE revoked_at IS NULL;
+                CREATE TABLE organizer_signin (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    token_hash TEXT NOT NULL,
+                    issued_at TEXT NOT NULL
+                );
+                CREATE TABLE organizer_session (
+                    token_hash TEXT PRIMARY KEY,
+                    csrf TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE meeting_rating (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    company TEXT NOT NULL,
+                    counterpart TEXT NOT NULL,
+                    outcome TEXT NOT NULL
+                        CHECK (outcome IN ('did-not-take-place', 'no-interest', 'follow-up-planned', 'agreement-in-progress')),
+                    rated_at TEXT NOT NULL,
+                    PRIMARY KEY (event, company, counterpart)
+                ) WITHOUT ROWID;
+                -- A participant's page reads the rows naming it on either side: the keys lead with
+                -- the first, these find the second.
+                CREATE INDEX event_request_b ON event_request(event, b);
+                CREATE INDEX event_block_b ON event_block(event, b);
+                CREATE INDEX published_meeting_host ON published_meeting(event, host);
+                """)
+        }
         return migrator
     }
 }

@@ -59,7 +59,9 @@ extension LiaisonDatabase {
                 }
                 let definition = EventDefinition(
                     spec: spec, participants: participants,
-                    requests: (entry.requests ?? []).map { MeetingRequest(a: $0.a, b: $0.b, must: $0.must ?? false) },
+                    requests: (entry.requests ?? []).map {
+                        MeetingRequest(a: $0.a, b: $0.b, must: $0.must ?? false, origin: $0.origin ?? .organizer, status: $0.status ?? .accepted)
+                    },
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
                 var seen = Set<String>()
                 for (index, participant) in participants.enumerated() where !seen.insert(participant.company).inserted {
@@ -75,7 +77,7 @@ extension LiaisonDatabase {
                     }
                 }
                 if problems.isEmpty {
-                    do throws(SchedulingError) { try Scheduler.validate(definition) } catch { problems += error.problems.map { "\(place): \($0)" } }
+                    do throws(SchedulingError) { try Scheduler.validate(definition.inForce) } catch { problems += error.problems.map { "\(place): \($0)" } }
                 }
                 definitions.append(definition)
             }
@@ -184,10 +186,10 @@ extension LiaisonDatabase {
 
     /// Refuses (by throwing, so the caller's transaction rolls back) a change that leaves the
     /// event with a contradiction the scheduler would refuse.
-    private static func validate(_ event: String, db: Database) throws {
+    static func validate(_ event: String, db: Database) throws {
         guard let definition = try EventStore.definition(event, in: db) else { throw EventError.unknownEvent(event) }
         do {
-            try Scheduler.validate(definition)
+            try Scheduler.validate(definition.inForce)
         } catch {
             throw EventError.invalidEvent(event, error.problems)
         }

@@ -1,7 +1,8 @@
 import GRDB
 import LiaisonScheduling
 
-/// A row of the `event_request` table: a meeting the organizer asked for.
+/// A row of the `event_request` table: a meeting asked for, by the organizer or (since v9) by a
+/// participant through its link, with where it stands.
 struct RequestRecord: SnakeCaseRecord {
     static let databaseTableName = "event_request"
 
@@ -9,11 +10,14 @@ struct RequestRecord: SnakeCaseRecord {
     var a: String
     var b: String
     var must: Bool
+    var origin: RequestOrigin
+    var status: RequestStatus
 
     enum Columns {
         static let event = Column(CodingKeys.event)
         static let a = Column(CodingKeys.a)
         static let b = Column(CodingKeys.b)
+        static let status = Column(CodingKeys.status)
     }
 
     init(_ request: MeetingRequest, event: String) {
@@ -21,7 +25,12 @@ struct RequestRecord: SnakeCaseRecord {
         a = request.a
         b = request.b
         must = request.must
+        origin = request.origin
+        status = request.status
     }
 
-    var request: MeetingRequest { MeetingRequest(a: a, b: b, must: must) }
+    var request: MeetingRequest { MeetingRequest(a: a, b: b, must: must, origin: origin, status: status) }
 }
+
+extension RequestOrigin: DatabaseValueConvertible {}
+extension RequestStatus: DatabaseValueConvertible {}

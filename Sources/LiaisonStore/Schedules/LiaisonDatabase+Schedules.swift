@@ -41,7 +41,7 @@ extension LiaisonDatabase {
         let delegates = definition.participants.filter { $0.side == .delegate }.map(\.company)
         let hosts = definition.participants.filter { $0.side == .host }.map(\.company)
         let input = SchedulingInput(
-            event: definition.spec, participants: definition.participants, requests: definition.requests,
+            event: definition.spec, participants: definition.participants, requests: definition.inForce.requests,
             blocks: definition.blocks, locks: definition.locks,
             scores: PairScores(delegates: delegates, hosts: hosts,
                                values: delegates.flatMap { d in hosts.map { h in scorer.score(d, h) } }),

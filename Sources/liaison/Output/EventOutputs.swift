@@ -147,7 +147,9 @@ struct EventCard: CommandOutput {
             ("slots", "\(spec.slots) × \(spec.slotMinutes) min" + (spec.breakAfter.map { ", break of \(spec.breakMinutes) min after slot \($0)" } ?? "")),
             ("tables", "\(spec.tables)"),
         ]), "", table.text]
-        lines += definition.requests.map { "\($0.must ? "must" : "request") \($0.a) – \($0.b)" }
+        lines += definition.requests.map {
+            "\($0.must ? "must" : "request") \($0.a) – \($0.b)" + ($0.origin == .participant ? " (asked by \($0.a), \($0.status.rawValue))" : "")
+        }
         lines += definition.blocks.map { "block \($0.a) – \($0.b)" }
         lines += definition.locks.map { "lock \($0.a) – \($0.b) slot \($0.slot)\($0.table.map { " table \($0)" } ?? "")" }
         return lines.joined(separator: "\n")

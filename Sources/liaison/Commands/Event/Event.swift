@@ -7,7 +7,7 @@ extension Liaison {
             abstract: "Create events, register participants, schedule 1:1 meetings, publish and export agendas.",
             subcommands: [
                 Create.self, Import.self, Add.self, Remove.self, Request.self, Block.self, Lock.self,
-                Schedule.self, List.self, Show.self, Report.self, Publish.self, Export.self,
+                Schedule.self, List.self, Show.self, Report.self, Publish.self, Export.self, Links.self,
             ])
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import LiaisonScheduling
+
+extension LiaisonDatabase {
+    /// A participant asks, through its link, to meet another participant: stored as a request of
+    /// origin `participant` (`a` is the one asking), pending until the organizer accepts it.
+    /// Asking for a pair already requested, either way, changes nothing and returns that request.
+    @discardableResult
+    public func requestMeeting(event: String, from company: String, with other: String) throws -> MeetingRequest {
+        try writer.write { db in
+            let definition = try definition(event, db: db)
+            try Self.checkPair(company, other, in: definition)
+            if let existing = definition.requests.first(where: { Set([$0.a, $0.b]) == Set([company, other]) }) {
+                return existing
+            }
+            let request = MeetingRequest(a: company, b: other, must: false, origin: .participant, status: .pending)
+            try EventStore.saveRequest(request, event: event, in: db)
+            return request
+        }
+    }
+
+    /// A participant is not interested in meeting another: the pair is blocked (as `a` the one
+    /// not interested), and plain requests between them, accepted or not, are withdrawn. Refused
+    /// when the organizer requires the meeting (a must-meet request).
+    public func declineMatch(event: String, from company: String, with other: String) throws {
+        try writer.write { db in
+            let definition = try definition(event, db: db)
+            try Self.checkPair(company, other, in: definition, allowBlocked: true)
+            let pair = Set([company, other])
+            for request in definition.requests where Set([request.a, request.b]) == pair && !request.must {
+                try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
+            }
+            if !definition.blocks.contains(where: { Set([$0.a, $0.b]) == pair }) {
+                try EventStore.saveBlock(PairBlock(a: company, b: other), event: event, in: db)
+            }
+            try Self.validate(event, db: db)
+        }
+    }
+
+    /// The organizer accepts (the request is then in force and scheduled) or declines a
+    /// participant's request of `a` to meet `b`.
+    public func decideRequest(event: String, a: String, b: String, accept: Bool) throws {
+        try writer.write { db in
+            _ = try definition(event, db: db)
+            guard var record = try RequestRecord.fetchOne(db, key: ["event": event, "a": a, "b": b]), record.origin == .participant else {
+                throw ParticipantActionError.noSuchRequest(a, b)
+            }
+            record.status = accept ? .accepted : .declined
+            try record.update(db)
+            try Self.validate(event, db: db)
+        }
+    }
+
+    /// Refuses a pair a participant may not ask for.
+    private static func checkPair(_ company: String, _ other: String, in definition: EventDefinition, allowBlocked: Bool = false) throws {
+        guard company != other else { throw ParticipantActionError.ownCompany(company) }
+        let sides = Dictionary(definition.participants.map { ($0.company, $0.side) }, uniquingKeysWith: { a, _ in a })
+        for id in [company, other] where sides[id] == nil {
+            throw EventError.notParticipant(event: definition.spec.id, company: id)
+        }
+        guard sides[company] != sides[other] else { throw ParticipantActionError.sameSide(company, other) }
+        if !allowBlocked, definition.blocks.contains(where: { Set([$0.a, $0.b]) == Set([company, other]) }) {
+            throw ParticipantActionError.blocked(company, other)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Why something a participant (or the organizer, about a participant's request) asked for
+/// cannot be done, in words shown on the page.
+public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
+    /// The company asked to meet itself.
+    case ownCompany(String)
+    /// Both are on the same side of a delegates × hosts event.
+    case sameSide(String, String)
+    /// The pair is blocked: one of them is not interested, or the organizer ruled it out.
+    case blocked(String, String)
+    /// No participant's request for this pair.
+    case noSuchRequest(String, String)
+    /// The participant had no meeting with that counterpart in the published schedule.
+    case noSuchMeeting(String, String)
+    /// A meeting is rated once it has ended.
+    case notYetHeld(String, String)
+
+    public var description: String {
+        switch self {
+        case .ownCompany(let id): "\(id) cannot meet itself"
+        case .sameSide(let a, let b): "\(a) and \(b) are on the same side of the event; a meeting pairs a delegate with a host"
+        case .blocked(let a, let b): "\(a) and \(b) are not to be paired"
+        case .noSuchRequest(let a, let b): "there is no participant's request of \(a) to meet \(b)"
+        case .noSuchMeeting(let a, let b): "\(a) has no meeting with \(b) in the published schedule"
+        case .notYetHeld(let a, let b): "the meeting of \(a) and \(b) has not taken place yet; rate it after it ends"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import LiaisonCore
+import LiaisonScheduling
+
+/// The scores of an event's possible meetings, ready for participants' pages: each participant's
+/// features and the score model in force, so a page's suggestions are computed in memory.
+///
+/// Scores are the exact scores the scheduler uses (``ScoreModel/score(_:_:)`` on the same
+/// features), computed on a table of the event's participants only. A board is valid while its
+/// ``key`` is the one ``LiaisonDatabase/eventMatchboardKey(_:)`` reads: the web keeps one per
+/// event and rebuilds it when a profile, the weights or the participants change.
+public struct EventMatchboard: Sendable {
+    /// What the board was computed from.
+    public struct Key: Hashable, Sendable {
+        var catalogVersion: Int64
+        var weights: ScoreWeights
+        /// Participants and sides (`side:company`), one a line, by company.
+        var participants: String
+    }
+
+    /// A possible meeting for a participant, with why.
+    public struct Suggestion: Sendable, Hashable {
+        public var company: String
+        public var name: String
+        public var country: String
+        public var city: String
+        public var score: Double
+        /// Why, seen from the participant the suggestion is for.
+        public var reasons: [MatchReason]
+    }
+
+    public let event: String
+    public let key: Key
+    private let model: ScoreModel
+    private let explanation: MatchExplanation
+    private let features: [String: CompanyFeatures]
+    private let sides: [String: Side]
+    private let order: [String]
+    private let companies: [String: Company]
+
+    init(event: String, key: Key, participants: [Participant], companies: [String: StoredCompany], weights: ScoreWeights,
+         taxonomy: Taxonomy) {
+        self.event = event
+        self.key = key
+        let present = participants.compactMap { companies[$0.company] }
+        let table = FeatureTable(companies: present.map { ($0.company, $0.revision) }, taxonomy: taxonomy)
+        model = ScoreModel(weights: weights, layout: table.layout)
+        explanation = MatchExplanation(taxonomy: taxonomy, languages: table.languages)
+        var features: [String: CompanyFeatures] = [:]
+        for row in 0..<table.count { features[table.ids[row]] = table.features(ofRow: row) }
+        self.features = features
+        sides = Dictionary(participants.map { ($0.company, $0.side) }, uniquingKeysWith: { a, _ in a })
+        order = participants.map(\.company).sorted()
+        self.companies = companies.mapValues(\.company)
+    }
+
+    /// The best `limit` participants of the other side for `company`, best first (ties to the
+    /// lower id), leaving out `excluded` (blocked pairs, say).
+    public func suggestions(for company: String, excluding excluded: Set<String> = [], limit: Int) -> [Suggestion] {
+        guard let subject = features[company], let side = sides[company] else { return [] }
+        let scored = order.compactMap { other -> (String, Double)? in
+            guard other != company, sides[other] != side, !excluded.contains(other), let features = features[other] else { return nil }
+            return (other, model.score(subject, features))
+        }
+        let best = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit)
+        return best.map { other, score in
+            let them = features[other]!
+            let info = companies[other]
+            return Suggestion(company: other, name: info?.name ?? other, country: info?.country ?? "", city: info?.city ?? "", score: score,
+                              reasons: explanation.reasons(model.breakdown(subject, them), subjectSize: subject.size, matchSize: them.size))
+        }
+    }
+
+    /// The exact score of two participants (0 when one has no profile).
+    public func score(_ a: String, _ b: String) -> Double {
+        guard let x = features[a], let y = features[b] else { return 0 }
+        return model.score(x, y)
+    }
+}

@@ -1,0 +1,71 @@
+import Hummingbird
+import LiaisonCore
+import LiaisonFormats
+import LiaisonScheduling
+import LiaisonStore
+
+/// Turns what a use case refuses into a page saying why, in the store's own words (the same the
+/// CLI prints): an unknown event or company is 404, anything else the user can fix is 400.
+struct ErrorPages: RouterMiddleware {
+    typealias Context = WebContext
+
+    let environment: WebEnvironment
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is ParticipantNotFound {
+            let view = MessageView(lang: "en", organizer: nil, notice: nil, heading: "Not found · 未找到 · Introuvable",
+                                   lines: PageLanguage.allCases.map(\.text.notFound), back: nil, backLabel: "")
+            return try HTMLPage(html: environment.templates.render("message", view), status: .notFound).response(from: request, context: context)
+        } catch let error as HTTPError {
+            return try page(status: error.status, lines: [error.body ?? error.status.reasonPhrase], request: request, context: context)
+        } catch {
+            guard let (status, lines) = Self.describe(error) else { throw error }
+            return try page(status: status, lines: lines, request: request, context: context)
+        }
+    }
+
+    /// The status and message lines of an error a user can act on; nil for anything else.
+    static func describe(_ error: any Error) -> (HTTPResponse.Status, [String])? {
+        switch error {
+        case let error as EventError:
+            switch error {
+            case .unknownEvent, .notScheduled: (.notFound, [error.description])
+            case .invalidEvent(let id, let problems): (.badRequest, ["event '\(id)':"] + problems)
+            default: (.badRequest, error.description.components(separatedBy: "\n"))
+            }
+        case let error as StoreError:
+            if case .unknownCompany = error { (.notFound, [error.description]) } else { (.badRequest, [error.description]) }
+        case let error as ParticipantActionError: (.badRequest, [error.description])
+        case let error as SchedulingError: (.badRequest, error.problems)
+        case let error as CoreError: (.badRequest, ["\(error)"])
+        case let error as MatchError: (.badRequest, [error.description])
+        default: nil
+        }
+    }
+
+    private func page(status: HTTPResponse.Status, lines: [String], request: Request, context: WebContext) throws -> Response {
+        let heading = status == .notFound ? "Not found" : status == .forbidden ? "Not allowed" : "This could not be done"
+        let view = MessageView(lang: "en", organizer: context.session.map { OrganizerBar(csrf: $0.csrf) }, notice: nil,
+                               heading: heading, lines: lines.map(DisplayText.safe),
+                               back: context.session == nil ? nil : "/", backLabel: "Back to the console")
+        return try HTMLPage(html: environment.templates.render("message", view), status: status).response(from: request, context: context)
+    }
+}
+
+/// The organizer's part of the header bar (its sign-out form needs the session's token).
+struct OrganizerBar: Sendable {
+    var csrf: String
+}
+
+/// A page that only says something: an error, or that a link opens nothing.
+struct MessageView: Sendable {
+    var lang: String
+    var organizer: OrganizerBar?
+    var notice: String?
+    var heading: String
+    var lines: [String]
+    var back: String?
+    var backLabel: String
+}

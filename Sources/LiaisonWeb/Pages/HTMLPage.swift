@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+
+/// A rendered page as a response: UTF-8 HTML, never cached (pages show private data).
+struct HTMLPage: ResponseGenerator {
+    var html: String
+    var status: HTTPResponse.Status = .ok
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// Responses that are not pages.
+enum Responses {
+    /// See Other: where a form's POST goes next (so reloading the page does not post again).
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+
+    /// A file to download, generated in memory; `filename` is ours, made safe for the header.
+    static func download(_ data: Data, filename: String, contentType: String) -> Response {
+        let safe = String(filename.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && scalar != ";" ? Character(scalar) : "_"
+        })
+        return Response(status: .ok,
+                         headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(safe)\"", .cacheControl: "no-store"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Percent-encoding of values placed in a URL path or query: everything but unreserved
+/// characters, so an id holding `/`, `?` or `#` stays one segment.
+enum URLText {
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    static func component(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    /// A path parameter as the router gives it (still percent-encoded), decoded.
+    static func decoded(_ parameter: String) -> String {
+        parameter.removingPercentEncoding ?? parameter
+    }
+}

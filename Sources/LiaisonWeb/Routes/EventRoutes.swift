@@ -1,0 +1,182 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonScheduling
+import LiaisonStore
+
+/// Events in the console: create one, register participants, requests (a participant's marked,
+/// to accept or decline), blocks, locks, participants' links and the outcome rates.
+struct EventRoutes {
+    let environment: WebEnvironment
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("/events", use: list)
+        group.post("/events", use: create)
+        group.get("/events/:event", use: show)
+        group.post("/events/:event/participants", use: register)
+        group.post("/events/:event/requests", use: addRequest)
+        group.post("/events/:event/requests/decide", use: decide)
+        group.post("/events/:event/blocks", use: addBlock)
+        group.post("/events/:event/locks", use: addLock)
+        group.get("/events/:event/links", use: links)
+        group.post("/events/:event/links", use: issueLinks)
+        group.post("/events/:event/links/renew", use: renewLink)
+    }
+
+    /// `GET /events`
+    @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
+        let events = try environment.database.events().map(EventRow.init)
+        let view = EventListView(organizer: OrganizerBar(csrf: context.session!.csrf), csrf: context.session!.csrf,
+                                 hasEvents: !events.isEmpty, events: events)
+        return try HTMLPage(html: environment.templates.render("events", view)).response(from: request, context: context)
+    }
+
+    /// `POST /events`: creates an event as `liaison event create` does.
+    @Sendable func create(_ request: Request, context: WebContext) async throws -> Response {
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        // An empty zone is told from the city by the store, or refused saying how to give it.
+        let city = try fields.require("city"), country = try fields.require("country")
+        let spec = EventSpec(id: try fields.require("id"), name: try fields.require("name"), city: city,
+                             country: ISOCodes.country(country) ?? country.uppercased(),
+                             date: try fields.require("date"), start: try fields.require("start"), slots: try fields.requireInt("slots"),
+                             slotMinutes: try fields.requireInt("slotMinutes"), breakAfter: try fields.int("breakAfter"),
+                             breakMinutes: try fields.int("breakMinutes") ?? 0, tables: try fields.requireInt("tables"),
+                             timeZone: fields.text("timeZone") ?? "", venue: fields.text("venue") ?? "")
+        try environment.database.createEvent(spec)
+        return Responses.redirect(to: Self.href(spec.id))
+    }
+
+    /// `GET /events/ID`
+    @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let database = environment.database
+        let definition = try database.eventDefinition(id)
+        let ids = definition.participants.map(\.company) + definition.requests.flatMap { [$0.a, $0.b] }
+            + definition.blocks.flatMap { [$0.a, $0.b] } + definition.locks.flatMap { [$0.a, $0.b] }
+        let names = try database.companies(ids: Array(Set(ids))).mapValues(\.company.name)
+        let view = EventView(definition: definition, names: names, outcomes: try database.outcomeSummary(event: id),
+                             csrf: context.session!.csrf, notice: Self.notice(request))
+        return try HTMLPage(html: environment.templates.render("event", view)).response(from: request, context: context)
+    }
+
+    /// `POST /events/ID/participants`: registers companies (ids separated by spaces, commas or
+    /// lines) with the settings given, as `liaison event add`.
+    @Sendable func register(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        let companies = try fields.require("companies").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+        var settings = ParticipantSettings(maxMeetings: try fields.int("maxMeetings"), reps: try fields.int("reps"),
+                                           interpreter: fields.text("interpreter"))
+        if let text = fields.text("available"), text.lowercased() != "all" {
+            guard let slots = SlotSet(parsing: text) else { throw HTTPError(.badRequest, message: "available slots are written such as 1-4,7, not '\(text)'") }
+            settings.available = slots
+        }
+        try environment.database.addParticipants(companies, to: id, settings: settings)
+        return Responses.redirect(to: Self.href(id) + "?done=registered")
+    }
+
+    /// `POST /events/ID/requests`: the organizer's request (in force at once).
+    @Sendable func addRequest(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        try environment.database.addRequest(MeetingRequest(a: try fields.require("a"), b: try fields.require("b"), must: fields.flag("must")), to: id)
+        return Responses.redirect(to: Self.href(id) + "?done=request#requests")
+    }
+
+    /// `POST /events/ID/requests/decide` (`a`, `b`, `decision` = accept or decline): the
+    /// organizer's answer to a participant's request.
+    @Sendable func decide(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        let decision = try fields.require("decision")
+        guard decision == "accept" || decision == "decline" else { throw HTTPError(.badRequest, message: "decide accept or decline") }
+        try environment.database.decideRequest(event: id, a: try fields.require("a"), b: try fields.require("b"), accept: decision == "accept")
+        return Responses.redirect(to: Self.href(id) + "?done=\(decision)#requests")
+    }
+
+    /// `POST /events/ID/blocks`
+    @Sendable func addBlock(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        try environment.database.addBlock(PairBlock(a: try fields.require("a"), b: try fields.require("b")), to: id)
+        return Responses.redirect(to: Self.href(id) + "?done=block")
+    }
+
+    /// `POST /events/ID/locks`
+    @Sendable func addLock(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        try environment.database.addLock(MeetingLock(a: try fields.require("a"), b: try fields.require("b"), slot: try fields.requireInt("slot"),
+                                                     table: try fields.int("table")), to: id)
+        return Responses.redirect(to: Self.href(id) + "?done=lock")
+    }
+
+    /// `GET /events/ID/links`: every participant's link state (links are shown only when issued).
+    @Sendable func links(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let definition = try environment.database.eventDefinition(id)
+        let state = try environment.database.participantLinkStates(event: id)
+        return try renderLinks(definition: definition, links: state, request: request, context: context)
+    }
+
+    /// `POST /events/ID/links`: issues a link to each participant without one; the page shows
+    /// the new links this once.
+    @Sendable func issueLinks(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        let definition = try environment.database.eventDefinition(id)
+        return try renderLinks(definition: definition, links: try environment.database.issueParticipantLinks(event: id),
+                               request: request, context: context)
+    }
+
+    /// `POST /events/ID/links/renew` (`company`): a new link for one participant; the old one
+    /// stops working.
+    @Sendable func renewLink(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try Self.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        let renewed = try environment.database.renewParticipantLink(event: id, company: try fields.require("company"))
+        let definition = try environment.database.eventDefinition(id)
+        let links = try environment.database.participantLinkStates(event: id).map { $0.company == renewed.company ? renewed : $0 }
+        return try renderLinks(definition: definition, links: links, request: request, context: context)
+    }
+
+    private func renderLinks(definition: EventDefinition, links: [ParticipantLink], request: Request, context: WebContext) throws -> Response {
+        let origin = "http://" + (request.head.authority ?? "127.0.0.1")
+        let view = LinksView(definition: definition, links: links, origin: origin, csrf: context.session!.csrf)
+        return try HTMLPage(html: environment.templates.render("links", view)).response(from: request, context: context)
+    }
+
+    // MARK: - Helpers
+
+    /// The event id of the path.
+    static func event(_ context: WebContext) throws -> String {
+        URLText.decoded(try context.parameters.require("event"))
+    }
+
+    /// The event page's path.
+    static func href(_ id: String) -> String { "/events/" + URLText.component(id) }
+
+    /// What a redirect after a form says was done.
+    static func notice(_ request: Request) -> String? {
+        switch FormFields.query(request)["done"] {
+        case "registered": "Registered."
+        case "request": "Request added."
+        case "accept": "Request accepted: it is scheduled from now on."
+        case "decline": "Request declined."
+        case "block": "Block added."
+        case "lock": "Lock added."
+        case "scheduled": "Scheduled."
+        case "moved": "Meeting moved; the figures are updated. Publish to tell participants."
+        case "published": "Published: participants' agendas and calendars show this schedule."
+        default: nil
+        }
+    }
+}

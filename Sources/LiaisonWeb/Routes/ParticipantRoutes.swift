@@ -1,0 +1,177 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonFormats
+import LiaisonScheduling
+import LiaisonStore
+
+/// A participant's pages, under `/p/TOKEN`: the private link is the only key, each page shows
+/// only that participant's data, and a token that opens nothing gets 404 (counted by the
+/// throttle, so guessing slows down).
+struct ParticipantRoutes {
+    let environment: WebEnvironment
+
+    /// Suggestions shown on a page.
+    static let suggestionCount = 20
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get(":token", use: page)
+        group.get(":token/agenda.ics", use: calendar)
+        group.post(":token/request", use: request)
+        group.post(":token/not-interested", use: notInterested)
+        group.post(":token/profile", use: profile)
+        group.post(":token/rate", use: rate)
+    }
+
+    // MARK: - Pages
+
+    /// `GET /p/TOKEN`: the participant's page.
+    @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
+        let (token, access) = try await self.access(context)
+        let database = environment.database
+        let view = try database.participantView(event: access.event, company: access.company)
+        let boardKey = try database.eventMatchboardKey(access.event)
+        let language = PageLanguage(companyLanguages: view.company.company.languages)
+        let notice: String? = switch FormFields.query(request)["done"] {
+        case "requested": language.text.doneRequested
+        case "not-interested": language.text.doneNotInterested
+        case "profile": language.text.doneProfile
+        case "rated": language.text.doneRated
+        default: nil
+        }
+        let now = environment.now()
+        let ratable = (view.agenda ?? []).filter { entry in
+            !entry.cancelled && (LiaisonDatabase.end(ofSlot: entry.slot, in: view.event).map { $0 <= now } ?? false)
+        }.map(\.counterpart)
+        let key = ParticipantPageCache.Key(token: token, csrf: access.csrf, view: view, board: boardKey, ratable: ratable, notice: notice)
+        let id = access.event + "\u{0}" + access.company
+        let html: String
+        if let cached = environment.pages.page(id, key: key) {
+            html = cached
+        } else {
+            let board = try await environment.boards.board(access.event, key: boardKey, database: database)
+            let blocked = Set(view.blocks.map { view.other(in: ($0.a, $0.b)) })
+            let suggestions = board.suggestions(for: access.company, excluding: blocked, limit: Self.suggestionCount)
+            let page = try ParticipantPage(view: view, access: access, token: token, suggestions: suggestions, notice: notice,
+                                       taxonomy: database.taxonomy, now: now)
+            html = environment.templates.render("participant", page)
+            environment.pages.store(html, id, key: key)
+        }
+        return try HTMLPage(html: html).response(from: request, context: context)
+    }
+
+    /// `GET /p/TOKEN/agenda.ics`: the participant's calendar of the *published* schedule, which a
+    /// calendar app subscribes to: each publication updates it (same UIDs, higher sequences,
+    /// cancelled meetings sent as cancelled). Before the first publication it holds no meeting.
+    @Sendable func calendar(_ request: Request, context: WebContext) async throws -> Response {
+        let (_, access) = try await self.access(context)
+        let document = try environment.database.publishedScheduleDocument(access.event)
+        let stamp = try environment.database.publishedAt(access.event) ?? environment.now()
+        let text = ScheduleICS.calendar(for: access.company, document, stamp: stamp)
+        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    // MARK: - Forms
+
+    /// `POST /p/TOKEN/request`: asks the organizer for a meeting with `other`.
+    @Sendable func request(_ request: Request, context: WebContext) async throws -> Response {
+        try await act(request, context, done: "requested") { access, fields in
+            try environment.database.requestMeeting(event: access.event, from: access.company, with: try fields.require("other"))
+        }
+    }
+
+    /// `POST /p/TOKEN/not-interested`: never to be paired with `other`.
+    @Sendable func notInterested(_ request: Request, context: WebContext) async throws -> Response {
+        try await act(request, context, done: "not-interested") { access, fields in
+            try environment.database.declineMatch(event: access.event, from: access.company, with: try fields.require("other"))
+        }
+    }
+
+    /// `POST /p/TOKEN/rate`: what came of the meeting with `counterpart`.
+    @Sendable func rate(_ request: Request, context: WebContext) async throws -> Response {
+        try await act(request, context, done: "rated") { access, fields in
+            guard let outcome = MeetingOutcome(rawValue: try fields.require("outcome")) else {
+                throw HTTPError(.badRequest, message: "unknown outcome")
+            }
+            try environment.database.rateMeeting(event: access.event, company: access.company, counterpart: try fields.require("counterpart"),
+                                                 outcome: outcome, now: environment.now())
+        }
+    }
+
+    /// `POST /p/TOKEN/profile`: the participant corrects its company's profile; every field is
+    /// checked as an import checks it, and a real change makes a new revision. The id and the
+    /// country (which decides the side) stay; fields the form does not show are kept.
+    @Sendable func profile(_ request: Request, context: WebContext) async throws -> Response {
+        try await act(request, context, done: "profile") { access, fields in
+            let database = environment.database
+            let stored = try database.company(id: access.company).company
+            var draft = CompanyDraft()
+            draft.id = stored.id
+            draft.country = stored.country
+            draft.name = fields["name"] ?? ""
+            draft.region = fields["region"] ?? ""
+            draft.city = fields["city"] ?? ""
+            draft.size = fields["size"] ?? ""
+            draft.languages = (fields["languages"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }).map(String.init)
+            draft.description = fields["description"] ?? ""
+            var issues: [FieldIssue] = []
+            do throws(FieldIssue) { draft.offers = try ProfileEntry.parseList(fields["offers"] ?? "", field: "offers") } catch { issues.append(error) }
+            do throws(FieldIssue) { draft.seeks = try ProfileEntry.parseList(fields["seeks"] ?? "", field: "seeks") } catch { issues.append(error) }
+            guard issues.isEmpty else { throw FieldIssues(issues: issues) }
+            let checked = try draft.validated(with: database.taxonomy)
+            var company = stored
+            company.name = checked.name
+            company.region = checked.region
+            company.city = checked.city
+            company.size = checked.size
+            company.languages = checked.languages
+            company.description = checked.description
+            company.offers = checked.offers
+            company.seeks = checked.seeks
+            try database.save([company])
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The token of the path and whose pages it opens; 404 (after the throttle's delay) when it
+    /// opens none.
+    private func access(_ context: WebContext) async throws -> (String, ParticipantAccess) {
+        let token = context.parameters.get("token") ?? ""
+        guard let access = try environment.database.participantAccess(token: token) else {
+            await environment.refuse(context)
+            throw ParticipantNotFound()
+        }
+        return (token, access)
+    }
+
+    /// Runs a form's action after checking its token, then goes back to the page (with a notice);
+    /// what the store refuses is shown in the participant's language, with a way back.
+    private func act(_ request: Request, _ context: WebContext, done: String,
+                     _ action: (ParticipantAccess, FormFields) throws -> Void) async throws -> Response {
+        let (token, access) = try await self.access(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, expected: access.csrf)
+        do {
+            try action(access, fields)
+        } catch {
+            let lines: [String]
+            switch error {
+            case let issues as FieldIssues: lines = issues.issues.map { "\($0.field): \($0.message)" }
+            case let error as HTTPError: lines = [error.body ?? error.status.reasonPhrase]
+            default:
+                guard let (_, described) = ErrorPages.describe(error) else { throw error }
+                lines = described
+            }
+            let language = (try? environment.database.company(id: access.company)).map { PageLanguage(companyLanguages: $0.company.languages) } ?? .en
+            let view = MessageView(lang: language.code, organizer: nil, notice: nil, heading: language.text.problem,
+                                   lines: lines.map(DisplayText.safe), back: "/p/" + token, backLabel: language.text.back)
+            return try HTMLPage(html: environment.templates.render("message", view), status: .badRequest).response(from: request, context: context)
+        }
+        return Responses.redirect(to: "/p/\(token)?done=\(done)")
+    }
+}
+
+/// A participant token that opens nothing: answered with a page in every language.
+struct ParticipantNotFound: Error {}

@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import LiaisonFormats
+import LiaisonScheduling
+import LiaisonStore
+
+/// The schedule in the console: run it, read the quality report and the grid of slots × tables,
+/// move or lock a meeting (every hard rule checked, the report updated), publish, and download
+/// every export (generated in memory; no request value names a file on disk).
+struct ScheduleRoutes {
+    let environment: WebEnvironment
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("/events/:event/schedule", use: show)
+        group.post("/events/:event/schedule", use: schedule)
+        group.post("/events/:event/schedule/move", use: move)
+        group.post("/events/:event/publish", use: publish)
+        group.get("/events/:event/exports", use: exports)
+        group.get("/events/:event/export/:format", use: download)
+    }
+
+    /// `GET /events/ID/schedule`
+    @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try EventRoutes.event(context)
+        let database = environment.database
+        let definition = try database.eventDefinition(id)
+        let document: ScheduleDocument? = try? database.eventScheduleDocument(id)
+        let locked = Set(definition.locks.map { MeetingPair(delegate: $0.a, host: $0.b) } + definition.locks.map { MeetingPair(delegate: $0.b, host: $0.a) })
+        let publishedAt = try database.publishedAt(id)?.ISO8601Format()
+        let view = ScheduleView(definition: definition, document: document, locked: locked, publishedAt: publishedAt,
+                                csrf: context.session!.csrf, notice: EventRoutes.notice(request))
+        return try HTMLPage(html: environment.templates.render("schedule", view)).response(from: request, context: context)
+    }
+
+    /// `POST /events/ID/schedule` (`minMeetings`, `keepPublished`): schedules as `liaison event schedule`.
+    @Sendable func schedule(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try EventRoutes.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        _ = try environment.database.scheduleEvent(id, minMeetings: try fields.int("minMeetings") ?? 0, keepPublished: fields.flag("keepPublished"))
+        return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=scheduled")
+    }
+
+    /// `POST /events/ID/schedule/move` (`delegate`, `host`, `slot`, `table`, `lock`): moves one meeting.
+    @Sendable func move(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try EventRoutes.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        try environment.database.moveMeeting(event: id, delegate: try fields.require("delegate"), host: try fields.require("host"),
+                                             toSlot: try fields.requireInt("slot"), table: try fields.requireInt("table"), lock: fields.flag("lock"))
+        return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=moved")
+    }
+
+    /// `POST /events/ID/publish`
+    @Sendable func publish(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try EventRoutes.event(context)
+        let fields = try await FormFields.posted(request)
+        try FormToken.check(fields, context)
+        _ = try environment.database.publishEvent(id)
+        return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=published")
+    }
+
+    /// `GET /events/ID/exports`: every export's files.
+    @Sendable func exports(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try EventRoutes.event(context)
+        let document = try environment.database.eventScheduleDocument(id)
+        let stamp = environment.now()
+        let formats = try ScheduleFormat.allCases.map { format in
+            ExportsView.Format(label: Self.label(format), files: try format.files(document, stamp: stamp).map { file in
+                let href = EventRoutes.href(id) + "/export/" + format.rawValue + (format.isFolder ? "?file=" + URLText.component(file.path) : "")
+                return ExportsView.File(path: DisplayText.safe(file.path.isEmpty ? Self.fileName(id, format) : file.path), href: href)
+            })
+        }
+        let view = ExportsView(organizer: OrganizerBar(csrf: context.session!.csrf), id: DisplayText.safe(id),
+                               name: DisplayText.safe(document.event.name), eventHref: EventRoutes.href(id),
+                               scheduleHref: EventRoutes.href(id) + "/schedule", formats: formats)
+        return try HTMLPage(html: environment.templates.render("exports", view)).response(from: request, context: context)
+    }
+
+    /// `GET /events/ID/export/FORMAT[?file=PATH]`: one file of an export, generated now. A
+    /// folder format's file is found by comparing `file` with the paths the writer produced;
+    /// it never reaches the file system.
+    @Sendable func download(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try EventRoutes.event(context)
+        guard let format = ScheduleFormat(rawValue: try context.parameters.require("format")) else {
+            throw HTTPError(.notFound, message: "no such export format")
+        }
+        let files = try format.files(try environment.database.eventScheduleDocument(id), stamp: environment.now())
+        let wanted = format.isFolder ? FormFields.query(request)["file"] : ""
+        guard let file = files.first(where: { $0.path == wanted }) else { throw HTTPError(.notFound, message: "no such file in the export") }
+        let name = format.isFolder ? file.path.split(separator: "/").last.map(String.init) ?? file.path : Self.fileName(id, format)
+        return Responses.download(file.data, filename: name, contentType: Self.contentType(format, path: name))
+    }
+
+    static func label(_ format: ScheduleFormat) -> String {
+        switch format {
+        case .csv: "CSV: the master list and each participant's agenda"
+        case .ics: "Calendars (ICS), one per participant"
+        case .html: "Printable page (HTML)"
+        case .json: "JSON for scripts"
+        }
+    }
+
+    static func fileName(_ id: String, _ format: ScheduleFormat) -> String {
+        ExportFileName.component(id) + (format == .html ? ".html" : ".json")
+    }
+
+    static func contentType(_ format: ScheduleFormat, path: String) -> String {
+        switch format {
+        case .csv: "text/csv; charset=utf-8"
+        case .ics: "text/calendar; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .json: "application/json"
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import LiaisonScheduling
+import LiaisonStore
+
+/// `GET /events`.
+struct EventListView: Sendable {
+    var lang = "en"
+    var organizer: OrganizerBar?
+    var notice: String?
+    var csrf: String
+    var hasEvents: Bool
+    var events: [EventRow]
+}
+
+/// `GET /events/ID`: the event, its participants and rules, and the outcome rates.
+struct EventView: Sendable {
+    struct ParticipantRow: Sendable {
+        var id: String
+        var href: String
+        var name: String
+        var side: String
+        var max: Int
+        var available: String
+        var reps: Int
+        var interpreter: String
+    }
+
+    struct RequestRow: Sendable {
+        /// The ids as stored, sent back by the decision form.
+        var a: String
+        var b: String
+        var aID: String
+        var bID: String
+        var aName: String
+        var bName: String
+        var origin: String
+        var byParticipant: Bool
+        var kind: String
+        var status: String
+        var decidable: Bool
+    }
+
+    struct PairRow: Sendable {
+        var a: String
+        var b: String
+        var aName: String
+        var bName: String
+        var slot: Int
+        var table: Int?
+    }
+
+    struct OutcomeRow: Sendable {
+        var label: String
+        var count: Int
+        var rate: String
+    }
+
+    var lang = "en"
+    var organizer: OrganizerBar?
+    var notice: String?
+    var csrf: String
+    var id: String
+    var name: String
+    var city: String
+    var country: String
+    var date: String
+    var start: String
+    var timeZone: String
+    var slots: Int
+    var slotMinutes: Int
+    var tables: Int
+    var scheduleHref: String
+    var linksHref: String
+    var exportsHref: String
+    var participantsAction: String
+    var requestsAction: String
+    var decideAction: String
+    var blocksAction: String
+    var locksAction: String
+    var participantCount: Int
+    var participants: [ParticipantRow]
+    var hasPending: Bool
+    var pendingCount: Int
+    var requests: [RequestRow]
+    var blocks: [PairRow]
+    var locks: [PairRow]
+    var hasOutcomes: Bool
+    var rated: Int
+    var ratable: Int
+    var outcomes: [OutcomeRow]
+
+    init(definition: EventDefinition, names: [String: String], outcomes summary: OutcomeSummary, csrf: String, notice: String?) {
+        let spec = definition.spec
+        let base = EventRoutes.href(spec.id)
+        func shown(_ id: String) -> String { DisplayText.safe(names[id] ?? id) }
+        organizer = OrganizerBar(csrf: csrf)
+        self.notice = notice
+        self.csrf = csrf
+        id = DisplayText.safe(spec.id)
+        name = DisplayText.safe(spec.name)
+        city = DisplayText.safe(spec.city)
+        country = spec.country
+        date = spec.date
+        start = spec.start
+        timeZone = spec.timeZone
+        slots = spec.slots
+        slotMinutes = spec.slotMinutes
+        tables = spec.tables
+        scheduleHref = base + "/schedule"
+        linksHref = base + "/links"
+        exportsHref = base + "/exports"
+        participantsAction = base + "/participants"
+        requestsAction = base + "/requests"
+        decideAction = base + "/requests/decide"
+        blocksAction = base + "/blocks"
+        locksAction = base + "/locks"
+        participantCount = definition.participants.count
+        participants = definition.participants.map { p in
+            ParticipantRow(id: DisplayText.safe(p.company), href: "/companies/" + URLText.component(p.company), name: shown(p.company),
+                           side: p.side.rawValue, max: p.maxMeetings, available: p.available.description, reps: p.reps,
+                           interpreter: DisplayText.safe(p.interpreter ?? ""))
+        }
+        // The participants' requests waiting for an answer first.
+        let ordered = definition.requests.sorted { ($0.status == .pending ? 0 : 1, $0.a, $0.b) < ($1.status == .pending ? 0 : 1, $1.a, $1.b) }
+        requests = ordered.map { r in
+            RequestRow(a: r.a, b: r.b, aID: DisplayText.safe(r.a), bID: DisplayText.safe(r.b), aName: shown(r.a), bName: shown(r.b),
+                       origin: r.origin == .participant ? "by participant \(DisplayText.safe(r.a))" : "by the organizer",
+                       byParticipant: r.origin == .participant, kind: r.must ? "must meet" : "request", status: r.status.rawValue,
+                       decidable: r.origin == .participant && r.status != .accepted)
+        }
+        pendingCount = definition.requests.filter { $0.status == .pending }.count
+        hasPending = pendingCount > 0
+        blocks = definition.blocks.map { PairRow(a: DisplayText.safe($0.a), b: DisplayText.safe($0.b), aName: shown($0.a), bName: shown($0.b), slot: 0, table: nil) }
+        locks = definition.locks.map { PairRow(a: DisplayText.safe($0.a), b: DisplayText.safe($0.b), aName: shown($0.a), bName: shown($0.b),
+                                                slot: $0.slot, table: $0.table) }
+        hasOutcomes = summary.rated > 0
+        rated = summary.rated
+        ratable = summary.ratable
+        let labels: [(MeetingOutcome, String)] = [(.didNotTakePlace, "did not take place"), (.noInterest, "took place, no interest"),
+                                                  (.followUpPlanned, "took place, follow-up planned"),
+                                                  (.agreementInProgress, "took place, agreement in progress")]
+        outcomes = labels.map { outcome, label in
+            OutcomeRow(label: label, count: summary.counts[outcome] ?? 0, rate: String(format: "%.0f %%", summary.rate(outcome) * 100))
+        }
+    }
+}
+
+/// `GET|POST /events/ID/links`: participants' links, the new ones shown once.
+struct LinksView: Sendable {
+    struct Row: Sendable {
+        /// The id as stored, sent back by the renewal form.
+        var company: String
+        var shownCompany: String
+        var name: String
+        var url: String?
+        var state: String
+        var issuedAt: String
+    }
+
+    var lang = "en"
+    var organizer: OrganizerBar?
+    var notice: String?
+    var csrf: String
+    var id: String
+    var name: String
+    var eventHref: String
+    var issueAction: String
+    var renewAction: String
+    var links: [Row]
+
+    init(definition: EventDefinition, links: [ParticipantLink], origin: String, csrf: String) {
+        let base = EventRoutes.href(definition.spec.id)
+        organizer = OrganizerBar(csrf: csrf)
+        self.csrf = csrf
+        id = DisplayText.safe(definition.spec.id)
+        name = DisplayText.safe(definition.spec.name)
+        eventHref = base
+        issueAction = base + "/links"
+        renewAction = base + "/links/renew"
+        let fresh = links.filter { $0.token != nil }.count
+        notice = fresh > 0 ? "\(fresh) new link(s) below: copy them now, they are not shown again." : nil
+        self.links = links.map { link in
+            Row(company: link.company, shownCompany: DisplayText.safe(link.company), name: DisplayText.safe(link.name), url: link.token.map { origin + "/p/" + $0 },
+                state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt ?? "")
+        }
+    }
+}

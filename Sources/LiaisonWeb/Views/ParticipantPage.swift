@@ -1,0 +1,188 @@
+import Foundation
+import LiaisonCore
+import LiaisonScheduling
+import LiaisonStore
+
+/// What the participant page template shows, every text made safe to display (``DisplayText``),
+/// the profile form's values too; only hidden ids sent back by forms are kept as they are.
+struct ParticipantPage: Sendable {
+    struct Suggestion: Sendable {
+        /// The id as stored, sent back by the forms.
+        var company: String
+        var name: String
+        var place: String
+        var reasons: String
+        /// Where a request for the pair stands, nil when there is none.
+        var requested: String?
+    }
+
+    struct AgendaRow: Sendable {
+        var time: String
+        var table: Int
+        var name: String
+        var place: String
+        var reasons: String
+        var cancelled: Bool
+        var counterpart: String
+        var ratable: Bool
+        var rating: String?
+    }
+
+    struct RequestRow: Sendable {
+        var name: String
+        var place: String
+        var who: String
+        var status: String
+        var must: Bool
+    }
+
+    struct SizeOption: Sendable {
+        var value: String
+        var selected: Bool
+    }
+
+    /// The profile form's values, as stored but for hidden characters, shown as marks here too.
+    struct ProfileForm: Sendable {
+        var name: String
+        var region: String
+        var city: String
+        var sizes: [SizeOption]
+        var languages: String
+        var offers: String
+        var seeks: String
+        var description: String
+    }
+
+    var lang: String
+    var organizer: OrganizerBar?
+    var notice: String?
+    /// The fixed texts by name.
+    var t: [String: String]
+    var csrf: String
+    var companyName: String
+    var companyID: String
+    var eventName: String
+    var eventDate: String
+    var eventStart: String
+    var eventEnd: String
+    var eventCity: String
+    var eventTimeZone: String
+    var published: Bool
+    var calendarHref: String
+    var hasAgenda: Bool
+    var afterEvent: Bool
+    var agenda: [AgendaRow]
+    var rateAction: String
+    var hasSuggestions: Bool
+    var suggestions: [Suggestion]
+    var requestAction: String
+    var declineAction: String
+    var hasRequests: Bool
+    var requests: [RequestRow]
+    var hasBlocks: Bool
+    var blocks: [String]
+    var shownRegionCity: String
+    var shownSize: String
+    var shownLanguages: String
+    var shownOffers: String
+    var shownSeeks: String
+    var shownDescription: String
+    var profileOpen: Bool
+    var profileAction: String
+    var form: ProfileForm
+
+    init(view: ParticipantView, access: ParticipantAccess, token: String, suggestions: [EventMatchboard.Suggestion], notice: String?,
+         taxonomy: Taxonomy, now: Date) throws {
+        let language = PageLanguage(companyLanguages: view.company.company.languages)
+        let t = language.text
+        let words = ReasonWords(taxonomy: taxonomy, language: language)
+        let company = view.company.company
+        let spec = view.event
+        let base = "/p/" + token
+        func name(_ id: String) -> String { DisplayText.safe(view.counterparts[id]?.name ?? id) }
+        func place(_ id: String) -> String {
+            guard let other = view.counterparts[id] else { return DisplayText.safe(id) }
+            return DisplayText.safe([other.city, other.country].filter { !$0.isEmpty }.joined(separator: ", "))
+        }
+        func outcome(_ value: MeetingOutcome) -> String {
+            switch value {
+            case .didNotTakePlace: t.outcomeDidNotTakePlace
+            case .noInterest: t.outcomeNoInterest
+            case .followUpPlanned: t.outcomeFollowUp
+            case .agreementInProgress: t.outcomeAgreement
+            }
+        }
+        func status(_ request: MeetingRequest) -> String {
+            switch request.status {
+            case .pending: t.pending
+            case .accepted: t.accepted
+            case .declined: t.declined
+            }
+        }
+
+        lang = language.code
+        organizer = nil
+        self.notice = notice
+        self.t = language.table
+        csrf = access.csrf
+        companyName = DisplayText.safe(company.name)
+        companyID = DisplayText.safe(company.id)
+        eventName = DisplayText.safe(spec.name)
+        eventDate = language.longDate(spec.date)
+        eventStart = spec.startTime(ofSlot: 1)
+        eventEnd = EventSpec.clock(spec.startMinute(ofSlot: spec.slots) + spec.slotMinutes)
+        eventCity = DisplayText.safe(spec.city)
+        eventTimeZone = spec.timeZone
+        published = view.agenda != nil
+        calendarHref = base + "/agenda.ics"
+        agenda = try (view.agenda ?? []).map { entry in
+            let start = spec.startMinute(ofSlot: entry.slot)
+            let ended = LiaisonDatabase.end(ofSlot: entry.slot, in: spec).map { $0 <= now } ?? false
+            return AgendaRow(time: EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
+                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(try entry.reasons())),
+                             cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
+                             rating: view.ratings[entry.counterpart].map(outcome))
+        }
+        hasAgenda = !agenda.isEmpty
+        afterEvent = agenda.contains(where: \.ratable)
+        rateAction = base + "/rate"
+
+        let byOther = Dictionary(view.requests.map { (view.other(in: ($0.a, $0.b)), $0) }, uniquingKeysWith: { a, _ in a })
+        self.suggestions = suggestions.map { suggestion in
+            Suggestion(company: suggestion.company, name: DisplayText.safe(suggestion.name),
+                       place: DisplayText.safe([suggestion.city, suggestion.country].filter { !$0.isEmpty }.joined(separator: ", ")),
+                       reasons: DisplayText.safe(words.line(suggestion.reasons)), requested: byOther[suggestion.company].map(status))
+        }
+        hasSuggestions = !self.suggestions.isEmpty
+        requestAction = base + "/request"
+        declineAction = base + "/not-interested"
+        requests = view.requests.map { request in
+            let other = view.other(in: (request.a, request.b))
+            let who = request.origin == .organizer ? t.arrangedByOrganizer : request.a == company.id ? t.askedByYou : t.askedByThem
+            return RequestRow(name: name(other), place: place(other), who: who, status: status(request), must: request.must)
+        }.sorted { $0.name < $1.name }
+        hasRequests = !requests.isEmpty
+        blocks = view.blocks.filter { $0.a == company.id }.map { name($0.b) }.sorted()
+        hasBlocks = !blocks.isEmpty
+
+        shownRegionCity = DisplayText.safe([company.region, company.city].filter { !$0.isEmpty }.joined(separator: ", "))
+        shownSize = company.size?.rawValue ?? "—"
+        shownLanguages = DisplayText.safe(company.languages.joined(separator: ", "))
+        shownOffers = DisplayText.safe(Self.profileNames(company.offers, taxonomy))
+        shownSeeks = DisplayText.safe(Self.profileNames(company.seeks, taxonomy))
+        shownDescription = DisplayText.safe(company.description)
+        profileOpen = false
+        profileAction = base + "/profile"
+        form = ProfileForm(name: DisplayText.safe(company.name), region: DisplayText.safe(company.region), city: DisplayText.safe(company.city),
+                           sizes: CompanySize.allCases.map { SizeOption(value: $0.rawValue, selected: $0 == company.size) },
+                           languages: company.languages.joined(separator: " "), offers: company.offers.text, seeks: company.seeks.text,
+                           description: DisplayText.safe(company.description))
+    }
+
+    /// A profile's sectors by name, heaviest first.
+    static func profileNames(_ profile: SectorProfile, _ taxonomy: Taxonomy) -> String {
+        profile.entries.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.sector < $1.sector }.map { entry in
+            taxonomy.resolve(entry.sector).map { taxonomy.sectors[$0].name } ?? entry.sector
+        }.joined(separator: ", ")
+    }
+}

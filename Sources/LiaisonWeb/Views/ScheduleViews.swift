@@ -1,0 +1,155 @@
+import Foundation
+import LiaisonFormats
+import LiaisonScheduling
+
+/// `GET /events/ID/schedule`: the quality report and the grid of slots × tables.
+struct ScheduleView: Sendable {
+    struct Figures: Sendable {
+        var meetings: Int
+        var total: String
+        var bound: String
+        var ratio: String
+        var min: Int
+        var median: String
+        var max: Int
+        var mustPlaced: Int
+        var mustAsked: Int
+        var otherPlaced: Int
+        var otherAsked: Int
+        var idleMean: String
+        var idleMax: Int
+        var tableChanges: Int
+        var scheduledAt: String
+    }
+
+    struct Shortfall: Sendable {
+        var company: String
+        var meetings: Int
+        var reason: String
+    }
+
+    struct Unplaced: Sendable {
+        var pair: String
+        var reason: String
+    }
+
+    struct Cell: Sendable {
+        var meeting: MeetingCell?
+    }
+
+    /// A meeting in the grid, with its move form's values.
+    struct MeetingCell: Sendable {
+        /// The ids as stored, sent back by the move form.
+        var delegate: String
+        var host: String
+        var delegateName: String
+        var hostName: String
+        var slot: Int
+        var table: Int
+        var locked: Bool
+    }
+
+    struct Row: Sendable {
+        var slot: Int
+        var time: String
+        var cells: [Cell]
+    }
+
+    var lang = "en"
+    var organizer: OrganizerBar?
+    var notice: String?
+    var csrf: String
+    var id: String
+    var name: String
+    var eventHref: String
+    var exportsHref: String
+    var scheduleAction: String
+    var moveAction: String
+    var publishAction: String
+    var minMeetings: Int
+    var scheduled: Bool
+    var published: String
+    var report: Figures?
+    var shortfalls: [Shortfall]
+    var unplaced: [Unplaced]
+    var changes: String?
+    var tableNumbers: [Int]
+    var rows: [Row]
+
+    init(definition: EventDefinition, document: ScheduleDocument?, locked: Set<MeetingPair>, publishedAt: String?, csrf: String,
+         notice: String?) {
+        let spec = definition.spec
+        let base = EventRoutes.href(spec.id)
+        organizer = OrganizerBar(csrf: csrf)
+        self.notice = notice
+        self.csrf = csrf
+        id = DisplayText.safe(spec.id)
+        name = DisplayText.safe(spec.name)
+        eventHref = base
+        exportsHref = base + "/exports"
+        scheduleAction = base + "/schedule"
+        moveAction = base + "/schedule/move"
+        publishAction = base + "/publish"
+        scheduled = document != nil
+        published = publishedAt ?? "not yet"
+        minMeetings = document?.state.minMeetings ?? 1
+        func shown(_ company: String) -> String { DisplayText.safe(document?.name(company) ?? company) }
+        if let document {
+            let state = document.state, report = state.report
+            self.report = Figures(
+                meetings: report.meetings, total: String(format: "%.3f", report.totalScore), bound: String(format: "%.3f", report.upperBound),
+                ratio: String(format: "%.1f %%", report.ratio * 100), min: report.meetingsPerParticipant.min,
+                median: String(format: "%g", report.meetingsPerParticipant.median), max: report.meetingsPerParticipant.max,
+                mustPlaced: report.mustRequests.placed, mustAsked: report.mustRequests.asked, otherPlaced: report.otherRequests.placed,
+                otherAsked: report.otherRequests.asked, idleMean: String(format: "%.2f", report.idleGaps.mean), idleMax: report.idleGaps.max,
+                tableChanges: report.tableChanges, scheduledAt: state.scheduledAt)
+            shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe($0.reason)) }
+            unplaced = state.unplacedRequests.map {
+                Unplaced(pair: "\(shown($0.request.a)) – \(shown($0.request.b))", reason: DisplayText.safe($0.reason))
+            }
+            changes = state.changes.map {
+                "Against the published schedule: \($0.kept) kept, \($0.added.count) added, \($0.moved.count) moved, \($0.dropped.count) dropped."
+            }
+            var grid: [Int: [Int: MeetingCell]] = [:]
+            for entry in document.meetings {
+                let m = entry.meeting
+                grid[m.slot, default: [:]][m.table] = MeetingCell(delegate: m.delegate, host: m.host, delegateName: shown(m.delegate),
+                                                                   hostName: shown(m.host), slot: m.slot, table: m.table,
+                                                                   locked: locked.contains(m.pair))
+            }
+            tableNumbers = Array(1...max(spec.tables, 1))
+            rows = spec.slotNumbers.map { slot in
+                Row(slot: slot, time: spec.startTime(ofSlot: slot), cells: (1...max(spec.tables, 1)).map { Cell(meeting: grid[slot]?[$0]) })
+            }
+        } else {
+            report = nil
+            shortfalls = []
+            unplaced = []
+            changes = nil
+            tableNumbers = []
+            rows = []
+        }
+    }
+}
+
+/// `GET /events/ID/exports`.
+struct ExportsView: Sendable {
+    struct File: Sendable {
+        var path: String
+        var href: String
+    }
+
+    struct Format: Sendable {
+        var label: String
+        var files: [File]
+    }
+
+    var lang = "en"
+    var organizer: OrganizerBar?
+    var notice: String?
+    var id: String
+    var name: String
+    var eventHref: String
+    var scheduleHref: String
+    var formats: [Format]
+}

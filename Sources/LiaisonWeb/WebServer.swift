@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import LiaisonStore
+import Logging
+import NIOCore
+
+/// `liaison serve`: the organizer's console and every participant's page, over one database.
+///
+/// Organizer pages need a session (a cookie given by the sign-in link `liaison serve` prints);
+/// participant pages are opened by each participant's private link; static assets are public.
+/// Routes parse the request, call the store's use cases (the same the CLI calls) and render a
+/// template; none of them runs SQL.
+///
+///     let server = try WebServer(database: db)            // 127.0.0.1:8080
+///     try await server.run { address in print("http://\(address)") }
+public struct WebServer: Sendable {
+    /// Where the server listens.
+    public struct Configuration: Sendable {
+        /// The address to bind: loopback unless told otherwise, so nobody else on the network
+        /// reaches the console by accident.
+        public var host: String
+        /// The port; 0 lets the system choose a free one.
+        public var port: Int
+
+        public static let defaultHost = "127.0.0.1"
+        public static let defaultPort = 8080
+
+        public init(host: String = defaultHost, port: Int = defaultPort) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public let configuration: Configuration
+    let environment: WebEnvironment
+
+    /// A server over `database`. `throttle` slows clients that present bad tokens; `pause` is how
+    /// it waits (tests pass one that only records); `now` is the clock meetings are rated by.
+    public init(database: LiaisonDatabase, configuration: Configuration = Configuration(), throttle: FailureThrottle = FailureThrottle(),
+                pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.configuration = configuration
+        environment = WebEnvironment(database: database, templates: try PageTemplates(), throttle: throttle, pause: pause, now: now)
+    }
+
+    /// Every route, with its middleware.
+    func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: ErrorPages(environment: environment))
+        PublicRoutes(environment: environment).add(to: router)
+        ParticipantRoutes(environment: environment).add(to: router.group("p"))
+        let organizer = router.group().add(middleware: OrganizerAuthentication(environment: environment))
+        OrganizerRoutes(environment: environment).add(to: organizer)
+        CompanyRoutes(environment: environment).add(to: organizer)
+        EventRoutes(environment: environment).add(to: organizer)
+        ScheduleRoutes(environment: environment).add(to: organizer)
+        return router
+    }
+
+    /// The Hummingbird application; `onRunning` gets the address it listens on (`host:port`,
+    /// with the port the system chose when asked for 0).
+    public func application(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "liaison.serve")
+        logger.logLevel = .warning
+        return Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
+            onServerRunning: { channel in
+                let address = channel.localAddress
+                let host = address?.ipAddress ?? configuration.host
+                await onRunning("\(host.contains(":") ? "[\(host)]" : host):\(address?.port ?? configuration.port)")
+            },
+            logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM.
+    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService()
+    }
+}
+
+/// What every route needs: the database, the templates, and the guard against guessing.
+struct WebEnvironment: Sendable {
+    let database: LiaisonDatabase
+    let templates: PageTemplates
+    let throttle: FailureThrottle
+    let pause: @Sendable (Duration) async -> Void
+    let now: @Sendable () -> Date
+    let boards = MatchboardCache()
+    let pages = ParticipantPageCache()
+
+    /// Counts a bad token from the client and waits what the throttle says before answering.
+    func refuse(_ context: WebContext) async {
+        let delay = await throttle.recordFailure(from: context.clientAddress)
+        if delay > .zero { await pause(delay) }
+    }
+}
+
+/// Each event's matchboard, kept while its key holds (see ``EventMatchboard``).
+actor MatchboardCache {
+    private var boards: [String: EventMatchboard] = [:]
+
+    /// The event's board for `key` (read just before), rebuilt when a profile, the weights or the
+    /// participants changed.
+    func board(_ event: String, key: EventMatchboard.Key, database: LiaisonDatabase) throws -> EventMatchboard {
+        if let board = boards[event], board.key == key { return board }
+        let board = try database.eventMatchboard(event)
+        boards[event] = board
+        return board
+    }
+}

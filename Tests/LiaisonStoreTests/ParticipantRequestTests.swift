@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonFormats
+import LiaisonScheduling
+@testable import LiaisonStore
+import Testing
+
+@Suite("Requests made by participants, blocks of 'not interested', and the organizer's answer")
+struct ParticipantRequestTests {
+    /// A forum with 4 delegates and 6 Canadian hosts.
+    private func withForum<T>(_ body: (LiaisonDatabase) throws -> T) throws -> T {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(EventFixture.ids("CN", 1...4) + EventFixture.ids("CA", 1...6), to: "forum", settings: ParticipantSettings())
+            return try body(db)
+        }
+    }
+
+    @Test("a participant's request is stored with origin participant, pending, and is not scheduled until accepted")
+    func requestWaitsForTheOrganizer() throws {
+        try withForum { db in
+            let request = try db.requestMeeting(event: "forum", from: "CN-0001", with: "CA-0003")
+            #expect(request == MeetingRequest(a: "CN-0001", b: "CA-0003", must: false, origin: .participant, status: .pending))
+            #expect(try db.eventDefinition("forum").requests == [request])
+            let pending = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(pending.report.otherRequests.asked == 0)
+            try db.decideRequest(event: "forum", a: "CN-0001", b: "CA-0003", accept: true)
+            #expect(try db.eventDefinition("forum").requests.first?.status == .accepted)
+            let accepted = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(accepted.report.otherRequests.asked == 1)
+            try db.decideRequest(event: "forum", a: "CN-0001", b: "CA-0003", accept: false)
+            #expect(try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false).report.otherRequests.asked == 0)
+            #expect(try db.eventDefinition("forum").requests.first?.status == .declined)
+        }
+    }
+
+    @Test("asking again, either way round, changes nothing; a pair on one side, oneself or a blocked pair is refused")
+    func requestRules() throws {
+        try withForum { db in
+            try db.addRequest(MeetingRequest(a: "CA-0002", b: "CN-0002", must: true), to: "forum")
+            let existing = try db.requestMeeting(event: "forum", from: "CN-0002", with: "CA-0002")
+            #expect(existing.origin == .organizer && existing.must)
+            try db.requestMeeting(event: "forum", from: "CN-0001", with: "CA-0001")
+            try db.requestMeeting(event: "forum", from: "CA-0001", with: "CN-0001")
+            #expect(try db.eventDefinition("forum").requests.count == 2)
+            #expect(throws: ParticipantActionError.sameSide("CN-0001", "CN-0002")) { try db.requestMeeting(event: "forum", from: "CN-0001", with: "CN-0002") }
+            #expect(throws: ParticipantActionError.ownCompany("CN-0001")) { try db.requestMeeting(event: "forum", from: "CN-0001", with: "CN-0001") }
+            #expect(throws: EventError.notParticipant(event: "forum", company: "CA-0099")) {
+                try db.requestMeeting(event: "forum", from: "CN-0001", with: "CA-0099")
+            }
+            try db.declineMatch(event: "forum", from: "CN-0003", with: "CA-0004")
+            #expect(throws: ParticipantActionError.blocked("CA-0004", "CN-0003")) { try db.requestMeeting(event: "forum", from: "CA-0004", with: "CN-0003") }
+            #expect(throws: ParticipantActionError.noSuchRequest("CA-0002", "CN-0002")) {
+                try db.decideRequest(event: "forum", a: "CA-0002", b: "CN-0002", accept: false)
+            }
+        }
+    }
+
+    @Test("'not interested' blocks the pair and withdraws plain requests; a must-meet request is not overridden")
+    func notInterested() throws {
+        try withForum { db in
+            try db.requestMeeting(event: "forum", from: "CA-0001", with: "CN-0001")
+            try db.declineMatch(event: "forum", from: "CN-0001", with: "CA-0001")
+            let definition = try db.eventDefinition("forum")
+            #expect(definition.blocks == [PairBlock(a: "CN-0001", b: "CA-0001")])
+            #expect(definition.requests.isEmpty)
+            try db.declineMatch(event: "forum", from: "CA-0001", with: "CN-0001")
+            #expect(try db.eventDefinition("forum").blocks.count == 1)
+            try db.addRequest(MeetingRequest(a: "CN-0002", b: "CA-0002", must: true), to: "forum")
+            #expect(throws: EventError.self) { try db.declineMatch(event: "forum", from: "CA-0002", with: "CN-0002") }
+            #expect(try db.eventDefinition("forum").blocks.count == 1)
+        }
+    }
+
+    @Test("origin and status are in the event file and read back by event import")
+    func eventFileCarriesOrigins() throws {
+        try EventFixture.withCompanies { db in
+            let json = """
+                {"id": "forum", "name": "Forum", "city": "Toronto", "country": "CA", "date": "2025-12-01", "start": "09:00",
+                 "slots": 4, "slotMinutes": 20, "tables": 3,
+                 "participants": [{"company": "CN-0001"}, {"company": "CA-0001"}, {"company": "CA-0002"}],
+                 "requests": [{"a": "CN-0001", "b": "CA-0001", "origin": "participant", "status": "pending"},
+                              {"a": "CA-0002", "b": "CN-0001", "must": true}]}
+                """
+            try TestFiles.withTemporaryDirectory { directory in
+                let url = try directory.writing("event.json", json)
+                try db.importEvents(from: url)
+            }
+            let requests = try db.eventDefinition("forum").requests
+            #expect(requests == [MeetingRequest(a: "CA-0002", b: "CN-0001", must: true),
+                                 MeetingRequest(a: "CN-0001", b: "CA-0001", must: false, origin: .participant, status: .pending)])
+            let encoded = String(decoding: try JSONEncoder().encode(requests[1]), as: UTF8.self)
+            #expect(encoded.contains(#""origin":"participant""#) && encoded.contains(#""status":"pending""#))
+            // Stored before v9 (no origin or status in the JSON): an organizer's request in force.
+            let old = try JSONDecoder().decode(MeetingRequest.self, from: Data(#"{"a":"A","b":"B","must":true}"#.utf8))
+            #expect(old == MeetingRequest(a: "A", b: "B", must: true, origin: .organizer, status: .accepted))
+        }
+    }
+
+    @Test("requests stored before v9 become the organizer's, in force")
+    func migrationKeepsRequestsInForce() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("old.sqlite").path
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try Migrations.migrator.migrate(queue, upTo: "v6: meetings keep their score's components and reasons")
+                try queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO event (id, name, city, country, date, start, slots, slot_minutes, break_after, break_minutes, tables, time_zone, created_at)
+                        VALUES ('e', 'E', 'Toronto', 'CA', '2025-12-01', '09:00', 4, 20, NULL, 0, 2, 'America/Toronto', '2025-01-01T00:00:00Z');
+                        INSERT INTO event_request (event, a, b, must) VALUES ('e', 'CN-1', 'CA-1', 1);
+                        """)
+                }
+            }
+            let db = try LiaisonDatabase.open(path: path, mode: .mustExist)
+            #expect(db.openReport.appliedMigrations.contains("v9: participant links, organizer sign-in, request origins, meeting ratings"))
+            #expect(try db.eventDefinition("e").requests == [MeetingRequest(a: "CN-1", b: "CA-1", must: true, origin: .organizer, status: .accepted)])
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LiaisonScheduling
+@testable import LiaisonStore
+@testable import LiaisonWeb
+import Testing
+
+@Suite("The organizer's console: companies, events, schedule, exports")
+struct OrganizerConsoleTests {
+    /// Runs `body` signed in as the organizer.
+    private func signedIn<T: Sendable>(_ fixture: WebFixture, _ body: @Sendable (Browser) async throws -> T) async throws -> T {
+        let token = try fixture.db.newOrganizerSignIn()
+        return try await fixture.withBrowser { browser in
+            try await browser.signIn(token)
+            return try await body(browser)
+        }
+    }
+
+    @Test("home lists the events; companies are searched, filtered and paged; a company shows its matches and reasons")
+    func companies() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let home = try await browser.get("/").text
+            #expect(home.contains("6 companies") && home.contains("/events/oakland"))
+            let byName = try await browser.get("/companies?q=bay").text
+            #expect(byName.contains("Bay Capital") && !byName.contains("Golden Grocers") && byName.contains("1 companies match"))
+            let byCountry = try await browser.get("/companies?country=China").text
+            #expect(byCountry.contains("Shanghai Solar") && !byCountry.contains("Bay Capital"))
+            let bySector = try await browser.get("/companies?sector=retail").text
+            #expect(bySector.contains("Harbin Foods") && bySector.contains("Golden Grocers") && !bySector.contains("Bay Capital"))
+            let company = try await browser.get("/companies/CN-A")
+            #expect(company.status == .ok)
+            #expect(company.text.contains("Bay Capital"))
+            #expect(company.text.contains("you seek capital markets, they offer it"))
+            #expect(company.text.contains("Computed live"))
+            #expect(try await browser.get("/companies/NOPE").status == .notFound)
+        }
+    }
+
+    @Test("an uploaded file is imported all or nothing, every problem listed under the uploaded name; no temporary file stays")
+    func importUpload() async throws {
+        let fixture = try WebFixture.make()
+        let temporary = { try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("liaison-upload-") }.count }
+        let leftBefore = try temporary()
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/companies")
+            let bad = Data("id,name,country,offers\nUS-9,,US,retail\nUS-10,Ten,ZZ,nosuch\n".utf8)
+            let refused = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", "../../etc/firms.csv", bad))
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("../../etc/firms.csv:2: name: missing"))
+            #expect(refused.text.contains("../../etc/firms.csv:3: country"))
+            #expect(refused.text.contains("Nothing was imported"))
+            #expect(try fixture.db.searchCompanies(text: "US-9").total == 0)
+            let good = Data("id,name,country,offers\nUS-9,Nine,US,retail\nUS-10,Ten,US,capital-markets\n".utf8)
+            let imported = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", "firms.csv", good))
+            #expect(imported.status == .ok)
+            #expect(imported.text.contains("Imported 2 companies: 2 new"))
+            let lines = Data(#"{"id":"US-11","name":"Eleven","country":"US","offers":{"retail":1}}"#.utf8)
+            let jsonl = try await browser.upload("/companies/import", fields: [("csrf", csrf), ("format", "jsonl")], file: ("file", "firms.txt", lines))
+            #expect(jsonl.text.contains("Imported 1 companies"))
+        }
+        #expect(try fixture.db.company(id: "US-10").company.name == "Ten")
+        #expect(try temporary() == leftBefore)
+        #expect(!FileManager.default.fileExists(atPath: "/etc/firms.csv"))
+    }
+
+    @Test("events: create, register participants, requests (a participant's to accept or decline), blocks, locks")
+    func events() async throws {
+        let fixture = try WebFixture.make()
+        try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-B", with: "US-Y")
+        try fixture.db.requestMeeting(event: WebFixture.event, from: "US-Z", with: "CN-C")
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/events")
+            let created = try await browser.post("/events", [("csrf", csrf), ("id", "toronto"), ("name", "Toronto forum"), ("city", "Toronto"),
+                                                             ("country", "ca"), ("date", "2025-12-01"), ("start", "09:00"), ("slots", "6"),
+                                                             ("slotMinutes", "20"), ("tables", "3")])
+            #expect(created.status == .seeOther && created.headers[.location] == "/events/toronto")
+            #expect(try fixture.db.eventDefinition("toronto").spec.timeZone == "America/Toronto")
+            let invalid = try await browser.post("/events", [("csrf", csrf), ("id", "bad"), ("name", "Bad"), ("city", "Toronto"), ("country", "CA"),
+                                                             ("date", "2025-13-01"), ("start", "09:00"), ("slots", "6"), ("slotMinutes", "20"), ("tables", "3")])
+            #expect(invalid.status == .badRequest && invalid.text.contains("is not a date"))
+
+            let page = try await browser.get("/events/oakland").text
+            #expect(page.contains("2 participant request(s) wait for your answer"))
+            #expect(page.contains("by participant CN-B"))
+            #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "CN-B"), ("b", "US-Y"), ("decision", "accept")]).status == .seeOther)
+            #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "US-Z"), ("b", "CN-C"), ("decision", "decline")]).status == .seeOther)
+            #expect(try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "CN-A, US-X")]).status == .badRequest)
+            #expect(try await browser.post("/events/oakland/participants", [("csrf", csrf), ("companies", "CN-A\nUS-X"), ("maxMeetings", "3"),
+                                                                            ("available", "1-3"), ("reps", "1"), ("interpreter", "zh-en")]).status == .seeOther)
+            #expect(try await browser.post("/events/oakland/requests", [("csrf", csrf), ("a", "CN-A"), ("b", "US-X"), ("must", "on")]).status == .seeOther)
+            #expect(try await browser.post("/events/oakland/blocks", [("csrf", csrf), ("a", "CN-C"), ("b", "US-Y")]).status == .seeOther)
+            #expect(try await browser.post("/events/oakland/locks", [("csrf", csrf), ("a", "CN-B"), ("b", "US-Z"), ("slot", "4"), ("table", "2")]).status == .seeOther)
+            let contradicted = try await browser.post("/events/oakland/blocks", [("csrf", csrf), ("a", "CN-A"), ("b", "US-X")])
+            #expect(contradicted.status == .badRequest && contradicted.text.contains("contradicts a block"))
+            let after = try await browser.get("/events/oakland?done=lock").text
+            #expect(after.contains("Lock added.") && after.contains("slot 4, table 2"))
+        }
+        let definition = try fixture.db.eventDefinition(WebFixture.event)
+        #expect(definition.requests.map(\.status) == [.accepted, .accepted, .declined])
+        #expect(definition.requests[0] == MeetingRequest(a: "CN-A", b: "US-X", must: true))
+        #expect(definition.participants.first { $0.company == "CN-A" }.map { [$0.maxMeetings, $0.available.count] } == [3, 3])
+        #expect(definition.blocks == [PairBlock(a: "CN-C", b: "US-Y")])
+        #expect(definition.locks == [MeetingLock(a: "CN-B", b: "US-Z", slot: 4, table: 2)])
+    }
+
+    @Test("links: issued ones shown once, a renewal shows the new link and stops the old")
+    func links() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let page = try await browser.get("/events/oakland/links").text
+            #expect(page.contains("issued (shown only when issued)") && !page.contains("/p/"))
+            let csrf = try await browser.csrf("/events/oakland/links")
+            let issued = try await browser.post("/events/oakland/links", [("csrf", csrf)]).text
+            #expect(!issued.contains("/p/"))
+            let renewed = try await browser.post("/events/oakland/links/renew", [("csrf", csrf), ("company", "US-X")]).text
+            let link = try #require(renewed.components(separatedBy: "value=\"http://localhost/p/").dropFirst().first?.prefix(43))
+            #expect(try fixture.db.participantAccess(token: String(link))?.company == "US-X")
+            #expect(try fixture.db.participantAccess(token: fixture.tokens["US-X"]!) == nil)
+        }
+    }
+
+    @Test("schedule: run it, read the report and grid, move a meeting (rules checked, figures updated), publish, export")
+    func schedule() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            #expect(try await browser.get("/events/oakland/schedule").text.contains("Not scheduled yet"))
+            let csrf = try await browser.csrf("/events/oakland/schedule")
+            #expect(try await browser.get("/events/oakland/exports").status == .notFound)
+            let run = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1")])
+            #expect(run.status == .seeOther)
+            let grid = try await browser.get("/events/oakland/schedule").text
+            #expect(grid.contains("id=\"grid\"") && grid.contains("Shanghai Solar") && grid.contains("Table 4"))
+            let document = try fixture.db.eventScheduleDocument(WebFixture.event)
+            let meeting = document.meetings[0].meeting
+            let taken = document.meetings.first { $0.meeting.slot != meeting.slot }?.meeting
+            if let taken, taken.delegate != meeting.delegate, taken.host != meeting.host {
+                let clash = try await browser.post("/events/oakland/schedule/move", [("csrf", csrf), ("delegate", meeting.delegate), ("host", meeting.host),
+                                                                                     ("slot", "\(taken.slot)"), ("table", "\(taken.table)")])
+                #expect(clash.status == .badRequest && clash.text.contains("is taken in slot \(taken.slot)"))
+            }
+            let unavailable = try await browser.post("/events/oakland/schedule/move", [("csrf", csrf), ("delegate", meeting.delegate), ("host", meeting.host),
+                                                                                       ("slot", "9"), ("table", "1")])
+            #expect(unavailable.status == .badRequest && unavailable.text.contains("slot 9 does not exist"))
+            #expect(try fixture.db.eventScheduleDocument(WebFixture.event).meetings.map(\.meeting) == document.meetings.map(\.meeting))
+            let free = try #require((1...4).lazy.compactMap { slot -> (Int, Int)? in
+                guard slot != meeting.slot, !document.meetings.contains(where: { ($0.meeting.delegate == meeting.delegate || $0.meeting.host == meeting.host) && $0.meeting.slot == slot }) else { return nil }
+                return (1...4).first { table in !document.meetings.contains { $0.meeting.slot == slot && $0.meeting.table == table } }.map { (slot, $0) }
+            }.first)
+            let moved = try await browser.post("/events/oakland/schedule/move", [("csrf", csrf), ("delegate", meeting.delegate), ("host", meeting.host),
+                                                                                 ("slot", "\(free.0)"), ("table", "\(free.1)"), ("lock", "on")])
+            #expect(moved.status == .seeOther)
+            #expect(try await browser.get("/events/oakland/schedule?done=moved").text.contains("Meeting moved"))
+            let after = try fixture.db.eventScheduleDocument(WebFixture.event)
+            #expect(after.meetings.first { $0.meeting.pair == meeting.pair }.map { [$0.meeting.slot, $0.meeting.table] } == [free.0, free.1])
+            #expect(try fixture.db.eventDefinition(WebFixture.event).locks.count == 1)
+            #expect(try await browser.post("/events/oakland/publish", [("csrf", csrf)]).status == .seeOther)
+            #expect(try fixture.db.publishedScheduleDocument(WebFixture.event).meetings.count == after.meetings.count)
+
+            let exports = try await browser.get("/events/oakland/exports").text
+            for path in ["master.csv", "agendas/CN-A.csv", "CN-A.ics", "oakland.html", "oakland.json"] {
+                #expect(exports.contains(path), "\(path) not offered")
+            }
+            let json = try await browser.get("/events/oakland/export/json")
+            #expect(json.status == .ok && json.headers[.contentDisposition] == "attachment; filename=\"oakland.json\"")
+            #expect(json.text.contains("\"meetings\""))
+            let agenda = try await browser.get("/events/oakland/export/csv?file=agendas%2FCN-A.csv")
+            #expect(agenda.status == .ok && agenda.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(try await browser.get("/events/oakland/export/ics?file=CN-A.ics").text.contains("BEGIN:VCALENDAR"))
+            #expect(try await browser.get("/events/oakland/export/html").text.contains("<html"))
+            for bad in ["/events/oakland/export/csv?file=..%2F..%2Fetc%2Fpasswd", "/events/oakland/export/csv?file=%2Fetc%2Fpasswd",
+                        "/events/oakland/export/pdf", "/events/oakland/export/csv"] {
+                #expect(try await browser.get(bad).status == .notFound, "\(bad)")
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import HummingbirdTesting
+import LiaisonScheduling
+@testable import LiaisonStore
+@testable import LiaisonWeb
+import Testing
+
+@Suite("A participant's page: profile, suggestions, requests, agenda, calendar, ratings")
+struct ParticipantPageTests {
+    @Test("the page is in the participant's language: Chinese for zh, French for fr, English otherwise")
+    func pageLanguage() async throws {
+        let fixture = try WebFixture.make()
+        try await fixture.withBrowser { browser in
+            let zh = try await browser.get("/p/\(fixture.tokens["CN-A"]!)").text
+            #expect(zh.contains("lang=\"zh-Hans\"") && zh.contains("推荐洽谈") && zh.contains("申请洽谈") && zh.contains("2025年12月5日"))
+            let fr = try await browser.get("/p/\(fixture.tokens["CN-B"]!)").text
+            #expect(fr.contains("lang=\"fr\"") && fr.contains("Rendez-vous suggérés") && fr.contains("5 décembre 2025"))
+            let en = try await browser.get("/p/\(fixture.tokens["US-X"]!)").text
+            #expect(en.contains("lang=\"en\"") && en.contains("Suggested meetings") && en.contains("December 5, 2025"))
+            #expect(zh.contains("America/Los_Angeles") && zh.contains("Oakland") && zh.contains("Port of Possibilities"))
+        }
+    }
+
+    @Test("suggestions are the other side's participants, best first, with reasons from the reader's side, and no score")
+    func suggestions() async throws {
+        let fixture = try WebFixture.make()
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(fixture.tokens["US-X"]!)").text
+            let section = try #require(page.components(separatedBy: "id=\"suggestions\"").last?.components(separatedBy: "</section>").first)
+            let order = ["Shanghai Solar", "Lyon-Shenzhen Robotics", "Harbin Foods"].map { section.range(of: $0)?.lowerBound }
+            #expect(order.allSatisfy { $0 != nil })
+            #expect(order[0]! < order[1]! && order[0]! < order[2]!)
+            #expect(!section.contains("Port Logistics") && !section.contains("Golden Grocers"))
+            #expect(section.contains("you seek clean energy, they offer it"))
+            #expect(section.contains("they seek capital markets, you offer it"))
+            #expect(!section.contains("0."), "a score or contribution is shown")
+        }
+    }
+
+    @Test("Request a meeting is stored for the organizer to accept; Not interested blocks the pair and drops the suggestion")
+    func requestAndNotInterested() async throws {
+        let fixture = try WebFixture.make()
+        let token = fixture.tokens["CN-A"]!
+        try await fixture.withBrowser { browser in
+            let csrf = try await browser.csrf("/p/\(token)")
+            let requested = try await browser.post("/p/\(token)/request", [("csrf", csrf), ("other", "US-X")])
+            #expect(requested.status == .seeOther)
+            #expect(requested.headers[.location] == "/p/\(token)?done=requested")
+            let page = try await browser.get("/p/\(token)?done=requested").text
+            #expect(page.contains("洽谈申请已提交"))
+            #expect(page.contains("等待主办方确认"))
+            let declined = try await browser.post("/p/\(token)/not-interested", [("csrf", csrf), ("other", "US-Z")])
+            #expect(declined.status == .seeOther)
+            let after = try await browser.get("/p/\(token)").text
+            let section = try #require(after.components(separatedBy: "id=\"suggestions\"").last?.components(separatedBy: "</section>").first)
+            #expect(!section.contains("Golden Grocers"))
+            #expect(after.contains("不感兴趣的企业"))
+            let refused = try await browser.post("/p/\(token)/request", [("csrf", csrf), ("other", "CN-B")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("same side"))
+        }
+        let definition = try fixture.db.eventDefinition(WebFixture.event)
+        #expect(definition.requests == [MeetingRequest(a: "CN-A", b: "US-X", must: false, origin: .participant, status: .pending)])
+        #expect(definition.blocks == [PairBlock(a: "CN-A", b: "US-Z")])
+    }
+
+    @Test("a profile correction makes a new revision; a bad field is listed and nothing changes")
+    func profileCorrection() async throws {
+        let fixture = try WebFixture.make()
+        let token = fixture.tokens["US-Y"]!
+        let before = try fixture.db.company(id: "US-Y")
+        try await fixture.withBrowser { browser in
+            let csrf = try await browser.csrf("/p/\(token)")
+            let bad = try await browser.post("/p/\(token)/profile", [("csrf", csrf), ("name", "Port Logistics"), ("offers", "logistix:2"),
+                                                                  ("seeks", "robotics-automation"), ("languages", "en")])
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("offers") && bad.text.contains("logistix"))
+            #expect(try fixture.db.company(id: "US-Y") == before)
+            let good = try await browser.post("/p/\(token)/profile", [("csrf", csrf), ("name", "Port Logistics Inc."), ("region", "CA"),
+                                                                   ("city", "Oakland"), ("size", "large"), ("languages", "en es"),
+                                                                   ("offers", "logistics-transportation:2;supply-chain-services"),
+                                                                   ("seeks", "robotics-automation"), ("description", "Cold chain")])
+            #expect(good.status == .seeOther)
+        }
+        let after = try fixture.db.company(id: "US-Y")
+        #expect(after.revision == before.revision + 1)
+        #expect(after.company.name == "Port Logistics Inc." && after.company.size == .large && after.company.languages == ["en", "es"])
+        #expect(after.company.offers.weights == ["logistics-transportation": 2, "supply-chain-services": 1])
+        #expect(after.company.id == "US-Y" && after.company.country == "US")
+    }
+
+    @Test("the agenda and calendar show the published schedule, and follow each publication")
+    func agendaAndCalendar() async throws {
+        let fixture = try WebFixture.make()
+        let token = fixture.tokens["CN-A"]!
+        try await fixture.withBrowser { browser in
+            #expect(try await browser.get("/p/\(token)").text.contains("主办方发布日程后"))
+            let empty = try await browser.get("/p/\(token)/agenda.ics")
+            #expect(empty.status == .ok && empty.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            #expect(empty.text.contains("BEGIN:VCALENDAR") && !empty.text.contains("BEGIN:VEVENT"))
+        }
+        let schedule = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        let meeting = try #require(schedule.meetings.first { $0.delegate == "CN-A" })
+        let uid = "UID:\(WebFixture.event)/CN-A/\(meeting.host)@liaison"
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(token)").text
+            #expect(page.contains("订阅") && page.contains("/p/\(token)/agenda.ics"))
+            let calendar = try await browser.get("/p/\(token)/agenda.ics").text
+            #expect(calendar.contains(uid) && calendar.contains("SEQUENCE:0"))
+        }
+        // Moved in the current schedule: nothing changes for participants until it is published.
+        let free = try #require((1...4).first { slot in !schedule.meetings.contains { ($0.delegate == "CN-A" || $0.host == meeting.host) && $0.slot == slot } })
+        let table = try #require((1...4).first { table in !schedule.meetings.contains { $0.slot == free && $0.table == table } })
+        try fixture.db.moveMeeting(event: WebFixture.event, delegate: "CN-A", host: meeting.host, toSlot: free, table: table, lock: false)
+        try await fixture.withBrowser { browser in
+            let text = try await browser.get("/p/\(token)/agenda.ics").text
+            #expect(text.contains("SEQUENCE:0"))
+        }
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        try await fixture.withBrowser { browser in
+            let calendar = try await browser.get("/p/\(token)/agenda.ics").text
+            #expect(calendar.contains(uid) && calendar.contains("SEQUENCE:1"))
+            let start = EventSpec.clock(8 * 60 + (free - 1) * 20)
+            #expect(try await browser.get("/p/\(token)").text.contains(start + "–"))
+        }
+    }
+
+    @Test("after its meetings, a participant rates each one; the organizer's event page shows the outcome rates")
+    func ratings() async throws {
+        let fixture = try WebFixture.make()
+        let schedule = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        let meeting = try #require(schedule.meetings.first { $0.delegate == "CN-C" })
+        let token = fixture.tokens["CN-C"]!
+        try await fixture.withBrowser { browser in
+            let before = try await browser.get("/p/\(token)").text
+            #expect(!before.contains("form method=\"post\" action=\"/p/\(token)/rate\""))
+            let csrf = try await browser.csrf("/p/\(token)")
+            let early = try await browser.post("/p/\(token)/rate", [("csrf", csrf), ("counterpart", meeting.host), ("outcome", "follow-up-planned")])
+            #expect(early.status == .badRequest)
+            fixture.clock.now = TestClock.afterEvent
+            let page = try await browser.get("/p/\(token)").text
+            #expect(page.contains("How did it go?") && page.contains("Did the meeting take place?"))
+            let rated = try await browser.post("/p/\(token)/rate", [("csrf", csrf), ("counterpart", meeting.host), ("outcome", "follow-up-planned")])
+            #expect(rated.status == .seeOther)
+            #expect(try await browser.get("/p/\(token)").text.contains("Your answer: follow-up planned"))
+            let signIn = try fixture.db.newOrganizerSignIn()
+            try await browser.signIn(signIn)
+            let event = try await browser.get("/events/\(WebFixture.event)").text
+            #expect(event.contains("1 of \(schedule.meetings.count * 2) meeting sides rated"))
+            #expect(event.contains("took place, follow-up planned</td><td class=\"num\">1</td><td class=\"num\">100 %"))
+        }
+    }
+
+    @Test("a page follows at once what changes elsewhere (the CLI, another participant): rendered pages are never served stale")
+    func pagesFollowChanges() async throws {
+        let fixture = try WebFixture.make()
+        let token = fixture.tokens["US-X"]!
+        try await fixture.withBrowser { browser in
+            let first = try await browser.get("/p/\(token)").text
+            let again = try await browser.get("/p/\(token)").text
+            #expect(first.contains("Shanghai Solar") && first == again)
+            var renamed = try fixture.db.company(id: "CN-A").company
+            renamed.name = "Shanghai Solar Group"
+            try fixture.db.save([renamed])
+            #expect(try await browser.get("/p/\(token)").text.contains("Shanghai Solar Group"))
+            try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-C", with: "US-X")
+            #expect(try await browser.get("/p/\(token)").text.contains("asked by them"))
+            try fixture.db.addParticipants(["US-Y"], to: WebFixture.event, settings: ParticipantSettings(maxMeetings: 1))
+            let renewed = try #require(try fixture.db.renewParticipantLink(event: WebFixture.event, company: "US-X").token)
+            #expect(try await browser.get("/p/\(token)").status == .notFound)
+            let page = try await browser.get("/p/\(renewed)").text
+            #expect(page.contains("/p/\(renewed)/request") && !page.contains(token))
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import HummingbirdTesting
+@testable import LiaisonStore
+@testable import LiaisonWeb
+import Testing
+
+@Suite("Organizer sign-in and sessions")
+struct SignInTests {
+    @Test("the sign-in link opens a session: an HttpOnly, SameSite=Strict cookie, then the console")
+    func signInLinkOpensAStrictHttpOnlySession() async throws {
+        let fixture = try WebFixture.make()
+        let token = try fixture.db.newOrganizerSignIn()
+        try await fixture.withBrowser { browser in
+            let response = try await browser.signIn(token)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/")
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            #expect(cookie.contains("Path=/"))
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.text.contains("Organizer console"))
+        }
+    }
+
+    @Test("a wrong or replaced sign-in token is 404 and opens no session")
+    func wrongOrStaleSignInTokenIs404() async throws {
+        let fixture = try WebFixture.make()
+        let stale = try fixture.db.newOrganizerSignIn()
+        let current = try fixture.db.newOrganizerSignIn()
+        try await fixture.withBrowser { browser in
+            for token in [stale, String(current.dropLast()) + (current.last == "A" ? "B" : "A"), "short", ""] {
+                let response = try await browser.get("/signin?token=\(token)")
+                #expect(response.status == (token.isEmpty ? .ok : .notFound), "token \(token)")
+                #expect(response.headers[.setCookie] == nil)
+            }
+            #expect(try await browser.signIn(current).status == .seeOther)
+        }
+    }
+
+    @Test("every organizer route needs a session: a page goes to the sign-in, a form is forbidden, nothing changes")
+    func everyOrganizerRouteNeedsASession() async throws {
+        let fixture = try WebFixture.make()
+        let before = try fixture.snapshot()
+        try await fixture.withBrowser { browser in
+            for cookie in [nil, "liaison_session=" + String(repeating: "A", count: 43), "liaison_session=forged"] {
+                var headers = HTTPFields()
+                if let cookie { headers[.cookie] = cookie }
+                for route in RouteCatalog.organizer {
+                    let response = route.method == "GET"
+                        ? try await browser.get(route.uri, headers: headers)
+                        : try await browser.post(route.uri, route.form + [("csrf", "anything")], headers: headers)
+                    if route.method == "GET" {
+                        #expect(response.status == .seeOther, "\(route) with \(cookie ?? "no cookie")")
+                        #expect(response.headers[.location] == "/signin", "\(route)")
+                    } else {
+                        #expect(response.status == .forbidden, "\(route) with \(cookie ?? "no cookie")")
+                    }
+                    #expect(!response.text.contains("Bay Capital"), "\(route) showed data")
+                }
+            }
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test("a session ends after its lifetime")
+    func expiredSessionIsRefused() async throws {
+        let fixture = try WebFixture.make()
+        let token = try fixture.db.newOrganizerSignIn()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(token)
+            #expect(try await browser.get("/").status == .ok)
+            fixture.clock.now = fixture.clock.now.addingTimeInterval(LiaisonDatabase.organizerSessionLifetime + 1)
+            let late = try await browser.get("/")
+            #expect(late.status == .seeOther)
+            #expect(late.headers[.location] == "/signin")
+        }
+    }
+
+    @Test("signing out ends the session (with the form's token only)")
+    func signOutEndsTheSession() async throws {
+        let fixture = try WebFixture.make()
+        let token = try fixture.db.newOrganizerSignIn()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(token)
+            let csrf = try await browser.csrf("/")
+            #expect(try await browser.post("/signout", [("csrf", "wrong")]).status == .forbidden)
+            #expect(try await browser.get("/").status == .ok)
+            let out = try await browser.post("/signout", [("csrf", csrf)])
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test("the database keeps only SHA-256 hashes of the sign-in token and session cookies")
+    func signInAndSessionsStoredOnlyHashed() async throws {
+        let fixture = try WebFixture.make()
+        let token = try fixture.db.newOrganizerSignIn()
+        let cookie = try await fixture.withBrowser { browser in
+            try await browser.signIn(token)
+            return try #require(browser.cookie)
+        }
+        let stored = try await fixture.db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM organizer_signin").map(\.description)
+                + (try Row.fetchAll(db, sql: "SELECT * FROM organizer_session").map(\.description))
+        }.joined(separator: "\n")
+        #expect(!stored.contains(token))
+        #expect(!stored.contains(cookie))
+        #expect(stored.contains(AccessToken.digest(token)))
+        #expect(stored.contains(AccessToken.digest(cookie)))
+    }
+}
