@@ -32,6 +32,7 @@ extension LiaisonDatabase {
             var counts: [MeetingOutcome: Int] = [:]
             // Only ratings of meetings still published count: a meeting cancelled after it was
             // rated no longer took place as scheduled.
+            // An aggregate, not a table's rows: read as (outcome, count) pairs.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.outcome, COUNT(*) AS n FROM meeting_rating r
                 JOIN published_meeting m ON m.event = r.event AND m.cancelled = 0
@@ -39,8 +40,11 @@ extension LiaisonDatabase {
                 WHERE r.event = ? GROUP BY r.outcome
                 """, arguments: [event])
             for row in rows {
-                guard let outcome = MeetingOutcome(rawValue: row["outcome"]) else { continue }
-                counts[outcome] = row["n"]
+                let stored: String = row[0]
+                guard let outcome = MeetingOutcome(rawValue: stored) else {
+                    throw StoreError.badStoredValue(table: "meeting_rating", column: "outcome", value: stored)
+                }
+                counts[outcome] = row[1]
             }
             return OutcomeSummary(ratable: meetings * 2, counts: counts)
         }
