@@ -21,6 +21,20 @@ struct ParticipantPageTests {
         }
     }
 
+    @Test("the page says where: the event's venue when it has one, else its city")
+    func pageVenue() async throws {
+        let withVenue = try WebFixture.make(venue: "Port of Oakland, 530 Water St")
+        try await withVenue.withBrowser { browser in
+            let page = try await browser.get("/p/\(withVenue.tokens["US-X"]!)").text
+            #expect(page.contains("<dd>Port of Oakland, 530 Water St</dd>"))
+        }
+        let withoutVenue = try WebFixture.make()
+        try await withoutVenue.withBrowser { browser in
+            let page = try await browser.get("/p/\(withoutVenue.tokens["US-X"]!)").text
+            #expect(page.contains("<dd>Oakland</dd>"))
+        }
+    }
+
     @Test("suggestions are the other side's participants, best first, with reasons from the reader's side, and no score")
     func suggestions() async throws {
         let fixture = try WebFixture.make()

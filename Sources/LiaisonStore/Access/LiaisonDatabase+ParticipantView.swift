@@ -8,14 +8,11 @@ extension LiaisonDatabase {
     /// event of ten participants or of thousands.
     public func participantView(event: String, company: String) throws -> ParticipantView {
         try writer.read { db in
-            // Cached statements, and rows read by hand where Codable decoding would cost more than
-            // the queries: this runs for every page a participant opens.
-            guard let spec = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT id, name, city, country, date, start, slots, slot_minutes, break_after, break_minutes, tables, time_zone
-                FROM event WHERE id = ?
-                """), arguments: [event]).map(PageRows.spec) else {
-                throw EventError.unknownEvent(event)
-            }
+            // The event through its record (one row: everything an agenda shows, venue and days
+            // included); the participant's rows below through cached statements and read by hand,
+            // where Codable decoding would cost more than the queries: this runs for every page a
+            // participant opens.
+            guard let spec = try EventRecord.fetchOne(db, key: event)?.spec else { throw EventError.unknownEvent(event) }
             guard let participant = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT company, side, max_meetings, available, reps, interpreter FROM event_participant WHERE event = ? AND company = ?
                 """), arguments: [event, company]).map(PageRows.participant) else {

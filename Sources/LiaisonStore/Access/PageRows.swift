@@ -5,12 +5,6 @@ import LiaisonScheduling
 /// cost more than running the queries (measured on `liaison serve`). Only the columns a page
 /// shows are selected; a stored value Liaison does not write fails the read, as records do.
 enum PageRows {
-    /// `id, name, city, country, date, start, slots, slot_minutes, break_after, break_minutes, tables, time_zone` of `event`.
-    static func spec(_ row: Row) -> EventSpec {
-        EventSpec(id: row[0], name: row[1], city: row[2], country: row[3], date: row[4], start: row[5], slots: row[6], slotMinutes: row[7],
-                  breakAfter: row[8], breakMinutes: row[9], tables: row[10], timeZone: row[11])
-    }
-
     /// `company, side, max_meetings, available, reps, interpreter` of `event_participant`.
     static func participant(_ row: Row) throws -> Participant {
         let side: String = row[1], available: String = row[3]

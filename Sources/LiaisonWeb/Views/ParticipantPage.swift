@@ -65,7 +65,7 @@ struct ParticipantPage: Sendable {
     var eventDate: String
     var eventStart: String
     var eventEnd: String
-    var eventCity: String
+    var eventPlace: String
     var eventTimeZone: String
     var published: Bool
     var calendarHref: String
@@ -131,7 +131,7 @@ struct ParticipantPage: Sendable {
         eventDate = language.longDate(spec.date)
         eventStart = spec.startTime(ofSlot: 1)
         eventEnd = EventSpec.clock(spec.startMinute(ofSlot: spec.slots) + spec.slotMinutes)
-        eventCity = DisplayText.safe(spec.city)
+        eventPlace = DisplayText.safe(spec.venue.isEmpty ? spec.city : spec.venue)
         eventTimeZone = spec.timeZone
         published = view.agenda != nil
         calendarHref = base + "/agenda.ics"

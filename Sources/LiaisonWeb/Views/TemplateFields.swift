@@ -352,7 +352,7 @@ extension ParticipantPage: TemplateView {
         "eventDate": \ParticipantPage.eventDate,
         "eventStart": \ParticipantPage.eventStart,
         "eventEnd": \ParticipantPage.eventEnd,
-        "eventCity": \ParticipantPage.eventCity,
+        "eventPlace": \ParticipantPage.eventPlace,
         "eventTimeZone": \ParticipantPage.eventTimeZone,
         "published": \ParticipantPage.published,
         "calendarHref": \ParticipantPage.calendarHref,
