@@ -62,9 +62,8 @@ struct ParticipantPage: Sendable {
     var companyName: String
     var companyID: String
     var eventName: String
-    var eventDate: String
-    var eventStart: String
-    var eventEnd: String
+    /// Each day of the event with its hours, in the participant's language.
+    var eventWhen: String
     var eventPlace: String
     var eventTimeZone: String
     var published: Bool
@@ -128,9 +127,12 @@ struct ParticipantPage: Sendable {
         companyName = DisplayText.safe(company.name)
         companyID = DisplayText.safe(company.id)
         eventName = DisplayText.safe(spec.name)
-        eventDate = language.longDate(spec.date)
-        eventStart = spec.startTime(ofSlot: 1)
-        eventEnd = EventSpec.clock(spec.startMinute(ofSlot: spec.slots) + spec.slotMinutes)
+        // Each day with its hours: a day's slots run from its first slot's start to its last one's end.
+        eventWhen = spec.days.indices.map { index in
+            let slots = spec.slots(ofDay: index)
+            return language.longDate(spec.days[index].date) + ", " + spec.startTime(ofSlot: slots.lowerBound) + "–"
+                + EventSpec.clock(spec.startMinute(ofSlot: slots.upperBound) + spec.slotMinutes)
+        }.joined(separator: "; ")
         eventPlace = DisplayText.safe(spec.venue.isEmpty ? spec.city : spec.venue)
         eventTimeZone = spec.timeZone
         published = view.agenda != nil
@@ -138,7 +140,9 @@ struct ParticipantPage: Sendable {
         agenda = try (view.agenda ?? []).map { entry in
             let start = spec.startMinute(ofSlot: entry.slot)
             let ended = LiaisonDatabase.end(ofSlot: entry.slot, in: spec).map { $0 <= now } ?? false
-            return AgendaRow(time: EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
+            // The day too when the event has several.
+            let day = spec.days.count > 1 ? language.longDate(spec.date(ofSlot: entry.slot)) + ", " : ""
+            return AgendaRow(time: day + EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
                              name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(try entry.reasons())),
                              cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
                              rating: view.ratings[entry.counterpart].map(outcome))
