@@ -35,6 +35,21 @@ struct ParticipantPageTests {
         }
     }
 
+    @Test("an event of two days: the page gives each day with its hours, and each meeting its day")
+    func pageDays() async throws {
+        let fixture = try WebFixture.make(days: [EventDay(date: "2025-12-05", start: "08:00", slots: 2),
+                                                 EventDay(date: "2025-12-06", start: "09:00", slots: 2)])
+        // One meeting locked on the second day (slot 4: its second slot, 09:20).
+        try fixture.db.addLock(MeetingLock(a: "CN-A", b: "US-X", slot: 4, table: 1), to: WebFixture.event)
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(fixture.tokens["US-X"]!)").text
+            #expect(page.contains("December 5, 2025, 08:00–08:40; December 6, 2025, 09:00–09:40"))
+            #expect(page.contains("December 6, 2025, 09:20–09:40"))
+        }
+    }
+
     @Test("suggestions are the other side's participants, best first, with reasons from the reader's side, and no score")
     func suggestions() async throws {
         let fixture = try WebFixture.make()

@@ -8,11 +8,11 @@ extension LiaisonDatabase {
     /// event of ten participants or of thousands.
     public func participantView(event: String, company: String) throws -> ParticipantView {
         try writer.read { db in
-            // The event through its record (one row: everything an agenda shows, venue and days
+            // The event as the store reads it everywhere (everything an agenda shows, venue and days
             // included); the participant's rows below through cached statements and read by hand,
             // where Codable decoding would cost more than the queries: this runs for every page a
             // participant opens.
-            guard let spec = try EventRecord.fetchOne(db, key: event)?.spec else { throw EventError.unknownEvent(event) }
+            guard let spec = try EventStore.spec(event, in: db) else { throw EventError.unknownEvent(event) }
             guard let participant = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT company, side, max_meetings, available, reps, interpreter FROM event_participant WHERE event = ? AND company = ?
                 """), arguments: [event, company]).map(PageRows.participant) else {

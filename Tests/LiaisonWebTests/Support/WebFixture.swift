@@ -28,12 +28,14 @@ struct WebFixture {
     static let delegates = ["CN-A", "CN-B", "CN-C"]
     static let hosts = ["US-X", "US-Y", "US-Z"]
 
-    /// The fixture; `names` replaces company names (hostile ones, say); `venue` is the event's.
-    static func make(names: [String: String] = [:], venue: String = "", now: Date = TestClock.beforeEvent) throws -> WebFixture {
+    /// The fixture; `names` replaces company names (hostile ones, say); `venue` is the event's;
+    /// `days`, when given, replace the event's single day of 4 slots.
+    static func make(names: [String: String] = [:], venue: String = "", days: [EventDay]? = nil,
+                     now: Date = TestClock.beforeEvent) throws -> WebFixture {
         let db = try LiaisonDatabase.inMemory()
         try db.save(companies(names: names))
         try db.createEvent(EventSpec(id: event, name: names["event"] ?? "Port of Possibilities", city: "Oakland", country: "US",
-                                     date: "2025-12-05", start: "08:00", slots: 4, slotMinutes: 20, tables: 4,
+                                     days: days ?? [EventDay(date: "2025-12-05", start: "08:00", slots: 4)], slotMinutes: 20, tables: 4,
                                      timeZone: "America/Los_Angeles", venue: venue))
         // At most 2 meetings each in 4 slots: a meeting and a free slot for both its parties.
         try db.addParticipants(delegates + hosts, to: event, settings: ParticipantSettings(maxMeetings: 2))
