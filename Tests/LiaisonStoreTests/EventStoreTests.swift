@@ -428,7 +428,7 @@ struct EventStoreTests {
             #expect(try db.events().first?.meetings == result.meetings.count)
             #expect(try db.events().first?.publishedAt == nil)
             let rules = ScheduleRules(requests: [("CA-0004", "CN-0003", true)])
-            #expect(ScheduleValidator.problems(export, rules: rules) == [])
+            #expect(ExportValidator.problems(export, rules: rules) == [])
             #expect(export.quality.mustRequests.placed == 1)
         }
     }
@@ -564,7 +564,7 @@ struct EventStoreTests {
             #expect(Set(changes.added) == Set(result.meetings.filter { !before.contains($0.pair) }))
             #expect(changes.added.count == result.meetings.filter { !before.contains($0.pair) }.count)
             #expect(changes.kept == first.meetings.count - invalid.count)
-            #expect(ScheduleValidator.problems(try Self.export(db), rules: ScheduleRules(blocks: [(blocked.host, blocked.delegate)])) == [])
+            #expect(ExportValidator.problems(try Self.export(db), rules: ScheduleRules(blocks: [(blocked.host, blocked.delegate)])) == [])
         }
     }
 
@@ -597,7 +597,7 @@ struct EventStoreTests {
             #expect(changes.dropped.allSatisfy { $0.reason.contains("slot \(slot)") }, "\(changes.dropped.map(\.reason))")
             #expect(Set(changes.moved.map(\.from.pair) + changes.dropped.map(\.meeting.pair)) == Set([target.pair] + inTheWay.map(\.pair)))
             #expect(changes.kept == first.meetings.count - 1 - inTheWay.count)
-            #expect(ScheduleValidator.problems(try Self.export(db),
+            #expect(ExportValidator.problems(try Self.export(db),
                                                rules: ScheduleRules(locks: [(target.host, target.delegate, slot, nil)])) == [])
         }
     }
@@ -644,7 +644,7 @@ struct EventStoreTests {
             #expect(!export.meetings.contains { $0.delegate == leaving })
             var rules = ScheduleRules()
             rules.requests = [(a: "CA-0004", b: "CN-0003", must: true)]
-            #expect(ScheduleValidator.problems(export, rules: rules) == [])
+            #expect(ExportValidator.problems(export, rules: rules) == [])
         }
     }
 }

@@ -75,7 +75,7 @@ struct ScheduleExportTests {
             let rules = ScheduleRules(requests: event.requests.map { ($0.a, $0.b, $0.must) }, blocks: event.blocks.map { ($0.a, $0.b) },
                                       locks: event.locks.map { ($0.a, $0.b, $0.slot, $0.table) })
             let export = try Self.export(try db.eventScheduleDocument("random"))
-            #expect(ScheduleValidator.problems(export, rules: rules) == [])
+            #expect(ExportValidator.problems(export, rules: rules) == [])
             #expect(export.meetings.count == result.meetings.count)
             #expect(export.minMeetings == minMeetings)
             #expect(export.participants.count == event.participants.count)
@@ -91,15 +91,15 @@ struct ScheduleExportTests {
             remaining.blocks.removeAll { $0.a == leaving || $0.b == leaving }
             remaining.locks.removeAll { $0.a == leaving || $0.b == leaving }
             let second = try Self.export(try db.eventScheduleDocument("random"))
-            #expect(ScheduleValidator.problems(second, rules: remaining) == [])
+            #expect(ExportValidator.problems(second, rules: remaining) == [])
             let changes = try #require(second.changes)
             #expect(changes.kept + changes.added.count + changes.moved.count == second.meetings.count)
             let before = Set(result.meetings.map { [$0.delegate, $0.host, "\($0.slot)", "\($0.table)"] })
             // Every published meeting of the companies that stayed is kept in place (a lock without
             // a table may change tables: a known issue, see EventStoreTests.keepPublishedLockTable).
-            let floating = Set(remaining.locks.filter { $0.table == nil }.map { ScheduleValidator.pair($0.a, $0.b) })
+            let floating = Set(remaining.locks.filter { $0.table == nil }.map { ExportValidator.pair($0.a, $0.b) })
             for meeting in result.meetings where meeting.delegate != leaving && meeting.host != leaving
-                && !floating.contains(ScheduleValidator.pair(meeting.delegate, meeting.host)) {
+                && !floating.contains(ExportValidator.pair(meeting.delegate, meeting.host)) {
                 #expect(second.meetings.contains { [$0.delegate, $0.host, "\($0.slot)", "\($0.table)"] == [meeting.delegate, meeting.host, "\(meeting.slot)", "\(meeting.table)"] },
                         "\(meeting) moved although it stayed valid")
             }
@@ -119,7 +119,7 @@ struct ScheduleExportTests {
             _ = try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false)
             let valid = try Self.export(try db.eventScheduleDocument("forum"))
             let rules = ScheduleRules(requests: [("CN-0002", "CA-0002", true)], locks: [("CN-0001", "CA-0001", 2, 1)])
-            try #require(ScheduleValidator.problems(valid, rules: rules) == [])
+            try #require(ExportValidator.problems(valid, rules: rules) == [])
             let first = try #require(valid.meetings.firstIndex { $0.delegate != "CN-0001" })
             let mutations: [(String, (inout ScheduleExport) -> Void)] = [
                 ("a table used twice", { e in let other = e.meetings.firstIndex { $0.slot == e.meetings[first].slot && $0 != e.meetings[first] }
@@ -142,11 +142,11 @@ struct ScheduleExportTests {
             for (name, mutate) in mutations {
                 var broken = valid
                 mutate(&broken)
-                #expect(!ScheduleValidator.problems(broken, rules: rules).isEmpty, "the validator misses \(name)")
+                #expect(!ExportValidator.problems(broken, rules: rules).isEmpty, "the validator misses \(name)")
             }
             var blocked = rules
             blocked.blocks = [(valid.meetings[first].host, valid.meetings[first].delegate)]
-            #expect(!ScheduleValidator.problems(valid, rules: blocked).isEmpty, "the validator misses a blocked pair")
+            #expect(!ExportValidator.problems(valid, rules: blocked).isEmpty, "the validator misses a blocked pair")
         }
     }
 
@@ -175,7 +175,7 @@ struct ScheduleExportTests {
             _ = try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false)
             let export = try Self.export(try db.eventScheduleDocument("forum"))
             #expect(export.meetings.count == 4)
-            #expect(ScheduleValidator.problems(export, rules: ScheduleRules()) == [])
+            #expect(ExportValidator.problems(export, rules: ScheduleRules()) == [])
         }
     }
 
@@ -199,9 +199,9 @@ struct ScheduleExportTests {
             _ = try db.scheduleEvent(id, minMeetings: 2, keepPublished: false)
             let export = try Self.export(try db.eventScheduleDocument(id))
             #expect(export.participants.count == pairs("participants").count)
-            #expect(ScheduleValidator.problems(export, rules: rules) == [], "\(id)")
+            #expect(ExportValidator.problems(export, rules: rules) == [], "\(id)")
             for must in rules.requests where must.must {
-                #expect(export.meetings.contains { ScheduleValidator.pair($0.delegate, $0.host) == ScheduleValidator.pair(must.a, must.b) },
+                #expect(export.meetings.contains { ExportValidator.pair($0.delegate, $0.host) == ExportValidator.pair(must.a, must.b) },
                         "\(id): must \(must.a)–\(must.b) not placed")
             }
             #expect(export.quality.mustRequests.placed == export.quality.mustRequests.asked)

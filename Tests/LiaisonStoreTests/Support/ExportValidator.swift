@@ -107,8 +107,10 @@ struct ScheduleRules {
 }
 
 /// Checks a schedule export against every hard rule and recomputes its quality figures, from the
-/// export (and the rules it does not carry) alone.
-enum ScheduleValidator {
+/// export (and the rules it does not carry) alone: what a script reading the JSON sees. (The
+/// scheduler's tests check a `ScheduleResult` against its `SchedulingInput` with their own
+/// `ScheduleValidator`; this one never sees the project's types.)
+enum ExportValidator {
     /// An unordered pair, as a set of two ids.
     static func pair(_ a: String, _ b: String) -> Set<String> { [a, b] }
 
