@@ -248,12 +248,12 @@ struct EventCLITests {
         }
     }
 
-    @Test("adding a company of another country, or an unknown company, is refused and adds nothing")
+    @Test("adding an unknown company is refused and adds nothing, not even the call's known companies (since issue 13 a third country's company is a host)")
     func addRefused() throws {
         try EventScenario.withEvent { directory in
             let before = try EventScenario.state(in: directory)
-            expectRefused(try EventScenario.run(["event", "add", "forum", "CN-0007", "US-0001"], in: directory),
-                          mentioning: ["US-0001 is from US", "forum pairs CN delegates with CA hosts"])
+            expectRefused(try EventScenario.run(["event", "add", "forum", "US-0001", "CN-0998"], in: directory),
+                          mentioning: ["no company with id 'CN-0998'"])
             expectRefused(try EventScenario.run(["event", "add", "forum", "CN-0007", "CN-0999"], in: directory),
                           mentioning: ["no company with id 'CN-0999'"])
             expectRefused(try EventScenario.run(["event", "request", "forum", "CN-0001", "CA-0009"], in: directory),
@@ -336,9 +336,8 @@ struct EventCLITests {
                  ["events.json: participants[1].maxMeetings: expected a whole number"]),
                 (good.replacingOccurrences(of: #""b": "CA-0001", "must""#, with: #""b": "CA-0002", "must""#),
                  ["events.json: [0].requests[0]: CA-0002 is not among the event's participants"]),
-                (good.replacingOccurrences(of: #"{"company": "CA-0001""#, with: #"{"company": "US-0001""#)
-                    .replacingOccurrences(of: #""b": "CA-0001""#, with: #""b": "CN-0001""#),
-                 ["events.json: [0].participants[1]: ", "US-0001 is from US"]),
+                (good.replacingOccurrences(of: #"{"company": "CA-0001""#, with: #"{"company": "CA-0001", "side": "guest""#),
+                 ["events.json: participants[1].side: ", "guest"]),
                 (good.replacingOccurrences(of: #""slots": 5,"#, with: ""), ["events.json: slots: missing"]),
             ]
             for (text, fragments) in cases {

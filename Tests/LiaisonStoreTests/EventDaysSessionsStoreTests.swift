@@ -54,6 +54,24 @@ struct EventDaysSessionsStoreTests {
         }
     }
 
+    @Test("an open event of companies outside the matching countries scores their pairs from their records")
+    func scoresOutsideTheSnapshot() throws {
+        let spanish = EventFixture.companies(seed: 11, delegates: 0, us: 6, ca: 0).enumerated().map { index, company in
+            var company = company
+            company.id = String(format: "ES-%04d", index + 1)
+            company.country = "ES"
+            return company
+        }
+        try EventFixture.withCompanies(extra: spanish) { db in
+            try db.createEvent(Self.forum())
+            try db.addParticipants(spanish.map(\.id), to: "girona", settings: ParticipantSettings())
+            let schedule = try db.scheduleEvent("girona", minMeetings: 1, keepPublished: false)
+            #expect(!schedule.meetings.isEmpty)
+            #expect(schedule.meetings.allSatisfy { $0.a < $0.b && $0.a.hasPrefix("ES") && $0.b.hasPrefix("ES") })
+            #expect(schedule.report.totalScore > 0)
+        }
+    }
+
     @Test("a sides event: the delegation's companies are delegates, any other a host")
     func sidesByDelegation() throws {
         try EventFixture.withCompanies { db in

@@ -195,9 +195,10 @@ struct EventStoreTests {
     @Test("a refused import names the file and the field path, and writes nothing", arguments: [
         BadFile(testDescription: "an unknown company", json: harbour(replacing: #"{"company": "CA-0001"}"#, with: #"{"company": "CN-9999"}"#),
                 path: "[0].participants[2]", fragment: "no company with id 'CN-9999'"),
-        BadFile(testDescription: "a company of another country",
-                json: harbour(replacing: #"{"company": "CA-0002", "maxMeetings": 2}"#, with: #"{"company": "US-0001"}"#),
-                path: "[0].participants[3]", fragment: "US-0001 is from US"),
+        // Since issue 13 a company of a third country is a host; a side that is no side is refused.
+        BadFile(testDescription: "a side that is neither delegate nor host",
+                json: harbour(replacing: #"{"company": "CA-0002", "maxMeetings": 2}"#, with: #"{"company": "US-0001", "side": "guest"}"#),
+                path: "participants[3].side", fragment: "guest"),
         BadFile(testDescription: "a request naming a non-participant",
                 json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#),
                 path: "[0].requests[1]", fragment: "CN-0003 is not among the event's participants"),

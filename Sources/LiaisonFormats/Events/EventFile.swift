@@ -59,14 +59,9 @@ public struct EventFile: Sendable {
             name = try fields.decode(String.self, forKey: .name)
             city = try fields.decode(String.self, forKey: .city)
             country = try fields.decode(String.self, forKey: .country)
-            if let listed = try fields.decodeIfPresent([EventDay].self, forKey: .days) {
-                days = listed
-            } else {
-                days = [EventDay(date: try fields.decode(String.self, forKey: .date), start: try fields.decode(String.self, forKey: .start),
-                                 slots: try fields.decode(Int.self, forKey: .slots),
-                                 breakAfter: try fields.decodeIfPresent(Int.self, forKey: .breakAfter),
-                                 breakMinutes: try fields.decodeIfPresent(Int.self, forKey: .breakMinutes) ?? 0)]
-            }
+            // Without `days`, the single-day fields are the one day's, read as a day is.
+            days = try fields.decodeIfPresent([EventDay].self, forKey: .days)
+                ?? [EventDay(from: top.contains(.event) ? try top.superDecoder(forKey: .event) : decoder)]
             slotMinutes = try fields.decode(Int.self, forKey: .slotMinutes)
             tables = try fields.decode(Int.self, forKey: .tables)
             pairing = try fields.decodeIfPresent(Pairing.self, forKey: .pairing)

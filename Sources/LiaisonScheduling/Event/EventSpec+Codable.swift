@@ -9,15 +9,8 @@ extension EventSpec: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let days: [EventDay]
-        if let listed = try container.decodeIfPresent([EventDay].self, forKey: .days) {
-            days = listed
-        } else {
-            days = [EventDay(date: try container.decode(String.self, forKey: .date), start: try container.decode(String.self, forKey: .start),
-                             slots: try container.decode(Int.self, forKey: .slots),
-                             breakAfter: try container.decodeIfPresent(Int.self, forKey: .breakAfter),
-                             breakMinutes: try container.decodeIfPresent(Int.self, forKey: .breakMinutes) ?? 0)]
-        }
+        // Without `days`, the single-day fields are the one day's, read as a day is.
+        let days = try container.decodeIfPresent([EventDay].self, forKey: .days) ?? [EventDay(from: decoder)]
         self.init(id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
                   city: try container.decode(String.self, forKey: .city), country: try container.decode(String.self, forKey: .country),
                   days: days, slotMinutes: try container.decode(Int.self, forKey: .slotMinutes),

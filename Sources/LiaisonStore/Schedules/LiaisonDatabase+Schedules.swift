@@ -127,8 +127,18 @@ struct PairScorer {
         model = ScoreModel(weights: try db.scoreWeights(), layout: table.layout)
         explanation = MatchExplanation(taxonomy: db.taxonomy, languages: table.languages)
         var features: [String: CompanyFeatures] = [:]
+        var outside: [String] = []
         for (id, row) in zip(companies, table.rows(ofIDs: companies)) {
-            if let row { features[id] = table.features(ofRow: row) }
+            if let row { features[id] = table.features(ofRow: row) } else { outside.append(id) }
+        }
+        // The matching snapshot holds the delegation's and host countries' companies only; an
+        // event elsewhere (any country since issue 13) scores its others from their records.
+        try db.writer.read { database in
+            for id in outside {
+                if let stored = try CompanyStore.fetch(id: id, in: database) {
+                    features[id] = CompanyFeatures(stored.company, taxonomy: db.taxonomy, languages: table.languages)
+                }
+            }
         }
         self.features = features
     }

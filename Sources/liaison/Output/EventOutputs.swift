@@ -11,10 +11,11 @@ struct EventReport: CommandOutput {
     /// Participants without any meeting, by id.
     let withoutMeetings: [String]
 
-    init(event: String, schedule: EventSchedule) {
+    /// With `onlyRequests`, participants without a meeting are not named: no one asked for one.
+    init(event: String, schedule: EventSchedule, onlyRequests: Bool = false) {
         self.event = event
         state = schedule.state
-        withoutMeetings = schedule.withoutMeetings
+        withoutMeetings = onlyRequests ? [] : schedule.withoutMeetings
     }
 
     private enum CodingKeys: String, CodingKey { case scheduledAt, minMeetings, quality, withoutMeetings, unplacedRequests, changes }

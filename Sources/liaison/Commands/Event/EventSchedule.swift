@@ -24,7 +24,7 @@ extension Liaison.Event {
         func run() throws {
             let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings ?? (onlyRequests ? 0 : 1), keepPublished: keepPublished,
                                                                     onlyRequests: onlyRequests)
-            print(EventReport(event: event.id, schedule: schedule).text)
+            print(EventReport(event: event.id, schedule: schedule, onlyRequests: onlyRequests).text)
         }
     }
 }
