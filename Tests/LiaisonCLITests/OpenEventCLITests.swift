@@ -109,6 +109,25 @@ struct OpenEventCLITests {
         }
     }
 
+    @Test("an open event's report names the meetings of its changes a and b, as its export does")
+    func openReportChanges() throws {
+        try EventScenario.withImported { directory in
+            try Self.write(Self.forum(), to: "girona.json", in: directory)
+            try EventScenario.succeed(["event", "import", "girona.json"], in: directory)
+            try EventScenario.succeed(["event", "schedule", "girona"], in: directory)
+            try EventScenario.succeed(["event", "publish", "girona"], in: directory)
+            try EventScenario.succeed(["event", "remove", "girona", "CA-0002"], in: directory)
+            try EventScenario.succeed(["event", "schedule", "girona", "--keep-published"], in: directory)
+            let shown = try EventScenario.succeed(["event", "report", "girona", "--format", "json"], in: directory).stdout
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+            let dropped = try #require((report["changes"] as? [String: Any])?["dropped"] as? [[String: Any]])
+            let meetings = dropped.compactMap { $0["meeting"] as? [String: Any] }
+            #expect(!meetings.isEmpty && meetings.count == dropped.count)
+            #expect(meetings.allSatisfy { $0["a"] is String && $0["b"] is String && $0["delegate"] == nil && $0["host"] == nil })
+            #expect(meetings.contains { $0["a"] as? String == "CA-0001" && $0["b"] as? String == "CA-0002" })
+        }
+    }
+
     @Test("a sides event's export keeps delegate and host, and its breaks and idle slots match a recount")
     func sidesExport() throws {
         try EventScenario.withEvent { directory in

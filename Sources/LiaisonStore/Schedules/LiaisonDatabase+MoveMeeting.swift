@@ -38,7 +38,7 @@ extension LiaisonDatabase {
                 scheduled: meetings,
                 state: StoredSchedule(scheduledAt: state.scheduledAt, minMeetings: state.minMeetings, report: result.report,
                                       unplacedRequests: result.unplacedRequests, changes: result.changes),
-                withoutMeetings: Self.withoutMeetings(definition.participants, result.meetings))
+                withoutMeetings: Self.withoutMeetings(definition.participants, result.meetings), pairing: definition.spec.pairing)
             try ScheduleStore.save(schedule.scheduled, schedule.state, event: event, in: db)
             if lock {
                 try LockRecord.filter(LockRecord.Columns.event == event

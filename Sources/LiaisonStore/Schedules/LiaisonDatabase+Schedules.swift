@@ -12,6 +12,9 @@ public struct EventSchedule: Sendable {
     /// more they are also among the report's `underMinimum`, with the reason; with a minimum of
     /// 0 this is the only place that names them.
     public var withoutMeetings: [String]
+    /// Who may meet whom at the event: its meetings are written with `a` and `b` when open,
+    /// `delegate` and `host` otherwise (see ``Meeting/pairingKey``).
+    public var pairing: Pairing
 
     /// The meetings, by slot then table.
     public var meetings: [Meeting] { scheduled.map(\.meeting) }
@@ -50,7 +53,7 @@ extension LiaisonDatabase {
             scheduled: result.meetings.map(scorer.scheduled),
             state: StoredSchedule(scheduledAt: Timestamp.now(), minMeetings: minMeetings, report: result.report,
                                   unplacedRequests: result.unplacedRequests, changes: result.changes),
-            withoutMeetings: Self.withoutMeetings(definition.participants, result.meetings))
+            withoutMeetings: Self.withoutMeetings(definition.participants, result.meetings), pairing: definition.spec.pairing)
         try writer.write { db in try ScheduleStore.save(schedule.scheduled, schedule.state, event: id, in: db) }
         return schedule
     }
@@ -73,7 +76,8 @@ extension LiaisonDatabase {
             guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
             let scheduled = try ScheduleStore.meetings(id, in: db).map { try $0.scheduled() }
             return EventSchedule(scheduled: scheduled, state: state,
-                                 withoutMeetings: Self.withoutMeetings(definition.participants, scheduled.map(\.meeting)))
+                                 withoutMeetings: Self.withoutMeetings(definition.participants, scheduled.map(\.meeting)),
+                                 pairing: definition.spec.pairing)
         }
     }
 

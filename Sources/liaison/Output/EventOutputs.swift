@@ -10,13 +10,18 @@ struct EventReport: CommandOutput {
     let state: StoredSchedule
     /// Participants without any meeting, by id.
     let withoutMeetings: [String]
+    let pairing: Pairing
 
     /// With `onlyRequests`, participants without a meeting are not named: no one asked for one.
     init(event: String, schedule: EventSchedule, onlyRequests: Bool = false) {
         self.event = event
         state = schedule.state
         withoutMeetings = onlyRequests ? [] : schedule.withoutMeetings
+        pairing = schedule.pairing
     }
+
+    /// Changes name meetings as the event's export does: `a` and `b` in an open event.
+    var jsonContext: [CodingUserInfoKey: any Sendable] { [Meeting.pairingKey: pairing] }
 
     private enum CodingKeys: String, CodingKey { case scheduledAt, minMeetings, quality, withoutMeetings, unplacedRequests, changes }
 

@@ -2,9 +2,11 @@ import Foundation
 
 /// Printing and writing of command output.
 enum Output {
-    /// JSON for scripts: pretty-printed, keys sorted, so output is stable.
-    static func json(_ value: some Encodable) throws -> String {
+    /// JSON for scripts: pretty-printed, keys sorted, so output is stable; `context` is what the
+    /// values' encoders are told (see ``CommandOutput/jsonContext``).
+    static func json(_ value: some Encodable, context: [CodingUserInfoKey: any Sendable] = [:]) throws -> String {
         let encoder = JSONEncoder()
+        encoder.userInfo = context
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }

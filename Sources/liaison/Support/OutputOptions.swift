@@ -16,7 +16,7 @@ struct OutputOptions: ParsableArguments {
     /// Prints `output` in the chosen format on standard output.
     func print(_ output: some CommandOutput) throws {
         switch format {
-        case .json: Swift.print(try Output.json(output))
+        case .json: Swift.print(try Output.json(output, context: output.jsonContext))
         case .csv: try Output.write(try CSVTable.data(header: output.columns, rows: output.rows))
         case .table: Swift.print(output.text)
         }
@@ -36,11 +36,14 @@ protocol CommandOutput: Encodable {
     var footer: [String] { get }
     /// The table format: by default the rows as an aligned table, then the footer.
     var text: String { get }
+    /// What the JSON encoder is told (its `userInfo`), such as an event's pairing; none by default.
+    var jsonContext: [CodingUserInfoKey: any Sendable] { get }
 }
 
 extension CommandOutput {
     var rightAligned: Set<Int> { [] }
     var footer: [String] { [] }
+    var jsonContext: [CodingUserInfoKey: any Sendable] { [:] }
 
     var text: String {
         var table = TextTable(columns, rightAligned: rightAligned)
