@@ -67,12 +67,6 @@ let package = Package(
             path: "Sources/TradeShowBench"
         ),
         .executableTarget(
-            name: "SampleBench",
-            dependencies: [.product(name: "LiaisonScheduling", package: "Liaison"), .product(name: "LiaisonStore", package: "Liaison"),
-                           .product(name: "LiaisonCore", package: "Liaison")],
-            path: "Sources/SampleBench"
-        ),
-        .executableTarget(
             name: "KernelTuning",
             dependencies: [.product(name: "LiaisonKernel", package: "Liaison")],
             path: "Sources/KernelTuning"

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How compact Liaison's agendas are, against OR-Tools CP-SAT re-timing the very same meetings.
 
-Each instance is a JSON file written by a Liaison runner (SampleBench --instance DIR for the
-sample's events, ScheduleBench --instance FILE for random ones): the event's slots, days and
+Each instance is a JSON file written by a Liaison runner (Benchmarks/scripts/sample_instances.py
+for the sample's events, through the CLI; ScheduleBench --compact FILE for random ones): the event's slots, days and
 tables, each participant's available slots and representatives, and Liaison's meetings (the
 pair, its slot, the slots it may take, whether it is locked) with the breaks and idle slots
 Liaison reported. This script first checks Liaison's schedule on its own (every meeting in one
