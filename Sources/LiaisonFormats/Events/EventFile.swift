@@ -1,29 +1,40 @@
 import Foundation
+import LiaisonCore
 import LiaisonScheduling
 
 /// The JSON file `liaison event import` reads: one event object, or an array of them. Each holds
-/// the event's fields and its participants, requests, blocks and locks; a participant's side
-/// follows from its company's country.
+/// the event's fields and its participants, requests, blocks and locks. An event of one day may
+/// be written with the single-day fields (`date`, `start`, `slots`, `breakAfter`, `breakMinutes`);
+/// an event of several days lists them under `days`. `pairing` (`sides`, the default, or `open`)
+/// says who may meet whom; in a sides event a participant's side follows from its company's
+/// country (`delegation`, CN by default, makes delegates; any other country hosts) unless its
+/// entry names a `side`. Named `sessions` are slot ranges a request may require.
 ///
-///     {"id": "oakland-breakfast", "name": "Port of Possibilities", "city": "Oakland", "country": "US",
-///      "venue": "Port of Oakland, 530 Water St, Oakland, CA", "timeZone": "America/Los_Angeles", "date": "2025-12-05", "start": "07:30", "slots": 8, "slotMinutes": 15, "tables": 30,
-///      "participants": [{"company": "CN-0001", "maxMeetings": 6, "available": "1-6", "interpreter": "zh-en"},
-///                       {"company": "US-0003"}],
-///      "requests": [{"a": "CN-0001", "b": "US-0003", "must": true}], "blocks": [], "locks": []}
+///     {"id": "girona-forum", "name": "B2B forum", "city": "Girona", "country": "ES", "pairing": "open",
+///      "slotMinutes": 30, "tables": 14,
+///      "days": [{"date": "2025-05-20", "start": "09:00", "slots": 13, "breakAfter": 6, "breakMinutes": 30},
+///               {"date": "2025-05-21", "start": "09:00", "slots": 8}],
+///      "sessions": [{"name": "morning", "slots": "1-13"}, {"name": "afternoon", "slots": "14-21"}],
+///      "participants": [{"company": "ES-0001", "maxMeetings": 6, "available": "1-6,14-21"}, {"company": "ES-0002"}],
+///      "requests": [{"a": "ES-0001", "b": "ES-0002", "must": true, "session": "morning"}],
+///      "blocks": [], "locks": [{"a": "ES-0001", "b": "ES-0002", "slot": 3}]}
 public struct EventFile: Sendable {
     /// One event as written in the file; omitted fields take their defaults when the event is created.
     public struct Entry: Decodable, Sendable {
         public var id: String
         public var name: String
         public var city: String
+        /// The venue's country: an ISO code or an English or Chinese name (told by ``ISOCodes/country(_:)``).
         public var country: String
-        public var date: String
-        public var start: String
-        public var slots: Int
+        /// The days, in order: from `days` when given, else the one day of the single-day fields.
+        public var days: [EventDay]
         public var slotMinutes: Int
-        public var breakAfter: Int?
-        public var breakMinutes: Int?
         public var tables: Int
+        /// Who may meet whom; `sides` when omitted.
+        public var pairing: Pairing?
+        /// A sides event's delegation country (code or name); CN when omitted.
+        public var delegation: String?
+        public var sessions: [EventSession]?
         /// The IANA zone; when omitted, derived from the city (``EventTimeZone``).
         public var timeZone: String?
         /// The venue's address; empty when omitted.
@@ -35,6 +46,7 @@ public struct EventFile: Sendable {
 
         private enum CodingKeys: String, CodingKey {
             case event, id, name, city, country, date, start, slots, slotMinutes, breakAfter, breakMinutes, tables, timeZone, venue
+            case pairing, delegation, days, sessions
             case participants, requests, blocks, locks
         }
 
@@ -47,19 +59,33 @@ public struct EventFile: Sendable {
             name = try fields.decode(String.self, forKey: .name)
             city = try fields.decode(String.self, forKey: .city)
             country = try fields.decode(String.self, forKey: .country)
-            date = try fields.decode(String.self, forKey: .date)
-            start = try fields.decode(String.self, forKey: .start)
-            slots = try fields.decode(Int.self, forKey: .slots)
+            if let listed = try fields.decodeIfPresent([EventDay].self, forKey: .days) {
+                days = listed
+            } else {
+                days = [EventDay(date: try fields.decode(String.self, forKey: .date), start: try fields.decode(String.self, forKey: .start),
+                                 slots: try fields.decode(Int.self, forKey: .slots),
+                                 breakAfter: try fields.decodeIfPresent(Int.self, forKey: .breakAfter),
+                                 breakMinutes: try fields.decodeIfPresent(Int.self, forKey: .breakMinutes) ?? 0)]
+            }
             slotMinutes = try fields.decode(Int.self, forKey: .slotMinutes)
-            breakAfter = try fields.decodeIfPresent(Int.self, forKey: .breakAfter)
-            breakMinutes = try fields.decodeIfPresent(Int.self, forKey: .breakMinutes)
             tables = try fields.decode(Int.self, forKey: .tables)
+            pairing = try fields.decodeIfPresent(Pairing.self, forKey: .pairing)
+            delegation = try fields.decodeIfPresent(String.self, forKey: .delegation)
+            sessions = try fields.decodeIfPresent([EventSession].self, forKey: .sessions)
             timeZone = try fields.decodeIfPresent(String.self, forKey: .timeZone)
             venue = try fields.decodeIfPresent(String.self, forKey: .venue)
             participants = try top.decodeIfPresent([ParticipantEntry].self, forKey: .participants)
             requests = try top.decodeIfPresent([MeetingRequestEntry].self, forKey: .requests)
             blocks = try top.decodeIfPresent([PairBlock].self, forKey: .blocks)
             locks = try top.decodeIfPresent([MeetingLock].self, forKey: .locks)
+        }
+
+        /// The event as written, countries as ISO codes where they name one, omitted fields at
+        /// their defaults (an empty time zone: to be told from the venue).
+        public var spec: EventSpec {
+            EventSpec(id: id, name: name, city: city, country: ISOCodes.country(country) ?? country.uppercased(), days: days,
+                      slotMinutes: slotMinutes, tables: tables, timeZone: timeZone ?? "", venue: venue ?? "", pairing: pairing ?? .sides,
+                      delegation: delegation.map { ISOCodes.country($0) ?? $0.uppercased() } ?? "CN", sessions: sessions ?? [])
         }
     }
 
@@ -70,6 +96,8 @@ public struct EventFile: Sendable {
         public var available: SlotSet?
         public var reps: Int?
         public var interpreter: String?
+        /// Its side in a sides event, when not the one its country gives.
+        public var side: Side?
     }
 
     /// A request as written: `must` defaults to false, `origin` to the organizer, `status` to
@@ -78,6 +106,8 @@ public struct EventFile: Sendable {
         public var a: String
         public var b: String
         public var must: Bool?
+        /// The session the meeting must fall in.
+        public var session: String?
         public var origin: RequestOrigin?
         public var status: RequestStatus?
     }

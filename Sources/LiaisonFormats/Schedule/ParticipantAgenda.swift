@@ -68,10 +68,12 @@ public struct ParticipantAgenda: Sendable {
         let language = document.language(of: company)
         let words = AgendaWords.of(language)
         let reasonText = ReasonText(taxonomy: document.taxonomy, language: language)
-        let date = AgendaDate.long(event.date, in: language)
-        func clock(_ slot: Int) -> (start: String, end: String) {
-            let start = event.startMinute(ofSlot: slot)
-            return (EventSpec.clock(start), EventSpec.clock(start + event.slotMinutes))
+        // Each slot on its own day's date: a meeting of the second day shows the second date.
+        let dayDates = event.days.map { AgendaDate.long($0.date, in: language) }
+        func clock(_ slot: Int) -> (date: String, start: String, end: String) {
+            let time = event.slotTime(slot)
+            let date = dayDates.indices.contains(time.day) ? dayDates[time.day] : AgendaDate.long(time.date, in: language)
+            return (date, EventSpec.clock(time.startMinute), EventSpec.clock(time.startMinute + event.slotMinutes))
         }
         func sectors(_ ids: [String]) -> [String] { ids.map { SectorNames.name($0, in: language, taxonomy: document.taxonomy) } }
 
@@ -83,7 +85,7 @@ public struct ParticipantAgenda: Sendable {
             let reasons = document.reasons(of: entry, seenBy: company)
             let times = clock(entry.meeting.slot)
             return Meeting(
-                entry: entry, date: date, start: times.start, end: times.end, table: entry.meeting.table, counterpart: other,
+                entry: entry, date: times.date, start: times.start, end: times.end, table: entry.meeting.table, counterpart: other,
                 name: document.name(other), country: them.map { CountryAndLanguageNames.country($0.country, in: language) } ?? "",
                 city: them?.city ?? "", offers: sectors(them?.offers ?? []), seeks: sectors(them?.seeks ?? []),
                 contact: them?.contact ?? ContactDetails(),
@@ -96,7 +98,7 @@ public struct ParticipantAgenda: Sendable {
         var lines: [(slot: Int, line: Line)] = zip(agenda, meetings).map { ($0.meeting.slot, .meeting($1)) }
         for slot in event.slotNumbers where !busy.contains(slot) && person?.participant.available.contains(slot) != false {
             let times = clock(slot)
-            lines.append((slot, .free(slot: slot, date: date, start: times.start, end: times.end)))
+            lines.append((slot, .free(slot: slot, date: times.date, start: times.start, end: times.end)))
         }
 
         self.company = company
@@ -104,7 +106,7 @@ public struct ParticipantAgenda: Sendable {
         self.side = person?.participant.side ?? .delegate
         self.words = words
         self.eventName = event.name
-        self.dates = date
+        self.dates = dayDates.count > 1 ? "\(dayDates[0]) – \(dayDates[dayDates.count - 1])" : dayDates.first ?? ""
         self.venue = event.venue.isEmpty ? event.city : event.venue
         self.timeZone = Self.zoneText(event)
         self.interpreter = person?.participant.interpreter

@@ -17,12 +17,16 @@ public enum ScheduleCSV {
     /// `withScores`.
     public static func files(_ document: ScheduleDocument, withScores: Bool = false) throws -> [(path: String, data: Data)] {
         let event = document.event
+        // An event of several days says each meeting's date; an open event's meetings name `a` and `b`.
+        let dated = event.days.count > 1
+        let (a, b) = event.pairing == .open ? ("a", "b") : ("delegate", "host")
         let master = try table(
-            header: ["slot", "start", "end", "table", "delegate", "delegate_name", "host", "host_name", "score", "reasons"],
+            header: ["slot"] + (dated ? ["date"] : []) + ["start", "end", "table", a, a + "_name", b, b + "_name", "score", "reasons"],
             rows: document.meetings.map { entry in
                 let m = entry.meeting
-                return ["\(m.slot)", event.startTime(ofSlot: m.slot), EventSpec.clock(event.startMinute(ofSlot: m.slot) + event.slotMinutes),
-                        "\(m.table)", m.delegate, document.name(m.delegate), m.host, document.name(m.host), score(m.score), document.reasonLine(entry)]
+                return ["\(m.slot)"] + (dated ? [event.date(ofSlot: m.slot)] : [])
+                    + [event.startTime(ofSlot: m.slot), EventSpec.clock(event.startMinute(ofSlot: m.slot) + event.slotMinutes),
+                       "\(m.table)", m.a, document.name(m.a), m.b, document.name(m.b), score(m.score), document.reasonLine(entry)]
             })
         var files = [(path: "master.csv", data: master)]
         let names = document.fileNames

@@ -26,7 +26,7 @@ public enum ScheduleHTML {
             ),
             .body(
                 .h1(.literal(event.name)),
-                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : event.venue), \(event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
+                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : event.venue), \(event.days.count > 1 ? event.days.map(\.date).joined(separator: ", ") : event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
                 .table(
                     .class("figures"),
                     .tr(.th("Meetings"), .td(.literal("\(report.meetings)"))),
@@ -35,13 +35,15 @@ public enum ScheduleHTML {
                     .tr(.th("Meetings per participant"), .td(.literal("min \(report.meetingsPerParticipant.min), median \(report.meetingsPerParticipant.median), max \(report.meetingsPerParticipant.max)"))),
                     .tr(.th("Requests placed"), .td(.literal("must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)"))),
                     .tr(.th("Idle gaps"), .td(.literal(String(format: "mean %.2f, max %d slots", report.idleGaps.mean, report.idleGaps.max)))),
+                    .tr(.th("Breaks"), .td(.literal("total \(report.breaks.total), max \(report.breaks.max), spread \(report.breaks.spread)"))),
+                    .tr(.th("Idle slots"), .td(.literal("\(report.idleSlots)"))),
                     .tr(.th("Host table changes"), .td(.literal("\(report.tableChanges)"))),
                     .tr(.th("Without any meeting"), .td(.literal(document.withoutMeetings.isEmpty ? "none" : document.withoutMeetings.joined(separator: ", "))))
                 ),
                 .h2("Grid"),
                 .table(
                     .class("grid"),
-                    .tr(.th("Table"), .forEach(event.slotNumbers) { slot in .th(.literal("\(slot) · \(event.startTime(ofSlot: slot))")) }),
+                    .tr(.th("Table"), .forEach(event.slotNumbers) { slot in .th(.literal("\(slot) · " + (event.days.count > 1 ? event.date(ofSlot: slot) + " " : "") + event.startTime(ofSlot: slot))) }),
                     .forEach(tables) { table in
                         .tr(
                             .th(.literal("\(table)")),

@@ -2,7 +2,10 @@ import Foundation
 import LiaisonScheduling
 
 /// The JSON export of a schedule: the event, the participants (id, side, max meetings, available
-/// slots, reps), the meetings (slot, table, delegate, host, score) and the quality figures.
+/// slots, reps), the meetings (slot counted from 1 across the whole event, its date and start,
+/// table, the two participants, score) and the quality figures (breaks and idle slots among them).
+/// A sides event's meeting names its `delegate` and `host`; an open event's its `a` and `b`
+/// (`a` the id that sorts first).
 public enum ScheduleJSON {
     struct Document: Encodable {
         struct Person: Encodable {
@@ -17,13 +20,29 @@ public enum ScheduleJSON {
 
         struct Entry: Encodable {
             var slot: Int
+            var date: String
             var start: String
             var table: Int
-            var delegate: String
-            var host: String
+            var a: String
+            var b: String
+            var open: Bool
             var score: Double
-            /// Each reason with its contribution, seen from the delegate, as `liaison match` lists them.
+            /// Each reason with its contribution, seen from `a` (the delegate), as `liaison match` lists them.
             var reasons: [String]
+
+            private enum CodingKeys: String, CodingKey { case slot, date, start, table, a, b, delegate, host, score, reasons }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(slot, forKey: .slot)
+                try container.encode(date, forKey: .date)
+                try container.encode(start, forKey: .start)
+                try container.encode(table, forKey: .table)
+                try container.encode(a, forKey: open ? .a : .delegate)
+                try container.encode(b, forKey: open ? .b : .host)
+                try container.encode(score, forKey: .score)
+                try container.encode(reasons, forKey: .reasons)
+            }
         }
 
         var event: EventSpec
@@ -45,14 +64,17 @@ public enum ScheduleJSON {
                              interpreter: person.participant.interpreter)
             },
             meetings: document.meetings.map {
-                .init(slot: $0.meeting.slot, start: document.event.startTime(ofSlot: $0.meeting.slot), table: $0.meeting.table,
-                      delegate: $0.meeting.delegate, host: $0.meeting.host, score: $0.meeting.score,
+                .init(slot: $0.meeting.slot, date: document.event.date(ofSlot: $0.meeting.slot),
+                      start: document.event.startTime(ofSlot: $0.meeting.slot), table: $0.meeting.table,
+                      a: $0.meeting.a, b: $0.meeting.b, open: document.event.pairing == .open, score: $0.meeting.score,
                       reasons: $0.reasons.map(ReasonText(taxonomy: document.taxonomy).item))
             },
             quality: document.state.report, minMeetings: document.state.minMeetings,
             unplacedRequests: document.state.unplacedRequests, changes: document.state.changes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Meetings elsewhere in the document (the changes against the published schedule) follow the same naming.
+        encoder.userInfo[Meeting.pairingKey] = document.event.pairing
         return try encoder.encode(export)
     }
 }

@@ -28,6 +28,16 @@ public struct EventDay: Hashable, Sendable, Codable {
         self.breakAfter = breakAfter
         self.breakMinutes = breakMinutes
     }
+
+    private enum CodingKeys: String, CodingKey { case date, start, slots, breakAfter, breakMinutes }
+
+    /// Reads a day as event files write it: `breakAfter` and `breakMinutes` may be omitted (no pause).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(date: try container.decode(String.self, forKey: .date), start: try container.decode(String.self, forKey: .start),
+                  slots: try container.decode(Int.self, forKey: .slots), breakAfter: try container.decodeIfPresent(Int.self, forKey: .breakAfter),
+                  breakMinutes: try container.decodeIfPresent(Int.self, forKey: .breakMinutes) ?? 0)
+    }
 }
 
 /// A named range of slots, such as a morning or one day of a longer event: a request may ask

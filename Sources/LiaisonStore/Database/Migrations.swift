@@ -342,6 +342,34 @@ enum Migrations {
                 CREATE INDEX published_meeting_host ON published_meeting(event, host);
                 """)
         }
+        // Issue 13: open events (anyone meets anyone), a sides event's delegation country, events of
+        // several days, named sessions a request may require. The event row keeps the first day in its
+        // single-day columns (slots over all days) so that listings by date need no join.
+        migrator.registerMigration("v10: pairing, delegation, days, sessions, request sessions") { db in
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN pairing TEXT NOT NULL DEFAULT 'sides' CHECK (pairing IN ('sides', 'open'));
+                ALTER TABLE event ADD COLUMN delegation TEXT NOT NULL DEFAULT 'CN';
+                CREATE TABLE event_day (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    date TEXT NOT NULL,
+                    start TEXT NOT NULL,
+                    slots INTEGER NOT NULL,
+                    break_after INTEGER,
+                    break_minutes INTEGER NOT NULL,
+                    PRIMARY KEY (event, position)
+                ) WITHOUT ROWID;
+                CREATE TABLE event_session (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    name TEXT NOT NULL,
+                    slots TEXT NOT NULL,
+                    PRIMARY KEY (event, position),
+                    UNIQUE (event, name)
+                ) WITHOUT ROWID;
+                ALTER TABLE event_request ADD COLUMN session TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -6,7 +6,6 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     case eventExists(String)
     case invalidEvent(String, [String])
     case notParticipant(event: String, company: String)
-    case wrongSide(company: String, country: String, event: String, hosts: String)
     case notScheduled(String)
     case badFile(file: String, problems: [String])
 
@@ -16,8 +15,6 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         case .eventExists(let id): "event '\(id)' already exists; change it with `liaison event import`, or choose another id"
         case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
         case .notParticipant(let event, let company): "\(company) is not a participant of \(event); add it with `liaison event add \(event) \(company)`"
-        case .wrongSide(let company, let country, let event, let hosts):
-            "\(company) is from \(country): \(event) pairs \(MatchSides.delegation) delegates with \(hosts) hosts"
         case .notScheduled(let id): "event '\(id)' has no schedule yet; run `liaison event schedule \(id)`"
         case .badFile(_, let problems): problems.joined(separator: "\n")
         }

@@ -13,15 +13,27 @@ enum EventStore {
     static func saveSpec(_ spec: EventSpec, in db: Database) throws {
         let createdAt = try EventRecord.fetchOne(db, key: spec.id)?.createdAt ?? Timestamp.now()
         try EventRecord(spec, createdAt: createdAt).save(db)
+        try EventDayRecord.filter(EventDayRecord.Columns.event == spec.id).deleteAll(db)
+        try EventSessionRecord.filter(EventSessionRecord.Columns.event == spec.id).deleteAll(db)
+        for (position, day) in spec.days.enumerated() { try EventDayRecord(day, event: spec.id, position: position).insert(db) }
+        for (position, session) in spec.sessions.enumerated() { try EventSessionRecord(session, event: spec.id, position: position).insert(db) }
     }
 
     static func spec(_ id: String, in db: Database) throws -> EventSpec? {
-        try EventRecord.fetchOne(db, key: id)?.spec
+        try EventRecord.fetchOne(db, key: id).map { try spec(of: $0, in: db) }
     }
 
     /// Every event, by date, start and id.
     static func specs(in db: Database) throws -> [EventSpec] {
-        try EventRecord.order(EventRecord.Columns.date, EventRecord.Columns.start, EventRecord.Columns.id).fetchAll(db).map(\.spec)
+        try EventRecord.order(EventRecord.Columns.date, EventRecord.Columns.start, EventRecord.Columns.id).fetchAll(db).map { try spec(of: $0, in: db) }
+    }
+
+    /// The row's event with its days and sessions.
+    private static func spec(of record: EventRecord, in db: Database) throws -> EventSpec {
+        let days = try EventDayRecord.filter(EventDayRecord.Columns.event == record.id).order(EventDayRecord.Columns.position).fetchAll(db).map(\.day)
+        let sessions = try EventSessionRecord.filter(EventSessionRecord.Columns.event == record.id)
+            .order(EventSessionRecord.Columns.position).fetchAll(db).map { try $0.session() }
+        return record.spec(days: days, sessions: sessions)
     }
 
     /// The event with its participants (by side, then company), requests, blocks and locks.

@@ -39,17 +39,13 @@ extension LiaisonDatabase {
             var definitions: [EventDefinition] = []
             for (position, entry) in parsed.events.enumerated() {
                 let place = "\(file): [\(position)]"
-                let (spec, zoneProblem) = Self.withTimeZone(EventSpec(
-                    id: entry.id, name: entry.name, city: entry.city, country: ISOCodes.country(entry.country) ?? entry.country.uppercased(),
-                    date: entry.date, start: entry.start, slots: entry.slots, slotMinutes: entry.slotMinutes,
-                    breakAfter: entry.breakAfter, breakMinutes: entry.breakMinutes ?? 0, tables: entry.tables,
-                    timeZone: entry.timeZone ?? "", venue: entry.venue ?? ""))
+                let (spec, zoneProblem) = Self.withTimeZone(entry.spec)
                 if let zoneProblem { problems.append("\(place).timeZone: \(zoneProblem)") }
                 do { try Self.check(spec, zoneProblem: nil) } catch { problems.append("\(place): \(error)") }
                 var participants: [Participant] = []
                 for (index, item) in (entry.participants ?? []).enumerated() {
                     do {
-                        let side = try side(of: item.company, in: spec, db: db)
+                        let side = try side(of: item.company, given: item.side, in: spec, db: db)
                         participants.append(Participant(company: item.company, side: side, maxMeetings: item.maxMeetings ?? spec.slots,
                                                         available: item.available ?? SlotSet.all(spec.slots), reps: item.reps ?? 1,
                                                         interpreter: item.interpreter))
@@ -60,7 +56,8 @@ extension LiaisonDatabase {
                 let definition = EventDefinition(
                     spec: spec, participants: participants,
                     requests: (entry.requests ?? []).map {
-                        MeetingRequest(a: $0.a, b: $0.b, must: $0.must ?? false, origin: $0.origin ?? .organizer, status: $0.status ?? .accepted)
+                        MeetingRequest(a: $0.a, b: $0.b, must: $0.must ?? false, session: $0.session, origin: $0.origin ?? .organizer,
+                                       status: $0.status ?? .accepted)
                     },
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
                 var seen = Set<String>()
@@ -97,7 +94,7 @@ extension LiaisonDatabase {
             let definition = try definition(event, db: db)
             let existing = Dictionary(definition.participants.map { ($0.company, $0) }, uniquingKeysWith: { a, _ in a })
             let added = try companies.map { company in
-                let side = try side(of: company, in: definition.spec, db: db)
+                let side = try side(of: company, given: nil, in: definition.spec, db: db)
                 var participant = existing[company] ?? Participant(company: company, side: side, maxMeetings: definition.spec.slots,
                                                                    available: SlotSet.all(definition.spec.slots))
                 if let value = settings.maxMeetings { participant.maxMeetings = value }
@@ -164,13 +161,11 @@ extension LiaisonDatabase {
         return definition
     }
 
-    private func side(of company: String, in spec: EventSpec, db: Database) throws -> Side {
+    /// A company's side at an event: the one `given`, else a delegate when it is of the event's
+    /// delegation country and a host otherwise (in an open event the side only labels it).
+    private func side(of company: String, given: Side?, in spec: EventSpec, db: Database) throws -> Side {
         guard let stored = try CompanyStore.fetch(id: company, in: db) else { throw StoreError.unknownCompany(company) }
-        switch stored.company.country {
-        case MatchSides.delegation: return .delegate
-        case spec.country: return .host
-        default: throw EventError.wrongSide(company: company, country: stored.company.country, event: spec.id, hosts: spec.country)
-        }
+        return given ?? (stored.company.country == spec.delegation ? .delegate : .host)
     }
 
     private func changeRules(_ event: String, companies: [String], _ change: (Database) throws -> Void) throws {
@@ -213,8 +208,14 @@ extension LiaisonDatabase {
     private static func check(_ spec: EventSpec, zoneProblem: TimeZoneProblem?) throws {
         var problems = zoneProblem.map { [$0.description] } ?? []
         problems += spec.problems
-        if !MatchSides.hosts.contains(spec.country) {
-            problems.append("the event's country must be a host country (\(MatchSides.hosts.joined(separator: ", "))), not \(spec.country)")
+        if !ISOCodes.countries.contains(spec.country) {
+            problems.append("the event's country '\(spec.country)' is not an ISO 3166 country code or name")
+        }
+        if !ISOCodes.countries.contains(spec.delegation) {
+            problems.append("the delegation '\(spec.delegation)' is not an ISO 3166 country code or name")
+        } else if spec.pairing == .sides && spec.delegation == spec.country {
+            problems.append("a sides event pairs a visiting delegation with hosts: its delegation (\(spec.delegation)) must not be "
+                            + "its own country, not \(spec.country) (an event where anyone may meet anyone is --pairing open)")
         }
         if !problems.isEmpty { throw EventError.invalidEvent(spec.id, problems) }
     }

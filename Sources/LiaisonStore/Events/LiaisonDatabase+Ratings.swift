@@ -50,7 +50,8 @@ extension LiaisonDatabase {
     /// start or zone cannot be read. A meeting can be rated from then on.
     public static func end(ofSlot slot: Int, in spec: EventSpec) -> Date? {
         guard let zone = TimeZone(identifier: spec.timeZone) else { return nil }
-        let parts = spec.date.split(separator: "-").compactMap { Int($0) }
+        // The slot's own day: in an event of several days, not the first one's.
+        let parts = spec.date(ofSlot: slot).split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

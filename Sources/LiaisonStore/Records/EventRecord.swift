@@ -19,6 +19,10 @@ struct EventRecord: SnakeCaseRecord {
     var timeZone: String
     var createdAt: String
     var venue: String
+    /// Since v10: who may meet whom.
+    var pairing: Pairing
+    /// Since v10: the country of a sides event's delegates.
+    var delegation: String
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -41,10 +45,15 @@ struct EventRecord: SnakeCaseRecord {
         timeZone = spec.timeZone
         self.createdAt = createdAt
         venue = spec.venue
+        pairing = spec.pairing
+        delegation = spec.delegation
     }
 
-    var spec: EventSpec {
-        EventSpec(id: id, name: name, city: city, country: country, date: date, start: start, slots: slots,
-                  slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes, tables: tables, timeZone: timeZone, venue: venue)
+    /// The event with `days` and `sessions` as stored beside it; with no stored days (an event
+    /// stored before v10), its single day is this row's.
+    func spec(days: [EventDay], sessions: [EventSession]) -> EventSpec {
+        let days = days.isEmpty ? [EventDay(date: date, start: start, slots: slots, breakAfter: breakAfter, breakMinutes: breakMinutes)] : days
+        return EventSpec(id: id, name: name, city: city, country: country, days: days, slotMinutes: slotMinutes, tables: tables,
+                         timeZone: timeZone, venue: venue, pairing: pairing, delegation: delegation, sessions: sessions)
     }
 }

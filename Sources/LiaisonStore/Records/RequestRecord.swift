@@ -12,6 +12,8 @@ struct RequestRecord: SnakeCaseRecord {
     var must: Bool
     var origin: RequestOrigin
     var status: RequestStatus
+    /// Since v10: the session the meeting must fall in, if any.
+    var session: String?
 
     enum Columns {
         static let event = Column(CodingKeys.event)
@@ -27,9 +29,10 @@ struct RequestRecord: SnakeCaseRecord {
         must = request.must
         origin = request.origin
         status = request.status
+        session = request.session
     }
 
-    var request: MeetingRequest { MeetingRequest(a: a, b: b, must: must, origin: origin, status: status) }
+    var request: MeetingRequest { MeetingRequest(a: a, b: b, must: must, session: session, origin: origin, status: status) }
 }
 
 extension RequestOrigin: DatabaseValueConvertible {}

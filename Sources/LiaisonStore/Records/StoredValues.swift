@@ -9,6 +9,7 @@ extension CompanySize: DatabaseValueConvertible {}
 extension ProfileKind: DatabaseValueConvertible {}
 extension ScoreTerm: DatabaseValueConvertible {}
 extension Side: DatabaseValueConvertible {}
+extension Pairing: DatabaseValueConvertible {}
 
 /// Snake-case columns for camel-case properties: every record of the schema is mapped this way.
 protocol SnakeCaseColumns: FetchableRecord, MutablePersistableRecord, Codable {}

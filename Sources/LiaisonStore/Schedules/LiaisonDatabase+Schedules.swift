@@ -33,19 +33,18 @@ public struct PublishSummary: Sendable {
 extension LiaisonDatabase {
     /// Schedules an event from its participants, rules and the exact score of every pair, and
     /// stores the result as its current schedule, each meeting with its score's components and
-    /// reasons (the published schedule stays until ``publishEvent(_:)``). Returns what was stored.
-    public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool) throws -> EventSchedule {
+    /// reasons (the published schedule stays until ``publishEvent(_:)``). With `onlyRequests`,
+    /// exactly the requests in force are placed (those that cannot be are named with the reason).
+    /// Returns what was stored.
+    public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool, onlyRequests: Bool = false) throws -> EventSchedule {
         let definition = try eventDefinition(id)
         let scorer = try PairScorer(self, companies: definition.participants.map(\.company))
         let published = try writer.read { db in try ScheduleStore.published(id, in: db) }.filter { !$0.cancelled }.map(\.published.meeting)
-        let delegates = definition.participants.filter { $0.side == .delegate }.map(\.company)
-        let hosts = definition.participants.filter { $0.side == .host }.map(\.company)
-        let input = SchedulingInput(
+        var input = SchedulingInput(
             event: definition.spec, participants: definition.participants, requests: definition.inForce.requests,
-            blocks: definition.blocks, locks: definition.locks,
-            scores: PairScores(delegates: delegates, hosts: hosts,
-                               values: delegates.flatMap { d in hosts.map { h in scorer.score(d, h) } }),
+            blocks: definition.blocks, locks: definition.locks, scores: Self.pairScores(definition, scorer),
             minMeetings: minMeetings, published: published, keepPublished: keepPublished)
+        input.onlyRequests = onlyRequests
         let result = try Scheduler.schedule(input)
         let schedule = EventSchedule(
             scheduled: result.meetings.map(scorer.scheduled),
@@ -76,6 +75,28 @@ extension LiaisonDatabase {
             return EventSchedule(scheduled: scheduled, state: state,
                                  withoutMeetings: Self.withoutMeetings(definition.participants, scheduled.map(\.meeting)))
         }
+    }
+
+    /// The exact score of every pair that may meet (delegate–host in a sides event, any two in an
+    /// open one, same country included); in an event of more pairs than ``PairScores/completeLimit``,
+    /// each participant's best partners only (``PairScores/bestPartners(of:pairing:score:)``), so
+    /// that memory holds lists, not every pair.
+    static func pairScores(_ definition: EventDefinition, _ scorer: PairScorer) -> PairScores {
+        let participants = definition.participants
+        let delegates = participants.filter { $0.side == .delegate }.map(\.company)
+        let hosts = participants.filter { $0.side == .host }.map(\.company)
+        let open = definition.spec.pairing == .open
+        // An open event's meeting names first the company whose id sorts first, and is scored so.
+        func score(_ a: String, _ b: String) -> Double { open && b < a ? scorer.score(b, a) : scorer.score(a, b) }
+        let pairs = open ? participants.count * max(participants.count - 1, 0) / 2 : delegates.count * hosts.count
+        if pairs > PairScores.completeLimit {
+            return PairScores.bestPartners(of: participants, pairing: definition.spec.pairing, score: score)
+        }
+        guard open else {
+            return PairScores(delegates: delegates, hosts: hosts, values: delegates.flatMap { d in hosts.map { h in scorer.score(d, h) } })
+        }
+        let companies = participants.map(\.company)
+        return PairScores(participants: companies, values: companies.flatMap { a in companies.map { b in a == b ? 0 : score(a, b) } })
     }
 
     /// The participants in none of `meetings`, by id.

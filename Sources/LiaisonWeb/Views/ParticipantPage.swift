@@ -138,7 +138,9 @@ struct ParticipantPage: Sendable {
         agenda = try (view.agenda ?? []).map { entry in
             let start = spec.startMinute(ofSlot: entry.slot)
             let ended = LiaisonDatabase.end(ofSlot: entry.slot, in: spec).map { $0 <= now } ?? false
-            return AgendaRow(time: EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
+            // An event of several days says which day each meeting is on.
+            let day = spec.days.count > 1 ? language.longDate(spec.date(ofSlot: entry.slot)) + ", " : ""
+            return AgendaRow(time: day + EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
                              name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(try entry.reasons())),
                              cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
                              rating: view.ratings[entry.counterpart].map(outcome))

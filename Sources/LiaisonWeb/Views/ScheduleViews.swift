@@ -119,7 +119,7 @@ struct ScheduleView: Sendable {
             }
             tableNumbers = Array(1...max(spec.tables, 1))
             rows = spec.slotNumbers.map { slot in
-                Row(slot: slot, time: spec.startTime(ofSlot: slot), cells: (1...max(spec.tables, 1)).map { Cell(meeting: grid[slot]?[$0]) })
+                Row(slot: slot, time: (spec.days.count > 1 ? spec.date(ofSlot: slot) + " " : "") + spec.startTime(ofSlot: slot), cells: (1...max(spec.tables, 1)).map { Cell(meeting: grid[slot]?[$0]) })
             }
         } else {
             report = nil

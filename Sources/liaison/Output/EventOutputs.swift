@@ -43,6 +43,8 @@ struct EventReport: CommandOutput {
             ["must requests placed", "\(report.mustRequests.placed)"], ["must requests asked", "\(report.mustRequests.asked)"],
             ["other requests placed", "\(report.otherRequests.placed)"], ["other requests asked", "\(report.otherRequests.asked)"],
             ["idle gaps mean", String(format: "%.4f", report.idleGaps.mean)], ["idle gaps max", "\(report.idleGaps.max)"],
+            ["breaks total", "\(report.breaks.total)"], ["breaks max", "\(report.breaks.max)"], ["breaks spread", "\(report.breaks.spread)"],
+            ["idle slots", "\(report.idleSlots)"],
             ["host table changes", "\(report.tableChanges)"], ["scheduled at", state.scheduledAt],
         ]
     }
@@ -55,6 +57,7 @@ struct EventReport: CommandOutput {
                 + (report.minimumMeetings > 0 ? " (minimum asked: \(report.minimumMeetings), \(report.underMinimum.count) under it)" : ""),
             "requests placed: must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)",
             "idle gaps: mean \(String(format: "%.2f", report.idleGaps.mean)), max \(report.idleGaps.max) slots; host table changes: \(report.tableChanges)",
+            "breaks: total \(report.breaks.total), max \(report.breaks.max), spread \(report.breaks.spread); idle slots: \(report.idleSlots)",
         ]
         for shortfall in report.underMinimum {
             lines.append("  under the minimum: \(shortfall.company) (\(shortfall.meetings) meetings): \(shortfall.reason)")
@@ -141,14 +144,25 @@ struct EventCard: CommandOutput {
         let spec = definition.spec
         var table = TextTable(columns, rightAligned: rightAligned)
         for row in rows { table.append(row) }
-        var lines = [TextTable.fields([
-            ("id", spec.id), ("name", spec.name), ("where", "\(spec.city), \(spec.country)")] + (spec.venue.isEmpty ? [] : [("venue", spec.venue)]) + [
-            ("when", "\(spec.date) from \(spec.start) (\(spec.timeZone))"),
-            ("slots", "\(spec.slots) × \(spec.slotMinutes) min" + (spec.breakAfter.map { ", break of \(spec.breakMinutes) min after slot \($0)" } ?? "")),
-            ("tables", "\(spec.tables)"),
-        ]), "", table.text]
-        lines += definition.requests.map {
-            "\($0.must ? "must" : "request") \($0.a) – \($0.b)" + ($0.origin == .participant ? " (asked by \($0.a), \($0.status.rawValue))" : "")
+        let when: String = spec.days.count > 1
+            ? spec.days.map { "\($0.date) from \($0.start)" }.joined(separator: ", ") + " (\(spec.timeZone))"
+            : "\(spec.date) from \(spec.start) (\(spec.timeZone))"
+        var slots = "\(spec.slots) × \(spec.slotMinutes) min"
+        if spec.days.count > 1 {
+            slots += " over \(spec.days.count) days (" + spec.days.map { String($0.slots) }.joined(separator: " + ") + ")"
+        } else if let breakAfter = spec.breakAfter {
+            slots += ", break of \(spec.breakMinutes) min after slot \(breakAfter)"
+        }
+        var fields: [(name: String, value: String)] = [("id", spec.id), ("name", spec.name), ("where", "\(spec.city), \(spec.country)")]
+        if !spec.venue.isEmpty { fields.append(("venue", spec.venue)) }
+        fields += [("when", when), ("slots", slots), ("tables", "\(spec.tables)")]
+        if spec.pairing == .open { fields.append(("pairing", "open: any two participants may meet")) }
+        if !spec.sessions.isEmpty { fields.append(("sessions", spec.sessions.map { "\($0.name) \($0.slots)" }.joined(separator: ", "))) }
+        var lines = [TextTable.fields(fields), "", table.text]
+        lines += definition.requests.map { request -> String in
+            let session = request.session.map { " in \($0)" } ?? ""
+            let asked = request.origin == .participant ? " (asked by \(request.a), \(request.status.rawValue))" : ""
+            return "\(request.must ? "must" : "request") \(request.a) – \(request.b)" + session + asked
         }
         lines += definition.blocks.map { "block \($0.a) – \($0.b)" }
         lines += definition.locks.map { "lock \($0.a) – \($0.b) slot \($0.slot)\($0.table.map { " table \($0)" } ?? "")" }

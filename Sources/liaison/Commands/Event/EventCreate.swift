@@ -13,7 +13,7 @@ extension Liaison.Event {
         @OptionGroup var event: EventArgument
         @Option(help: "The event's name.") var name: String
         @Option(help: "The venue's city.") var city: String
-        @Option(help: "The host country (US or CA): its companies are the hosts.") var country: String
+        @Option(help: "The venue's country: an ISO code or a name (any country).") var country: String
         @Option(help: "The day, YYYY-MM-DD.") var date: String
         @Option(help: "The first slot's start, HH:MM.") var start: String
         @Option(help: "Number of meeting slots.") var slots: Int
@@ -24,14 +24,39 @@ extension Liaison.Event {
         @Option(help: "IANA time zone of the venue, e.g. America/Denver (default: the zone of a known city, or of a one-zone country).")
         var timeZone: String?
         @Option(help: "The venue's address, shown on agendas, e.g. \"Port of Oakland, 530 Water St, Oakland, CA\".") var venue: String = ""
+        @Option(help: "Who may meet whom: sides (a delegation's companies meet hosts) or open (any two participants).")
+        var pairing: Pairing = .sides
+        @Option(help: "In a sides event, the country whose companies are the delegates; every other company is a host.")
+        var delegation: String = "CN"
+        @Option(name: .customLong("session"), help: "A named range of slots requests may ask for, e.g. morning=1-6 (repeatable).")
+        var sessions: [String] = []
+
+        func validate() throws {
+            _ = try parsedSessions()
+        }
+
+        /// `name=slots` options as sessions.
+        private func parsedSessions() throws -> [EventSession] {
+            try sessions.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, let slots = SlotSet(parsing: parts[1]) else {
+                    throw ValidationError("--session '\(text)': expected NAME=SLOTS, e.g. morning=1-6")
+                }
+                return EventSession(name: parts[0], slots: slots)
+            }
+        }
 
         func run() throws {
             // An empty zone is told from the city by the store, or refused saying how to give it.
             let spec = try database.open().createEvent(EventSpec(
                 id: event.id, name: name, city: city, country: ISOCodes.country(country) ?? country.uppercased(), date: date, start: start, slots: slots,
                 slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes, tables: tables,
-                timeZone: timeZone ?? "", venue: venue))
-            print("created \(spec.id): \(spec.name), \(spec.city) \(spec.date), \(spec.slots) slots from \(spec.start), \(spec.tables) tables (\(spec.timeZone))")
+                timeZone: timeZone ?? "", venue: venue, pairing: pairing, delegation: ISOCodes.country(delegation) ?? delegation.uppercased(),
+                sessions: try parsedSessions()))
+            print("created \(spec.id): \(spec.name), \(spec.city) \(spec.date), \(spec.slots) slots from \(spec.start), \(spec.tables) tables (\(spec.timeZone))"
+                  + (spec.pairing == .open ? ", open: any two participants may meet" : ""))
         }
     }
 }
+
+extension Pairing: ExpressibleByArgument {}

@@ -15,7 +15,10 @@ extension Liaison.Event {
         func run() throws {
             for definition in try database.open().importEvents(from: URL(fileURLWithPath: file)) {
                 let delegates = definition.participants.filter { $0.side == .delegate }.count
-                print("\(definition.spec.id): \(definition.spec.name) — \(delegates) delegates, \(definition.participants.count - delegates) hosts, "
+                let who = definition.spec.pairing == .open ? "\(definition.participants.count) participants (open)"
+                    : "\(delegates) delegates, \(definition.participants.count - delegates) hosts"
+                let days = definition.spec.days.count > 1 ? ", \(definition.spec.days.count) days" : ""
+                print("\(definition.spec.id): \(definition.spec.name) — \(who)\(days), "
                       + "\(definition.requests.count) requests, \(definition.blocks.count) blocks, \(definition.locks.count) locks")
             }
         }

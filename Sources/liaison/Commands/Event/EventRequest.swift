@@ -4,7 +4,7 @@ import LiaisonScheduling
 import LiaisonStore
 
 extension Liaison.Event {
-    /// `liaison event request ID A B [--must]`
+    /// `liaison event request ID A B [--must] [--session NAME]`
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ask for a meeting of two participants.")
 
@@ -13,10 +13,11 @@ extension Liaison.Event {
         @Argument(help: "One participant.") var a: String
         @Argument(help: "The other.") var b: String
         @Flag(help: "The meeting must take place whenever the rules allow.") var must = false
+        @Option(help: "The session (a named range of slots) the meeting must fall in.") var session: String?
 
         func run() throws {
-            try database.open().addRequest(MeetingRequest(a: a, b: b, must: must), to: event.id)
-            print("\(must ? "must-meet" : "requested"): \(a) and \(b)")
+            try database.open().addRequest(MeetingRequest(a: a, b: b, must: must, session: session), to: event.id)
+            print("\(must ? "must-meet" : "requested"): \(a) and \(b)" + (session.map { " in the session \($0)" } ?? ""))
         }
     }
 }

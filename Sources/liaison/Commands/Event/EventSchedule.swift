@@ -11,16 +11,19 @@ extension Liaison.Event {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var event: EventArgument
-        @Option(help: "Give every participant at least this many meetings where the rules allow; who falls short is named, with the reason (0: no minimum, and participants left without any meeting are named).")
-        var minMeetings: Int = 1
+        @Option(help: "Give every participant at least this many meetings where the rules allow; who falls short is named, with the reason (0: no minimum, and participants left without any meeting are named). Default 1, or 0 with --only-requests.")
+        var minMeetings: Int?
         @Flag(help: "Keep every published meeting that is still valid where it is.") var keepPublished = false
+        @Flag(help: "Schedule exactly the requested meetings, no others; those that cannot be placed are named, with the reason.")
+        var onlyRequests = false
 
         func validate() throws {
-            if minMeetings < 0 { throw ValidationError("--min-meetings cannot be negative") }
+            if (minMeetings ?? 0) < 0 { throw ValidationError("--min-meetings cannot be negative") }
         }
 
         func run() throws {
-            let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings, keepPublished: keepPublished)
+            let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings ?? (onlyRequests ? 0 : 1), keepPublished: keepPublished,
+                                                                    onlyRequests: onlyRequests)
             print(EventReport(event: event.id, schedule: schedule).text)
         }
     }
