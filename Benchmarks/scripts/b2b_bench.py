@@ -215,9 +215,11 @@ def write_files(forum, directory):
     companies = os.path.join(directory, "companies.csv")
     with open(companies, "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(["id", "name", "country", "city", "description"])
+        # The instances say nothing of what the businesses do; Liaison wants a profile, and only
+        # the requests are scheduled, so every business gets the same neutral one.
+        writer.writerow(["id", "name", "country", "city", "offers", "description"])
         for number in range(1, forum["businesses"] + 1):
-            writer.writerow([company(forum, number), f"Business {number} of {forum['name']}", "ES", "Girona",
+            writer.writerow([company(forum, number), f"Business {number} of {forum['name']}", "ES", "Girona", "agriculture-food",
                              f"Business {number} of the B2B forum instance {forum['name']} (Bofill et al.)"])
     counts = Counter()
     for a, b, _, _ in distinct(forum):
