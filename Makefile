@@ -138,8 +138,9 @@ COMPACT_SECONDS ?= 30
 bench-compactness: release peers-venv
 	rm -rf out/compact
 	python3 Benchmarks/scripts/sample_instances.py --liaison $(LIAISON) --sample $(SAMPLE) --min-meetings $(MIN_MEETINGS) \
-	  --out out/compact $(EVENTS)
-	$(VENV)/bin/python Benchmarks/peers/bench_compactness.py out/compact/*.json --seconds $(COMPACT_SECONDS)
+	  --out out/compact $(EVENTS); scored=$$?; \
+	$(VENV)/bin/python Benchmarks/peers/bench_compactness.py out/compact/*.json --seconds $(COMPACT_SECONDS) $(COMPACT_ARGS) \
+	  && exit $$scored
 
 # Trade-show scale, generated: 3,000 delegates (24 meetings each) x 12,000 hosts (6 to 8), 4 days
 # x 20 slots, 3,000 tables, availability 0.8 (about 70,000 meetings). Time, meetings, share of the
