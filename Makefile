@@ -11,6 +11,7 @@ VENV         := Benchmarks/.venv
 PEERS        := faiss-cpu numpy ortools
 
 .PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune bench-schedule peers-venv clean \
+        bench-compactness bench-tradeshow bench-b2b bench-b2b-domain \
         browser-deps browser-venv test-browser bench-serve
 
 # Installs the system libraries Liaison links against, only when one is missing:
@@ -118,14 +119,49 @@ bench-rerank: release
 	python3 Benchmarks/scripts/rerank_bench.py --liaison $(LIAISON) $(ARGS)
 
 # Meeting scheduling: 300 delegates x 700 hosts, 16 slots, 200 tables, random availability (median
-# of 3; time and share of the exact upper bound), full availability (every selected meeting
-# placed), then Liaison against OR-Tools CP-SAT (60 s) on small events, side by side.
+# of 3; time, share of the exact upper bound, breaks and idle slots), full availability (every
+# selected meeting placed), then Liaison against OR-Tools CP-SAT (60 s) on small events, side by
+# side, then how compact the sample's agendas are (bench-compactness).
 bench-schedule: deps peers-venv
 	cd Benchmarks && $(SWIFT) build -c release --product ScheduleBench
 	Benchmarks/.build/release/ScheduleBench 300 700 16 200 0.8 1 3
 	Benchmarks/.build/release/ScheduleBench 300 700 16 200 0.6 2 3
 	Benchmarks/.build/release/ScheduleBench 300 700 16 400 1.0 3 3 --max-meetings 16
 	$(VENV)/bin/python Benchmarks/peers/bench_schedule.py --runner Benchmarks/.build/release/ScheduleBench
+	$(MAKE) bench-compactness
+
+# The sample's three events scheduled as `make demo` does (--min-meetings $(MIN_MEETINGS)), through
+# the CLI, then OR-Tools CP-SAT re-timing Liaison's very meetings for $(COMPACT_SECONDS) s under the
+# same rules: breaks and idle slots of both, per event and in all (target: Liaison's idle slots
+# at most CP-SAT's, score >= 98 % of the bound).
+COMPACT_SECONDS ?= 30
+bench-compactness: release peers-venv
+	rm -rf out/compact
+	python3 Benchmarks/scripts/sample_instances.py --liaison $(LIAISON) --sample $(SAMPLE) --min-meetings $(MIN_MEETINGS) \
+	  --out out/compact $(EVENTS); scored=$$?; \
+	$(VENV)/bin/python Benchmarks/peers/bench_compactness.py out/compact/*.json --seconds $(COMPACT_SECONDS) $(COMPACT_ARGS) \
+	  && exit $$scored
+
+# Trade-show scale, generated: 3,000 delegates (24 meetings each) x 12,000 hosts (6 to 8), 4 days
+# x 20 slots, 3,000 tables, availability 0.8 (about 70,000 meetings). Time, meetings, share of the
+# proven bound, breaks, idle slots (3 runs, wall and CPU time), and the peak memory of the whole
+# process (GNU time).
+TRADESHOW ?= 3000 12000 4 20 3000 0.8 24 8 1 3
+bench-tradeshow: deps
+	cd Benchmarks && $(SWIFT) build -c release --product TradeShowBench
+	/usr/bin/time -f "peak memory %M KiB, wall %e s (generation included)" Benchmarks/.build/release/TradeShowBench $(TRADESHOW)
+
+# The B2B forums of Bofill et al. (JAIR 74, 2022), each converted into a companies CSV and an
+# open event file, scheduled through the CLI and checked rule by rule from the JSON export;
+# total breaks against the published optimum, spread and time. Exits non-zero on a broken rule.
+B2B_DIR ?= ../shared/datasets/b2b-instances/bofill-jair-2022
+bench-b2b: release
+	python3 Benchmarks/scripts/b2b_bench.py --liaison $(LIAISON) $(B2B_DIR)/*.dzn
+
+# The same forums straight into the scheduling domain (no CLI, no database): breaks, spread, time.
+bench-b2b-domain: deps
+	cd Benchmarks && $(SWIFT) build -c release --product B2BBench
+	Benchmarks/.build/release/B2BBench $(B2B_DIR)/*.dzn --repeats 3
 
 # Sweeps the kernel's block sizes on the d = 64 peers dataset (how TopKTunables' defaults were chosen).
 bench-tune: deps peers-venv

@@ -69,7 +69,7 @@ def violations(instance, people, score):
     problems, meetings = [], instance["liaison"]["meetings"]
     per_slot, per_person_slot, per_person, pairs, seats = Counter(), Counter(), Counter(), Counter(), Counter()
     for m in meetings:
-        d, h, s, t = m["delegate"], m["host"], m["slot"], m["table"]
+        d, h, s, t = m.get("a", m.get("delegate")), m.get("b", m.get("host")), m["slot"], m["table"]
         if people.get(d, {}).get("side") != "delegate" or people.get(h, {}).get("side") != "host":
             problems.append(f"{d}-{h} does not pair a delegate with a host")
             continue
@@ -133,7 +133,8 @@ def run_instance(args, spec, scratch):
     people, delegates, hosts, score = read_event(instance)
     liaison = instance["liaison"]
     problems = violations(instance, people, score)
-    total = sum(round(score[m["delegate"], m["host"]] * 1000) for m in liaison["meetings"] if (m["delegate"], m["host"]) in score)
+    pairs = [(m.get("a", m.get("delegate")), m.get("b", m.get("host"))) for m in liaison["meetings"]]
+    total = sum(round(score[pair] * 1000) for pair in pairs if pair in score)
     if abs(total / 1000 - liaison["totalScore"]) > 1e-6:
         problems.append(f"reported total {liaison['totalScore']:.3f}, recomputed {total / 1000:.3f}")
     cp = solve_cpsat(instance, people, delegates, hosts, score, args.seconds, args.workers)

@@ -65,10 +65,19 @@ for path in arguments {
     if reported.total != check.totalBreaks || reported.spread != check.spread || schedule.report.idleSlots != check.idleSlots {
         problems.append("the report says breaks \(reported.total) spread \(reported.spread) idle \(schedule.report.idleSlots)")
     }
-    print(String(format: "%-16@ %4d/%-4d %6@ %7d %8@ %7d %5d %8.3f", name as NSString, check.placed, forum.requests.count,
-                 (problems.isEmpty ? "ok" : "FAILED") as NSString, check.totalBreaks, (optimum.map(String.init) ?? "-") as NSString,
-                 check.spread, check.idleSlots, median))
+    // Padded by hand: Foundation on Linux ignores the width of %@.
+    func padded(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+    func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    print(padded(name, 16) + String(format: " %4d/%-4d ", check.placed, forum.distinctRequests.count) + right(problems.isEmpty ? "ok" : "FAILED", 6)
+          + String(format: " %7d ", check.totalBreaks) + right(optimum.map(String.init) ?? "-", 8)
+          + String(format: " %7d %5d %8.3f", check.spread, check.idleSlots, median))
     for problem in problems.prefix(10) { print("  \(problem)") }
+    for pair in forum.repeatedPairs {
+        print("  note: businesses \(pair[0]) and \(pair[1]) are requested more than once; Liaison meets a pair once")
+    }
+    for unplaced in schedule.unplacedRequests.prefix(10) {
+        print("  unplaced \(unplaced.request.a)-\(unplaced.request.b)\(unplaced.request.session.map { " (\($0))" } ?? ""): \(unplaced.reason)")
+    }
     if verbose {
         for (business, count) in check.breaks.sorted(by: { $0.key < $1.key }) where count > 0 {
             let slots = schedule.meetings.filter { $0.involves(forum.company(business)) }.map(\.slot).sorted()

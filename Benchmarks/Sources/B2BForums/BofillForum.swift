@@ -90,6 +90,21 @@ public struct BofillForum: Sendable {
         self.requests = requests
     }
 
+    /// The requests once per pair of businesses, in file order (the first row of a pair wins).
+    /// A forum may ask for the same two businesses twice (forum-13crafb does, 30–53); Liaison
+    /// meets a pair once, so such a row is one meeting here.
+    public var distinctRequests: [Request] {
+        var seen = Set<[Int]>()
+        return requests.filter { seen.insert([min($0.a, $0.b), max($0.a, $0.b)]).inserted }
+    }
+
+    /// Pairs of businesses requested more than once, as `[a, b]` with a < b.
+    public var repeatedPairs: [[Int]] {
+        var count: [[Int]: Int] = [:]
+        for request in requests { count[[min(request.a, request.b), max(request.a, request.b)], default: 0] += 1 }
+        return count.filter { $0.value > 1 }.keys.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     /// The company id of business `number` (1-based): `B01`, `B02`, …
     public func company(_ number: Int) -> String {
         let digits = String(businesses).count

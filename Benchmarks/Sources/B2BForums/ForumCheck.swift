@@ -1,7 +1,7 @@
 import LiaisonScheduling
 
 /// A forum schedule checked from its meetings alone, with nothing from the solver: every
-/// requested meeting exactly once, in its session, at a slot neither business forbids (its fixed
+/// requested pair meeting exactly once, in its session, at a slot neither business forbids (its fixed
 /// slot when it has one), no business twice in a slot, no slot above the tables, no table twice
 /// in a slot; then each business's breaks (runs of slots without a meeting between two of its
 /// meetings) and idle slots (the slots of those runs it is not forbidden in).
@@ -43,7 +43,8 @@ public struct ForumCheck: Sendable {
         }
         for (slot, count) in perSlot where count > forum.tables { problems.append("slot \(slot) holds \(count) meetings for \(forum.tables) tables") }
         placed = seen.count
-        if placed < forum.requests.count { problems.append("\(forum.requests.count - placed) requested meetings are not placed") }
+        let distinct = forum.distinctRequests.count
+        if placed < distinct { problems.append("\(distinct - placed) requested meetings are not placed") }
         for (business, slots) in slotsOf {
             let sorted = slots.sorted()
             var count = 0

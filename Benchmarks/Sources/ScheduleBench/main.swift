@@ -1,8 +1,9 @@
-// Schedules a random event and reports time, score against the exact upper bound, and how many
-// of the participants' requests fit; with --instance FILE, also writes the instance and
-// Liaison's schedule as JSON for the CP-SAT peer (Benchmarks/peers/bench_schedule.py).
+// Schedules a random event and reports time, score against the exact upper bound, breaks and
+// idle slots; with --instance FILE, also writes the instance and Liaison's schedule as JSON for
+// the CP-SAT peer (Benchmarks/peers/bench_schedule.py); with --compact FILE, the event and
+// Liaison's meetings for the compactness peer (Benchmarks/peers/bench_compactness.py).
 //
-//     ScheduleBench DELEGATES HOSTS SLOTS TABLES AVAILABILITY SEED REPEATS [--max-meetings N] [--instance FILE]
+//     ScheduleBench DELEGATES HOSTS SLOTS TABLES AVAILABILITY SEED REPEATS [--max-meetings N] [--instance FILE] [--compact FILE]
 import Foundation
 import LiaisonScheduling
 import LiaisonTestSupport
@@ -21,18 +22,46 @@ let shape = RandomEvent.Shape(delegates: delegates, hosts: hosts, slots: slots, 
                               maxMeetings: option("--max-meetings").flatMap(Int.init))
 let input = RandomEvent.make(shape, seed: seed)
 
+/// CPU seconds this process has used: on a shared machine, wall time measures the neighbours too.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 var times: [Double] = []
+var cpuTimes: [Double] = []
 var result: ScheduleResult?
 for _ in 0..<repeats {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuSeconds()
     result = try Scheduler.schedule(input)
     times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    cpuTimes.append(cpuSeconds() - cpuStart)
 }
 let report = result!.report
 let median = times.sorted()[times.count / 2]
-print(String(format: "%d x %d, %d slots, %d tables, availability %.2f, seed %llu: median %.3f s (%@); %d meetings, score %.3f, bound %.3f, ratio %.4f; idle gaps mean %.2f max %d; host table changes %d",
-             delegates, hosts, slots, tables, availability, seed, median, times.map { String(format: "%.3f", $0) }.joined(separator: " "),
-             report.meetings, report.totalScore, report.upperBound, report.ratio, report.idleGaps.mean, report.idleGaps.max, report.tableChanges))
+let cpuMedian = cpuTimes.sorted()[cpuTimes.count / 2]
+print(String(format: "%d x %d, %d slots, %d tables, availability %.2f, seed %llu: median %.3f s wall (%@), %.3f s CPU; %d meetings, score %.3f, bound %.3f, ratio %.4f; breaks %d (max %d, spread %d), idle slots %d; host table changes %d",
+             delegates, hosts, slots, tables, availability, seed, median, times.map { String(format: "%.3f", $0) }.joined(separator: " "), cpuMedian,
+             report.meetings, report.totalScore, report.upperBound, report.ratio, report.breaks.total, report.breaks.max, report.breaks.spread,
+             report.idleSlots, report.tableChanges))
+
+if let path = option("--compact") {
+    struct Person: Encodable { var company: String; var available: [Int]; var reps: Int }
+    struct Entry: Encodable { var a: String; var b: String; var slot: Int; var allowed: [Int]; var fixed: Bool }
+    struct Compact: Encodable {
+        var name: String, slots: Int, days: [[Int]], tables: Int, fairness: Int, participants: [Person], meetings: [Entry]
+        var breaks: QualityReport.Breaks, idleSlots: Int
+    }
+    let people = Dictionary(uniqueKeysWithValues: input.participants.map { ($0.company, $0) })
+    let compact = Compact(name: "random \(delegates)x\(hosts) seed \(seed)", slots: slots, days: [[1, slots]], tables: tables, fairness: input.fairness,
+                          participants: input.participants.map { Person(company: $0.company, available: $0.available.sorted, reps: $0.reps) },
+                          meetings: result!.meetings.map { Entry(a: $0.a, b: $0.b, slot: $0.slot,
+                                                                 allowed: people[$0.a]!.available.intersection(people[$0.b]!.available).sorted, fixed: false) },
+                          breaks: report.breaks, idleSlots: report.idleSlots)
+    try JSONEncoder().encode(compact).write(to: URL(fileURLWithPath: path))
+}
 
 if let path = option("--instance") {
     struct Instance: Encodable {

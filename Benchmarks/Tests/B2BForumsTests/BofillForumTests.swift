@@ -64,6 +64,22 @@ struct BofillForumTests {
         #expect(result.report.breaks.total == check.totalBreaks && result.report.idleSlots == check.idleSlots)
     }
 
+    @Test("a pair requested twice is one meeting: one request, counted once in each maximum, placed once")
+    func repeatedPair() throws {
+        let text = Self.tiny.replacingOccurrences(of: "nMeetings = 4;", with: "nMeetings = 5;")
+            .replacingOccurrences(of: "|2, 3, 2,\n", with: "|2, 3, 2,\n|1, 2, 3,\n")
+            .replacingOccurrences(of: "fixed = [0, 0, 3, 0];", with: "fixed = [0, 0, 3, 0, 0];")
+        let forum = try BofillForum(parsing: text, name: "twice")
+        #expect(forum.requests.count == 5 && forum.distinctRequests.count == 4)
+        #expect(forum.repeatedPairs == [[1, 2]])
+        let input = forum.schedulingInput()
+        #expect(input.requests.count == 4 && input.requests[0].session == "morning")
+        #expect(input.participants.map(\.maxMeetings) == [3, 2, 2, 1])
+        let check = ForumCheck(forum, try Scheduler.schedule(input).meetings)
+        #expect(check.problems.isEmpty, "\(check.problems)")
+        #expect(check.placed == 4)
+    }
+
     @Test("what is wrong is named with its line", arguments: [
         ("nBusiness = 2;\nnTables = 1;\nnTotalSlots = 2;\nnMorningSlots = 1;\nrequested = [|1, 2, 1,\n|1, 3, 1,\n|];\nforbidden = [{0},{0}];", "line 6", "outside 1–2"),
         ("nBusiness = 2;\nnTables = 1;\nnTotalSlots = 2;\nnMorningSlots = 1;\nrequested = [|1, 2, 4,\n|];\nforbidden = [{0},{0}];", "line 5", "session 4"),
