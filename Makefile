@@ -13,15 +13,20 @@ PEERS        := faiss-cpu numpy ortools
 .PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune bench-schedule peers-venv clean \
         browser-deps browser-venv test-browser bench-serve
 
-# Installs the system libraries Liaison links against, only when one is missing:
-# as root directly, else through sudo, else prints the exact command and stops.
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs Debian packages ($(1)) only when one is missing: as root directly, else
+# through sudo, else prints the exact command and stops.
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "installing:$$missing"; \
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
-	else echo "Liaison needs these packages. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "These packages are needed. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+endef
+
+# The system libraries Liaison links against.
+deps:
+	$(call apt_ensure,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -43,12 +48,7 @@ BROWSER_APT  := chromium chromium-driver
 BROWSER_VENV := Tests/Browser/.venv
 
 browser-deps:
-	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "installing:$$missing"; \
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	else echo "The browser tests need these packages. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+	$(call apt_ensure,$(BROWSER_APT))
 
 $(BROWSER_VENV)/.installed: Tests/Browser/requirements.txt
 	python3 -m venv $(BROWSER_VENV)
@@ -126,6 +126,13 @@ bench-schedule: deps peers-venv
 	Benchmarks/.build/release/ScheduleBench 300 700 16 200 0.6 2 3
 	Benchmarks/.build/release/ScheduleBench 300 700 16 400 1.0 3 3 --max-meetings 16
 	$(VENV)/bin/python Benchmarks/peers/bench_schedule.py --runner Benchmarks/.build/release/ScheduleBench
+
+# Participants' pages under load on the 200,000-company database with a current rerank (the rerank
+# benchmark's catalog, cached in out/bench-rerank): 50 clients (wrk) for 30 s, idle then during a full
+# rerank; p99 latency, errors, start time and memory, medians of 3. ARGS=--small for a quick look.
+bench-serve: release
+	$(call apt_ensure,wrk)
+	python3 Benchmarks/scripts/serve_bench.py --liaison $(LIAISON) $(ARGS)
 
 # Sweeps the kernel's block sizes on the d = 64 peers dataset (how TopKTunables' defaults were chosen).
 bench-tune: deps peers-venv
