@@ -14,15 +14,20 @@ PEERS        := faiss-cpu numpy ortools
         bench-compactness bench-tradeshow bench-b2b bench-b2b-domain \
         browser-deps browser-venv test-browser bench-serve
 
-# Installs the system libraries Liaison links against, only when one is missing:
-# as root directly, else through sudo, else prints the exact command and stops.
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs Debian packages ($(1)) only when one is missing: as root directly, else
+# through sudo, else prints the exact command and stops.
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "installing:$$missing"; \
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
-	else echo "Liaison needs these packages. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "These packages are needed. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+endef
+
+# The system libraries Liaison links against.
+deps:
+	$(call apt_ensure,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -44,12 +49,7 @@ BROWSER_APT  := chromium chromium-driver
 BROWSER_VENV := Tests/Browser/.venv
 
 browser-deps:
-	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "installing:$$missing"; \
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	else echo "The browser tests need these packages. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
+	$(call apt_ensure,$(BROWSER_APT))
 
 $(BROWSER_VENV)/.installed: Tests/Browser/requirements.txt
 	python3 -m venv $(BROWSER_VENV)
@@ -162,6 +162,13 @@ bench-b2b: release
 bench-b2b-domain: deps
 	cd Benchmarks && $(SWIFT) build -c release --product B2BBench
 	Benchmarks/.build/release/B2BBench $(B2B_DIR)/*.dzn --repeats 3
+
+# Participants' pages under load on the 200,000-company database with a current rerank (the rerank
+# benchmark's catalog, cached in out/bench-rerank): 50 clients (wrk) for 30 s, idle then during a full
+# rerank; p99 latency, errors, start time and memory, medians of 3. ARGS=--small for a quick look.
+bench-serve: release
+	$(call apt_ensure,wrk)
+	python3 Benchmarks/scripts/serve_bench.py --liaison $(LIAISON) $(ARGS)
 
 # Sweeps the kernel's block sizes on the d = 64 peers dataset (how TopKTunables' defaults were chosen).
 bench-tune: deps peers-venv

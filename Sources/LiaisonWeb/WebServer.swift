@@ -74,9 +74,14 @@ public struct WebServer: Sendable {
             logger: logger)
     }
 
-    /// Serves until SIGINT or SIGTERM.
+    /// Serves until SIGINT or SIGTERM. Throws ``ListenError`` when the address cannot be listened
+    /// on (the port in use, an address not of this machine).
     public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
-        try await application(onRunning: onRunning).runService()
+        do {
+            try await application(onRunning: onRunning).runService()
+        } catch {
+            throw ListenError(error, host: configuration.host, port: configuration.port) ?? error
+        }
     }
 }
 

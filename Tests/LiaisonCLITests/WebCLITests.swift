@@ -52,29 +52,58 @@ struct WebCLITests {
         try EventScenario.withImported { directory in
             let help = try EventScenario.run(["serve", "--help"], in: directory).stdout
             #expect(help.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("(default: 127.0.0.1)"))
-            let process = Process()
-            process.executableURL = LiaisonBinary.executable
-            process.arguments = ["serve", "--db", EventScenario.database, "--port", "0"]
-            process.currentDirectoryURL = directory
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            defer {
-                process.terminate()
-                process.waitUntilExit()
-            }
-            var text = ""
-            let reader = output.fileHandleForReading
-            let deadline = Date().addingTimeInterval(60)
-            while !text.contains("signin?token="), Date() < deadline {
-                let chunk = reader.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
-            }
-            #expect(text.hasPrefix("Liaison is serving \(EventScenario.database) at http://127.0.0.1:"))
-            let link = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("Organizer sign-in") })
+            let server = try RunningServer(["serve", "--db", EventScenario.database, "--port", "0"], in: directory)
+            defer { server.stop() }
+            #expect(server.output.hasPrefix("Liaison is serving \(EventScenario.database) at http://127.0.0.1:"))
+            let link = try #require(server.output.components(separatedBy: "\n").first { $0.hasPrefix("Organizer sign-in") })
             #expect(link.range(of: #"http://127\.0\.0\.1:\d+/signin\?token=[A-Za-z0-9_-]{43}$"#, options: .regularExpression) != nil)
         }
+    }
+
+    @Test("serve on a port in use, or an address not of this machine, says so plainly and which option changes it")
+    func serveOnABusyPort() throws {
+        try EventScenario.withImported { directory in
+            let first = try RunningServer(["serve", "--db", EventScenario.database, "--port", "0"], in: directory)
+            defer { first.stop() }
+            let port = try #require(first.output.firstMatch(of: #/127\.0\.0\.1:(\d+)\n/#).map { String($0.1) })
+            let busy = try EventScenario.run(["serve", "--db", EventScenario.database, "--port", port], in: directory)
+            #expect(busy.status == 1)
+            #expect(busy.stderr == "Error: port \(port) on 127.0.0.1 is in use: choose another with --port\n")
+            #expect(busy.stdout.isEmpty)
+            // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
+            let elsewhere = try EventScenario.run(["serve", "--db", EventScenario.database, "--host", "192.0.2.1", "--port", "0"], in: directory)
+            #expect(elsewhere.status == 1)
+            #expect(elsewhere.stderr == "Error: 192.0.2.1 is not an address of this machine: choose another with --host\n")
+        }
+    }
+}
+
+/// `liaison serve` started in the background until it printed its sign-in link (or 60 s passed,
+/// or it stopped); `stop()` ends it.
+private struct RunningServer {
+    let process = Process()
+    /// What it printed until then.
+    private(set) var output = ""
+
+    init(_ arguments: [String], in directory: URL) throws {
+        process.executableURL = LiaisonBinary.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = pipe.fileHandleForReading
+        let deadline = Date().addingTimeInterval(60)
+        while !output.contains("signin?token="), Date() < deadline {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            output += String(decoding: chunk, as: UTF8.self)
+        }
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
     }
 }

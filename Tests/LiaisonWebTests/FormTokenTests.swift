@@ -52,6 +52,54 @@ struct FormTokenTests {
     }
 }
 
+extension FormTokenTests {
+    @Test("every form that posts, on every page, carries the token of its session or of its participant's link")
+    func everyFormCarriesItsToken() async throws {
+        let fixture = try WebFixture.make(now: TestClock.afterEvent)
+        try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-A", with: "US-X")
+        try await SchedulingHelper.scheduleAndPublish(fixture)
+        let signIn = try fixture.db.newOrganizerSignIn()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn(signIn)
+            let cookie = try #require(browser.cookie)
+            let session = try #require(try fixture.db.organizerSession(token: cookie, now: fixture.clock.now)?.csrf)
+            var pages: [(uri: String, csrf: String)] = []
+            for route in RouteCatalog.organizer where route.method == "GET" && route.pattern != "/events/{event}/export/{format}" {
+                pages.append((route.uri, session))
+            }
+            pages.append(("/companies/CN-A", session))
+            for (company, token) in fixture.tokens {
+                pages.append(("/p/\(token)", try #require(try fixture.db.participantAccess(token: token)?.csrf, "\(company)")))
+            }
+            var forms = 0
+            for (uri, csrf) in pages {
+                let html = try await browser.get(uri).text
+                for form in Self.postForms(in: html) {
+                    forms += 1
+                    #expect(form.contains("name=\"csrf\" value=\"\(csrf)\""), "a form on \(uri) lacks its token: \(form.prefix(200))")
+                }
+            }
+            // The schedule's move forms, the participants' request, decline and rating forms, the profile…
+            #expect(forms >= 20, "only \(forms) forms found")
+        }
+    }
+
+    /// Every form of a page that posts (`<form … method="post" …>…</form>`, whatever the
+    /// attributes' order or case).
+    static func postForms(in html: String) -> [Substring] {
+        var forms: [Substring] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<form", options: .caseInsensitive),
+              let end = rest[start.upperBound...].range(of: "</form>", options: .caseInsensitive) {
+            let form = rest[start.lowerBound..<end.upperBound]
+            let tag = form.prefix { $0 != ">" }.lowercased().replacingOccurrences(of: "'", with: "\"")
+            if tag.contains("method=\"post\"") || tag.contains("method=post") { forms.append(form) }
+            rest = rest[end.upperBound...]
+        }
+        return forms
+    }
+}
+
 /// Scheduling through the store, for tests that need a schedule.
 enum SchedulingHelper {
     /// Schedules the fixture's event (one meeting each at least) and publishes it.

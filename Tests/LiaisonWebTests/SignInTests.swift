@@ -44,9 +44,12 @@ struct SignInTests {
     @Test("every organizer route needs a session: a page goes to the sign-in, a form is forbidden, nothing changes")
     func everyOrganizerRouteNeedsASession() async throws {
         let fixture = try WebFixture.make()
+        // The organizer is signed in elsewhere: a live session exists, and still no other cookie opens it.
+        let live = try #require(try fixture.db.signInOrganizer(token: try fixture.db.newOrganizerSignIn(), now: fixture.clock.now)?.token)
         let before = try fixture.snapshot()
         try await fixture.withBrowser { browser in
-            for cookie in [nil, "liaison_session=" + String(repeating: "A", count: 43), "liaison_session=forged"] {
+            for cookie in [nil, "liaison_session=" + String(repeating: "A", count: 43), "liaison_session=forged",
+                           "liaison_session=" + String(live.dropLast()) + (live.last == "A" ? "B" : "A")] {
                 var headers = HTTPFields()
                 if let cookie { headers[.cookie] = cookie }
                 for route in RouteCatalog.organizer {
@@ -93,6 +96,21 @@ struct SignInTests {
             #expect(out.status == .seeOther)
             #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
             #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test("each start's sign-in token is new and holds 256 random bits in base64url")
+    func signInTokensAreRandom() throws {
+        let fixture = try WebFixture.make()
+        let tokens = try (0..<200).map { _ in try fixture.db.newOrganizerSignIn() }
+        #expect(Set(tokens).count == tokens.count)
+        for token in tokens {
+            let base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + "="
+            #expect(token.count == 43 && Data(base64Encoded: base64)?.count == 32, "\(token) is not 256 bits")
+        }
+        // The bits are spread: every base64 character position takes many values.
+        for position in 0..<42 {
+            #expect(Set(tokens.map { Array($0)[position] }).count > 25, "position \(position)")
         }
     }
 

@@ -52,7 +52,7 @@ extension Liaison {
                 done.signal()
             }
             done.wait()
-            if let error = outcome.error { throw ServeError.failed("\(error)") }
+            if let error = outcome.error { throw (error as? ListenError).map(ServeError.listening) ?? ServeError.failed("\(error)") }
         }
     }
 }
@@ -64,11 +64,18 @@ private final class ServeOutcome: @unchecked Sendable {
 
 /// Why `liaison serve` stopped.
 enum ServeError: Error, CustomStringConvertible {
+    /// The address cannot be listened on: said plainly, with the option that changes it.
+    case listening(ListenError)
     case failed(String)
 
     var description: String {
         switch self {
-        case .failed(let reason): "cannot serve: \(reason) (is another program using the port? choose one with --port)"
+        case .listening(let error):
+            switch error {
+            case .portInUse, .portNotPermitted: "\(error): choose another with --port"
+            case .addressNotAvailable, .unknownHost: "\(error): choose another with --host"
+            }
+        case .failed(let reason): "cannot serve: \(reason)"
         }
     }
 }
