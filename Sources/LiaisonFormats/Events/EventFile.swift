@@ -134,12 +134,30 @@ public struct EventFile: Sendable {
         case DecodingError.valueNotFound(_, let context):
             return (path(context.codingPath), "missing (null)")
         case DecodingError.dataCorrupted(let context):
+            if let (value, allowed) = unknownChoice(context.debugDescription) {
+                return (path(context.codingPath), "'\(value)' is not one of: \(allowed.joined(separator: ", "))")
+            }
             return (context.codingPath.isEmpty ? "json" : path(context.codingPath),
                     context.codingPath.isEmpty && !context.debugDescription.hasPrefix("expected") ? "not valid JSON" : context.debugDescription)
         default:
             return ("json", "not valid JSON")
         }
     }
+}
+
+/// The values an event file may give for each of its named choices, by the Swift type that reads it.
+private let choices: [String: [String]] = [
+    "\(Pairing.self)": Pairing.allCases.map(\.rawValue), "\(Side.self)": Side.allCases.map(\.rawValue),
+    "\(RequestOrigin.self)": RequestOrigin.allCases.map(\.rawValue), "\(RequestStatus.self)": RequestStatus.allCases.map(\.rawValue),
+]
+
+/// The value and the allowed values when `description` is the decoder's refusal of a value that
+/// is none of a choice's (`Cannot initialize Side from invalid String value guest`), so the
+/// message names the choices instead of a Swift type.
+private func unknownChoice(_ description: String) -> (value: String, allowed: [String])? {
+    guard let match = description.firstMatch(of: /^Cannot initialize (\w+) from invalid \w+ value (.*)$/),
+          let allowed = choices[String(match.output.1)] else { return nil }
+    return (String(match.output.2), allowed)
 }
 
 /// What a user calls the JSON value Swift expected as `type`.

@@ -1,0 +1,33 @@
+import Foundation
+import LiaisonFormats
+import Testing
+
+@Suite("Event files: a value outside a field's choices")
+struct EventFileChoiceTests {
+    static let event = #"{"id":"e1","name":"E","city":"Oakland","country":"US","date":"2025-12-05","start":"08:00","slots":4,"slotMinutes":20,"tables":4"#
+
+    /// The message `event import` gives for `json`, with its field path.
+    static func refusal(_ json: String) -> (field: String, message: String)? {
+        do {
+            _ = try EventFile.decode(Data(json.utf8))
+            return nil
+        } catch {
+            return EventFile.describe(error)
+        }
+    }
+
+    @Test("a pairing, side, origin or status outside its choices is named with the choices, never with a Swift type")
+    func choices() throws {
+        let cases: [(json: String, field: String, message: String)] = [
+            (Self.event + #","pairing":"mixed"}"#, "pairing", "'mixed' is not one of: sides, open"),
+            (Self.event + #","participants":[{"company":"CN-1","side":"guest"}]}"#, "participants[0].side", "'guest' is not one of: delegate, host"),
+            (Self.event + #","requests":[{"a":"CN-1","b":"US-1","origin":"bot"}]}"#, "requests[0].origin", "'bot' is not one of: organizer, participant"),
+            (Self.event + #","requests":[{"a":"CN-1","b":"US-1","status":"maybe"}]}"#, "requests[0].status", "'maybe' is not one of: pending, accepted, declined"),
+        ]
+        for (json, field, message) in cases {
+            let refusal = try #require(Self.refusal(json), "\(json) was read")
+            #expect(refusal.field == field && refusal.message == message, "\(refusal)")
+            #expect(!refusal.message.contains("Cannot initialize"))
+        }
+    }
+}
