@@ -135,6 +135,9 @@ struct OrganizerConsoleTests {
             let grid = try await browser.get("/events/oakland/schedule").text
             #expect(grid.contains("id=\"grid\"") && grid.contains("Shanghai Solar") && grid.contains("Table 4"))
             let document = try fixture.db.eventScheduleDocument(WebFixture.event)
+            // The report's breaks and idle slots, as the CLI and the exports give them.
+            let breaks = document.state.report.breaks
+            #expect(grid.contains("total \(breaks.total), max \(breaks.max), spread \(breaks.spread); idle slots \(document.state.report.idleSlots)"))
             let meeting = document.meetings[0].meeting
             let taken = document.meetings.first { $0.meeting.slot != meeting.slot }?.meeting
             if let taken, taken.delegate != meeting.delegate, taken.host != meeting.host {

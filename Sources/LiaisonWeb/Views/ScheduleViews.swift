@@ -18,6 +18,11 @@ struct ScheduleView: Sendable {
         var otherAsked: Int
         var idleMean: String
         var idleMax: Int
+        /// Breaks (runs of idle slots between two meetings of a day): total, most of anyone, spread.
+        var breaksTotal: Int
+        var breaksMax: Int
+        var breaksSpread: Int
+        var idleSlots: Int
         var tableChanges: Int
         var scheduledAt: String
     }
@@ -102,7 +107,8 @@ struct ScheduleView: Sendable {
                 median: String(format: "%g", report.meetingsPerParticipant.median), max: report.meetingsPerParticipant.max,
                 mustPlaced: report.mustRequests.placed, mustAsked: report.mustRequests.asked, otherPlaced: report.otherRequests.placed,
                 otherAsked: report.otherRequests.asked, idleMean: String(format: "%.2f", report.idleGaps.mean), idleMax: report.idleGaps.max,
-                tableChanges: report.tableChanges, scheduledAt: state.scheduledAt)
+                breaksTotal: report.breaks.total, breaksMax: report.breaks.max, breaksSpread: report.breaks.spread,
+                idleSlots: report.idleSlots, tableChanges: report.tableChanges, scheduledAt: state.scheduledAt)
             shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe($0.reason)) }
             unplaced = state.unplacedRequests.map {
                 Unplaced(pair: "\(shown($0.request.a)) – \(shown($0.request.b))", reason: DisplayText.safe($0.reason))

@@ -266,6 +266,10 @@ extension ScheduleView.Figures: TemplateView {
         "otherAsked": \ScheduleView.Figures.otherAsked,
         "idleMean": \ScheduleView.Figures.idleMean,
         "idleMax": \ScheduleView.Figures.idleMax,
+        "breaksTotal": \ScheduleView.Figures.breaksTotal,
+        "breaksMax": \ScheduleView.Figures.breaksMax,
+        "breaksSpread": \ScheduleView.Figures.breaksSpread,
+        "idleSlots": \ScheduleView.Figures.idleSlots,
         "tableChanges": \ScheduleView.Figures.tableChanges,
         "scheduledAt": \ScheduleView.Figures.scheduledAt,
     ]
