@@ -24,7 +24,7 @@ public struct EventFile: Sendable {
         public var id: String
         public var name: String
         public var city: String
-        /// The venue's country: an ISO code or an English or Chinese name (told by ``ISOCodes/country(_:)``).
+        /// The venue's country: an ISO code or an English or Chinese name (told by ``ISOCodes/country(_:)`` when the event is created).
         public var country: String
         /// The days, in order: from `days` when given, else the one day of the single-day fields.
         public var days: [EventDay]
@@ -75,12 +75,12 @@ public struct EventFile: Sendable {
             locks = try top.decodeIfPresent([MeetingLock].self, forKey: .locks)
         }
 
-        /// The event as written, countries as ISO codes where they name one, omitted fields at
-        /// their defaults (an empty time zone: to be told from the venue).
+        /// The event as written, omitted fields at their defaults (an empty time zone: to be told
+        /// from the venue; countries are told from codes or names when the event is created).
         public var spec: EventSpec {
-            EventSpec(id: id, name: name, city: city, country: ISOCodes.country(country) ?? country.uppercased(), days: days,
+            EventSpec(id: id, name: name, city: city, country: country, days: days,
                       slotMinutes: slotMinutes, tables: tables, timeZone: timeZone ?? "", venue: venue ?? "", pairing: pairing ?? .sides,
-                      delegation: delegation.map { ISOCodes.country($0) ?? $0.uppercased() } ?? "CN", sessions: sessions ?? [])
+                      delegation: delegation ?? "CN", sessions: sessions ?? [])
         }
     }
 

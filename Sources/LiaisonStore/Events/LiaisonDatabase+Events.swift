@@ -6,12 +6,13 @@ import LiaisonScheduling
 
 extension LiaisonDatabase {
     /// Creates an event and returns it as stored; refused, naming every problem, when the id
-    /// exists or the event cannot be held. An empty `timeZone` is told from the venue
+    /// exists or the event cannot be held. Its country and delegation may be codes in any case or
+    /// names (``ISOCodes/country(_:)``). An empty `timeZone` is told from the venue
     /// (``EventTimeZone/resolve(given:city:country:table:)``: a known city, or a country with one
     /// zone), and refused when it cannot be; a zone given must be an IANA zone.
     @discardableResult
     public func createEvent(_ spec: EventSpec) throws -> EventSpec {
-        let (spec, zoneProblem) = Self.withTimeZone(spec)
+        let (spec, zoneProblem) = Self.resolved(spec)
         try Self.check(spec, zoneProblem: zoneProblem)
         try writer.write { db in
             guard try !EventStore.exists(spec.id, in: db) else { throw EventError.eventExists(spec.id) }
@@ -39,7 +40,7 @@ extension LiaisonDatabase {
             var definitions: [EventDefinition] = []
             for (position, entry) in parsed.events.enumerated() {
                 let place = "\(file): [\(position)]"
-                let (spec, zoneProblem) = Self.withTimeZone(entry.spec)
+                let (spec, zoneProblem) = Self.resolved(entry.spec)
                 if let zoneProblem { problems.append("\(place).timeZone: \(zoneProblem)") }
                 do { try Self.check(spec, zoneProblem: nil) } catch { problems.append("\(place): \(error)") }
                 var participants: [Participant] = []
@@ -190,10 +191,14 @@ extension LiaisonDatabase {
         }
     }
 
-    /// `spec` with its time zone told from the venue when empty (``EventTimeZone``), and why it
-    /// cannot be when it cannot.
-    private static func withTimeZone(_ spec: EventSpec) -> (EventSpec, TimeZoneProblem?) {
+    /// `spec` as the store holds it: its country and delegation as ISO codes where they name a
+    /// country (a code in any case or a name), else as given in capitals for ``check(_:zoneProblem:)``
+    /// to refuse; and its time zone told from the venue when empty, with the problem when it
+    /// cannot be (a zone given must be an IANA zone).
+    private static func resolved(_ spec: EventSpec) -> (EventSpec, TimeZoneProblem?) {
         var spec = spec
+        spec.country = ISOCodes.country(spec.country) ?? spec.country.uppercased()
+        spec.delegation = ISOCodes.country(spec.delegation) ?? spec.delegation.uppercased()
         do throws(TimeZoneProblem) {
             spec.timeZone = try EventTimeZone.resolve(given: spec.timeZone.isEmpty ? nil : spec.timeZone, city: spec.city, country: spec.country)
             return (spec, nil)
@@ -203,7 +208,7 @@ extension LiaisonDatabase {
     }
 
     /// Refuses an event that cannot be held, naming every problem: `zoneProblem` (why its zone
-    /// could not be told, see ``withTimeZone(_:)``, which also refuses a zone that is not IANA's)
+    /// could not be told, see ``resolved(_:)``, which also refuses a zone that is not IANA's)
     /// first, then the problems of its fields and its country.
     private static func check(_ spec: EventSpec, zoneProblem: TimeZoneProblem?) throws {
         var problems = zoneProblem.map { [$0.description] } ?? []

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import LiaisonCore
 import LiaisonScheduling
 import LiaisonStore
 
@@ -36,10 +35,9 @@ struct EventRoutes {
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
         // An empty zone is told from the city by the store, or refused saying how to give it.
-        let city = try fields.require("city"), country = try fields.require("country")
-        let spec = EventSpec(id: try fields.require("id"), name: try fields.require("name"), city: city,
-                             country: ISOCodes.country(country) ?? country.uppercased(),
-                             date: try fields.require("date"), start: try fields.require("start"), slots: try fields.requireInt("slots"),
+        let spec = EventSpec(id: try fields.require("id"), name: try fields.require("name"), city: try fields.require("city"),
+                             country: try fields.require("country"), date: try fields.require("date"), start: try fields.require("start"),
+                             slots: try fields.requireInt("slots"),
                              slotMinutes: try fields.requireInt("slotMinutes"), breakAfter: try fields.int("breakAfter"),
                              breakMinutes: try fields.int("breakMinutes") ?? 0, tables: try fields.requireInt("tables"),
                              timeZone: fields.text("timeZone") ?? "", venue: fields.text("venue") ?? "")

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LiaisonCore
 import LiaisonScheduling
 import LiaisonStore
 
@@ -49,9 +48,9 @@ extension Liaison.Event {
         func run() throws {
             // An empty zone is told from the city by the store, or refused saying how to give it.
             let spec = try database.open().createEvent(EventSpec(
-                id: event.id, name: name, city: city, country: ISOCodes.country(country) ?? country.uppercased(), date: date, start: start, slots: slots,
+                id: event.id, name: name, city: city, country: country, date: date, start: start, slots: slots,
                 slotMinutes: slotMinutes, breakAfter: breakAfter, breakMinutes: breakMinutes, tables: tables,
-                timeZone: timeZone ?? "", venue: venue, pairing: pairing, delegation: ISOCodes.country(delegation) ?? delegation.uppercased(),
+                timeZone: timeZone ?? "", venue: venue, pairing: pairing, delegation: delegation,
                 sessions: try parsedSessions()))
             print("created \(spec.id): \(spec.name), \(spec.city) \(spec.date), \(spec.slots) slots from \(spec.start), \(spec.tables) tables (\(spec.timeZone))"
                   + (spec.pairing == .open ? ", open: any two participants may meet" : ""))
