@@ -67,7 +67,10 @@ public enum Scheduler {
         for key in timetable.placements.keys.sorted() where model.isMust(key) && fixed.placements[key] == nil {
             bounded.place(key, in: timetable.placements[key]!.slot)
         }
-        let bound = UpperBound.of(model, bounded)
+        let minimumsHeld = model.participants.indices.allSatisfy {
+            timetable.meetingCount($0) >= min(model.minMeetings, model.participants[$0].capacity)
+        }
+        let bound = UpperBound.of(model, bounded, minimumsHeld: minimumsHeld)
         let meetings = timetable.placements.map { key, placement in
             model.meeting(key, slot: placement.slot, table: placement.table!)
         }.sorted { ($0.slot, $0.table, $0.a, $0.b) < ($1.slot, $1.table, $1.a, $1.b) }

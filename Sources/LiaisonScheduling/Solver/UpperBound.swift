@@ -16,32 +16,78 @@ enum UpperBound {
     typealias PairKey = EventModel.PairKey
 
     /// The maximum total score of any set of meetings that contains every placed meeting of
-    /// `timetable` (locks, kept and must meetings) under the same rules, slot times ignored.
+    /// `timetable` (locks, kept and must meetings) under the same rules, slot times ignored;
+    /// with `minimumsHeld` (the schedule gives every participant its minimum, so any schedule
+    /// ranked above it by the priorities does too), of those that give every participant its
+    /// minimum.
+    ///
+    /// The minimums enter by Lagrangian relaxation: each of a participant's first meetings up to
+    /// its minimum earns a bonus b in the network, and every schedule that holds the minimums
+    /// earns exactly b × (the meetings still owed), which is taken off again — a valid bound
+    /// for any b ≥ 0, tightest near the price of the minimums, which is searched for.
     ///
     /// The flow works on weights rounded to integers at a power-of-two resolution (so scaling is
     /// exact); the bound adds half a unit for each pair a schedule could add, the most rounding
     /// can hide, so it holds exactly — at 2⁴⁰, that is 5·10⁻¹³ of the best score per pair.
-    static func of(_ model: EventModel, _ timetable: Timetable) -> Double {
+    static func of(_ model: EventModel, _ timetable: Timetable, minimumsHeld: Bool = false) -> Double {
         let candidates = PairSelection.candidates(model, timetable)
+        let owed = model.participants.indices.map { p in
+            minimumsHeld ? max(0, min(model.minMeetings, model.participants[p].capacity) - timetable.meetingCount(p)) : 0
+        }
         let addable = PairSelection.addable(model, timetable)
         // Costs × capacities stay inside Int64 (addable × resolution ≤ 2⁵⁵); should potentials
         // times supplies not, the certificate is taken again at a coarser resolution.
         var exponent = min(40, 55 - (Int.bitWidth - max(addable, 1).leadingZeroBitCount))
         while true {
             let resolution = Double(sign: .plus, exponent: exponent, significand: 1)
-            if let best = networkBound(model, timetable, candidates: candidates, resolution: resolution) {
+            if let best = minimumBound(model, timetable, candidates: candidates, owed: owed, resolution: resolution) {
                 return model.totalScore(Array(timetable.placements.keys)) + (best + 0.5 * Double(addable)) / resolution * model.scoreUnit
             }
             exponent -= 8
         }
     }
 
-    /// The bound on the candidates' best flow at `resolution`, in weight units × resolution; nil
-    /// when the certificate does not fit in 64 bits.
-    private static func networkBound(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], resolution: Double) -> Double? {
+    /// Bonuses tried at most in search of the minimums' price.
+    static let bonusTrials = 4
+
+    /// The lowest of the bounds with a bonus of 0 and of multiples of the heaviest pair's weight
+    /// for each meeting `owed` (doubling or halving while the bound falls); nil on overflow.
+    private static func minimumBound(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], owed: [Int],
+                                     resolution: Double) -> Double? {
+        guard let plain = networkBound(model, timetable, candidates: candidates, owed: owed, bonus: 0, resolution: resolution) else {
+            return nil
+        }
+        let heaviest = candidates.reduce(0.0) { max($0, model.weight($1)) }
+        guard owed.contains(where: { $0 > 0 }), heaviest > 0 else { return plain }
+        func bound(_ scale: Double) -> Double? {
+            let bonus = Int64((heaviest * scale * resolution).rounded())
+            return networkBound(model, timetable, candidates: candidates, owed: owed, bonus: bonus, resolution: resolution)
+        }
+        // The bound is convex in the bonus: from the heaviest weight, doubling while it falls,
+        // else halving. A bonus whose certificate overflows is only not tried.
+        guard let first = bound(1) else { return plain }
+        var best = min(plain, first), scale = 1.0, previous = first
+        var step = 2.0
+        for trial in 1..<bonusTrials {
+            scale *= step
+            guard let next = bound(scale), next < previous else {
+                guard trial == 1 else { break }
+                // Doubling did not help: halve instead, from the heaviest weight.
+                (scale, step) = (1, 0.5)
+                continue
+            }
+            previous = next
+            best = min(best, next)
+        }
+        return best
+    }
+
+    /// The bound on the candidates' best flow at `resolution`, in weight units × resolution, the
+    /// bonus of the `owed` meetings taken off; nil when the certificate does not fit in 64 bits.
+    private static func networkBound(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], owed: [Int], bonus: Int64,
+                                     resolution: Double) -> Double? {
         let costs = candidates.map { -Int64((model.weight($0) * resolution).rounded()) }
-        let zero = [Int](repeating: 0, count: model.participants.count)
-        let network = PairSelection.Network(model, timetable, candidates: candidates, costs: costs, deficits: zero, bonus: 0)
+        let network = PairSelection.Network(model, timetable, candidates: candidates, costs: costs, deficits: owed, bonus: bonus)
         guard let solution = try? network.flow.solve() else {
             preconditionFailure("the bound's network always has a solution: its bypass arc carries any flow")
         }
@@ -53,7 +99,11 @@ enum UpperBound {
             guard let raised, let lowered else { return nil }
             best = min(raised, lowered)
         }
-        return best.map { Double($0) / Double(network.perMeeting) }
+        // Every schedule that holds the minimums earns the whole bonus, on each side of a meeting
+        // in an open event's double cover.
+        let (earned, overflow) = bonus.multipliedReportingOverflow(by: Int64(owed.reduce(0, +)) * network.perMeeting)
+        guard let best, !overflow else { return nil }
+        return Double(best - earned) / Double(network.perMeeting)
     }
 
     /// The bound any potentials certify on the network's best (most negative cost) flow, as a

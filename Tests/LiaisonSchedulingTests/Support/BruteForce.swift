@@ -33,14 +33,16 @@ struct BruteForce {
     }
 
     /// The highest total score of any set of pairs containing `required`, within every
-    /// participant's capacity and tables × slots meetings in all — slot times ignored.
-    func bestPairSet(containing required: Set<Pair>) -> Double? {
+    /// participant's capacity and tables × slots meetings in all — slot times ignored — and
+    /// giving everyone at least `minimum` meetings (or its capacity, when lower).
+    func bestPairSet(containing required: Set<Pair>, minimum: Int = 0) -> Double? {
         let limit = input.event.tables * input.event.slots
         var counts: [String: Int] = [:]
         var best: Double?
         func visit(_ i: Int, _ total: Double, _ size: Int) {
             if i == pairs.count {
-                if best.map({ total > $0 }) ?? true { best = total }
+                let held = input.participants.allSatisfy { counts[$0.company, default: 0] >= min(minimum, $0.capacity) }
+                if held, best.map({ total > $0 }) ?? true { best = total }
                 return
             }
             let p = pairs[i]
