@@ -42,10 +42,10 @@ for _ in 0..<repeats {
 let report = result!.report
 let median = times.sorted()[times.count / 2]
 let cpuMedian = cpuTimes.sorted()[cpuTimes.count / 2]
-print(String(format: "%d x %d, %d slots, %d tables, availability %.2f, seed %llu: median %.3f s wall (%@), %.3f s CPU; %d meetings, score %.3f, bound %.3f, ratio %.4f; breaks %d (max %d, spread %d), idle slots %d; host table changes %d",
+print(String(format: "%d x %d, %d slots, %d tables, availability %.2f, seed %llu: median %.3f s wall (%@), %.3f s CPU; %d meetings, score %.3f, bound %.3f, ratio %.4f; breaks %d (max %d, spread %d, availability forces %d), idle slots %d; host table changes %d",
              delegates, hosts, slots, tables, availability, seed, median, times.map { String(format: "%.3f", $0) }.joined(separator: " "), cpuMedian,
              report.meetings, report.totalScore, report.upperBound, report.ratio, report.breaks.total, report.breaks.max, report.breaks.spread,
-             report.idleSlots, report.tableChanges))
+             try BreakFloor.forcedSpread(input, meetings: result!.meetings), report.idleSlots, report.tableChanges))
 
 if let path = option("--compact") {
     struct Person: Encodable { var company: String; var available: [Int]; var reps: Int }

@@ -103,8 +103,8 @@ for _ in 0..<repeats {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     times.append(seconds)
     let report = result.report
-    print(String(format: "scheduled in %.1f s wall, %.1f s CPU: %d meetings, score %.1f, proven bound %.1f, ratio %.4f; breaks %d (max %d, spread %d), idle slots %d; host table changes %d",
+    print(String(format: "scheduled in %.1f s wall, %.1f s CPU: %d meetings, score %.1f, proven bound %.1f, ratio %.4f; breaks %d (max %d, spread %d, availability forces %d), idle slots %d; host table changes %d",
                  seconds, cpuSeconds() - cpuStart, report.meetings, report.totalScore, report.upperBound, report.ratio, report.breaks.total, report.breaks.max,
-                 report.breaks.spread, report.idleSlots, report.tableChanges))
+                 report.breaks.spread, try BreakFloor.forcedSpread(input, meetings: result.meetings), report.idleSlots, report.tableChanges))
 }
 if repeats > 1 { print(String(format: "median %.1f s wall of %d runs", times.sorted()[times.count / 2], repeats)) }
