@@ -91,7 +91,7 @@ print(String(format: "%d x %d, %d days x %d slots, %d tables, availability %.2f,
 /// CPU seconds this process has used: on a shared machine, wall time measures the neighbours too.
 func cpuSeconds() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
