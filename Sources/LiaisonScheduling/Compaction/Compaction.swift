@@ -23,7 +23,7 @@ enum Compaction {
     static let movesPerMeeting = 200
     static let smallEventMoves = 2_000
     static let fewestMoves = 400_000
-    static let mostMoves = 2_000_000
+    static let mostMoves = 8_000_000
     /// Temperatures at the start and the end of the annealing, in idle slots.
     static let startTemperature = 16.0
     static let endTemperature = 0.2
@@ -34,6 +34,15 @@ enum Compaction {
     /// Share of moves that re-time a whole agenda-day of one participant (see
     /// ``SlotSearch/retiming(_:day:breakWeight:)``) rather than follow one Kempe chain.
     static let retimingShare = 0.05
+    /// Share of moves given to the participants who need them most — those at the highest
+    /// break count while the counts spread too far, else anyone with a break: one of their
+    /// meetings moves next to another of theirs. In a large event a uniform pick would seldom
+    /// reach the few agendas that decide the spread.
+    static let focusShare = 0.3
+    /// Share of those moves that re-time the participant's whole agenda-day instead.
+    static let focusRetimingShare = 0.1
+    /// Moves between two recounts of who needs them most.
+    static let focusRefresh = 1_024
 
     static func compact(_ timetable: inout Timetable) {
         var search = SlotSearch(timetable)
@@ -70,21 +79,48 @@ enum Compaction {
         return true
     }
 
+    /// The participants at the highest break count when the counts spread more than the
+    /// fairness asked for, else every participant with a break.
+    static func neediest(_ search: SlotSearch) -> [Int] {
+        let everyone = 0..<search.participantCount
+        guard search.unfairness > 0 else { return everyone.filter { search.shapes[$0].breaks > 0 } }
+        let most = everyone.reduce(0) { max($0, search.shapes[$1].breaks) }
+        return everyone.filter { search.shapes[$0].breaks == most }
+    }
+
     static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator) {
         var best = cost(search)
         let tracking = search.meetingCount <= bestTrackingLimit
         var bestSlots = tracking ? search.slots : []
         let cooling = pow(endTemperature / startTemperature, 1 / Double(max(moves, 1)))
         var temperature = startTemperature
+        var troubled: [Int] = []
         for move in 0..<moves {
             temperature *= cooling
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
             let current = cost(search, breakWeight: weight)
             guard current > 0 else { break }
-            let m = movable[random.below(movable.count)]
-            if random.unit() < retimingShare {
+            var m = movable[random.below(movable.count)]
+            if move % focusRefresh == 0 { troubled = neediest(search) }
+            var target: Int?, retimed: Int?
+            if !troubled.isEmpty && random.unit() < focusShare {
+                // One of the neediest participant's meetings, next to another of its meetings,
+                // or the whole agenda-day of that meeting re-timed.
+                let p = troubled[random.below(troubled.count)]
+                let first = search.meetingStart[p], count = search.meetingStart[p + 1] - first
+                m = search.meetingList[first + random.below(count)]
+                guard search.movable[m], search.slot[m] > 0 else { continue }
+                if random.unit() < focusRetimingShare {
+                    retimed = p
+                } else {
+                    let beside = search.slot[search.meetingList[first + random.below(count)]] + (random.below(2) == 0 ? 1 : -1)
+                    guard beside >= 1, beside <= search.slotCount, search.isAllowed(m, beside) else { continue }
+                    target = beside
+                }
+            }
+            if target == nil && (retimed != nil || random.unit() < retimingShare) {
                 // Re-time the agenda-day of one of m's participants, the one with more breaks.
-                let p = search.shapes[search.a[m]].breaks >= search.shapes[search.b[m]].breaks ? search.a[m] : search.b[m]
+                let p = retimed ?? (search.shapes[search.a[m]].breaks >= search.shapes[search.b[m]].breaks ? search.a[m] : search.b[m])
                 let day = search.model.dayOfSlot[search.slot[m]]
                 guard let slots = search.retiming(p, day: day, breakWeight: weight) else { continue }
                 let old = search.reassign(slots)
@@ -98,7 +134,7 @@ enum Compaction {
                 }
             } else {
                 let start = search.allowedStart[m], options = search.allowedStart[m + 1] - start
-                let target = search.allowedList[start + random.below(options)]
+                let target = target ?? search.allowedList[start + random.below(options)]
                 let origin = search.slot[m]
                 guard tryMove(&search, m, to: target, random: &random) else { continue }
                 let delta = cost(search, breakWeight: weight) - current
