@@ -31,6 +31,16 @@ struct ParticipantAccessTests {
             let values = Set(many.map { Array($0)[position] })
             #expect(values.count > 40, "position \(position) takes only \(values.count) values")
         }
+        // So are the links the store issues, and their form tokens: 300 renewals of one link.
+        let formTokens = try fixture.tokens.values.map { try #require(try fixture.db.participantAccess(token: $0)?.csrf) }
+        let renewed = try (0..<300).map { _ in try #require(try fixture.db.renewParticipantLink(event: WebFixture.event, company: "CN-A").token) }
+        let issued = tokens + renewed
+        TokenSample.expectRandom(issued, spread: 40, "issued links")
+        #expect(Set(formTokens).count == formTokens.count && Set(formTokens).isDisjoint(with: issued))
+        let renewedForms = try fixture.db.writer.read { db in try String.fetchAll(db, sql: "SELECT csrf FROM participant_link WHERE company = 'CN-A'") }
+        TokenSample.expectRandom(renewedForms, spread: 40, "links' form tokens")
+        // Another database issues other links: no generator seeded alike for each database.
+        #expect(Set(try WebFixture.make().tokens.values).isDisjoint(with: issued))
     }
 
     @Test("SHA-256 of the tokens is the standard one (FIPS 180-2 vectors)")
