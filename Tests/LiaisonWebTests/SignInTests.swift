@@ -53,14 +53,22 @@ struct SignInTests {
                 var headers = HTTPFields()
                 if let cookie { headers[.cookie] = cookie }
                 for route in RouteCatalog.organizer {
-                    let response = route.method == "GET"
-                        ? try await browser.get(route.uri, headers: headers)
-                        : try await browser.post(route.uri, route.form + [("csrf", "anything")], headers: headers)
+                    let response: TestResponse
+                    if route.method == "GET" {
+                        response = try await browser.get(route.uri, headers: headers)
+                    } else if route.pattern == "/companies/import" {
+                        response = try await browser.upload(route.uri, fields: [("csrf", "anything")], headers: headers,
+                                                            file: ("file", "firms.csv", Data("id,name,country,offers\nUS-9,New,US,retail\n".utf8)))
+                    } else {
+                        response = try await browser.post(route.uri, route.form + [("csrf", "anything")], headers: headers)
+                    }
                     if route.method == "GET" {
                         #expect(response.status == .seeOther, "\(route) with \(cookie ?? "no cookie")")
                         #expect(response.headers[.location] == "/signin", "\(route)")
                     } else {
+                        // Refused by the session check itself, which says how to sign in, not only by the form's token.
                         #expect(response.status == .forbidden, "\(route) with \(cookie ?? "no cookie")")
+                        #expect(response.text.contains("sign in first"), "\(route) with \(cookie ?? "no cookie"): \(response.text.prefix(300))")
                     }
                     #expect(!response.text.contains("Bay Capital"), "\(route) showed data")
                 }
