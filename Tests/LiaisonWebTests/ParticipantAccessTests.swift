@@ -61,9 +61,13 @@ struct ParticipantAccessTests {
         try await fixture.withBrowser { browser in
             let csrfB = try await browser.csrf("/p/\(tokenB)")
             #expect(csrfB != csrfA)
+            // Every name a route might be tempted to read a participant from names A, in the query and in the form.
+            let naming = ["company", "participant", "id", "from", "as", "a", "token", "p"].map { ($0, $0 == "token" || $0 == "p" ? tokenA : "CN-A") }
+            let query = "?" + naming.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
             for route in RouteCatalog.participant {
-                let uri = "/p/\(tokenB)\(route.uri)"
-                let response = route.method == "GET" ? try await browser.get(uri) : try await browser.post(uri, route.form + [("csrf", csrfB)])
+                let uri = "/p/\(tokenB)\(route.uri)" + query
+                let response = route.method == "GET" ? try await browser.get(uri)
+                    : try await browser.post(uri, route.form + naming + [("csrf", csrfB)])
                 let page = response.text
                 #expect(!page.contains("secret-description-of-CN-A"), "\(route) showed CN-A's profile")
                 #expect(!page.contains(csrfA), "\(route) showed CN-A's form token")
@@ -84,7 +88,7 @@ struct ParticipantAccessTests {
         #expect(viewB.requests.contains { $0.a == "CN-B" && $0.b == "US-Y" && $0.origin == .participant && $0.status == .pending })
         #expect(viewB.blocks.contains(PairBlock(a: "CN-B", b: "US-Z")))
         // B's calendar holds B's meetings only.
-        let calendar = try await fixture.withBrowser { browser in try await browser.get("/p/\(tokenB)/agenda.ics").text }
+        let calendar = try await fixture.withBrowser { browser in try await browser.get("/p/\(tokenB)/agenda.ics?company=CN-A&token=\(tokenA)").text }
         let schedule = try fixture.db.publishedScheduleDocument(WebFixture.event)
         for entry in schedule.meetings {
             let uid = "\(WebFixture.event)/\(entry.meeting.delegate)/\(entry.meeting.host)@liaison"
