@@ -36,7 +36,7 @@ from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 EVENT = "oakland-story"
 DELEGATES = ["CN-0001", "CN-0002", "CN-0003", "CN-0004", "CN-0005", "CN-0006"]
@@ -180,6 +180,13 @@ class Story:
         assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Strict", f"session cookie {cookie}"
         self.open("/events")
         form = self.form("#create-event")
+        # The delegation is asked only of a sides event (the little script hides it for an open one).
+        delegation, pairing = form.find_element(By.NAME, "delegation"), Select(form.find_element(By.NAME, "pairing"))
+        assert delegation.is_displayed(), "the delegation field is hidden for a sides event"
+        pairing.select_by_value("open")
+        assert not delegation.is_displayed(), "the delegation field shows for an open event"
+        pairing.select_by_value("sides")
+        assert delegation.is_displayed(), "the delegation field stays hidden after choosing sides again"
         self.fill(form, {"id": EVENT, "name": "Port of Possibilities (story)", "city": "Oakland", "country": "US", "slots": "6",
                          "slotMinutes": "15", "tables": "8"})
         self.driver.execute_script("arguments[0].value = '2025-12-05'; arguments[1].value = '07:30';",

@@ -31,6 +31,16 @@ struct ParticipantAccessTests {
             let values = Set(many.map { Array($0)[position] })
             #expect(values.count > 40, "position \(position) takes only \(values.count) values")
         }
+        // So are the links the store issues, and their form tokens: 300 renewals of one link.
+        let formTokens = try fixture.tokens.values.map { try #require(try fixture.db.participantAccess(token: $0)?.csrf) }
+        let renewed = try (0..<300).map { _ in try #require(try fixture.db.renewParticipantLink(event: WebFixture.event, company: "CN-A").token) }
+        let issued = tokens + renewed
+        TokenSample.expectRandom(issued, spread: 40, "issued links")
+        #expect(Set(formTokens).count == formTokens.count && Set(formTokens).isDisjoint(with: issued))
+        let renewedForms = try fixture.db.writer.read { db in try String.fetchAll(db, sql: "SELECT csrf FROM participant_link WHERE company = 'CN-A'") }
+        TokenSample.expectRandom(renewedForms, spread: 40, "links' form tokens")
+        // Another database issues other links: no generator seeded alike for each database.
+        #expect(Set(try WebFixture.make().tokens.values).isDisjoint(with: issued))
     }
 
     @Test("SHA-256 of the tokens is the standard one (FIPS 180-2 vectors)")
@@ -51,9 +61,13 @@ struct ParticipantAccessTests {
         try await fixture.withBrowser { browser in
             let csrfB = try await browser.csrf("/p/\(tokenB)")
             #expect(csrfB != csrfA)
+            // Every name a route might be tempted to read a participant from names A, in the query and in the form.
+            let naming = ["company", "participant", "id", "from", "as", "a", "token", "p"].map { ($0, $0 == "token" || $0 == "p" ? tokenA : "CN-A") }
+            let query = "?" + naming.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
             for route in RouteCatalog.participant {
-                let uri = "/p/\(tokenB)\(route.uri)"
-                let response = route.method == "GET" ? try await browser.get(uri) : try await browser.post(uri, route.form + [("csrf", csrfB)])
+                let uri = "/p/\(tokenB)\(route.uri)" + query
+                let response = route.method == "GET" ? try await browser.get(uri)
+                    : try await browser.post(uri, route.form + naming + [("csrf", csrfB)])
                 let page = response.text
                 #expect(!page.contains("secret-description-of-CN-A"), "\(route) showed CN-A's profile")
                 #expect(!page.contains(csrfA), "\(route) showed CN-A's form token")
@@ -74,7 +88,7 @@ struct ParticipantAccessTests {
         #expect(viewB.requests.contains { $0.a == "CN-B" && $0.b == "US-Y" && $0.origin == .participant && $0.status == .pending })
         #expect(viewB.blocks.contains(PairBlock(a: "CN-B", b: "US-Z")))
         // B's calendar holds B's meetings only.
-        let calendar = try await fixture.withBrowser { browser in try await browser.get("/p/\(tokenB)/agenda.ics").text }
+        let calendar = try await fixture.withBrowser { browser in try await browser.get("/p/\(tokenB)/agenda.ics?company=CN-A&token=\(tokenA)").text }
         let schedule = try fixture.db.publishedScheduleDocument(WebFixture.event)
         for entry in schedule.meetings {
             let uid = "\(WebFixture.event)/\(entry.meeting.delegate)/\(entry.meeting.host)@liaison"

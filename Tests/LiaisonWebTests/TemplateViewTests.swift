@@ -7,6 +7,7 @@ import Testing
 struct TemplateViewTests {
     static let views: [any TemplateView.Type] = [
         EventListView.self,
+        EventForm.self,
         EventView.self,
         EventView.ParticipantRow.self,
         EventView.RequestRow.self,

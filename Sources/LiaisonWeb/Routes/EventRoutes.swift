@@ -30,19 +30,28 @@ struct EventRoutes {
         return try HTMLPage(html: environment.templates.render("events", view)).response(from: request, context: context)
     }
 
-    /// `POST /events`: creates an event as `liaison event create` does.
+    /// `POST /events`: creates an event as `liaison event create` does (see ``EventForm``). What
+    /// cannot be read, or what the store refuses, shows the form again as it was sent, with the
+    /// problem above it.
     @Sendable func create(_ request: Request, context: WebContext) async throws -> Response {
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        // An empty zone is told from the city by the store, or refused saying how to give it.
-        let spec = EventSpec(id: try fields.require("id"), name: try fields.require("name"), city: try fields.require("city"),
-                             country: try fields.require("country"), date: try fields.require("date"), start: try fields.require("start"),
-                             slots: try fields.requireInt("slots"),
-                             slotMinutes: try fields.requireInt("slotMinutes"), breakAfter: try fields.int("breakAfter"),
-                             breakMinutes: try fields.int("breakMinutes") ?? 0, tables: try fields.requireInt("tables"),
-                             timeZone: fields.text("timeZone") ?? "", venue: fields.text("venue") ?? "")
-        try environment.database.createEvent(spec)
-        return Responses.redirect(to: Self.href(spec.id))
+        do {
+            let spec = try environment.database.createEvent(try EventForm.spec(fields))
+            return Responses.redirect(to: Self.href(spec.id))
+        } catch {
+            let lines: [String]
+            switch error {
+            case let error as HTTPError where error.status == .badRequest: lines = [error.body ?? error.status.reasonPhrase]
+            default:
+                guard let (_, described) = ErrorPages.describe(error) else { throw error }
+                lines = described
+            }
+            let events = try environment.database.events().map(EventRow.init)
+            let view = EventListView(organizer: OrganizerBar(csrf: context.session!.csrf), csrf: context.session!.csrf,
+                                     hasEvents: !events.isEmpty, events: events, form: EventForm(fields), problems: lines.map(DisplayText.safe))
+            return try HTMLPage(html: environment.templates.render("events", view), status: .badRequest).response(from: request, context: context)
+        }
     }
 
     /// `GET /events/ID`

@@ -7,6 +7,14 @@ document.addEventListener("DOMContentLoaded", function () {
       if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
     });
   });
+  // A delegation means something only where delegates meet hosts: shown for sides events only.
+  document.querySelectorAll("select[name=pairing]").forEach(function (select) {
+    function show() {
+      select.form.querySelectorAll("[data-sides-only]").forEach(function (field) { field.hidden = select.value !== "sides"; });
+    }
+    select.addEventListener("change", show);
+    show();
+  });
   // A link field selects itself, ready to copy.
   document.querySelectorAll("input.copy").forEach(function (input) {
     input.addEventListener("focus", function () { input.select(); });

@@ -1,7 +1,8 @@
 import LiaisonScheduling
 import LiaisonStore
 
-/// `GET /events`.
+/// `GET /events`; after a refused `POST /events`, the list again with the create-event form as
+/// sent and its problem.
 struct EventListView: Sendable {
     var lang = "en"
     var organizer: OrganizerBar?
@@ -9,6 +10,8 @@ struct EventListView: Sendable {
     var csrf: String
     var hasEvents: Bool
     var events: [EventRow]
+    var form = EventForm()
+    var problems: [String] = []
 }
 
 /// `GET /events/ID`: the event, its participants and rules, and the outcome rates.
@@ -62,8 +65,13 @@ struct EventView: Sendable {
     var name: String
     var city: String
     var country: String
-    var date: String
-    var start: String
+    /// When: the day and first slot, or for several days each with its slots.
+    var when: String
+    /// Who meets whom.
+    var pairing: String
+    var hasSessions: Bool
+    /// The sessions as `name slots`, comma-separated.
+    var sessions: String
     var timeZone: String
     var slots: Int
     var slotMinutes: Int
@@ -99,8 +107,18 @@ struct EventView: Sendable {
         name = DisplayText.safe(spec.name)
         city = DisplayText.safe(spec.city)
         country = spec.country
-        date = spec.date
-        start = spec.start
+        if spec.days.count == 1 {
+            when = "\(spec.date) from \(spec.start)"
+        } else {
+            var first = 1
+            when = spec.days.map { day in
+                defer { first += day.slots }
+                return "\(day.date) from \(day.start) (slots \(SlotSet(first..<first + day.slots)))"
+            }.joined(separator: ", ")
+        }
+        pairing = spec.pairing == .open ? "open: any two participants may meet" : "delegates from \(spec.delegation) meet hosts"
+        hasSessions = !spec.sessions.isEmpty
+        sessions = spec.sessions.map { "\(DisplayText.safe($0.name)) \($0.slots)" }.joined(separator: ", ")
         timeZone = spec.timeZone
         slots = spec.slots
         slotMinutes = spec.slotMinutes

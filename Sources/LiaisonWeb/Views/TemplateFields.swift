@@ -10,6 +10,30 @@ extension EventListView: TemplateView {
         "csrf": \EventListView.csrf,
         "hasEvents": \EventListView.hasEvents,
         "events": \EventListView.events,
+        "form": \EventListView.form,
+        "problems": \EventListView.problems,
+    ]
+}
+
+extension EventForm: TemplateView {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventForm>] = [
+        "id": \EventForm.id,
+        "name": \EventForm.name,
+        "city": \EventForm.city,
+        "country": \EventForm.country,
+        "date": \EventForm.date,
+        "start": \EventForm.start,
+        "slots": \EventForm.slots,
+        "slotMinutes": \EventForm.slotMinutes,
+        "breakAfter": \EventForm.breakAfter,
+        "breakMinutes": \EventForm.breakMinutes,
+        "tables": \EventForm.tables,
+        "timeZone": \EventForm.timeZone,
+        "venue": \EventForm.venue,
+        "open": \EventForm.open,
+        "delegation": \EventForm.delegation,
+        "sessions": \EventForm.sessions,
+        "days": \EventForm.days,
     ]
 }
 
@@ -23,8 +47,10 @@ extension EventView: TemplateView {
         "name": \EventView.name,
         "city": \EventView.city,
         "country": \EventView.country,
-        "date": \EventView.date,
-        "start": \EventView.start,
+        "when": \EventView.when,
+        "pairing": \EventView.pairing,
+        "hasSessions": \EventView.hasSessions,
+        "sessions": \EventView.sessions,
         "timeZone": \EventView.timeZone,
         "slots": \EventView.slots,
         "slotMinutes": \EventView.slotMinutes,

@@ -118,7 +118,8 @@ final class Browser: @unchecked Sendable {
     }
 
     /// Posts a multipart form with one file.
-    func upload(_ uri: String, fields: [(String, String)], file: (field: String, name: String, data: Data)) async throws -> TestResponse {
+    func upload(_ uri: String, fields: [(String, String)], headers: HTTPFields = [:],
+                file: (field: String, name: String, data: Data)) async throws -> TestResponse {
         let boundary = "----liaison-test-\(UUID().uuidString)"
         var body = ByteBuffer()
         for (name, value) in fields {
@@ -127,7 +128,7 @@ final class Browser: @unchecked Sendable {
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
         body.writeBytes(file.data)
         body.writeString("\r\n--\(boundary)--\r\n")
-        var headers = withCookie([:])
+        var headers = withCookie(headers)
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
         return try await client.execute(uri: uri, method: .post, headers: headers, body: body)
     }
