@@ -48,6 +48,10 @@ struct ParticipantViewsTests {
                 for entry in agenda {
                     let meeting = try #require(published.first { $0.delegate == entry.counterpart || $0.host == entry.counterpart })
                     #expect(entry.slot == meeting.slot && entry.table == meeting.table && !entry.cancelled)
+                    // The reasons as scored when scheduled, seen from this side.
+                    let scored = try #require(schedule.scheduled.first { $0.meeting == meeting }).reasons
+                    #expect(entry.reasons == (meeting.delegate == company ? scored : scored.map(\.seenFromMatch)))
+                    #expect(!entry.reasons.isEmpty)
                 }
                 #expect(view.ratings == (company == rated.host ? [rated.delegate: .followUpPlanned] : [:]))
                 let named = Set(view.requests.flatMap { [$0.a, $0.b] } + view.blocks.flatMap { [$0.a, $0.b] } + agenda.map(\.counterpart))

@@ -36,16 +36,16 @@ extension LiaisonDatabase {
                 blocks[block.a, default: []].append(block)
                 if block.b != block.a { blocks[block.b, default: []].append(block) }
             }
-            var agendas: [String: [ParticipantView.AgendaEntry]] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
+            let published = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT delegate, host, slot, table_number, cancelled, reasons FROM published_meeting WHERE event = ? ORDER BY slot, table_number
-                """), arguments: [event]) {
-                let delegate: String = row[0], host: String = row[1], slot: Int = row[2], table: Int = row[3]
-                let cancelled: Bool = row[4], reasons: String? = row[5]
-                agendas[delegate, default: []].append(.init(counterpart: host, slot: slot, table: table, cancelled: cancelled,
-                                                            storedReasons: reasons, isHost: false))
+                """), arguments: [event])
+            let reasons = try Self.publishedReasons(published.map { $0[5] })
+            var agendas: [String: [ParticipantView.AgendaEntry]] = [:]
+            for (row, reasons) in zip(published, reasons) {
+                let delegate: String = row[0], host: String = row[1], slot: Int = row[2], table: Int = row[3], cancelled: Bool = row[4]
+                agendas[delegate, default: []].append(.init(counterpart: host, slot: slot, table: table, cancelled: cancelled, reasons: reasons))
                 agendas[host, default: []].append(.init(counterpart: delegate, slot: slot, table: table, cancelled: cancelled,
-                                                        storedReasons: reasons, isHost: true))
+                                                        reasons: reasons.map(\.seenFromMatch)))
             }
             // Every row of a publication carries its instant (publishing rewrites them all): any one tells.
             let publishedAt = try String.fetchOne(db.cachedStatement(sql: "SELECT published_at FROM published_meeting WHERE event = ? LIMIT 1"),
@@ -80,5 +80,22 @@ extension LiaisonDatabase {
             }
             return views
         }
+    }
+
+    /// The published meetings' reasons (JSON, seen from the delegate; none when nil), decoded in one
+    /// call: a decoder's set-up costs more than a meeting's few reasons, and an event has thousands.
+    /// A bad one is named alone.
+    private static func publishedReasons(_ texts: [String?]) throws -> [[MatchReason]] {
+        let stored = texts.compactMap { $0 }
+        let table = PublishedMeetingRecord.databaseTableName
+        let decoded: [[MatchReason]]
+        do {
+            decoded = try StoredJSON.value([[MatchReason]].self, "[" + stored.joined(separator: ",") + "]", in: table, column: "reasons")
+        } catch {
+            for text in stored { _ = try StoredJSON.value([MatchReason].self, text, in: table, column: "reasons") }
+            throw error
+        }
+        var next = decoded.makeIterator()
+        return texts.map { $0 == nil ? [] : next.next() ?? [] }
     }
 }

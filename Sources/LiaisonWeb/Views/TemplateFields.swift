@@ -360,11 +360,8 @@ extension ParticipantPage: TemplateView {
         "hasAgenda": .init(\ParticipantPage.hasAgenda),
         "afterEvent": .init(\ParticipantPage.afterEvent),
         "agenda": .init(\ParticipantPage.agenda),
-        "rateAction": .init(\ParticipantPage.rateAction),
         "hasSuggestions": .init(\ParticipantPage.hasSuggestions),
         "suggestions": .init(\ParticipantPage.suggestions),
-        "requestAction": .init(\ParticipantPage.requestAction),
-        "declineAction": .init(\ParticipantPage.declineAction),
         "hasRequests": .init(\ParticipantPage.hasRequests),
         "requests": .init(\ParticipantPage.requests),
         "hasBlocks": .init(\ParticipantPage.hasBlocks),
@@ -388,6 +385,9 @@ extension ParticipantPage.Suggestion: TemplateView {
         "place": .init(\ParticipantPage.Suggestion.place),
         "reasons": .init(\ParticipantPage.Suggestion.reasons),
         "requested": .init(\ParticipantPage.Suggestion.requested),
+        "csrf": .init(\ParticipantPage.Suggestion.csrf),
+        "requestAction": .init(\ParticipantPage.Suggestion.requestAction),
+        "declineAction": .init(\ParticipantPage.Suggestion.declineAction),
     ]
 }
 
@@ -402,6 +402,9 @@ extension ParticipantPage.AgendaRow: TemplateView {
         "counterpart": .init(\ParticipantPage.AgendaRow.counterpart),
         "ratable": .init(\ParticipantPage.AgendaRow.ratable),
         "rating": .init(\ParticipantPage.AgendaRow.rating),
+        "afterEvent": .init(\ParticipantPage.AgendaRow.afterEvent),
+        "csrf": .init(\ParticipantPage.AgendaRow.csrf),
+        "rateAction": .init(\ParticipantPage.AgendaRow.rateAction),
     ]
 }
 
