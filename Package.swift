@@ -103,6 +103,7 @@ let package = Package(
                 "LiaisonWeb", "LiaisonStore", "LiaisonScheduling", "LiaisonFormats", "LiaisonTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(name: "LiaisonCLITests", dependencies: ["LiaisonStore", "LiaisonScheduling", "LiaisonFormats", "LiaisonTestSupport"]),

@@ -92,26 +92,18 @@ struct WebEnvironment: Sendable {
     let throttle: FailureThrottle
     let pause: @Sendable (Duration) async -> Void
     let now: @Sendable () -> Date
+    let eventViews = EventViewCache()
     let boards = MatchboardCache()
-    let pages = ParticipantPageCache()
+    let pageCache = ParticipantPageCache()
+
+    /// Participants' pages, rendered once and kept while nothing they show changes.
+    var pages: ParticipantPages {
+        ParticipantPages(database: database, templates: templates, events: eventViews, boards: boards, cache: pageCache)
+    }
 
     /// Counts a bad token from the client and waits what the throttle says before answering.
     func refuse(_ context: WebContext) async {
         let delay = await throttle.recordFailure(from: context.clientAddress)
         if delay > .zero { await pause(delay) }
-    }
-}
-
-/// Each event's matchboard, kept while its key holds (see ``EventMatchboard``).
-actor MatchboardCache {
-    private var boards: [String: EventMatchboard] = [:]
-
-    /// The event's board for `key` (read just before), rebuilt when a profile, the weights or the
-    /// participants changed.
-    func board(_ event: String, key: EventMatchboard.Key, database: LiaisonDatabase) throws -> EventMatchboard {
-        if let board = boards[event], board.key == key { return board }
-        let board = try database.eventMatchboard(event)
-        boards[event] = board
-        return board
     }
 }

@@ -86,8 +86,8 @@ struct BrowserUseCaseTests {
             #expect(agenda.contains { $0.counterpart == meeting.host && $0.slot == meeting.slot })
             let hostView = try #require(try db.participantView(event: "forum", company: meeting.host).agenda?.first { $0.counterpart == "CN-0001" })
             let delegateEntry = try #require(agenda.first { $0.counterpart == meeting.host })
-            #expect(try hostView.reasons() == delegateEntry.reasons().map(\.seenFromMatch))
-            #expect(try !delegateEntry.reasons().isEmpty)
+            #expect(hostView.reasons == delegateEntry.reasons.map(\.seenFromMatch))
+            #expect(!delegateEntry.reasons.isEmpty)
             // Rescheduled, not published: the participant still sees the published slot.
             _ = try db.scheduleEvent("forum", minMeetings: 2, keepPublished: false)
             let document = try db.publishedScheduleDocument("forum")

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 @testable import LiaisonWeb
+import Mustache
 import Testing
 
 @Suite("Every text is escaped: hostile names render as text on every page")
@@ -67,7 +68,23 @@ struct EscapingTests {
             #expect(!text.contains("{{{"), "\(name) uses {{{ }}}")
             #expect(!text.contains("{{&"), "\(name) uses {{& }}")
             #expect(!text.contains("{{=") , "\(name) changes delimiters")
+            // The only content type a template may choose is the HTML escaping of HTMLEscaping.
+            let chosen = text.components(separatedBy: "{{%").dropFirst().map { $0.components(separatedBy: "}}")[0] }
+            #expect(chosen.allSatisfy { $0.trimmingCharacters(in: .whitespaces) == "CONTENT_TYPE: \(HTMLEscaping.name)" }, "\(name) chooses \(chosen)")
         }
+        #expect(String(decoding: PageTemplates.sources["layout"]!, as: UTF8.self).hasPrefix("{{% CONTENT_TYPE: \(HTMLEscaping.name) }}"))
+    }
+
+    @Test("the pages' escaping replaces what the template engine's does, with the same entities, and every < even before a combining mark")
+    func escapingMatchesTheEngine() throws {
+        let engine = try MustacheTemplate(string: "{{value}}")
+        let samples = ["plain", "", "a & b", "<script>alert('x')</script>", "\"quoted\" & 'single'", "中文 <b>粗</b> é", ">>&&<<",
+                       "{{csrf}}", "Evil\u{202E}gnp.exe", "emoji 👩‍💻 & more"]
+        for sample in samples {
+            #expect(HTMLEscaping.escape(sample) == engine.render(["value": sample]), "\(sample)")
+        }
+        #expect(HTMLEscaping.escape("a<\u{338}b") == "a&lt;\u{338}b")
+        #expect(!HTMLEscaping.escape("x\"><img src=x onerror=alert(1)>").contains { "<>\"'".contains($0) })
     }
 
     @Test("every response forbids scripts from elsewhere, framing and referrers")

@@ -61,6 +61,28 @@ struct TemplateViewTests {
         }
     }
 
+    @Test("the participant page with its texts written in, in each language, renders as the page looking them up by name")
+    func participantTextsWrittenIn() throws {
+        let fixture = try WebFixture.make(now: TestClock.afterEvent)
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        let templates = try PageTemplates()
+        let board = try fixture.db.eventMatchboard(WebFixture.event)
+        var languages = Set<PageLanguage>()
+        for (company, token) in fixture.tokens {
+            let access = try #require(try fixture.db.participantAccess(token: token))
+            let view = try fixture.db.participantView(event: WebFixture.event, company: company)
+            let page = try ParticipantPage(view: view, access: access, token: token, suggestions: board.suggestions(for: company, limit: 20),
+                                           notice: "Done <now>", taxonomy: fixture.db.taxonomy, now: TestClock.afterEvent)
+            let language = PageLanguage(companyLanguages: view.company.company.languages)
+            languages.insert(language)
+            let written = templates.render(PageTemplates.participant(language), page)
+            #expect(written == templates.render("participant", page), "\(company)")
+            #expect(!written.contains("{{"))
+        }
+        #expect(languages == Set(PageLanguage.allCases))
+    }
+
     @Test("an absent optional is no value; a present one is its value")
     func optionalsUnwrap() {
         let bar = MessageView(lang: "en", organizer: nil, notice: "hi", heading: "", lines: [], back: nil, backLabel: "")

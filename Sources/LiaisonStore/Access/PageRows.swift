@@ -27,12 +27,12 @@ enum PageRows {
         return MeetingRequest(a: row[0], b: row[1], must: row[2], origin: knownOrigin, status: knownStatus)
     }
 
-    /// `counterpart, outcome` of `meeting_rating`.
-    static func rating(_ row: Row) throws -> (String, MeetingOutcome) {
-        let outcome: String = row[1]
+    /// `company, counterpart, outcome` of `meeting_rating`.
+    static func rating(_ row: Row) throws -> (company: String, counterpart: String, outcome: MeetingOutcome) {
+        let outcome: String = row[2]
         guard let known = MeetingOutcome(rawValue: outcome) else {
             throw StoreError.badStoredValue(table: "meeting_rating", column: "outcome", value: outcome)
         }
-        return (row[0], known)
+        return (row[0], row[1], known)
     }
 }

@@ -12,19 +12,8 @@ public struct ParticipantView: Sendable, Hashable {
         public var table: Int
         /// Published once, since cancelled.
         public var cancelled: Bool
-        /// The reasons as stored (JSON, seen from the delegate): decoded only when a page is
-        /// rendered, not each time one is served.
-        var storedReasons: String?
-        /// Whether the participant is the meeting's host (the stored reasons are the delegate's).
-        var isHost: Bool
-
         /// Why the pair was matched, seen from the participant (as scored when scheduled).
-        public func reasons() throws -> [MatchReason] {
-            let reasons = try storedReasons.map {
-                try StoredJSON.value([MatchReason].self, $0, in: PublishedMeetingRecord.databaseTableName, column: "reasons")
-            } ?? []
-            return isHost ? reasons.map(\.seenFromMatch) : reasons
-        }
+        public var reasons: [MatchReason]
     }
 
     /// Another company named on the page.

@@ -37,6 +37,24 @@ enum CompanyStore {
         return try record.stored(profiles: try profiles(key: key, in: db))
     }
 
+    /// The companies registered for `event`, by id, with their profiles: two queries, however many.
+    static func participants(ofEvent event: String, in db: Database) throws -> [String: StoredCompany] {
+        let records = try CompanyRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT company.* FROM event_participant JOIN company ON company.id = event_participant.company WHERE event_participant.event = ?
+            """), arguments: [event])
+        let profiles = try ProfileRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT profile.* FROM event_participant JOIN company ON company.id = event_participant.company
+            JOIN profile ON profile.company = company.key WHERE event_participant.event = ?
+            """), arguments: [event])
+        let byKey = Dictionary(grouping: profiles, by: \.company)
+        var companies: [String: StoredCompany] = [:]
+        for record in records {
+            guard let key = record.key else { continue }
+            companies[record.id] = try record.stored(profiles: byKey[key] ?? [])
+        }
+        return companies
+    }
+
     /// Companies ordered by id, optionally only one country's or only those whose profiles
     /// (offers or seeks) include a sector.
     static func list(country: String?, sector: String?, in db: Database) throws -> [StoredCompany] {

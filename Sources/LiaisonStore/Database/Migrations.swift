@@ -370,6 +370,33 @@ enum Migrations {
                 ALTER TABLE event_request ADD COLUMN session TEXT;
                 """)
         }
+        // `liaison serve` keeps participants' pages rendered and must know, with one read per
+        // request, whether anything a page shows changed — in any process (the CLI, the console,
+        // another participant). Triggers count every row written to the event tables, the links,
+        // the ratings and the weights, whoever writes them; companies and profiles already count
+        // in catalog_state (bumped once per write, where a trigger would fire for each of an
+        // import's million rows); rankings, rerank runs and organizer sessions are not on pages,
+        // so a running rerank leaves the count alone.
+        migrator.registerMigration("v11: a count of changes to what participants' pages show") { db in
+            try db.execute(sql: """
+                CREATE TABLE participant_page_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version INTEGER NOT NULL
+                );
+                INSERT INTO participant_page_state (id, version) VALUES (1, 1);
+                """)
+            let watched = ["event", "event_day", "event_session", "event_participant", "event_request", "event_block",
+                           "event_lock", "event_schedule", "event_meeting", "published_meeting", "meeting_rating",
+                           "participant_link", "score_weight"]
+            for table in watched {
+                for operation in ["insert", "update", "delete"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER participant_page_\(table)_\(operation) AFTER \(operation.uppercased()) ON \(table)
+                        BEGIN UPDATE participant_page_state SET version = version + 1 WHERE id = 1; END;
+                        """)
+                }
+            }
+        }
         return migrator
     }
 }

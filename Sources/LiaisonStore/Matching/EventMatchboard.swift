@@ -34,7 +34,9 @@ public struct EventMatchboard: Sendable {
     private let explanation: MatchExplanation
     private let features: [String: CompanyFeatures]
     private let sides: [String: Side]
-    private let order: [String]
+    /// For each side, the participants of the other sides with their features, by id: who a
+    /// participant of that side may meet, in the order ties are broken.
+    private let candidates: [Side: [(id: String, features: CompanyFeatures)]]
     private let companies: [String: Company]
 
     init(event: String, key: Key, participants: [Participant], companies: [String: StoredCompany], weights: ScoreWeights,
@@ -48,22 +50,37 @@ public struct EventMatchboard: Sendable {
         var features: [String: CompanyFeatures] = [:]
         for row in 0..<table.count { features[table.ids[row]] = table.features(ofRow: row) }
         self.features = features
-        sides = Dictionary(participants.map { ($0.company, $0.side) }, uniquingKeysWith: { a, _ in a })
-        order = participants.map(\.company).sorted()
+        let sides = Dictionary(participants.map { ($0.company, $0.side) }, uniquingKeysWith: { a, _ in a })
+        self.sides = sides
+        let order = participants.map(\.company).sorted()
+        var candidates: [Side: [(id: String, features: CompanyFeatures)]] = [:]
+        for side in Set(sides.values) {
+            candidates[side] = order.compactMap { other in
+                guard sides[other] != side, let features = features[other] else { return nil }
+                return (other, features)
+            }
+        }
+        self.candidates = candidates
         self.companies = companies.mapValues(\.company)
     }
 
     /// The best `limit` participants of the other side for `company`, best first (ties to the
     /// lower id), leaving out `excluded` (blocked pairs, say).
     public func suggestions(for company: String, excluding excluded: Set<String> = [], limit: Int) -> [Suggestion] {
-        guard let subject = features[company], let side = sides[company] else { return [] }
-        let scored = order.compactMap { other -> (String, Double)? in
-            guard other != company, sides[other] != side, !excluded.contains(other), let features = features[other] else { return nil }
-            return (other, model.score(subject, features))
+        guard limit > 0, let subject = features[company], let side = sides[company] else { return [] }
+        // The best `limit` kept in order while scanning by id: a later candidate with an equal
+        // score has the higher id, so it only enters when strictly better than the last kept.
+        var best: [(id: String, features: CompanyFeatures, score: Double)] = []
+        best.reserveCapacity(limit + 1)
+        for candidate in candidates[side] ?? [] where candidate.id != company {
+            let score = model.score(subject, candidate.features)
+            guard best.count < limit || score > best[best.count - 1].score else { continue }
+            guard excluded.isEmpty || !excluded.contains(candidate.id) else { continue }
+            let position = best.firstIndex { $0.score < score } ?? best.count
+            best.insert((candidate.id, candidate.features, score), at: position)
+            if best.count > limit { best.removeLast() }
         }
-        let best = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit)
-        return best.map { other, score in
-            let them = features[other]!
+        return best.map { other, them, score in
             let info = companies[other]
             return Suggestion(company: other, name: info?.name ?? other, country: info?.country ?? "", city: info?.city ?? "", score: score,
                               reasons: explanation.reasons(model.breakdown(subject, them), subjectSize: subject.size, matchSize: them.size))

@@ -3,12 +3,22 @@ import Hummingbird
 
 /// A rendered page as a response: UTF-8 HTML, never cached (pages show private data).
 struct HTMLPage: ResponseGenerator {
-    var html: String
-    var status: HTTPResponse.Status = .ok
+    /// The page's UTF-8 bytes (a kept page's are sent as they are, not copied).
+    var body: ByteBuffer
+    var status: HTTPResponse.Status
+
+    init(html: String, status: HTTPResponse.Status = .ok) {
+        self.init(body: ByteBuffer(string: html), status: status)
+    }
+
+    init(body: ByteBuffer, status: HTTPResponse.Status = .ok) {
+        self.body = body
+        self.status = status
+    }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(string: html)))
+                 body: .init(byteBuffer: body))
     }
 }
 

@@ -11,9 +11,6 @@ import LiaisonStore
 struct ParticipantRoutes {
     let environment: WebEnvironment
 
-    /// Suggestions shown on a page.
-    static let suggestionCount = 20
-
     func add(to group: RouterGroup<WebContext>) {
         group.get(":token", use: page)
         group.get(":token/agenda.ics", use: calendar)
@@ -27,37 +24,12 @@ struct ParticipantRoutes {
 
     /// `GET /p/TOKEN`: the participant's page.
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
-        let (token, access) = try await self.access(context)
-        let database = environment.database
-        let view = try database.participantView(event: access.event, company: access.company)
-        let boardKey = try database.eventMatchboardKey(access.event)
-        let language = PageLanguage(companyLanguages: view.company.company.languages)
-        let notice: String? = switch FormFields.query(request)["done"] {
-        case "requested": language.text.doneRequested
-        case "not-interested": language.text.doneNotInterested
-        case "profile": language.text.doneProfile
-        case "rated": language.text.doneRated
-        default: nil
+        let token = context.parameters.get("token") ?? ""
+        guard let html = try environment.pages.page(token: token, done: FormFields.query(request)["done"], now: environment.now()) else {
+            await environment.refuse(context)
+            throw ParticipantNotFound()
         }
-        let now = environment.now()
-        let ratable = (view.agenda ?? []).filter { entry in
-            !entry.cancelled && (LiaisonDatabase.end(ofSlot: entry.slot, in: view.event).map { $0 <= now } ?? false)
-        }.map(\.counterpart)
-        let key = ParticipantPageCache.Key(token: token, csrf: access.csrf, view: view, board: boardKey, ratable: ratable, notice: notice)
-        let id = access.event + "\u{0}" + access.company
-        let html: String
-        if let cached = environment.pages.page(id, key: key) {
-            html = cached
-        } else {
-            let board = try await environment.boards.board(access.event, key: boardKey, database: database)
-            let blocked = Set(view.blocks.map { view.other(in: ($0.a, $0.b)) })
-            let suggestions = board.suggestions(for: access.company, excluding: blocked, limit: Self.suggestionCount)
-            let page = try ParticipantPage(view: view, access: access, token: token, suggestions: suggestions, notice: notice,
-                                       taxonomy: database.taxonomy, now: now)
-            html = environment.templates.render("participant", page)
-            environment.pages.store(html, id, key: key)
-        }
-        return try HTMLPage(html: html).response(from: request, context: context)
+        return try HTMLPage(body: html).response(from: request, context: context)
     }
 
     /// `GET /p/TOKEN/agenda.ics`: the participant's calendar of the *published* schedule, which a

@@ -5,6 +5,9 @@ import LiaisonStore
 
 /// What the participant page template shows, every text made safe to display (``DisplayText``),
 /// the profile form's values too; only hidden ids sent back by forms are kept as they are.
+///
+/// Rows carry the page's values their forms need (the form token, where they post): the template
+/// engine looks a name up in the row first, and a miss there costs as much as the find.
 struct ParticipantPage: Sendable {
     struct Suggestion: Sendable {
         /// The id as stored, sent back by the forms.
@@ -14,6 +17,9 @@ struct ParticipantPage: Sendable {
         var reasons: String
         /// Where a request for the pair stands, nil when there is none.
         var requested: String?
+        var csrf: String
+        var requestAction: String
+        var declineAction: String
     }
 
     struct AgendaRow: Sendable {
@@ -26,6 +32,10 @@ struct ParticipantPage: Sendable {
         var counterpart: String
         var ratable: Bool
         var rating: String?
+        /// Whether the page has a column for ratings (some meeting of the agenda can be rated).
+        var afterEvent: Bool
+        var csrf: String
+        var rateAction: String
     }
 
     struct RequestRow: Sendable {
@@ -71,11 +81,8 @@ struct ParticipantPage: Sendable {
     var hasAgenda: Bool
     var afterEvent: Bool
     var agenda: [AgendaRow]
-    var rateAction: String
     var hasSuggestions: Bool
     var suggestions: [Suggestion]
-    var requestAction: String
-    var declineAction: String
     var hasRequests: Bool
     var requests: [RequestRow]
     var hasBlocks: Bool
@@ -137,29 +144,32 @@ struct ParticipantPage: Sendable {
         eventTimeZone = spec.timeZone
         published = view.agenda != nil
         calendarHref = base + "/agenda.ics"
-        agenda = try (view.agenda ?? []).map { entry in
+        let rateAction = base + "/rate", requestAction = base + "/request", declineAction = base + "/not-interested"
+        var agenda = (view.agenda ?? []).map { entry in
             let start = spec.startMinute(ofSlot: entry.slot)
             let ended = LiaisonDatabase.end(ofSlot: entry.slot, in: spec).map { $0 <= now } ?? false
             // The day too when the event has several.
             let day = spec.days.count > 1 ? language.longDate(spec.date(ofSlot: entry.slot)) + ", " : ""
             return AgendaRow(time: day + EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
-                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(try entry.reasons())),
+                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(entry.reasons)),
                              cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
-                             rating: view.ratings[entry.counterpart].map(outcome))
+                             rating: view.ratings[entry.counterpart].map(outcome), afterEvent: false, csrf: access.csrf,
+                             rateAction: rateAction)
         }
+        let afterEvent = agenda.contains(where: \.ratable)
+        for index in agenda.indices { agenda[index].afterEvent = afterEvent }
+        self.agenda = agenda
         hasAgenda = !agenda.isEmpty
-        afterEvent = agenda.contains(where: \.ratable)
-        rateAction = base + "/rate"
+        self.afterEvent = afterEvent
 
         let byOther = Dictionary(view.requests.map { (view.other(in: ($0.a, $0.b)), $0) }, uniquingKeysWith: { a, _ in a })
         self.suggestions = suggestions.map { suggestion in
             Suggestion(company: suggestion.company, name: DisplayText.safe(suggestion.name),
                        place: DisplayText.safe([suggestion.city, suggestion.country].filter { !$0.isEmpty }.joined(separator: ", ")),
-                       reasons: DisplayText.safe(words.line(suggestion.reasons)), requested: byOther[suggestion.company].map(status))
+                       reasons: DisplayText.safe(words.line(suggestion.reasons)), requested: byOther[suggestion.company].map(status),
+                       csrf: access.csrf, requestAction: requestAction, declineAction: declineAction)
         }
         hasSuggestions = !self.suggestions.isEmpty
-        requestAction = base + "/request"
-        declineAction = base + "/not-interested"
         requests = view.requests.map { request in
             let other = view.other(in: (request.a, request.b))
             let who = request.origin == .organizer ? t.arrangedByOrganizer : request.a == company.id ? t.askedByYou : t.askedByThem

@@ -1,507 +1,509 @@
 // The fields of every view the templates read (see TemplateView); a test checks each table
-// against the type's stored properties. Key paths are immutable values; the tables are constants
-// (hence nonisolated(unsafe): key paths are not marked Sendable).
+// against the type's stored properties.
 
 extension EventListView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventListView>] = [
-        "lang": \EventListView.lang,
-        "organizer": \EventListView.organizer,
-        "notice": \EventListView.notice,
-        "csrf": \EventListView.csrf,
-        "hasEvents": \EventListView.hasEvents,
-        "events": \EventListView.events,
-        "form": \EventListView.form,
-        "problems": \EventListView.problems,
+    static let fields: [String: TemplateField<EventListView>] = [
+        "lang": .init(\EventListView.lang),
+        "organizer": .init(\EventListView.organizer),
+        "notice": .init(\EventListView.notice),
+        "csrf": .init(\EventListView.csrf),
+        "hasEvents": .init(\EventListView.hasEvents),
+        "events": .init(\EventListView.events),
+        "form": .init(\EventListView.form),
+        "problems": .init(\EventListView.problems),
     ]
 }
 
 extension EventForm: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventForm>] = [
-        "id": \EventForm.id,
-        "name": \EventForm.name,
-        "city": \EventForm.city,
-        "country": \EventForm.country,
-        "date": \EventForm.date,
-        "start": \EventForm.start,
-        "slots": \EventForm.slots,
-        "slotMinutes": \EventForm.slotMinutes,
-        "breakAfter": \EventForm.breakAfter,
-        "breakMinutes": \EventForm.breakMinutes,
-        "tables": \EventForm.tables,
-        "timeZone": \EventForm.timeZone,
-        "venue": \EventForm.venue,
-        "open": \EventForm.open,
-        "delegation": \EventForm.delegation,
-        "sessions": \EventForm.sessions,
-        "days": \EventForm.days,
+    static let fields: [String: TemplateField<EventForm>] = [
+        "id": .init(\EventForm.id),
+        "name": .init(\EventForm.name),
+        "city": .init(\EventForm.city),
+        "country": .init(\EventForm.country),
+        "date": .init(\EventForm.date),
+        "start": .init(\EventForm.start),
+        "slots": .init(\EventForm.slots),
+        "slotMinutes": .init(\EventForm.slotMinutes),
+        "breakAfter": .init(\EventForm.breakAfter),
+        "breakMinutes": .init(\EventForm.breakMinutes),
+        "tables": .init(\EventForm.tables),
+        "timeZone": .init(\EventForm.timeZone),
+        "venue": .init(\EventForm.venue),
+        "open": .init(\EventForm.open),
+        "delegation": .init(\EventForm.delegation),
+        "sessions": .init(\EventForm.sessions),
+        "days": .init(\EventForm.days),
     ]
 }
 
 extension EventView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventView>] = [
-        "lang": \EventView.lang,
-        "organizer": \EventView.organizer,
-        "notice": \EventView.notice,
-        "csrf": \EventView.csrf,
-        "id": \EventView.id,
-        "name": \EventView.name,
-        "city": \EventView.city,
-        "country": \EventView.country,
-        "when": \EventView.when,
-        "pairing": \EventView.pairing,
-        "hasSessions": \EventView.hasSessions,
-        "sessions": \EventView.sessions,
-        "timeZone": \EventView.timeZone,
-        "slots": \EventView.slots,
-        "slotMinutes": \EventView.slotMinutes,
-        "tables": \EventView.tables,
-        "scheduleHref": \EventView.scheduleHref,
-        "linksHref": \EventView.linksHref,
-        "exportsHref": \EventView.exportsHref,
-        "participantsAction": \EventView.participantsAction,
-        "requestsAction": \EventView.requestsAction,
-        "decideAction": \EventView.decideAction,
-        "blocksAction": \EventView.blocksAction,
-        "locksAction": \EventView.locksAction,
-        "participantCount": \EventView.participantCount,
-        "participants": \EventView.participants,
-        "hasPending": \EventView.hasPending,
-        "pendingCount": \EventView.pendingCount,
-        "requests": \EventView.requests,
-        "blocks": \EventView.blocks,
-        "locks": \EventView.locks,
-        "hasOutcomes": \EventView.hasOutcomes,
-        "rated": \EventView.rated,
-        "ratable": \EventView.ratable,
-        "outcomes": \EventView.outcomes,
+    static let fields: [String: TemplateField<EventView>] = [
+        "lang": .init(\EventView.lang),
+        "organizer": .init(\EventView.organizer),
+        "notice": .init(\EventView.notice),
+        "csrf": .init(\EventView.csrf),
+        "id": .init(\EventView.id),
+        "name": .init(\EventView.name),
+        "city": .init(\EventView.city),
+        "country": .init(\EventView.country),
+        "when": .init(\EventView.when),
+        "pairing": .init(\EventView.pairing),
+        "hasSessions": .init(\EventView.hasSessions),
+        "sessions": .init(\EventView.sessions),
+        "timeZone": .init(\EventView.timeZone),
+        "slots": .init(\EventView.slots),
+        "slotMinutes": .init(\EventView.slotMinutes),
+        "tables": .init(\EventView.tables),
+        "scheduleHref": .init(\EventView.scheduleHref),
+        "linksHref": .init(\EventView.linksHref),
+        "exportsHref": .init(\EventView.exportsHref),
+        "participantsAction": .init(\EventView.participantsAction),
+        "requestsAction": .init(\EventView.requestsAction),
+        "decideAction": .init(\EventView.decideAction),
+        "blocksAction": .init(\EventView.blocksAction),
+        "locksAction": .init(\EventView.locksAction),
+        "participantCount": .init(\EventView.participantCount),
+        "participants": .init(\EventView.participants),
+        "hasPending": .init(\EventView.hasPending),
+        "pendingCount": .init(\EventView.pendingCount),
+        "requests": .init(\EventView.requests),
+        "blocks": .init(\EventView.blocks),
+        "locks": .init(\EventView.locks),
+        "hasOutcomes": .init(\EventView.hasOutcomes),
+        "rated": .init(\EventView.rated),
+        "ratable": .init(\EventView.ratable),
+        "outcomes": .init(\EventView.outcomes),
     ]
 }
 
 extension EventView.ParticipantRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventView.ParticipantRow>] = [
-        "id": \EventView.ParticipantRow.id,
-        "href": \EventView.ParticipantRow.href,
-        "name": \EventView.ParticipantRow.name,
-        "side": \EventView.ParticipantRow.side,
-        "max": \EventView.ParticipantRow.max,
-        "available": \EventView.ParticipantRow.available,
-        "reps": \EventView.ParticipantRow.reps,
-        "interpreter": \EventView.ParticipantRow.interpreter,
+    static let fields: [String: TemplateField<EventView.ParticipantRow>] = [
+        "id": .init(\EventView.ParticipantRow.id),
+        "href": .init(\EventView.ParticipantRow.href),
+        "name": .init(\EventView.ParticipantRow.name),
+        "side": .init(\EventView.ParticipantRow.side),
+        "max": .init(\EventView.ParticipantRow.max),
+        "available": .init(\EventView.ParticipantRow.available),
+        "reps": .init(\EventView.ParticipantRow.reps),
+        "interpreter": .init(\EventView.ParticipantRow.interpreter),
     ]
 }
 
 extension EventView.RequestRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventView.RequestRow>] = [
-        "a": \EventView.RequestRow.a,
-        "b": \EventView.RequestRow.b,
-        "aID": \EventView.RequestRow.aID,
-        "bID": \EventView.RequestRow.bID,
-        "aName": \EventView.RequestRow.aName,
-        "bName": \EventView.RequestRow.bName,
-        "origin": \EventView.RequestRow.origin,
-        "byParticipant": \EventView.RequestRow.byParticipant,
-        "kind": \EventView.RequestRow.kind,
-        "status": \EventView.RequestRow.status,
-        "decidable": \EventView.RequestRow.decidable,
+    static let fields: [String: TemplateField<EventView.RequestRow>] = [
+        "a": .init(\EventView.RequestRow.a),
+        "b": .init(\EventView.RequestRow.b),
+        "aID": .init(\EventView.RequestRow.aID),
+        "bID": .init(\EventView.RequestRow.bID),
+        "aName": .init(\EventView.RequestRow.aName),
+        "bName": .init(\EventView.RequestRow.bName),
+        "origin": .init(\EventView.RequestRow.origin),
+        "byParticipant": .init(\EventView.RequestRow.byParticipant),
+        "kind": .init(\EventView.RequestRow.kind),
+        "status": .init(\EventView.RequestRow.status),
+        "decidable": .init(\EventView.RequestRow.decidable),
     ]
 }
 
 extension EventView.PairRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventView.PairRow>] = [
-        "a": \EventView.PairRow.a,
-        "b": \EventView.PairRow.b,
-        "aName": \EventView.PairRow.aName,
-        "bName": \EventView.PairRow.bName,
-        "slot": \EventView.PairRow.slot,
-        "table": \EventView.PairRow.table,
+    static let fields: [String: TemplateField<EventView.PairRow>] = [
+        "a": .init(\EventView.PairRow.a),
+        "b": .init(\EventView.PairRow.b),
+        "aName": .init(\EventView.PairRow.aName),
+        "bName": .init(\EventView.PairRow.bName),
+        "slot": .init(\EventView.PairRow.slot),
+        "table": .init(\EventView.PairRow.table),
     ]
 }
 
 extension EventView.OutcomeRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventView.OutcomeRow>] = [
-        "label": \EventView.OutcomeRow.label,
-        "count": \EventView.OutcomeRow.count,
-        "rate": \EventView.OutcomeRow.rate,
+    static let fields: [String: TemplateField<EventView.OutcomeRow>] = [
+        "label": .init(\EventView.OutcomeRow.label),
+        "count": .init(\EventView.OutcomeRow.count),
+        "rate": .init(\EventView.OutcomeRow.rate),
     ]
 }
 
 extension LinksView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<LinksView>] = [
-        "lang": \LinksView.lang,
-        "organizer": \LinksView.organizer,
-        "notice": \LinksView.notice,
-        "csrf": \LinksView.csrf,
-        "id": \LinksView.id,
-        "name": \LinksView.name,
-        "eventHref": \LinksView.eventHref,
-        "issueAction": \LinksView.issueAction,
-        "renewAction": \LinksView.renewAction,
-        "links": \LinksView.links,
+    static let fields: [String: TemplateField<LinksView>] = [
+        "lang": .init(\LinksView.lang),
+        "organizer": .init(\LinksView.organizer),
+        "notice": .init(\LinksView.notice),
+        "csrf": .init(\LinksView.csrf),
+        "id": .init(\LinksView.id),
+        "name": .init(\LinksView.name),
+        "eventHref": .init(\LinksView.eventHref),
+        "issueAction": .init(\LinksView.issueAction),
+        "renewAction": .init(\LinksView.renewAction),
+        "links": .init(\LinksView.links),
     ]
 }
 
 extension LinksView.Row: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<LinksView.Row>] = [
-        "company": \LinksView.Row.company,
-        "shownCompany": \LinksView.Row.shownCompany,
-        "name": \LinksView.Row.name,
-        "url": \LinksView.Row.url,
-        "state": \LinksView.Row.state,
-        "issuedAt": \LinksView.Row.issuedAt,
+    static let fields: [String: TemplateField<LinksView.Row>] = [
+        "company": .init(\LinksView.Row.company),
+        "shownCompany": .init(\LinksView.Row.shownCompany),
+        "name": .init(\LinksView.Row.name),
+        "url": .init(\LinksView.Row.url),
+        "state": .init(\LinksView.Row.state),
+        "issuedAt": .init(\LinksView.Row.issuedAt),
     ]
 }
 
 extension CompanyRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<CompanyRow>] = [
-        "id": \CompanyRow.id,
-        "href": \CompanyRow.href,
-        "name": \CompanyRow.name,
-        "country": \CompanyRow.country,
-        "city": \CompanyRow.city,
-        "size": \CompanyRow.size,
-        "offers": \CompanyRow.offers,
-        "seeks": \CompanyRow.seeks,
+    static let fields: [String: TemplateField<CompanyRow>] = [
+        "id": .init(\CompanyRow.id),
+        "href": .init(\CompanyRow.href),
+        "name": .init(\CompanyRow.name),
+        "country": .init(\CompanyRow.country),
+        "city": .init(\CompanyRow.city),
+        "size": .init(\CompanyRow.size),
+        "offers": .init(\CompanyRow.offers),
+        "seeks": .init(\CompanyRow.seeks),
     ]
 }
 
 extension SectorOption: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<SectorOption>] = [
-        "id": \SectorOption.id,
-        "name": \SectorOption.name,
-        "selected": \SectorOption.selected,
+    static let fields: [String: TemplateField<SectorOption>] = [
+        "id": .init(\SectorOption.id),
+        "name": .init(\SectorOption.name),
+        "selected": .init(\SectorOption.selected),
     ]
 }
 
 extension CompanyListView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<CompanyListView>] = [
-        "lang": \CompanyListView.lang,
-        "organizer": \CompanyListView.organizer,
-        "notice": \CompanyListView.notice,
-        "csrf": \CompanyListView.csrf,
-        "query": \CompanyListView.query,
-        "country": \CompanyListView.country,
-        "sectors": \CompanyListView.sectors,
-        "hasFilter": \CompanyListView.hasFilter,
-        "total": \CompanyListView.total,
-        "from": \CompanyListView.from,
-        "to": \CompanyListView.to,
-        "companies": \CompanyListView.companies,
-        "previous": \CompanyListView.previous,
-        "next": \CompanyListView.next,
+    static let fields: [String: TemplateField<CompanyListView>] = [
+        "lang": .init(\CompanyListView.lang),
+        "organizer": .init(\CompanyListView.organizer),
+        "notice": .init(\CompanyListView.notice),
+        "csrf": .init(\CompanyListView.csrf),
+        "query": .init(\CompanyListView.query),
+        "country": .init(\CompanyListView.country),
+        "sectors": .init(\CompanyListView.sectors),
+        "hasFilter": .init(\CompanyListView.hasFilter),
+        "total": .init(\CompanyListView.total),
+        "from": .init(\CompanyListView.from),
+        "to": .init(\CompanyListView.to),
+        "companies": .init(\CompanyListView.companies),
+        "previous": .init(\CompanyListView.previous),
+        "next": .init(\CompanyListView.next),
     ]
 }
 
 extension CompanyView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<CompanyView>] = [
-        "lang": \CompanyView.lang,
-        "organizer": \CompanyView.organizer,
-        "notice": \CompanyView.notice,
-        "id": \CompanyView.id,
-        "href": \CompanyView.href,
-        "name": \CompanyView.name,
-        "country": \CompanyView.country,
-        "region": \CompanyView.region,
-        "city": \CompanyView.city,
-        "size": \CompanyView.size,
-        "languages": \CompanyView.languages,
-        "offers": \CompanyView.offers,
-        "seeks": \CompanyView.seeks,
-        "description": \CompanyView.description,
-        "revision": \CompanyView.revision,
-        "updatedAt": \CompanyView.updatedAt,
-        "targets": \CompanyView.targets,
-        "source": \CompanyView.source,
-        "problem": \CompanyView.problem,
-        "matches": \CompanyView.matches,
+    static let fields: [String: TemplateField<CompanyView>] = [
+        "lang": .init(\CompanyView.lang),
+        "organizer": .init(\CompanyView.organizer),
+        "notice": .init(\CompanyView.notice),
+        "id": .init(\CompanyView.id),
+        "href": .init(\CompanyView.href),
+        "name": .init(\CompanyView.name),
+        "country": .init(\CompanyView.country),
+        "region": .init(\CompanyView.region),
+        "city": .init(\CompanyView.city),
+        "size": .init(\CompanyView.size),
+        "languages": .init(\CompanyView.languages),
+        "offers": .init(\CompanyView.offers),
+        "seeks": .init(\CompanyView.seeks),
+        "description": .init(\CompanyView.description),
+        "revision": .init(\CompanyView.revision),
+        "updatedAt": .init(\CompanyView.updatedAt),
+        "targets": .init(\CompanyView.targets),
+        "source": .init(\CompanyView.source),
+        "problem": .init(\CompanyView.problem),
+        "matches": .init(\CompanyView.matches),
     ]
 }
 
 extension CompanyView.MatchLine: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<CompanyView.MatchLine>] = [
-        "rank": \CompanyView.MatchLine.rank,
-        "id": \CompanyView.MatchLine.id,
-        "href": \CompanyView.MatchLine.href,
-        "name": \CompanyView.MatchLine.name,
-        "country": \CompanyView.MatchLine.country,
-        "score": \CompanyView.MatchLine.score,
-        "reasons": \CompanyView.MatchLine.reasons,
+    static let fields: [String: TemplateField<CompanyView.MatchLine>] = [
+        "rank": .init(\CompanyView.MatchLine.rank),
+        "id": .init(\CompanyView.MatchLine.id),
+        "href": .init(\CompanyView.MatchLine.href),
+        "name": .init(\CompanyView.MatchLine.name),
+        "country": .init(\CompanyView.MatchLine.country),
+        "score": .init(\CompanyView.MatchLine.score),
+        "reasons": .init(\CompanyView.MatchLine.reasons),
     ]
 }
 
 extension CompanyView.TargetOption: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<CompanyView.TargetOption>] = [
-        "value": \CompanyView.TargetOption.value,
-        "label": \CompanyView.TargetOption.label,
-        "selected": \CompanyView.TargetOption.selected,
+    static let fields: [String: TemplateField<CompanyView.TargetOption>] = [
+        "value": .init(\CompanyView.TargetOption.value),
+        "label": .init(\CompanyView.TargetOption.label),
+        "selected": .init(\CompanyView.TargetOption.selected),
     ]
 }
 
 extension ImportView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ImportView>] = [
-        "lang": \ImportView.lang,
-        "organizer": \ImportView.organizer,
-        "notice": \ImportView.notice,
-        "file": \ImportView.file,
-        "imported": \ImportView.imported,
-        "total": \ImportView.total,
-        "inserted": \ImportView.inserted,
-        "updated": \ImportView.updated,
-        "unchanged": \ImportView.unchanged,
-        "problemCount": \ImportView.problemCount,
-        "problems": \ImportView.problems,
+    static let fields: [String: TemplateField<ImportView>] = [
+        "lang": .init(\ImportView.lang),
+        "organizer": .init(\ImportView.organizer),
+        "notice": .init(\ImportView.notice),
+        "file": .init(\ImportView.file),
+        "imported": .init(\ImportView.imported),
+        "total": .init(\ImportView.total),
+        "inserted": .init(\ImportView.inserted),
+        "updated": .init(\ImportView.updated),
+        "unchanged": .init(\ImportView.unchanged),
+        "problemCount": .init(\ImportView.problemCount),
+        "problems": .init(\ImportView.problems),
     ]
 }
 
 extension ScheduleView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView>] = [
-        "lang": \ScheduleView.lang,
-        "organizer": \ScheduleView.organizer,
-        "notice": \ScheduleView.notice,
-        "csrf": \ScheduleView.csrf,
-        "id": \ScheduleView.id,
-        "name": \ScheduleView.name,
-        "eventHref": \ScheduleView.eventHref,
-        "exportsHref": \ScheduleView.exportsHref,
-        "scheduleAction": \ScheduleView.scheduleAction,
-        "moveAction": \ScheduleView.moveAction,
-        "publishAction": \ScheduleView.publishAction,
-        "minMeetings": \ScheduleView.minMeetings,
-        "scheduled": \ScheduleView.scheduled,
-        "published": \ScheduleView.published,
-        "report": \ScheduleView.report,
-        "shortfalls": \ScheduleView.shortfalls,
-        "unplaced": \ScheduleView.unplaced,
-        "changes": \ScheduleView.changes,
-        "tableNumbers": \ScheduleView.tableNumbers,
-        "rows": \ScheduleView.rows,
+    static let fields: [String: TemplateField<ScheduleView>] = [
+        "lang": .init(\ScheduleView.lang),
+        "organizer": .init(\ScheduleView.organizer),
+        "notice": .init(\ScheduleView.notice),
+        "csrf": .init(\ScheduleView.csrf),
+        "id": .init(\ScheduleView.id),
+        "name": .init(\ScheduleView.name),
+        "eventHref": .init(\ScheduleView.eventHref),
+        "exportsHref": .init(\ScheduleView.exportsHref),
+        "scheduleAction": .init(\ScheduleView.scheduleAction),
+        "moveAction": .init(\ScheduleView.moveAction),
+        "publishAction": .init(\ScheduleView.publishAction),
+        "minMeetings": .init(\ScheduleView.minMeetings),
+        "scheduled": .init(\ScheduleView.scheduled),
+        "published": .init(\ScheduleView.published),
+        "report": .init(\ScheduleView.report),
+        "shortfalls": .init(\ScheduleView.shortfalls),
+        "unplaced": .init(\ScheduleView.unplaced),
+        "changes": .init(\ScheduleView.changes),
+        "tableNumbers": .init(\ScheduleView.tableNumbers),
+        "rows": .init(\ScheduleView.rows),
     ]
 }
 
 extension ScheduleView.Figures: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView.Figures>] = [
-        "meetings": \ScheduleView.Figures.meetings,
-        "total": \ScheduleView.Figures.total,
-        "bound": \ScheduleView.Figures.bound,
-        "ratio": \ScheduleView.Figures.ratio,
-        "min": \ScheduleView.Figures.min,
-        "median": \ScheduleView.Figures.median,
-        "max": \ScheduleView.Figures.max,
-        "mustPlaced": \ScheduleView.Figures.mustPlaced,
-        "mustAsked": \ScheduleView.Figures.mustAsked,
-        "otherPlaced": \ScheduleView.Figures.otherPlaced,
-        "otherAsked": \ScheduleView.Figures.otherAsked,
-        "idleMean": \ScheduleView.Figures.idleMean,
-        "idleMax": \ScheduleView.Figures.idleMax,
-        "breaksTotal": \ScheduleView.Figures.breaksTotal,
-        "breaksMax": \ScheduleView.Figures.breaksMax,
-        "breaksSpread": \ScheduleView.Figures.breaksSpread,
-        "idleSlots": \ScheduleView.Figures.idleSlots,
-        "tableChanges": \ScheduleView.Figures.tableChanges,
-        "scheduledAt": \ScheduleView.Figures.scheduledAt,
+    static let fields: [String: TemplateField<ScheduleView.Figures>] = [
+        "meetings": .init(\ScheduleView.Figures.meetings),
+        "total": .init(\ScheduleView.Figures.total),
+        "bound": .init(\ScheduleView.Figures.bound),
+        "ratio": .init(\ScheduleView.Figures.ratio),
+        "min": .init(\ScheduleView.Figures.min),
+        "median": .init(\ScheduleView.Figures.median),
+        "max": .init(\ScheduleView.Figures.max),
+        "mustPlaced": .init(\ScheduleView.Figures.mustPlaced),
+        "mustAsked": .init(\ScheduleView.Figures.mustAsked),
+        "otherPlaced": .init(\ScheduleView.Figures.otherPlaced),
+        "otherAsked": .init(\ScheduleView.Figures.otherAsked),
+        "idleMean": .init(\ScheduleView.Figures.idleMean),
+        "idleMax": .init(\ScheduleView.Figures.idleMax),
+        "breaksTotal": .init(\ScheduleView.Figures.breaksTotal),
+        "breaksMax": .init(\ScheduleView.Figures.breaksMax),
+        "breaksSpread": .init(\ScheduleView.Figures.breaksSpread),
+        "idleSlots": .init(\ScheduleView.Figures.idleSlots),
+        "tableChanges": .init(\ScheduleView.Figures.tableChanges),
+        "scheduledAt": .init(\ScheduleView.Figures.scheduledAt),
     ]
 }
 
 extension ScheduleView.Shortfall: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView.Shortfall>] = [
-        "company": \ScheduleView.Shortfall.company,
-        "meetings": \ScheduleView.Shortfall.meetings,
-        "reason": \ScheduleView.Shortfall.reason,
+    static let fields: [String: TemplateField<ScheduleView.Shortfall>] = [
+        "company": .init(\ScheduleView.Shortfall.company),
+        "meetings": .init(\ScheduleView.Shortfall.meetings),
+        "reason": .init(\ScheduleView.Shortfall.reason),
     ]
 }
 
 extension ScheduleView.Unplaced: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView.Unplaced>] = [
-        "pair": \ScheduleView.Unplaced.pair,
-        "reason": \ScheduleView.Unplaced.reason,
+    static let fields: [String: TemplateField<ScheduleView.Unplaced>] = [
+        "pair": .init(\ScheduleView.Unplaced.pair),
+        "reason": .init(\ScheduleView.Unplaced.reason),
     ]
 }
 
 extension ScheduleView.Cell: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView.Cell>] = [
-        "meeting": \ScheduleView.Cell.meeting,
+    static let fields: [String: TemplateField<ScheduleView.Cell>] = [
+        "meeting": .init(\ScheduleView.Cell.meeting),
     ]
 }
 
 extension ScheduleView.MeetingCell: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView.MeetingCell>] = [
-        "delegate": \ScheduleView.MeetingCell.delegate,
-        "host": \ScheduleView.MeetingCell.host,
-        "delegateName": \ScheduleView.MeetingCell.delegateName,
-        "hostName": \ScheduleView.MeetingCell.hostName,
-        "slot": \ScheduleView.MeetingCell.slot,
-        "table": \ScheduleView.MeetingCell.table,
-        "locked": \ScheduleView.MeetingCell.locked,
+    static let fields: [String: TemplateField<ScheduleView.MeetingCell>] = [
+        "delegate": .init(\ScheduleView.MeetingCell.delegate),
+        "host": .init(\ScheduleView.MeetingCell.host),
+        "delegateName": .init(\ScheduleView.MeetingCell.delegateName),
+        "hostName": .init(\ScheduleView.MeetingCell.hostName),
+        "slot": .init(\ScheduleView.MeetingCell.slot),
+        "table": .init(\ScheduleView.MeetingCell.table),
+        "locked": .init(\ScheduleView.MeetingCell.locked),
     ]
 }
 
 extension ScheduleView.Row: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ScheduleView.Row>] = [
-        "slot": \ScheduleView.Row.slot,
-        "time": \ScheduleView.Row.time,
-        "cells": \ScheduleView.Row.cells,
+    static let fields: [String: TemplateField<ScheduleView.Row>] = [
+        "slot": .init(\ScheduleView.Row.slot),
+        "time": .init(\ScheduleView.Row.time),
+        "cells": .init(\ScheduleView.Row.cells),
     ]
 }
 
 extension ExportsView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ExportsView>] = [
-        "lang": \ExportsView.lang,
-        "organizer": \ExportsView.organizer,
-        "notice": \ExportsView.notice,
-        "id": \ExportsView.id,
-        "name": \ExportsView.name,
-        "eventHref": \ExportsView.eventHref,
-        "scheduleHref": \ExportsView.scheduleHref,
-        "formats": \ExportsView.formats,
+    static let fields: [String: TemplateField<ExportsView>] = [
+        "lang": .init(\ExportsView.lang),
+        "organizer": .init(\ExportsView.organizer),
+        "notice": .init(\ExportsView.notice),
+        "id": .init(\ExportsView.id),
+        "name": .init(\ExportsView.name),
+        "eventHref": .init(\ExportsView.eventHref),
+        "scheduleHref": .init(\ExportsView.scheduleHref),
+        "formats": .init(\ExportsView.formats),
     ]
 }
 
 extension ExportsView.File: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ExportsView.File>] = [
-        "path": \ExportsView.File.path,
-        "href": \ExportsView.File.href,
+    static let fields: [String: TemplateField<ExportsView.File>] = [
+        "path": .init(\ExportsView.File.path),
+        "href": .init(\ExportsView.File.href),
     ]
 }
 
 extension ExportsView.Format: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ExportsView.Format>] = [
-        "label": \ExportsView.Format.label,
-        "files": \ExportsView.Format.files,
+    static let fields: [String: TemplateField<ExportsView.Format>] = [
+        "label": .init(\ExportsView.Format.label),
+        "files": .init(\ExportsView.Format.files),
     ]
 }
 
 extension ParticipantPage: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ParticipantPage>] = [
-        "lang": \ParticipantPage.lang,
-        "organizer": \ParticipantPage.organizer,
-        "notice": \ParticipantPage.notice,
-        "t": \ParticipantPage.t,
-        "csrf": \ParticipantPage.csrf,
-        "companyName": \ParticipantPage.companyName,
-        "companyID": \ParticipantPage.companyID,
-        "eventName": \ParticipantPage.eventName,
-        "eventWhen": \ParticipantPage.eventWhen,
-        "eventPlace": \ParticipantPage.eventPlace,
-        "eventTimeZone": \ParticipantPage.eventTimeZone,
-        "published": \ParticipantPage.published,
-        "calendarHref": \ParticipantPage.calendarHref,
-        "hasAgenda": \ParticipantPage.hasAgenda,
-        "afterEvent": \ParticipantPage.afterEvent,
-        "agenda": \ParticipantPage.agenda,
-        "rateAction": \ParticipantPage.rateAction,
-        "hasSuggestions": \ParticipantPage.hasSuggestions,
-        "suggestions": \ParticipantPage.suggestions,
-        "requestAction": \ParticipantPage.requestAction,
-        "declineAction": \ParticipantPage.declineAction,
-        "hasRequests": \ParticipantPage.hasRequests,
-        "requests": \ParticipantPage.requests,
-        "hasBlocks": \ParticipantPage.hasBlocks,
-        "blocks": \ParticipantPage.blocks,
-        "shownRegionCity": \ParticipantPage.shownRegionCity,
-        "shownSize": \ParticipantPage.shownSize,
-        "shownLanguages": \ParticipantPage.shownLanguages,
-        "shownOffers": \ParticipantPage.shownOffers,
-        "shownSeeks": \ParticipantPage.shownSeeks,
-        "shownDescription": \ParticipantPage.shownDescription,
-        "profileOpen": \ParticipantPage.profileOpen,
-        "profileAction": \ParticipantPage.profileAction,
-        "form": \ParticipantPage.form,
+    static let fields: [String: TemplateField<ParticipantPage>] = [
+        "lang": .init(\ParticipantPage.lang),
+        "organizer": .init(\ParticipantPage.organizer),
+        "notice": .init(\ParticipantPage.notice),
+        "t": .init(\ParticipantPage.t),
+        "csrf": .init(\ParticipantPage.csrf),
+        "companyName": .init(\ParticipantPage.companyName),
+        "companyID": .init(\ParticipantPage.companyID),
+        "eventName": .init(\ParticipantPage.eventName),
+        "eventWhen": .init(\ParticipantPage.eventWhen),
+        "eventPlace": .init(\ParticipantPage.eventPlace),
+        "eventTimeZone": .init(\ParticipantPage.eventTimeZone),
+        "published": .init(\ParticipantPage.published),
+        "calendarHref": .init(\ParticipantPage.calendarHref),
+        "hasAgenda": .init(\ParticipantPage.hasAgenda),
+        "afterEvent": .init(\ParticipantPage.afterEvent),
+        "agenda": .init(\ParticipantPage.agenda),
+        "hasSuggestions": .init(\ParticipantPage.hasSuggestions),
+        "suggestions": .init(\ParticipantPage.suggestions),
+        "hasRequests": .init(\ParticipantPage.hasRequests),
+        "requests": .init(\ParticipantPage.requests),
+        "hasBlocks": .init(\ParticipantPage.hasBlocks),
+        "blocks": .init(\ParticipantPage.blocks),
+        "shownRegionCity": .init(\ParticipantPage.shownRegionCity),
+        "shownSize": .init(\ParticipantPage.shownSize),
+        "shownLanguages": .init(\ParticipantPage.shownLanguages),
+        "shownOffers": .init(\ParticipantPage.shownOffers),
+        "shownSeeks": .init(\ParticipantPage.shownSeeks),
+        "shownDescription": .init(\ParticipantPage.shownDescription),
+        "profileOpen": .init(\ParticipantPage.profileOpen),
+        "profileAction": .init(\ParticipantPage.profileAction),
+        "form": .init(\ParticipantPage.form),
     ]
 }
 
 extension ParticipantPage.Suggestion: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ParticipantPage.Suggestion>] = [
-        "company": \ParticipantPage.Suggestion.company,
-        "name": \ParticipantPage.Suggestion.name,
-        "place": \ParticipantPage.Suggestion.place,
-        "reasons": \ParticipantPage.Suggestion.reasons,
-        "requested": \ParticipantPage.Suggestion.requested,
+    static let fields: [String: TemplateField<ParticipantPage.Suggestion>] = [
+        "company": .init(\ParticipantPage.Suggestion.company),
+        "name": .init(\ParticipantPage.Suggestion.name),
+        "place": .init(\ParticipantPage.Suggestion.place),
+        "reasons": .init(\ParticipantPage.Suggestion.reasons),
+        "requested": .init(\ParticipantPage.Suggestion.requested),
+        "csrf": .init(\ParticipantPage.Suggestion.csrf),
+        "requestAction": .init(\ParticipantPage.Suggestion.requestAction),
+        "declineAction": .init(\ParticipantPage.Suggestion.declineAction),
     ]
 }
 
 extension ParticipantPage.AgendaRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ParticipantPage.AgendaRow>] = [
-        "time": \ParticipantPage.AgendaRow.time,
-        "table": \ParticipantPage.AgendaRow.table,
-        "name": \ParticipantPage.AgendaRow.name,
-        "place": \ParticipantPage.AgendaRow.place,
-        "reasons": \ParticipantPage.AgendaRow.reasons,
-        "cancelled": \ParticipantPage.AgendaRow.cancelled,
-        "counterpart": \ParticipantPage.AgendaRow.counterpart,
-        "ratable": \ParticipantPage.AgendaRow.ratable,
-        "rating": \ParticipantPage.AgendaRow.rating,
+    static let fields: [String: TemplateField<ParticipantPage.AgendaRow>] = [
+        "time": .init(\ParticipantPage.AgendaRow.time),
+        "table": .init(\ParticipantPage.AgendaRow.table),
+        "name": .init(\ParticipantPage.AgendaRow.name),
+        "place": .init(\ParticipantPage.AgendaRow.place),
+        "reasons": .init(\ParticipantPage.AgendaRow.reasons),
+        "cancelled": .init(\ParticipantPage.AgendaRow.cancelled),
+        "counterpart": .init(\ParticipantPage.AgendaRow.counterpart),
+        "ratable": .init(\ParticipantPage.AgendaRow.ratable),
+        "rating": .init(\ParticipantPage.AgendaRow.rating),
+        "afterEvent": .init(\ParticipantPage.AgendaRow.afterEvent),
+        "csrf": .init(\ParticipantPage.AgendaRow.csrf),
+        "rateAction": .init(\ParticipantPage.AgendaRow.rateAction),
     ]
 }
 
 extension ParticipantPage.RequestRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ParticipantPage.RequestRow>] = [
-        "name": \ParticipantPage.RequestRow.name,
-        "place": \ParticipantPage.RequestRow.place,
-        "who": \ParticipantPage.RequestRow.who,
-        "status": \ParticipantPage.RequestRow.status,
-        "must": \ParticipantPage.RequestRow.must,
+    static let fields: [String: TemplateField<ParticipantPage.RequestRow>] = [
+        "name": .init(\ParticipantPage.RequestRow.name),
+        "place": .init(\ParticipantPage.RequestRow.place),
+        "who": .init(\ParticipantPage.RequestRow.who),
+        "status": .init(\ParticipantPage.RequestRow.status),
+        "must": .init(\ParticipantPage.RequestRow.must),
     ]
 }
 
 extension ParticipantPage.SizeOption: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ParticipantPage.SizeOption>] = [
-        "value": \ParticipantPage.SizeOption.value,
-        "selected": \ParticipantPage.SizeOption.selected,
+    static let fields: [String: TemplateField<ParticipantPage.SizeOption>] = [
+        "value": .init(\ParticipantPage.SizeOption.value),
+        "selected": .init(\ParticipantPage.SizeOption.selected),
     ]
 }
 
 extension ParticipantPage.ProfileForm: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ParticipantPage.ProfileForm>] = [
-        "name": \ParticipantPage.ProfileForm.name,
-        "region": \ParticipantPage.ProfileForm.region,
-        "city": \ParticipantPage.ProfileForm.city,
-        "sizes": \ParticipantPage.ProfileForm.sizes,
-        "languages": \ParticipantPage.ProfileForm.languages,
-        "offers": \ParticipantPage.ProfileForm.offers,
-        "seeks": \ParticipantPage.ProfileForm.seeks,
-        "description": \ParticipantPage.ProfileForm.description,
+    static let fields: [String: TemplateField<ParticipantPage.ProfileForm>] = [
+        "name": .init(\ParticipantPage.ProfileForm.name),
+        "region": .init(\ParticipantPage.ProfileForm.region),
+        "city": .init(\ParticipantPage.ProfileForm.city),
+        "sizes": .init(\ParticipantPage.ProfileForm.sizes),
+        "languages": .init(\ParticipantPage.ProfileForm.languages),
+        "offers": .init(\ParticipantPage.ProfileForm.offers),
+        "seeks": .init(\ParticipantPage.ProfileForm.seeks),
+        "description": .init(\ParticipantPage.ProfileForm.description),
     ]
 }
 
 extension OrganizerBar: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<OrganizerBar>] = [
-        "csrf": \OrganizerBar.csrf,
+    static let fields: [String: TemplateField<OrganizerBar>] = [
+        "csrf": .init(\OrganizerBar.csrf),
     ]
 }
 
 extension MessageView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<MessageView>] = [
-        "lang": \MessageView.lang,
-        "organizer": \MessageView.organizer,
-        "notice": \MessageView.notice,
-        "heading": \MessageView.heading,
-        "lines": \MessageView.lines,
-        "back": \MessageView.back,
-        "backLabel": \MessageView.backLabel,
+    static let fields: [String: TemplateField<MessageView>] = [
+        "lang": .init(\MessageView.lang),
+        "organizer": .init(\MessageView.organizer),
+        "notice": .init(\MessageView.notice),
+        "heading": .init(\MessageView.heading),
+        "lines": .init(\MessageView.lines),
+        "back": .init(\MessageView.back),
+        "backLabel": .init(\MessageView.backLabel),
     ]
 }
 
 extension HomeView: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<HomeView>] = [
-        "lang": \HomeView.lang,
-        "organizer": \HomeView.organizer,
-        "notice": \HomeView.notice,
-        "companyCount": \HomeView.companyCount,
-        "hasEvents": \HomeView.hasEvents,
-        "events": \HomeView.events,
+    static let fields: [String: TemplateField<HomeView>] = [
+        "lang": .init(\HomeView.lang),
+        "organizer": .init(\HomeView.organizer),
+        "notice": .init(\HomeView.notice),
+        "companyCount": .init(\HomeView.companyCount),
+        "hasEvents": .init(\HomeView.hasEvents),
+        "events": .init(\HomeView.events),
     ]
 }
 
 extension EventRow: TemplateView {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<EventRow>] = [
-        "id": \EventRow.id,
-        "href": \EventRow.href,
-        "name": \EventRow.name,
-        "date": \EventRow.date,
-        "city": \EventRow.city,
-        "participants": \EventRow.participants,
-        "delegates": \EventRow.delegates,
-        "hosts": \EventRow.hosts,
-        "meetings": \EventRow.meetings,
-        "published": \EventRow.published,
+    static let fields: [String: TemplateField<EventRow>] = [
+        "id": .init(\EventRow.id),
+        "href": .init(\EventRow.href),
+        "name": .init(\EventRow.name),
+        "date": .init(\EventRow.date),
+        "city": .init(\EventRow.city),
+        "participants": .init(\EventRow.participants),
+        "delegates": .init(\EventRow.delegates),
+        "hosts": .init(\EventRow.hosts),
+        "meetings": .init(\EventRow.meetings),
+        "published": .init(\EventRow.published),
     ]
 }

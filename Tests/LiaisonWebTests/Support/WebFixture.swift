@@ -29,10 +29,11 @@ struct WebFixture {
     static let hosts = ["US-X", "US-Y", "US-Z"]
 
     /// The fixture; `names` replaces company names (hostile ones, say); `venue` is the event's;
-    /// `days`, when given, replace the event's single day of 4 slots.
+    /// `days`, when given, replace the event's single day of 4 slots; `file`, when given, is where
+    /// the database is made, opened as `liaison serve` opens it (a pool of readers) instead of in memory.
     static func make(names: [String: String] = [:], venue: String = "", days: [EventDay]? = nil,
-                     now: Date = TestClock.beforeEvent) throws -> WebFixture {
-        let db = try LiaisonDatabase.inMemory()
+                     now: Date = TestClock.beforeEvent, file: URL? = nil) throws -> WebFixture {
+        let db = try file.map { try LiaisonDatabase.open(path: $0.path, mode: .createIfMissing, concurrentReads: true) } ?? LiaisonDatabase.inMemory()
         try db.save(companies(names: names))
         try db.createEvent(EventSpec(id: event, name: names["event"] ?? "Port of Possibilities", city: "Oakland", country: "US",
                                      days: days ?? [EventDay(date: "2025-12-05", start: "08:00", slots: 4)], slotMinutes: 20, tables: 4,
