@@ -32,15 +32,17 @@ Standard library only.
 import argparse
 import csv
 import json
-import resource
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from liaison_run import child_cpu, liaison  # noqa: E402  (the one way the scripts run the binary)
+
 
 # Proven optimum total breaks under fairness 2 (the paper's Table 3).
 PUBLISHED = {"forum-13": 0, "forum-13crafb": 6, "forum-13crafc": 1, "forum-14": 2, "forumt-14": 5,
@@ -336,19 +338,6 @@ def check(forum, export):
 
 
 # ---------------------------------------------------------------- running Liaison
-
-def child_cpu():
-    """CPU seconds used by finished children: on a shared machine, wall time measures the neighbours too."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def liaison(binary, *arguments):
-    run = subprocess.run([binary, *arguments], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise RuntimeError(f"liaison {' '.join(arguments)} exited {run.returncode}:\n{run.stderr.strip() or run.stdout.strip()}")
-    return run.stdout
-
 
 def run_forum(args, forum, scratch):
     directory = os.path.join(scratch, forum["name"])

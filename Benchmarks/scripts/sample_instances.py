@@ -17,26 +17,14 @@ Standard library only. Exits 1 when Liaison's total score is below --min-ratio o
 """
 import argparse
 import json
-import resource
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
-
-def child_cpu():
-    """CPU seconds used by finished children: on a shared machine, wall time measures the neighbours too."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def liaison(binary, *arguments):
-    run = subprocess.run([binary, *arguments], capture_output=True, text=True)
-    if run.returncode != 0:
-        sys.exit(f"liaison {' '.join(arguments)} exited {run.returncode}:\n{run.stderr.strip() or run.stdout.strip()}")
-    return run.stdout
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from liaison_run import LiaisonFailed, child_cpu, liaison  # noqa: E402  (the one way the scripts run the binary)
 
 
 def slot_list(value, slots):
@@ -142,4 +130,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except LiaisonFailed as error:
+        sys.exit(str(error))
