@@ -220,3 +220,8 @@ struct EventModel {
         return Meeting(a: a, b: b, slot: slot, table: table, score: score(key))
     }
 }
+
+extension EventModel {
+    /// The meetings participant p is owed: the minimum asked, or its capacity when lower.
+    func minimum(of p: Int) -> Int { min(minMeetings, participants[p].capacity) }
+}

@@ -27,7 +27,7 @@ enum PairSelection {
     /// for everyone, then the highest total of scores (plain requests counting extra).
     static func select(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey]) -> [PairKey] {
         let deficits = model.participants.indices.map { p in
-            max(0, min(min(model.minMeetings, model.participants[p].capacity) - timetable.meetingCount(p), room(p, timetable)))
+            max(0, min(model.minimum(of: p) - timetable.meetingCount(p), room(p, timetable)))
         }
         let meetingsLeft = Double(max(1, addable(model, timetable)))
         let musts = Double(candidates.filter(model.isMust).count)

@@ -68,7 +68,7 @@ public enum Scheduler {
             bounded.place(key, in: timetable.placements[key]!.slot)
         }
         let minimumsHeld = model.participants.indices.allSatisfy {
-            timetable.meetingCount($0) >= min(model.minMeetings, model.participants[$0].capacity)
+            timetable.meetingCount($0) >= model.minimum(of: $0)
         }
         let bound = UpperBound.of(model, bounded, minimumsHeld: minimumsHeld)
         let meetings = timetable.placements.map { key, placement in
@@ -105,7 +105,7 @@ public enum Scheduler {
             let model = timetable.model
             musts = timetable.placements.keys.filter(model.isMust).count
             atMinimum = model.participants.indices.filter {
-                timetable.meetingCount($0) >= min(model.minMeetings, model.participants[$0].capacity)
+                timetable.meetingCount($0) >= model.minimum(of: $0)
             }.count
             score = model.totalScore(timetable.placements.keys)
         }

@@ -160,7 +160,7 @@ enum SlotAssignment {
     /// when requested). Pairs worth nothing are added only for the minimum.
     static func fill(_ candidates: [PairKey], in timetable: inout Timetable) {
         let model = timetable.model
-        func short(_ p: Int) -> Bool { timetable.meetingCount(p) < min(model.minMeetings, model.participants[p].capacity) }
+        func short(_ p: Int) -> Bool { timetable.meetingCount(p) < model.minimum(of: p) }
         let ordered = candidates.sorted { a, b in
             let (x, y) = (model.value(a), model.value(b))
             return x != y ? x > y : a < b
@@ -189,7 +189,7 @@ enum SlotAssignment {
     static func improve(_ candidates: [PairKey], in timetable: inout Timetable) -> Bool {
         let model = timetable.model
         guard candidates.count * model.event.slots <= improvementBudget else { return false }
-        func required(_ p: Int) -> Int { min(model.minMeetings, model.participants[p].capacity) }
+        func required(_ p: Int) -> Int { model.minimum(of: p) }
         func removable(_ key: PairKey) -> Bool {
             guard let placement = timetable.placements[key], !placement.fixed, !model.isMust(key) else { return false }
             return [key.a, key.b].allSatisfy { timetable.meetingCount($0) > required($0) }

@@ -32,7 +32,7 @@ enum UpperBound {
     static func of(_ model: EventModel, _ timetable: Timetable, minimumsHeld: Bool = false) -> Double {
         let candidates = PairSelection.candidates(model, timetable)
         let owed = model.participants.indices.map { p in
-            minimumsHeld ? max(0, min(model.minMeetings, model.participants[p].capacity) - timetable.meetingCount(p)) : 0
+            minimumsHeld ? max(0, model.minimum(of: p) - timetable.meetingCount(p)) : 0
         }
         let addable = PairSelection.addable(model, timetable)
         // Costs × capacities stay inside Int64 (addable × resolution ≤ 2⁵⁵); should potentials
