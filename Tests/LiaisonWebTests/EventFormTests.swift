@@ -43,6 +43,16 @@ struct EventFormTests {
         }
     }
 
+    @Test("an open event ignores the hidden delegation field, whatever it holds")
+    func openEventIgnoresDelegation() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser, csrf in
+            let created = try await browser.post("/events", Self.form("chamber", csrf: csrf, [("pairing", "open"), ("delegation", "not a country")]))
+            #expect(created.status == .seeOther && created.headers[.location] == "/events/chamber")
+        }
+        #expect(try fixture.db.eventDefinition("chamber").spec.pairing == .open)
+    }
+
     @Test("an open event is created through the form; its delegation is not asked")
     func openEvent() async throws {
         let fixture = try WebFixture.make()

@@ -79,7 +79,8 @@ struct EventForm: Sendable {
                              country: try fields.require("country"), days: days, slotMinutes: try fields.requireInt("slotMinutes"),
                              tables: try fields.requireInt("tables"), timeZone: fields.text("timeZone") ?? "",
                              venue: fields.text("venue") ?? "", pairing: pairing, sessions: sessions)
-        if let delegation = fields.text("delegation") { spec.delegation = delegation }
+        // The delegation is hidden, and means nothing, in an open event.
+        if pairing == .sides, let delegation = fields.text("delegation") { spec.delegation = delegation }
         return spec
     }
 }
