@@ -32,7 +32,7 @@ os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from icalendar import Calendar  # noqa: E402
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
@@ -117,7 +117,17 @@ class Story:
             options.add_argument(argument)
         if os.geteuid() == 0:
             options.add_argument("--no-sandbox")
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        # A first Chromium start on a fresh machine can fail to open its DevTools port before
+        # chromedriver gives up; starting the browser again is no retry of anything tested.
+        for attempt in range(1, 4):
+            try:
+                self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+                break
+            except WebDriverException as error:
+                if attempt == 3:
+                    raise
+                log(f"chromium did not start (attempt {attempt}): {error.msg}; starting it again")
+                time.sleep(2)
         self.driver.set_page_load_timeout(60)
 
     # -- helpers ------------------------------------------------------------------------------
