@@ -41,6 +41,9 @@ enum Compaction {
     static let focusShare = 0.3
     /// Share of those moves that re-time the participant's whole agenda-day instead.
     static let focusRetimingShare = 0.1
+    /// Share of those re-timings that, in an event of several days, re-time the participant's
+    /// whole agenda, every day at once (see ``SlotSearch/agendaRetiming(_:breakWeight:random:)``).
+    static let agendaRetimingShare = 0.25
     /// Moves between two recounts of who needs them most.
     static let focusRefresh = 1_024
 
@@ -102,16 +105,17 @@ enum Compaction {
             guard current > 0 else { break }
             var m = movable[random.below(movable.count)]
             if move % focusRefresh == 0 { troubled = neediest(search) }
-            var target: Int?, retimed: Int?
+            var target: Int?, retimed: Int?, wholeAgenda = false
             if !troubled.isEmpty && random.unit() < focusShare {
                 // One of the neediest participant's meetings, next to another of its meetings,
-                // or the whole agenda-day of that meeting re-timed.
+                // or its agenda re-timed: that meeting's day, or now and then every day at once.
                 let p = troubled[random.below(troubled.count)]
                 let first = search.meetingStart[p], count = search.meetingStart[p + 1] - first
                 m = search.meetingList[first + random.below(count)]
                 guard search.movable[m], search.slot[m] > 0 else { continue }
                 if random.unit() < focusRetimingShare {
                     retimed = p
+                    wholeAgenda = search.dayCount > 1 && random.unit() < agendaRetimingShare
                 } else {
                     let beside = search.slot[search.meetingList[first + random.below(count)]] + (random.below(2) == 0 ? 1 : -1)
                     guard beside >= 1, beside <= search.slotCount, search.isAllowed(m, beside) else { continue }
@@ -122,7 +126,10 @@ enum Compaction {
                 // Re-time the agenda-day of one of m's participants, the one with more breaks.
                 let p = retimed ?? (search.shapes[search.a[m]].breaks >= search.shapes[search.b[m]].breaks ? search.a[m] : search.b[m])
                 let day = search.model.dayOfSlot[search.slot[m]]
-                guard let slots = search.retiming(p, day: day, breakWeight: weight) else { continue }
+                let retiming = wholeAgenda
+                    ? search.agendaRetiming(p, breakWeight: weight, random: &random)
+                    : search.retiming(p, day: day, breakWeight: weight)
+                guard let slots = retiming else { continue }
                 let old = search.reassign(slots)
                 search.collectPeople()
                 search.remeasure()

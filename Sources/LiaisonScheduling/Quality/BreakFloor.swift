@@ -12,16 +12,10 @@ public enum BreakFloor {
         guard count > 1 else { return 0 }
         let reps = model.participants[p].reps
         var first: [Int] = [], others: [Int] = []
-        for range in model.days {
-            var stretches: [Int] = []
-            var run = 0
-            for s in range {
-                if model.isAvailable(p, s) { run += 1 } else if run > 0 { stretches.append(run); run = 0 }
-            }
-            if run > 0 { stretches.append(run) }
-            stretches.sort(by: >)
-            if let longest = stretches.first { first.append(longest * reps) }
-            others.append(contentsOf: stretches.dropFirst().map { $0 * reps })
+        for day in model.stretches(of: p) {
+            let lengths = day.map(\.count).sorted(by: >)
+            if let longest = lengths.first { first.append(longest * reps) }
+            others.append(contentsOf: lengths.dropFirst().map { $0 * reps })
         }
         var room = first.reduce(0, +), breaks = 0
         for stretch in others.sorted(by: >) where room < count {

@@ -58,4 +58,23 @@ extension EventModel {
     func isAvailable(_ p: Int, _ slot: Int) -> Bool {
         slot >= 0 && slot <= event.slots && availability[p * words + slot / 64] & (1 << UInt64(slot % 64)) != 0
     }
+
+    /// Participant p's free stretches: for each day (by index into ``days``), the runs of
+    /// consecutive slots it is available in, in order.
+    func stretches(of p: Int) -> [[ClosedRange<Int>]] {
+        days.map { range in
+            var runs: [ClosedRange<Int>] = []
+            var start: Int?
+            for s in range {
+                if isAvailable(p, s) {
+                    if start == nil { start = s }
+                } else if let first = start {
+                    runs.append(first...(s - 1))
+                    start = nil
+                }
+            }
+            if let first = start { runs.append(first...range.upperBound) }
+            return runs
+        }
+    }
 }
