@@ -44,15 +44,32 @@ extension SlotSearch {
                 dayCosts[i * width + s - range.lowerBound] = weighted(measure(q, from: from, to: s)) - before
             }
         }
-        var best: (total: Double, slots: [Int])?
-        var costs = [Double](repeating: 0, count: k * k)
         let lowest = max(range.lowerBound, first - k / 2), highest = min(range.upperBound - k + 1, max(lowest, last - k / 2))
         guard lowest <= highest else { return nil }
-        for start in lowest...highest {
+        return cheapestBlock(p, k: k, day: range, starts: lowest...highest, costs: dayCosts)
+    }
+
+    /// The slots, meeting by meeting, of the block of k consecutive slots p is available in,
+    /// starting in `starts`, whose assignment costs least; `costs[i * day.count + s - day.lowerBound]`
+    /// is what meeting i costs in slot s. Nil when no block has an assignment.
+    func cheapestBlock(_ p: Int, k: Int, day range: ClosedRange<Int>, starts: ClosedRange<Int>, costs dayCosts: [Double]) -> [Int]? {
+        let width = range.count
+        var best: (total: Double, slots: [Int])?
+        var costs = [Double](repeating: 0, count: k * k)
+        for start in starts {
             guard (start..<(start + k)).allSatisfy({ model.isAvailable(p, $0) }) else { continue }
+            // Each meeting's cheapest slot of the block bounds what the block can cost.
+            var least = 0.0
             for i in 0..<k {
-                for j in 0..<k { costs[i * k + j] = dayCosts[i * width + start + j - range.lowerBound] }
+                var cheapest = Assignment.forbidden
+                for j in 0..<k {
+                    let cost = dayCosts[i * width + start + j - range.lowerBound]
+                    costs[i * k + j] = cost
+                    cheapest = min(cheapest, cost)
+                }
+                least += cheapest
             }
+            guard least < Assignment.forbidden, best == nil || least < best!.total - 1e-9 else { continue }
             guard let assignment = Assignment.solve(costs, rows: k, columns: k) else { continue }
             if best == nil || assignment.total < best!.total - 1e-9 {
                 best = (assignment.total, assignment.columns.map { start + $0 })
