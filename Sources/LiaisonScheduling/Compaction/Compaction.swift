@@ -39,8 +39,9 @@ enum Compaction {
     /// meetings moves next to another of theirs. In a large event a uniform pick would seldom
     /// reach the few agendas that decide the spread.
     static let focusShare = 0.3
-    /// Share of those moves that re-time the participant's whole agenda-day instead.
-    static let focusRetimingShare = 0.1
+    /// Share of those moves that re-time the participant's whole agenda-day instead, its
+    /// partners making room by Kempe chains (see ``SlotSearch/chainRetiming(_:day:breakWeight:)``).
+    static let focusRetimingShare = 0.05
     /// Share of those re-timings that, in an event of several days, re-time the participant's
     /// whole agenda, every day at once (see ``SlotSearch/agendaRetiming(_:breakWeight:random:)``).
     static let agendaRetimingShare = 0.25
@@ -126,11 +127,18 @@ enum Compaction {
                 // Re-time the agenda-day of one of m's participants, the one with more breaks.
                 let p = retimed ?? (search.shapes[search.a[m]].breaks >= search.shapes[search.b[m]].breaks ? search.a[m] : search.b[m])
                 let day = search.model.dayOfSlot[search.slot[m]]
-                let retiming = wholeAgenda
-                    ? search.agendaRetiming(p, breakWeight: weight, random: &random)
-                    : search.retiming(p, day: day, breakWeight: weight)
-                guard let slots = retiming else { continue }
-                let old = search.reassign(slots)
+                let old: [Int]
+                if retimed != nil && !wholeAgenda {
+                    // The neediest participant's partners may make room by Kempe chains.
+                    guard let undo = search.chainRetiming(p, day: day, breakWeight: weight) else { continue }
+                    old = undo
+                } else {
+                    let retiming = wholeAgenda
+                        ? search.agendaRetiming(p, breakWeight: weight, random: &random)
+                        : search.retiming(p, day: day, breakWeight: weight)
+                    guard let slots = retiming else { continue }
+                    old = search.reassign(slots)
+                }
                 search.collectPeople()
                 search.remeasure()
                 let delta = cost(search, breakWeight: weight) - current
