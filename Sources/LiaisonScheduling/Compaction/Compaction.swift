@@ -22,7 +22,7 @@ enum Compaction {
     /// ``mostMoves``.
     static let movesPerMeeting = 200
     static let smallEventMoves = 2_000
-    static let fewestMoves = 400_000
+    static let fewestMoves = 320_000
     static let mostMoves = 8_000_000
     /// Temperatures at the start and the end of the annealing, in idle slots.
     static let startTemperature = 16.0

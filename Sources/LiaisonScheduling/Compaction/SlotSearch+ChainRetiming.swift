@@ -21,10 +21,14 @@ extension SlotSearch {
         let k = own.count
         guard k > 1, k <= range.count, reps[p] == 1 else { return nil }
         let from = own.map { slot[$0] }
-        // Slots of a block p is available in throughout.
+        // Blocks are tried around p's present span, as in retiming(_:day:breakWeight:); only
+        // their slots are priced.
+        let first = from.min()!, last = from.max()!
+        let lowest = max(range.lowerBound, first - k / 2), highest = min(range.upperBound - k + 1, max(lowest, last - k / 2))
+        guard lowest <= highest else { return nil }
         let width = range.count
         var usable = [Bool](repeating: false, count: width), run = 0
-        for s in range {
+        for s in lowest...(highest + k - 1) {
             run = model.isAvailable(p, s) ? run + 1 : 0
             if run >= k { for t in (s - k + 1)...s { usable[t - range.lowerBound] = true } }
         }
@@ -55,7 +59,7 @@ extension SlotSearch {
             }
         }
         for (m, s) in zip(own, from) { slot[m] = s; occupy(m, s) }
-        guard let target = cheapestBlock(p, k: k, day: range, starts: range.lowerBound...(range.upperBound - k + 1), costs: dayCosts),
+        guard let target = cheapestBlock(p, k: k, day: range, starts: lowest...highest, costs: dayCosts),
               target != from else { return nil }
         return apply(own, from: from, to: target, of: p)
     }
