@@ -32,7 +32,8 @@ os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from icalendar import Calendar  # noqa: E402
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException, WebDriverException  # noqa: E402
+from selenium.common.exceptions import (NoAlertPresentException, StaleElementReferenceException,  # noqa: E402
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
@@ -158,8 +159,23 @@ class Story:
         button.click()
         if confirm:
             WebDriverWait(self.driver, 10).until(expected_conditions.alert_is_present()).accept()
-        WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 60).until(lambda driver: self.is_gone(page))
         WebDriverWait(self.driver, 60).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+    @staticmethod
+    def is_gone(element):
+        """Whether an element's page has been left. Chromium answers for a node of a page being
+        replaced either "stale element" or, mid-navigation, "Node with given id does not belong
+        to the document": both mean it is gone."""
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in (error.msg or ""):
+                return True
+            raise
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
