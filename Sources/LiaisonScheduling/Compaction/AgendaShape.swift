@@ -7,6 +7,9 @@
 struct AgendaShape: Equatable {
     var breaks = 0
     var idle = 0
+
+    /// What the agenda costs the compaction: `breakWeight` per break, one per idle slot.
+    func cost(breakWeight: Double) -> Double { breakWeight * Double(breaks) + Double(idle) }
 }
 
 extension EventModel {

@@ -29,17 +29,13 @@ extension SlotSearch {
         guard let layout = fewestBreakLayout(p, meetings: k, random: &random) else { return nil }
         var freed = [Int](repeating: 0, count: stride)
         for i in 0..<k { freed[slot[members[i]]] += 1 }
-        func weighted(_ shape: AgendaShape) -> Double { breakWeight * Double(shape.breaks) + Double(shape.idle) }
         // What each meeting costs its partner in each slot the layout may use.
         let columns = layout.fixed + Array(layout.last)
         var slotCosts = [Double](repeating: Assignment.forbidden, count: k * columns.count)
         for i in 0..<k {
-            let m = members[i], q = partner(m, of: p), from = slot[m]
-            let before = weighted(shapes[q])
             for (c, s) in columns.enumerated() {
-                let busyThere = Int(count[q * stride + s]) - (s == from ? 1 : 0)
-                guard isAllowed(m, s), busyThere < reps[q], load[s] - freed[s] < tables else { continue }
-                slotCosts[i * columns.count + c] = weighted(measure(q, from: from, to: s)) - before
+                guard let cost = partnerCost(members[i], of: p, to: s, freedThere: freed[s], breakWeight: breakWeight) else { continue }
+                slotCosts[i * columns.count + c] = cost
             }
         }
         let need = k - layout.fixed.count

@@ -33,7 +33,6 @@ extension SlotSearch {
             if run >= k { for t in (s - k + 1)...s { usable[t - range.lowerBound] = true } }
         }
         guard usable.contains(true) else { return nil }
-        func weighted(_ shape: AgendaShape) -> Double { breakWeight * Double(shape.breaks) + Double(shape.idle) }
         // What each meeting costs the others in each such slot, p's meetings all out
         // (unplaced: slot 0, so that no chain takes them along).
         for (m, s) in zip(own, from) { vacate(m, s); slot[m] = 0 }
@@ -43,14 +42,16 @@ extension SlotSearch {
             for s in range where usable[s - range.lowerBound] && isAllowed(m, s) {
                 var cost = Assignment.forbidden
                 if isFree(q, s) {
-                    if load[s] < tables { cost = weighted(measure(q, from: 0, to: s)) - weighted(shapes[q]) }
-                } else if let other = meeting(of: q, in: s), chain(from: other, to: from[i]), fits(s, from[i]) {
+                    if load[s] < tables {
+                        cost = measure(q, from: 0, to: s).cost(breakWeight: breakWeight) - shapes[q].cost(breakWeight: breakWeight)
+                    }
+                } else if partnerChain(q, from: s, to: from[i]) {
                     swapMembers(s, from[i])
                     if load[s] < tables, isFree(q, s) {
                         cost = 0
                         for j in 0..<peopleCount where people[j] != p {
-                            let r = people[j]
-                            cost += weighted(r == q ? measure(q, from: 0, to: s) : measure(r)) - weighted(shapes[r])
+                            let r = people[j], after = r == q ? measure(q, from: 0, to: s) : measure(r)
+                            cost += after.cost(breakWeight: breakWeight) - shapes[r].cost(breakWeight: breakWeight)
                         }
                     }
                     swapMembers(s, from[i])
@@ -62,6 +63,13 @@ extension SlotSearch {
         guard let target = cheapestBlock(p, k: k, day: range, starts: lowest...highest, costs: dayCosts),
               target != from else { return nil }
         return apply(own, from: from, to: target, of: p)
+    }
+
+    /// Fills ``members`` with the Kempe chain that takes q's meeting in slot s to slot t;
+    /// whether q has one there and the chain fits.
+    private mutating func partnerChain(_ q: Int, from s: Int, to t: Int) -> Bool {
+        guard let other = meeting(of: q, in: s) else { return false }
+        return chain(from: other, to: t) && fits(s, t)
     }
 
     /// p's meeting in slot s, if any.
@@ -81,8 +89,7 @@ extension SlotSearch {
         for (i, m) in own.enumerated() {
             let q = partner(m, of: p), s = target[i]
             if !isFree(q, s) {
-                guard let other = meeting(of: q, in: s), chain(from: other, to: from[i]), fits(s, from[i]),
-                      moved.count + memberCount <= memberLimit else { failed = true; break }
+                guard partnerChain(q, from: s, to: from[i]), moved.count + memberCount <= memberLimit else { failed = true; break }
                 for j in 0..<memberCount where !moved.contains(members[j]) {
                     moved.append(members[j])
                     old.append(slot[members[j]])

@@ -29,24 +29,29 @@ extension SlotSearch {
             first = min(first, slot[members[i]])
             last = max(last, slot[members[i]])
         }
-        func weighted(_ shape: AgendaShape) -> Double { breakWeight * Double(shape.breaks) + Double(shape.idle) }
         // What each meeting costs its partner in each slot of the day, computed once for every
         // block; blocks are tried around p's present span.
         let width = range.count
         var dayCosts = [Double](repeating: Assignment.forbidden, count: k * width)
         for i in 0..<k {
-            let m = members[i], q = partner(m, of: p), from = slot[m]
-            let before = weighted(shapes[q])
             for s in range {
-                // The partner must be free there (its meeting with p leaving `from` frees it there).
-                let busyThere = Int(count[q * stride + s]) - (s == from ? 1 : 0)
-                guard isAllowed(m, s), busyThere < reps[q], load[s] - (freed[s] ?? 0) < tables else { continue }
-                dayCosts[i * width + s - range.lowerBound] = weighted(measure(q, from: from, to: s)) - before
+                guard let cost = partnerCost(members[i], of: p, to: s, freedThere: freed[s] ?? 0, breakWeight: breakWeight) else { continue }
+                dayCosts[i * width + s - range.lowerBound] = cost
             }
         }
         let lowest = max(range.lowerBound, first - k / 2), highest = min(range.upperBound - k + 1, max(lowest, last - k / 2))
         guard lowest <= highest else { return nil }
         return cheapestBlock(p, k: k, day: range, starts: lowest...highest, costs: dayCosts)
+    }
+
+    /// What moving p's meeting m from its slot to slot s costs its partner's agenda; nil when
+    /// m may not meet in s, the partner is busy there (its meeting with p leaving frees it), or
+    /// s has no table once `freedThere` of p's meetings have left it.
+    func partnerCost(_ m: Int, of p: Int, to s: Int, freedThere: Int, breakWeight: Double) -> Double? {
+        let q = partner(m, of: p), from = slot[m]
+        let busyThere = Int(count[q * stride + s]) - (s == from ? 1 : 0)
+        guard isAllowed(m, s), busyThere < reps[q], load[s] - freedThere < tables else { return nil }
+        return measure(q, from: from, to: s).cost(breakWeight: breakWeight) - shapes[q].cost(breakWeight: breakWeight)
     }
 
     /// The slots, meeting by meeting, of the block of k consecutive slots p is available in,
