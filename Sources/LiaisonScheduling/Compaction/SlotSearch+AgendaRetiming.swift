@@ -59,16 +59,7 @@ extension SlotSearch {
     /// stretches (`fixed`) and the stretch taken last (`last`), of which only as many slots as
     /// are still needed are used. Nil when all of p's stretches hold fewer.
     func fewestBreakLayout(_ p: Int, meetings: Int, random: inout SeededGenerator) -> (fixed: [Int], last: ClosedRange<Int>)? {
-        var firsts: [ClosedRange<Int>] = [], others: [ClosedRange<Int>] = []
-        for var day in model.stretches(of: p) where !day.isEmpty {
-            day.shuffle(using: &random)
-            day.sort { $0.count > $1.count }
-            firsts.append(day[0])
-            others.append(contentsOf: day.dropFirst())
-        }
-        firsts.shuffle(using: &random)
-        others.shuffle(using: &random)
-        let order = firsts.sorted { $0.count > $1.count } + others.sorted { $0.count > $1.count }
+        let order = model.stretchesFewestBreaksFirst(of: p) { $0.shuffle(using: &random) }.order
         var fixed: [Int] = []
         for stretch in order {
             if fixed.count + stretch.count >= meetings { return (fixed, stretch) }

@@ -11,18 +11,13 @@ public enum BreakFloor {
     static func fewest(_ model: EventModel, _ p: Int, meetings count: Int) -> Int {
         guard count > 1 else { return 0 }
         let reps = model.participants[p].reps
-        var first: [Int] = [], others: [Int] = []
-        for day in model.stretches(of: p) {
-            let lengths = day.map(\.count).sorted(by: >)
-            if let longest = lengths.first { first.append(longest * reps) }
-            others.append(contentsOf: lengths.dropFirst().map { $0 * reps })
+        let (order, free) = model.stretchesFewestBreaksFirst(of: p)
+        var room = 0, used = 0
+        for stretch in order where room < count {
+            room += stretch.count * reps
+            used += 1
         }
-        var room = first.reduce(0, +), breaks = 0
-        for stretch in others.sorted(by: >) where room < count {
-            room += stretch
-            breaks += 1
-        }
-        return breaks
+        return max(0, used - free)
     }
 
     /// The least spread of break counts any schedule giving each participant as many meetings as

@@ -77,4 +77,21 @@ extension EventModel {
             return runs
         }
     }
+
+    /// p's free stretches in the order that holds meetings with the fewest breaks: each day's
+    /// longest, largest first — the first `free` of the order, free of charge — then every
+    /// other stretch, a break each, largest first. `shuffle` orders ties before each sort.
+    func stretchesFewestBreaksFirst(of p: Int, shuffle: (inout [ClosedRange<Int>]) -> Void = { _ in })
+        -> (order: [ClosedRange<Int>], free: Int) {
+        var firsts: [ClosedRange<Int>] = [], others: [ClosedRange<Int>] = []
+        for var day in stretches(of: p) where !day.isEmpty {
+            shuffle(&day)
+            day.sort { $0.count > $1.count }
+            firsts.append(day[0])
+            others.append(contentsOf: day.dropFirst())
+        }
+        shuffle(&firsts)
+        shuffle(&others)
+        return (firsts.sorted { $0.count > $1.count } + others.sorted { $0.count > $1.count }, firsts.count)
+    }
 }
