@@ -36,6 +36,9 @@ struct SlotSearch {
     let reps: Buffer<Int>
     /// Meetings of participant p in slot s, at `p * stride + s`.
     let count: Buffer<UInt8>
+    /// The meeting that last took slot s for participant p, at `p * stride + s`: p's one meeting
+    /// there whenever `count` says it has exactly one (-1 before any).
+    let meetingAt: Buffer<Int>
     /// Participant p's slots with a meeting, and those it is available in, as bits at `p * words + s / 64`.
     let busy: Buffer<UInt64>
     let available: Buffer<UInt64>
@@ -104,6 +107,7 @@ struct SlotSearch {
         meetingList = Buffer(lists.flatMap { $0 })
         reps = Buffer(model.participants.map(\.reps))
         count = Buffer(repeating: 0, count: model.participants.count * (slotCount + 1))
+        meetingAt = Buffer(repeating: -1, count: model.participants.count * (slotCount + 1))
         busy = Buffer(repeating: 0, count: model.participants.count * model.words)
         available = Buffer(model.availability)
         load = Buffer(repeating: 0, count: slotCount + 1)
@@ -139,7 +143,7 @@ struct SlotSearch {
     }
 
     func free() {
-        for buffer in [a, b, slot, allowedStart, allowedList, meetingStart, meetingList, reps, load, inSlot, position, histogram, members,
+        for buffer in [a, b, slot, meetingAt, allowedStart, allowedList, meetingStart, meetingList, reps, load, inSlot, position, histogram, members,
                        people, shift] { buffer.free() }
         movable.free(); counted.free(); allowedBits.free(); busy.free(); available.free(); dayMasks.free(); count.free()
         shapes.free(); oldShapes.free(); seen.free(); met.free()
@@ -175,6 +179,8 @@ struct SlotSearch {
     func occupy(_ m: Int, _ s: Int) {
         join(a[m], s)
         join(b[m], s)
+        meetingAt[a[m] * stride + s] = m
+        meetingAt[b[m] * stride + s] = m
         position[m] = load[s]
         inSlot[s * slotCapacity + load[s]] = m
         load[s] += 1
@@ -314,6 +320,17 @@ struct SlotSearch {
                 // Only a participant with no free representative in the destination drags its
                 // meetings there along.
                 guard !isFree(p, destination) else { continue }
+                if reps[p] == 1 {
+                    // Its one meeting there is the only one not already along (current is
+                    // its one meeting in the other slot).
+                    let other = meetingAt[p * stride + destination]
+                    guard seen[other] != epoch else { continue }
+                    guard memberCount < memberLimit else { return false }
+                    seen[other] = epoch
+                    members[memberCount] = other
+                    memberCount += 1
+                    continue
+                }
                 for i in meetingStart[p]..<meetingStart[p + 1] {
                     let other = meetingList[i]
                     guard seen[other] != epoch, slot[other] == origin || slot[other] == target else { continue }
