@@ -9,8 +9,8 @@ struct ChainRetimingTests {
     /// A one-day timetable of `slots` slots and `tables` tables with delegates D1… and hosts
     /// H1…, each available where `available` says (default: everywhere), meeting as `meetings`
     /// says (delegate, host, slot).
-    static func search(slots: Int, tables: Int, delegates: Int, hosts: Int, available: [String: [Int]] = [:],
-                       meetings: [(Int, Int, Int)]) throws -> SlotSearch {
+    static func timetable(slots: Int, tables: Int, delegates: Int, hosts: Int, available: [String: [Int]] = [:],
+                          meetings: [(Int, Int, Int)]) throws -> Timetable {
         let everywhere = Array(1...slots)
         let participants = (1...delegates).map { Fixture.delegate("D\($0)", max: slots, slots: available["D\($0)"] ?? everywhere) }
             + (1...hosts).map { Fixture.host("H\($0)", max: slots, slots: available["H\($0)"] ?? everywhere) }
@@ -22,7 +22,44 @@ struct ChainRetimingTests {
             let key = EventModel.PairKey(a: try #require(model.index["D\(d)"]), b: try #require(model.index["H\(h)"]))
             timetable.place(key, in: slot)
         }
-        return SlotSearch(timetable)
+        return timetable
+    }
+
+    /// The search over ``timetable(slots:tables:delegates:hosts:available:meetings:)``.
+    static func search(slots: Int, tables: Int, delegates: Int, hosts: Int, available: [String: [Int]] = [:],
+                       meetings: [(Int, Int, Int)]) throws -> SlotSearch {
+        SlotSearch(try timetable(slots: slots, tables: tables, delegates: delegates, hosts: hosts, available: available,
+                                 meetings: meetings))
+    }
+
+    /// A random day drawn from `seed`: `slots` slots, up to `people` delegates and as many hosts,
+    /// each available in 80 % of the slots, 1–4 tables, and pairs meeting with probability 0.6
+    /// wherever both are free and a table is (each pair at most once).
+    static func randomDay(seed: UInt64, slots: ClosedRange<Int> = 4...8, people: Int = 6) throws -> Timetable {
+        var random = SeededGenerator(seed: seed, stream: 31, index: 0)
+        let slots = slots.lowerBound + random.below(slots.count)
+        let delegates = 2 + random.below(people - 1), hosts = 2 + random.below(people - 1)
+        let tables = 1 + random.below(4)
+        var available: [String: [Int]] = [:]
+        for name in (1...delegates).map({ "D\($0)" }) + (1...hosts).map({ "H\($0)" }) {
+            available[name] = (1...slots).filter { _ in random.chance(0.8) }
+        }
+        var meetings: [(Int, Int, Int)] = [], busy = Set<String>(), load = [Int: Int]()
+        for d in 1...delegates {
+            for h in 1...hosts where random.chance(0.6) {
+                let free = (1...slots).filter { s in
+                    available["D\(d)"]!.contains(s) && available["H\(h)"]!.contains(s)
+                        && !busy.contains("D\(d)@\(s)") && !busy.contains("H\(h)@\(s)") && load[s, default: 0] < tables
+                }
+                guard !free.isEmpty else { continue }
+                let s = free[random.below(free.count)]
+                meetings.append((d, h, s))
+                busy.formUnion(["D\(d)@\(s)", "H\(h)@\(s)"])
+                load[s, default: 0] += 1
+            }
+        }
+        return try timetable(slots: slots, tables: tables, delegates: delegates, hosts: hosts, available: available,
+                             meetings: meetings)
     }
 
     /// Every rule the search keeps, recounted from the meetings' slots alone.
@@ -71,30 +108,7 @@ struct ChainRetimingTests {
     func keepsTheRules() throws {
         var moved = 0
         for seed in UInt64(1)...300 {
-            var random = SeededGenerator(seed: seed, stream: 31, index: 0)
-            let slots = 4 + random.below(5), delegates = 2 + random.below(5), hosts = 2 + random.below(5)
-            let tables = 1 + random.below(4)
-            var available: [String: [Int]] = [:]
-            for name in (1...delegates).map({ "D\($0)" }) + (1...hosts).map({ "H\($0)" }) {
-                available[name] = (1...slots).filter { _ in random.chance(0.8) }
-            }
-            // Random meetings, each pair at most once, placed where both are free and a table is.
-            var meetings: [(Int, Int, Int)] = [], busy = Set<String>(), load = [Int: Int]()
-            for d in 1...delegates {
-                for h in 1...hosts where random.chance(0.6) {
-                    let free = (1...slots).filter { s in
-                        available["D\(d)"]!.contains(s) && available["H\(h)"]!.contains(s)
-                            && !busy.contains("D\(d)@\(s)") && !busy.contains("H\(h)@\(s)") && load[s, default: 0] < tables
-                    }
-                    guard !free.isEmpty else { continue }
-                    let s = free[random.below(free.count)]
-                    meetings.append((d, h, s))
-                    busy.formUnion(["D\(d)@\(s)", "H\(h)@\(s)"])
-                    load[s, default: 0] += 1
-                }
-            }
-            var search = try Self.search(slots: slots, tables: tables, delegates: delegates, hosts: hosts, available: available,
-                                         meetings: meetings)
+            var search = SlotSearch(try Self.randomDay(seed: seed))
             defer { search.free() }
             #expect(Self.rulesHold(search), "seed \(seed): the fixture")
             for p in 0..<search.participantCount {
@@ -109,5 +123,34 @@ struct ChainRetimingTests {
             }
         }
         #expect(moved > 100)
+    }
+
+    @Test("a chain priced without moving it: every participant's agenda as after the move, on 300 random days")
+    func pricedInPlace() throws {
+        var priced = 0
+        for seed in UInt64(1)...300 {
+            var search = SlotSearch(try Self.randomDay(seed: seed))
+            defer { search.free() }
+            var random = SeededGenerator(seed: seed, stream: 37, index: 0)
+            for m in 0..<search.meetingCount {
+                let s = search.slot[m], t = 1 + random.below(search.slotCount)
+                guard t != s, search.chain(from: m, to: t), search.fits(s, t) else { continue }
+                let extra = random.chance(0.5) ? 1 + random.below(search.slotCount) : 0
+                let people = (0..<search.peopleCount).map { search.people[$0] }
+                let predicted = people.map { search.measureAfterChain($0, s, t, adding: extra) }
+                let before = search.slots
+                search.swapMembers(s, t)
+                let moved = people.map { r in
+                    extra == 0 ? search.measure(r) : search.measure(r, busy: { w in
+                        search.busy[r * search.words + w] | (extra / 64 == w ? 1 << UInt64(extra % 64) : 0)
+                    })
+                }
+                search.swapMembers(s, t)
+                #expect(predicted == moved, "seed \(seed), meeting \(m) to slot \(t)")
+                #expect(search.slots == before)
+                priced += 1
+            }
+        }
+        #expect(priced > 500)
     }
 }

@@ -46,15 +46,16 @@ extension SlotSearch {
                         cost = measure(q, from: 0, to: s).cost(breakWeight: breakWeight) - shapes[q].cost(breakWeight: breakWeight)
                     }
                 } else if partnerChain(q, from: s, to: from[i]) {
-                    swapMembers(s, from[i])
-                    if load[s] < tables, isFree(q, s) {
+                    // Priced as if the chain had moved, without moving it.
+                    var intoOrigin = 0
+                    for j in 0..<memberCount { intoOrigin += slot[members[j]] == s ? 1 : -1 }
+                    if load[s] - intoOrigin < tables, Int(count[q * stride + s]) - shift[q] < reps[q] {
                         cost = 0
                         for j in 0..<peopleCount where people[j] != p {
-                            let r = people[j], after = r == q ? measure(q, from: 0, to: s) : measure(r)
+                            let r = people[j], after = measureAfterChain(r, s, from[i], adding: r == q ? s : 0)
                             cost += after.cost(breakWeight: breakWeight) - shapes[r].cost(breakWeight: breakWeight)
                         }
                     }
-                    swapMembers(s, from[i])
                 }
                 dayCosts[i * width + s - range.lowerBound] = cost
             }
@@ -74,6 +75,7 @@ extension SlotSearch {
 
     /// p's meeting in slot s, if any.
     func meeting(of p: Int, in s: Int) -> Int? {
+        if reps[p] == 1 { return count[p * stride + s] == 1 ? meetingAt[p * stride + s] : nil }
         for i in meetingStart[p]..<meetingStart[p + 1] where slot[meetingList[i]] == s { return meetingList[i] }
         return nil
     }

@@ -253,6 +253,20 @@ struct SlotSearch {
         })
     }
 
+    /// r's shape once the chain in ``members`` has moved between slots s and t, with a meeting
+    /// added in slot `extra` (0: none); r must be one of the chain's ``people``, whose shifts
+    /// ``fits(_:_:)`` has just counted.
+    func measureAfterChain(_ r: Int, _ s: Int, _ t: Int, adding extra: Int = 0) -> AgendaShape {
+        let busyInS = Int(count[r * stride + s]) - shift[r] > 0, busyInT = Int(count[r * stride + t]) + shift[r] > 0
+        return measure(r, busy: { w in
+            var bits = busy[r * words + w]
+            if s / 64 == w { bits = busyInS ? bits | 1 << UInt64(s % 64) : bits & ~(1 << UInt64(s % 64)) }
+            if t / 64 == w { bits = busyInT ? bits | 1 << UInt64(t % 64) : bits & ~(1 << UInt64(t % 64)) }
+            if extra > 0 && extra / 64 == w { bits |= 1 << UInt64(extra % 64) }
+            return bits
+        })
+    }
+
     /// How far the break counts' spread exceeds the fairness asked for.
     var unfairness: Int {
         var low = -1, high = 0
