@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LiaisonCore
 
@@ -47,18 +48,46 @@ enum Compaction {
     static let agendaRetimingShare = 0.25
     /// Moves between two recounts of who needs them most.
     static let focusRefresh = 1_024
+    /// Events of up to ``portfolioLimit`` meetings are annealed ``portfolioSize`` times side by
+    /// side, each run from its own random stream, and the best agendas are kept: in a small
+    /// event one run's result depends much on its luck, and a second core costs no waiting.
+    static let portfolioSize = 2
+    static let portfolioLimit = bestTrackingLimit
+    /// In those small events, moves are cheap enough for this share of every re-timing (not
+    /// only the neediest's) to let partners make room by Kempe chains: slower moves that
+    /// reach agendas plain re-timing cannot.
+    static let smallEventChainShare = 0.5
 
     static func compact(_ timetable: inout Timetable) {
-        var search = SlotSearch(timetable)
-        defer { search.free() }
+        let runs = runs(for: timetable)
+        defer { runs.forEach { $0.search.free() } }
+        let (movable, moves) = workload(runs[0].search)
+        guard !movable.isEmpty else { return }
+        DispatchQueue.concurrentPerform(iterations: runs.count) { runs[$0].anneal(movable: movable, moves: moves) }
+        cheapest(runs).search.apply(to: &timetable)
+    }
+
+    /// The annealings that compact `timetable`: ``portfolioSize`` in a small event, else one.
+    static func runs(for timetable: Timetable) -> [AnnealingRun] {
+        let small = timetable.placements.count <= portfolioLimit
+        return (0..<(small ? portfolioSize : 1)).map {
+            AnnealingRun(timetable, index: $0, chainShare: small ? smallEventChainShare : 0)
+        }
+    }
+
+    /// The meetings an annealing of `search` moves (those with a choice of slot), and how many
+    /// moves it makes.
+    static func workload(_ search: SlotSearch) -> (movable: [Int], moves: Int) {
         let movable = (0..<search.meetingCount).filter {
             search.movable[$0] && search.slot[$0] > 0 && search.allowedStart[$0 + 1] - search.allowedStart[$0] > 1
         }
-        guard !movable.isEmpty else { return }
-        var random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: 0)
-        let moves = min(mostMoves, max(movesPerMeeting * movable.count, min(fewestMoves, smallEventMoves * movable.count)))
-        anneal(&search, movable: movable, moves: moves, random: &random)
-        search.apply(to: &timetable)
+        return (movable, min(mostMoves, max(movesPerMeeting * movable.count, min(fewestMoves, smallEventMoves * movable.count))))
+    }
+
+    /// The run with the cheapest agendas, the first such on a tie, so that the same input
+    /// gives the same agendas whichever thread finishes first.
+    static func cheapest(_ runs: [AnnealingRun]) -> AnnealingRun {
+        runs.min { cost($0.search) < cost($1.search) }!
     }
 
     static func cost(_ search: SlotSearch, breakWeight: Double = breakWeight) -> Double {
@@ -92,7 +121,9 @@ enum Compaction {
         return everyone.filter { search.shapes[$0].breaks == most }
     }
 
-    static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator) {
+    /// Anneals `search` over `moves` moves; `chainShare` of the re-timings not given to the
+    /// neediest let partners make room by Kempe chains as theirs do.
+    static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator, chainShare: Double = 0) {
         var best = cost(search)
         let tracking = search.meetingCount <= bestTrackingLimit
         var bestSlots = tracking ? search.slots : []
@@ -128,8 +159,9 @@ enum Compaction {
                 let p = retimed ?? (search.shapes[search.a[m]].breaks >= search.shapes[search.b[m]].breaks ? search.a[m] : search.b[m])
                 let day = search.model.dayOfSlot[search.slot[m]]
                 let old: [Int]
-                if retimed != nil && !wholeAgenda {
-                    // The neediest participant's partners may make room by Kempe chains.
+                if (retimed != nil && !wholeAgenda) || (retimed == nil && chainShare > 0 && random.unit() < chainShare) {
+                    // The partners may make room by Kempe chains: always for the neediest
+                    // participant, now and then for anyone.
                     guard let undo = search.chainRetiming(p, day: day, breakWeight: weight) else { continue }
                     old = undo
                 } else {

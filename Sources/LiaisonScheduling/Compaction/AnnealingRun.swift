@@ -1,0 +1,24 @@
+import LiaisonCore
+
+/// One annealing of a timetable's agendas (see ``Compaction``), with its own search and random
+/// stream, so that several can run side by side, each on its own thread.
+final class AnnealingRun: @unchecked Sendable {
+    // Unchecked: a run is changed only by the one thread that anneals it, and read only once
+    // every run has finished.
+    private(set) var search: SlotSearch
+    private var random: SeededGenerator
+    private let chainShare: Double
+
+    /// A run over `timetable`'s meetings, drawing from stream `index` of the event's seed;
+    /// `chainShare` as in ``Compaction/anneal(_:movable:moves:random:chainShare:)``.
+    init(_ timetable: Timetable, index: Int, chainShare: Double) {
+        search = SlotSearch(timetable)
+        random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: UInt64(index))
+        self.chainShare = chainShare
+    }
+
+    /// Anneals the run's search over `moves` moves of the meetings `movable`.
+    func anneal(movable: [Int], moves: Int) {
+        Compaction.anneal(&search, movable: movable, moves: moves, random: &random, chainShare: chainShare)
+    }
+}
