@@ -5,7 +5,7 @@ import Testing
 /// A small event's agendas are annealed twice side by side; the compaction keeps the better.
 @Suite("Compaction keeps the best of its side-by-side annealings")
 struct PortfolioTests {
-    @Test("on 40 random days the compacted agendas cost what the cheapest of the two runs, annealed one by one, reaches")
+    @Test("on 40 random days the compacted agendas are those of the run that wins when the runs are annealed one by one")
     func keepsTheCheapestRun() throws {
         var secondWon = 0
         for seed in UInt64(1)...40 {
@@ -23,11 +23,29 @@ struct PortfolioTests {
             for run in runs { run.anneal(movable: movable, moves: moves) }
             let costs = runs.map { Compaction.cost($0.search) }
             #expect(Compaction.cost(kept) == costs.min(), "seed \(seed): runs \(costs)")
-            // On a tie the first run's agendas, so that the result never depends on the threads.
-            let first = costs.firstIndex(of: costs.min()!)!
+            // The first to agendas that cost nothing, in moves then by index, else the first of
+            // the cheapest: never a matter of which thread was quicker.
+            let finished = runs.indices.filter { runs[$0].finishedAt != nil }
+            let first = finished.min { (runs[$0].finishedAt!, $0) < (runs[$1].finishedAt!, $1) }
+                ?? costs.firstIndex(of: costs.min()!)!
             #expect(kept.slots == runs[first].search.slots, "seed \(seed)")
+            #expect(Compaction.best(of: runs) === runs[first], "seed \(seed)")
             if first > 0 { secondWon += 1 }
         }
         #expect(secondWon > 0, "the second run matters on some day")
+    }
+
+    @Test("a run is beaten only by a finish it could no longer better, and the earliest finish stands")
+    func finishLine() {
+        let line = FinishLine(runs: 2)
+        #expect(!line.isBeaten(at: 1_000, run: 0), "no finish yet")
+        line.cross(at: 10, run: 1)
+        #expect(!line.isBeaten(at: 10, run: 0), "run 0 finishing at move 10 would still win on its index")
+        #expect(line.isBeaten(at: 11, run: 0))
+        #expect(!line.isBeaten(at: 10, run: 1) && line.isBeaten(at: 11, run: 1))
+        line.cross(at: 12, run: 0)
+        #expect(!line.isBeaten(at: 10, run: 0), "a later finish does not replace an earlier one")
+        line.cross(at: 9, run: 0)
+        #expect(line.isBeaten(at: 10, run: 1) && !line.isBeaten(at: 9, run: 0))
     }
 }

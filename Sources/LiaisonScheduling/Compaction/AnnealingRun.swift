@@ -8,17 +8,26 @@ final class AnnealingRun: @unchecked Sendable {
     private(set) var search: SlotSearch
     private var random: SeededGenerator
     private let chainShare: Double
+    private let finishLine: FinishLine
+    /// The run's place among its compaction's runs.
+    let index: Int
+    /// The move at which the run's agendas came to cost nothing, if they did.
+    private(set) var finishedAt: Int?
 
-    /// A run over `timetable`'s meetings, drawing from stream `index` of the event's seed;
-    /// `chainShare` as in ``Compaction/anneal(_:movable:moves:random:chainShare:)``.
-    init(_ timetable: Timetable, index: Int, chainShare: Double) {
+    /// A run over `timetable`'s meetings, drawing from stream `index` of the event's seed and
+    /// racing the other runs to `finishLine`; `chainShare` as in
+    /// ``Compaction/anneal(_:movable:moves:random:chainShare:race:)``.
+    init(_ timetable: Timetable, index: Int, chainShare: Double, finishLine: FinishLine) {
         search = SlotSearch(timetable)
         random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: UInt64(index))
         self.chainShare = chainShare
+        self.finishLine = finishLine
+        self.index = index
     }
 
     /// Anneals the run's search over `moves` moves of the meetings `movable`.
     func anneal(movable: [Int], moves: Int) {
-        Compaction.anneal(&search, movable: movable, moves: moves, random: &random, chainShare: chainShare)
+        finishedAt = Compaction.anneal(&search, movable: movable, moves: moves, random: &random, chainShare: chainShare,
+                                       race: (finishLine, index))
     }
 }

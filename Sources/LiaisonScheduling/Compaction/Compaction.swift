@@ -57,6 +57,8 @@ enum Compaction {
     /// only the neediest's) to let partners make room by Kempe chains: slower moves that
     /// reach agendas plain re-timing cannot.
     static let smallEventChainShare = 0.5
+    /// Moves between two looks at whether another run has already won.
+    static let raceCheck = 64
 
     static func compact(_ timetable: inout Timetable) {
         let runs = runs(for: timetable)
@@ -64,14 +66,16 @@ enum Compaction {
         let (movable, moves) = workload(runs[0].search)
         guard !movable.isEmpty else { return }
         DispatchQueue.concurrentPerform(iterations: runs.count) { runs[$0].anneal(movable: movable, moves: moves) }
-        cheapest(runs).search.apply(to: &timetable)
+        best(of: runs).search.apply(to: &timetable)
     }
 
-    /// The annealings that compact `timetable`: ``portfolioSize`` in a small event, else one.
+    /// The annealings that compact `timetable`: ``portfolioSize`` in a small event, racing to
+    /// agendas that cost nothing, else one.
     static func runs(for timetable: Timetable) -> [AnnealingRun] {
         let small = timetable.placements.count <= portfolioLimit
-        return (0..<(small ? portfolioSize : 1)).map {
-            AnnealingRun(timetable, index: $0, chainShare: small ? smallEventChainShare : 0)
+        let line = FinishLine(runs: small ? portfolioSize : 1)
+        return (0..<line.runs).map {
+            AnnealingRun(timetable, index: $0, chainShare: small ? smallEventChainShare : 0, finishLine: line)
         }
     }
 
@@ -84,10 +88,13 @@ enum Compaction {
         return (movable, min(mostMoves, max(movesPerMeeting * movable.count, min(fewestMoves, smallEventMoves * movable.count))))
     }
 
-    /// The run with the cheapest agendas, the first such on a tie, so that the same input
-    /// gives the same agendas whichever thread finishes first.
-    static func cheapest(_ runs: [AnnealingRun]) -> AnnealingRun {
-        runs.min { cost($0.search) < cost($1.search) }!
+    /// The run whose agendas are kept: the first to agendas that cost nothing (in moves, then
+    /// by index), else the cheapest, the first such on a tie. Each run's moves are the same
+    /// whatever the threads do, so the same input gives the same agendas.
+    static func best(of runs: [AnnealingRun]) -> AnnealingRun {
+        let finished = runs.compactMap { run in run.finishedAt.map { (move: $0, run: run) } }
+        if let first = finished.min(by: { ($0.move, $0.run.index) < ($1.move, $1.run.index) }) { return first.run }
+        return runs.min { cost($0.search) < cost($1.search) }!
     }
 
     static func cost(_ search: SlotSearch, breakWeight: Double = breakWeight) -> Double {
@@ -122,8 +129,12 @@ enum Compaction {
     }
 
     /// Anneals `search` over `moves` moves; `chainShare` of the re-timings not given to the
-    /// neediest let partners make room by Kempe chains as theirs do.
-    static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator, chainShare: Double = 0) {
+    /// neediest let partners make room by Kempe chains as theirs do. Returns the move at which
+    /// the agendas came to cost nothing, if they did. With a `race`, stops as soon as another
+    /// run is known to have come there first (see ``FinishLine``).
+    @discardableResult
+    static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator,
+                       chainShare: Double = 0, race: (line: FinishLine, run: Int)? = nil) -> Int? {
         var best = cost(search)
         let tracking = search.meetingCount <= bestTrackingLimit
         var bestSlots = tracking ? search.slots : []
@@ -134,7 +145,11 @@ enum Compaction {
             temperature *= cooling
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
             let current = cost(search, breakWeight: weight)
-            guard current > 0 else { break }
+            guard current > 0 else {
+                race?.line.cross(at: move, run: race!.run)
+                return move
+            }
+            if let race, move % raceCheck == 0, race.line.isBeaten(at: move, run: race.run) { break }
             var m = movable[random.below(movable.count)]
             if move % focusRefresh == 0 { troubled = neediest(search) }
             var target: Int?, retimed: Int?, wholeAgenda = false
@@ -199,5 +214,6 @@ enum Compaction {
         }
         let current = cost(search)
         if tracking && best < current { search.restore(to: bestSlots) }
+        return nil
     }
 }
