@@ -7,6 +7,7 @@ final class AnnealingRun: @unchecked Sendable {
     // every run has finished.
     private(set) var search: SlotSearch
     private var random: SeededGenerator
+    private let finalTemperature: Double
     private let chainShare: Double
     private let finishLine: FinishLine
     /// The run's place among its compaction's runs.
@@ -15,11 +16,12 @@ final class AnnealingRun: @unchecked Sendable {
     private(set) var finishedAt: Int?
 
     /// A run over `timetable`'s meetings, drawing from stream `index` of the event's seed and
-    /// racing the other runs to `finishLine`; `chainShare` as in
-    /// ``Compaction/anneal(_:movable:moves:random:chainShare:race:)``.
-    init(_ timetable: Timetable, index: Int, chainShare: Double, finishLine: FinishLine) {
+    /// racing the other runs to `finishLine`; `finalTemperature` and `chainShare` as in
+    /// ``Compaction/anneal(_:movable:moves:random:finalTemperature:chainShare:race:)``.
+    init(_ timetable: Timetable, index: Int, finalTemperature: Double, chainShare: Double, finishLine: FinishLine) {
         search = SlotSearch(timetable)
         random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: UInt64(index))
+        self.finalTemperature = finalTemperature
         self.chainShare = chainShare
         self.finishLine = finishLine
         self.index = index
@@ -27,7 +29,7 @@ final class AnnealingRun: @unchecked Sendable {
 
     /// Anneals the run's search over `moves` moves of the meetings `movable`.
     func anneal(movable: [Int], moves: Int) {
-        finishedAt = Compaction.anneal(&search, movable: movable, moves: moves, random: &random, chainShare: chainShare,
-                                       race: (finishLine, index))
+        finishedAt = Compaction.anneal(&search, movable: movable, moves: moves, random: &random,
+                                       finalTemperature: finalTemperature, chainShare: chainShare, race: (finishLine, index))
     }
 }

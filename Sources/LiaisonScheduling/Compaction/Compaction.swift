@@ -48,11 +48,16 @@ enum Compaction {
     static let agendaRetimingShare = 0.25
     /// Moves between two recounts of who needs them most.
     static let focusRefresh = 1_024
-    /// Events of up to ``portfolioLimit`` meetings are annealed ``portfolioSize`` times side by
-    /// side, each run from its own random stream, and the best agendas are kept: in a small
-    /// event one run's result depends much on its luck, and a second core costs no waiting.
-    static let portfolioSize = 2
+    /// Events of up to ``portfolioLimit`` meetings are annealed several times side by side,
+    /// each run from its own random stream, and the best agendas are kept: in a small event one
+    /// run's result depends much on its luck, and a second core costs no waiting. Each run cools
+    /// to its temperature here: the first settles like a lone run, the second stays warmer and
+    /// keeps reshaping agendas where the first has settled (the best state a run saw is kept,
+    /// so ending warm loses nothing).
+    static let portfolioEndTemperatures = [endTemperature, 1.5]
     static let portfolioLimit = bestTrackingLimit
+    /// How many runs a small event gets.
+    static var portfolioSize: Int { portfolioEndTemperatures.count }
     /// In those small events, moves are cheap enough for this share of every re-timing (not
     /// only the neediest's) to let partners make room by Kempe chains: slower moves that
     /// reach agendas plain re-timing cannot.
@@ -75,7 +80,8 @@ enum Compaction {
         let small = timetable.placements.count <= portfolioLimit
         let line = FinishLine(runs: small ? portfolioSize : 1)
         return (0..<line.runs).map {
-            AnnealingRun(timetable, index: $0, chainShare: small ? smallEventChainShare : 0, finishLine: line)
+            AnnealingRun(timetable, index: $0, finalTemperature: small ? portfolioEndTemperatures[$0] : endTemperature,
+                         chainShare: small ? smallEventChainShare : 0, finishLine: line)
         }
     }
 
@@ -128,17 +134,18 @@ enum Compaction {
         return everyone.filter { search.shapes[$0].breaks == most }
     }
 
-    /// Anneals `search` over `moves` moves; `chainShare` of the re-timings not given to the
-    /// neediest let partners make room by Kempe chains as theirs do. Returns the move at which
-    /// the agendas came to cost nothing, if they did. With a `race`, stops as soon as another
-    /// run is known to have come there first (see ``FinishLine``).
+    /// Anneals `search` over `moves` moves, cooling to `finalTemperature`; `chainShare` of the
+    /// re-timings not given to the neediest let partners make room by Kempe chains as theirs
+    /// do. Returns the move at which the agendas came to cost nothing, if they did. With a
+    /// `race`, stops as soon as another run is known to have come there first (see ``FinishLine``).
     @discardableResult
     static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator,
-                       chainShare: Double = 0, race: (line: FinishLine, run: Int)? = nil) -> Int? {
+                       finalTemperature: Double = endTemperature, chainShare: Double = 0,
+                       race: (line: FinishLine, run: Int)? = nil) -> Int? {
         var best = cost(search)
         let tracking = search.meetingCount <= bestTrackingLimit
         var bestSlots = tracking ? search.slots : []
-        let cooling = pow(endTemperature / startTemperature, 1 / Double(max(moves, 1)))
+        let cooling = pow(finalTemperature / startTemperature, 1 / Double(max(moves, 1)))
         var temperature = startTemperature
         var troubled: [Int] = []
         for move in 0..<moves {
