@@ -199,6 +199,8 @@ enum SlotAssignment {
         }
         var changed = false
         for key in ordered where timetable.placements[key] == nil {
+            // Both full: only a meeting of both could make room for both, and a pair meets once.
+            guard timetable.hasRoom(key.a) || timetable.hasRoom(key.b) else { continue }
             var best: (removed: PairKey?, slot: Int, gain: Double)?
             for slot in model.commonSlots(key) {
                 // The meetings whose removal frees each obstacle; nil means no obstacle.
