@@ -153,7 +153,7 @@ enum Compaction {
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
             let current = cost(search, breakWeight: weight)
             guard current > 0 else {
-                race?.line.cross(at: move, run: race!.run)
+                if let race { race.line.cross(at: move, run: race.run) }
                 return move
             }
             if let race, move % raceCheck == 0, race.line.isBeaten(at: move, run: race.run) { break }
