@@ -42,14 +42,11 @@ extension SlotSearch {
             for s in range where usable[s - range.lowerBound] && isAllowed(m, s) {
                 var cost = Assignment.forbidden
                 if isFree(q, s) {
-                    if load[s] < tables {
-                        cost = measure(q, from: 0, to: s).cost(breakWeight: breakWeight) - shapes[q].cost(breakWeight: breakWeight)
-                    }
+                    // p's meetings are out (slot 0), so none frees a table or the partner here.
+                    cost = partnerCost(m, of: p, to: s, freedThere: 0, breakWeight: breakWeight) ?? Assignment.forbidden
                 } else if partnerChain(q, from: s, to: from[i]) {
                     // Priced as if the chain had moved, without moving it.
-                    var intoOrigin = 0
-                    for j in 0..<memberCount { intoOrigin += slot[members[j]] == s ? 1 : -1 }
-                    if load[s] - intoOrigin < tables, Int(count[q * stride + s]) - shift[q] < reps[q] {
+                    if load[s] - chainIntoTarget < tables, Int(count[q * stride + s]) - shift[q] < reps[q] {
                         cost = 0
                         for j in 0..<peopleCount where people[j] != p {
                             let r = people[j], after = measureAfterChain(r, s, from[i], adding: r == q ? s : 0)
@@ -71,13 +68,6 @@ extension SlotSearch {
     private mutating func partnerChain(_ q: Int, from s: Int, to t: Int) -> Bool {
         guard let other = meeting(of: q, in: s) else { return false }
         return chain(from: other, to: t) && fits(s, t)
-    }
-
-    /// p's meeting in slot s, if any.
-    func meeting(of p: Int, in s: Int) -> Int? {
-        if reps[p] == 1 { return count[p * stride + s] == 1 ? meetingAt[p * stride + s] : nil }
-        for i in meetingStart[p]..<meetingStart[p + 1] where slot[meetingList[i]] == s { return meetingList[i] }
-        return nil
     }
 
     /// Moves p's meetings `own` from `from` to `to`, each into a free slot or with the chain of

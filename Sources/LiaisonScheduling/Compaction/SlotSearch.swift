@@ -61,6 +61,9 @@ struct SlotSearch {
     // Scratch space for one move.
     let members: Buffer<Int>
     var memberCount = 0
+    /// How many more of ``members`` go into the target slot than leave it, as the last
+    /// ``fits(_:_:)`` counted (its second slot is the target).
+    private(set) var chainIntoTarget = 0
     let people: Buffer<Int>
     var peopleCount = 0
     let oldShapes: Buffer<AgendaShape>
@@ -175,6 +178,13 @@ struct SlotSearch {
     }
 
     @inline(__always) func isFree(_ p: Int, _ s: Int) -> Bool { Int(count[p * stride + s]) < reps[p] }
+
+    /// p's meeting in slot s, if any (one of them when p has several representatives).
+    func meeting(of p: Int, in s: Int) -> Int? {
+        if reps[p] == 1 { return count[p * stride + s] == 1 ? meetingAt[p * stride + s] : nil }
+        for i in meetingStart[p]..<meetingStart[p + 1] where slot[meetingList[i]] == s { return meetingList[i] }
+        return nil
+    }
 
     func occupy(_ m: Int, _ s: Int) {
         join(a[m], s)
@@ -334,10 +344,9 @@ struct SlotSearch {
                 // Only a participant with no free representative in the destination drags its
                 // meetings there along.
                 guard !isFree(p, destination) else { continue }
-                if reps[p] == 1 {
+                if reps[p] == 1, let other = meeting(of: p, in: destination) {
                     // Its one meeting there is the only one not already along (current is
                     // its one meeting in the other slot).
-                    let other = meetingAt[p * stride + destination]
                     guard seen[other] != epoch else { continue }
                     guard memberCount < memberLimit else { return false }
                     seen[other] = epoch
@@ -379,6 +388,7 @@ struct SlotSearch {
                 shift[p] += toT
             }
         }
+        chainIntoTarget = intoT
         guard load[t] + intoT <= tables, load[s] - intoT <= tables else { return false }
         for i in 0..<peopleCount {
             let p = people[i], moved = shift[p]
