@@ -35,11 +35,15 @@ enum Compaction {
     /// Share of moves that re-time a whole agenda-day of one participant (see
     /// ``SlotSearch/retiming(_:day:breakWeight:)``) rather than follow one Kempe chain.
     static let retimingShare = 0.05
-    /// Share of moves given to the participants who need them most — those at the highest
-    /// break count while the counts spread too far, else anyone with a break: one of their
-    /// meetings moves next to another of theirs. In a large event a uniform pick would seldom
-    /// reach the few agendas that decide the spread.
+    /// Share of moves given to the participants who need them most while the break counts
+    /// spread too far: those at the highest break count, one of their meetings moving next to
+    /// another of theirs. In a large event a uniform pick would seldom reach the few agendas
+    /// that decide the spread.
     static let focusShare = 0.3
+    /// The share once the counts are fair, when the neediest are all those with a break: each
+    /// such move aims at a break that may close, where the highest counts of an unfair spread
+    /// may be forced by availability (moves spent on them are lost).
+    static let fairFocusShare = 0.5
     /// Share of those moves that re-time the participant's whole agenda-day instead, its
     /// partners making room by Kempe chains (see ``SlotSearch/chainRetiming(_:day:breakWeight:)``).
     static let focusRetimingShare = 0.05
@@ -147,7 +151,7 @@ enum Compaction {
         var bestSlots = tracking ? search.slots : []
         let cooling = pow(finalTemperature / startTemperature, 1 / Double(max(moves, 1)))
         var temperature = startTemperature
-        var troubled: [Int] = []
+        var troubled: [Int] = [], share = focusShare
         for move in 0..<moves {
             temperature *= cooling
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
@@ -158,9 +162,12 @@ enum Compaction {
             }
             if let race, move % raceCheck == 0, race.line.isBeaten(at: move, run: race.run) { break }
             var m = movable[random.below(movable.count)]
-            if move % focusRefresh == 0 { troubled = neediest(search) }
+            if move % focusRefresh == 0 {
+                troubled = neediest(search)
+                share = search.unfairness == 0 ? fairFocusShare : focusShare
+            }
             var target: Int?, retimed: Int?, wholeAgenda = false
-            if !troubled.isEmpty && random.unit() < focusShare {
+            if !troubled.isEmpty && random.unit() < share {
                 // One of the neediest participant's meetings, next to another of its meetings,
                 // or its agenda re-timed: that meeting's day, or now and then every day at once.
                 let p = troubled[random.below(troubled.count)]
