@@ -40,9 +40,11 @@ enum Compaction {
     /// another of theirs. In a large event a uniform pick would seldom reach the few agendas
     /// that decide the spread.
     static let focusShare = 0.3
-    /// The share once the counts are fair, when the neediest are all those with a break: each
-    /// such move aims at a break that may close, where the highest counts of an unfair spread
-    /// may be forced by availability (moves spent on them are lost).
+    /// The share in a small event (up to ``portfolioLimit`` meetings) once the counts are fair,
+    /// when the neediest are all those with a break: each such move aims at a break that may
+    /// close, where the highest counts of an unfair spread may be forced by availability (moves
+    /// spent on them are lost). A large event keeps ``focusShare``: its fewer moves per meeting
+    /// are better spread over every agenda.
     static let fairFocusShare = 0.5
     /// Share of those moves that re-time the participant's whole agenda-day instead, its
     /// partners making room by Kempe chains (see ``SlotSearch/chainRetiming(_:day:breakWeight:)``).
@@ -152,6 +154,7 @@ enum Compaction {
         let cooling = pow(finalTemperature / startTemperature, 1 / Double(max(moves, 1)))
         var temperature = startTemperature
         var troubled: [Int] = [], share = focusShare
+        let fairShare = search.meetingCount <= portfolioLimit ? fairFocusShare : focusShare
         for move in 0..<moves {
             temperature *= cooling
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
@@ -164,7 +167,7 @@ enum Compaction {
             var m = movable[random.below(movable.count)]
             if move % focusRefresh == 0 {
                 troubled = neediest(search)
-                share = search.unfairness == 0 ? fairFocusShare : focusShare
+                share = search.unfairness == 0 ? fairShare : focusShare
             }
             var target: Int?, retimed: Int?, wholeAgenda = false
             if !troubled.isEmpty && random.unit() < share {
