@@ -35,10 +35,11 @@ enum Compaction {
     /// Share of moves that re-time a whole agenda-day of one participant (see
     /// ``SlotSearch/retiming(_:day:breakWeight:)``) rather than follow one Kempe chain.
     static let retimingShare = 0.05
-    /// Share of moves given to the participants who need them most while the break counts
-    /// spread too far: those at the highest break count, one of their meetings moving next to
-    /// another of theirs. In a large event a uniform pick would seldom reach the few agendas
-    /// that decide the spread.
+    /// Share of moves given to the participants who need them most — those at the highest
+    /// break count while the counts spread too far, else anyone with a break: one of their
+    /// meetings moves next to another of theirs. In a large event a uniform pick would seldom
+    /// reach the few agendas that decide the spread. (A small event with fair counts gives
+    /// them ``fairFocusShare`` instead.)
     static let focusShare = 0.3
     /// The share in a small event (up to ``portfolioLimit`` meetings) once the counts are fair,
     /// when the neediest are all those with a break: each such move aims at a break that may
