@@ -63,6 +63,9 @@ enum Compaction {
     /// so ending warm loses nothing).
     static let portfolioEndTemperatures = [endTemperature, 1.5]
     static let portfolioLimit = bestTrackingLimit
+    /// Whether an event of `meetings` meetings is small: annealed by ``portfolioSize`` runs,
+    /// with ``smallEventChainShare`` and ``fairFocusShare``.
+    static func isSmall(meetings: Int) -> Bool { meetings <= portfolioLimit }
     /// How many runs a small event gets.
     static var portfolioSize: Int { portfolioEndTemperatures.count }
     /// In those small events, moves are cheap enough for this share of every re-timing (not
@@ -84,7 +87,7 @@ enum Compaction {
     /// The annealings that compact `timetable`: ``portfolioSize`` in a small event, racing to
     /// agendas that cost nothing, else one.
     static func runs(for timetable: Timetable) -> [AnnealingRun] {
-        let small = timetable.placements.count <= portfolioLimit
+        let small = isSmall(meetings: timetable.placements.count)
         let line = FinishLine(runs: small ? portfolioSize : 1)
         return (0..<line.runs).map {
             AnnealingRun(timetable, index: $0, finalTemperature: small ? portfolioEndTemperatures[$0] : endTemperature,
@@ -155,7 +158,7 @@ enum Compaction {
         let cooling = pow(finalTemperature / startTemperature, 1 / Double(max(moves, 1)))
         var temperature = startTemperature
         var troubled: [Int] = [], share = focusShare
-        let fairShare = search.meetingCount <= portfolioLimit ? fairFocusShare : focusShare
+        let fairShare = isSmall(meetings: search.meetingCount) ? fairFocusShare : focusShare
         for move in 0..<moves {
             temperature *= cooling
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
