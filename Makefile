@@ -8,10 +8,10 @@ SAMPLE       := datasets/ccpit-2025
 APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev
 
 VENV         := Benchmarks/.venv
-PEERS        := faiss-cpu numpy ortools
+PEERS        := faiss-cpu numpy ortools python-sat
 
 .PHONY: deps build release test demo sample bench bench-peers bench-match bench-tune bench-schedule peers-venv clean \
-        bench-compactness bench-tradeshow bench-b2b bench-b2b-domain \
+        bench-compactness bench-tradeshow bench-b2b bench-b2b-domain bench-b2b-exact \
         browser-deps browser-venv test-browser bench-serve
 
 # Installs Debian packages ($(1)) only when one is missing: as root directly, else
@@ -95,8 +95,9 @@ sample: release
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-# The Python peers of the side-by-side benchmarks, from PyPI into a local venv.
-$(VENV)/.installed:
+# The Python peers of the side-by-side benchmarks, from PyPI into a local venv (again when this
+# file changes, so a venv made before a peer was added gets it).
+$(VENV)/.installed: Makefile
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet $(PEERS)
 	touch $@
@@ -157,6 +158,13 @@ bench-tradeshow: deps
 B2B_DIR ?= ../shared/datasets/b2b-instances/bofill-jair-2022
 bench-b2b: release
 	python3 Benchmarks/scripts/b2b_bench.py --liaison $(LIAISON) $(B2B_DIR)/*.dzn
+
+# The same forums, side by side with an exact method: Liaison through the CLI (bench-b2b), then
+# the SAT peer (CaDiCaL through python-sat, the paper's encoding with its implied constraints)
+# asked for a schedule at each published optimum from scratch, given up after $(EXACT_SECONDS) s.
+EXACT_SECONDS ?= 120
+bench-b2b-exact: bench-b2b peers-venv
+	$(VENV)/bin/python Benchmarks/peers/b2b_sat.py --seconds $(EXACT_SECONDS) $(B2B_DIR)/*.dzn
 
 # The same forums straight into the scheduling domain (no CLI, no database): breaks, spread, time.
 bench-b2b-domain: deps
