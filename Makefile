@@ -5,7 +5,7 @@ SWIFT        ?= swift
 DB           ?= liaison.sqlite
 LIAISON      := .build/release/liaison
 SAMPLE       := datasets/ccpit-2025
-APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev
+APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev libcadical-dev
 
 VENV         := Benchmarks/.venv
 PEERS        := faiss-cpu numpy ortools python-sat

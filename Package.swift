@@ -42,7 +42,10 @@ let package = Package(
         .target(name: "LiaisonCore", dependencies: ["LiaisonKernel"], swiftSettings: optimizedInDebug),
         // Min-cost flow through LEMON's network simplex (Debian's liblemon-dev, header-only use).
         .target(name: "CFlow"),
-        .target(name: "LiaisonScheduling", dependencies: ["LiaisonCore", "CFlow"], swiftSettings: optimizedInDebug),
+        // The SAT solver CaDiCaL (Debian's libcadical-dev, a static library with a C interface),
+        // for the exact search for fewer breaks.
+        .systemLibrary(name: "CCaDiCaL", providers: [.apt(["libcadical-dev"])]),
+        .target(name: "LiaisonScheduling", dependencies: ["LiaisonCore", "CFlow", "CCaDiCaL"], swiftSettings: optimizedInDebug),
         // Every file format, pure: no database.
         .target(
             name: "LiaisonFormats",

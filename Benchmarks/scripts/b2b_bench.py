@@ -355,7 +355,8 @@ def run_forum(args, forum, scratch):
     times, cpus = [], []
     for _ in range(max(args.repeats, 1)):
         start, cpu = time.perf_counter(), child_cpu()
-        liaison(args.liaison, "event", "schedule", forum["name"], "--db", db, *(["--only-requests"] if args.only_requests else []))
+        liaison(args.liaison, "event", "schedule", forum["name"], "--db", db, *(["--only-requests"] if args.only_requests else []),
+                *(["--exact-seconds", str(args.exact_seconds)] if args.exact_seconds else []))
         times.append(time.perf_counter() - start)
         cpus.append(child_cpu() - cpu)
     path = os.path.join(directory, "schedule.json")
@@ -466,6 +467,8 @@ def main():
     parser.add_argument("--scratch", help="keep the generated files and databases here (default: a temporary directory)")
     parser.add_argument("--no-only-requests", dest="only_requests", action="store_false",
                         help="schedule without --only-requests (musts, then score)")
+    parser.add_argument("--exact-seconds", type=float, default=0,
+                        help="pass --exact-seconds to `event schedule`: an exact search for fewer breaks, this long at most")
     parser.add_argument("--self-test", action="store_true", help="check the converter and checker on a tiny instance, then go on")
     args = parser.parse_args()
     self_test()

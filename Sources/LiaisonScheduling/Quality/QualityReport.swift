@@ -55,6 +55,9 @@ public struct QualityReport: Hashable, Sendable, Codable {
         public var total: Int
         public var max: Int
         public var spread: Int
+        /// After an exact search (`exactSeconds`): whether it proved that no timing of these
+        /// meetings, with counts as fair, has fewer breaks; absent when none ran.
+        public var fewestProven: Bool?
 
         public init(total: Int, max: Int, spread: Int) {
             self.total = total

@@ -61,6 +61,7 @@ public enum Scheduler {
             SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
         }
         Compaction.compact(&timetable)
+        let exact = input.exactSeconds > 0 ? ExactCompaction.improve(&timetable, seconds: input.exactSeconds) : nil
         TableAssignment.assign(&timetable)
 
         var bounded = fixed
@@ -74,9 +75,11 @@ public enum Scheduler {
         let meetings = timetable.placements.map { key, placement in
             model.meeting(key, slot: placement.slot, table: placement.table!)
         }.sorted { ($0.slot, $0.table, $0.a, $0.b) < ($1.slot, $1.table, $1.a, $1.b) }
+        var report = Report.make(model: model, timetable: timetable, upperBound: bound)
+        report.breaks.fewestProven = exact?.proven
         return ScheduleResult(
             meetings: meetings,
-            report: Report.make(model: model, timetable: timetable, upperBound: bound),
+            report: report,
             unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable),
             changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
     }

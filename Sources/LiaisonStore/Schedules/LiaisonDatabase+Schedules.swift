@@ -38,8 +38,10 @@ extension LiaisonDatabase {
     /// stores the result as its current schedule, each meeting with its score's components and
     /// reasons (the published schedule stays until ``publishEvent(_:)``). With `onlyRequests`,
     /// exactly the requests in force are placed (those that cannot be are named with the reason).
-    /// Returns what was stored.
-    public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool, onlyRequests: Bool = false) throws -> EventSchedule {
+    /// With `exactSeconds`, an exact search may spend that long on fewer breaks (see
+    /// ``SchedulingInput/exactSeconds``). Returns what was stored.
+    public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool, onlyRequests: Bool = false,
+                              exactSeconds: Double = 0) throws -> EventSchedule {
         let definition = try eventDefinition(id)
         let scorer = try PairScorer(self, companies: definition.participants.map(\.company))
         let published = try writer.read { db in try ScheduleStore.published(id, in: db) }.filter { !$0.cancelled }.map(\.published.meeting)
@@ -48,6 +50,7 @@ extension LiaisonDatabase {
             blocks: definition.blocks, locks: definition.locks, scores: Self.pairScores(definition, scorer),
             minMeetings: minMeetings, published: published, keepPublished: keepPublished)
         input.onlyRequests = onlyRequests
+        input.exactSeconds = exactSeconds
         let result = try Scheduler.schedule(input)
         let schedule = EventSchedule(
             scheduled: result.meetings.map(scorer.scheduled),

@@ -51,8 +51,18 @@ struct EventReport: CommandOutput {
             ["idle gaps mean", String(format: "%.4f", report.idleGaps.mean)], ["idle gaps max", "\(report.idleGaps.max)"],
             ["breaks total", "\(report.breaks.total)"], ["breaks max", "\(report.breaks.max)"], ["breaks spread", "\(report.breaks.spread)"],
             ["idle slots", "\(report.idleSlots)"],
+        ] + (report.breaks.fewestProven.map { [["breaks fewest proven", "\($0)"]] } ?? []) + [
             ["host table changes", "\(report.tableChanges)"], ["scheduled at", state.scheduledAt],
         ]
+    }
+
+    /// What the exact search (`--exact-seconds`) showed of the total, if one ran.
+    static func proof(_ breaks: QualityReport.Breaks) -> String {
+        switch breaks.fewestProven {
+        case true?: " (the fewest possible: proven)"
+        case false?: " (not proven the fewest in the time given)"
+        case nil: ""
+        }
     }
 
     var text: String {
@@ -63,7 +73,7 @@ struct EventReport: CommandOutput {
                 + (report.minimumMeetings > 0 ? " (minimum asked: \(report.minimumMeetings), \(report.underMinimum.count) under it)" : ""),
             "requests placed: must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)",
             "idle gaps: mean \(String(format: "%.2f", report.idleGaps.mean)), max \(report.idleGaps.max) slots; host table changes: \(report.tableChanges)",
-            "breaks: total \(report.breaks.total), max \(report.breaks.max), spread \(report.breaks.spread); idle slots: \(report.idleSlots)",
+            "breaks: total \(report.breaks.total)\(Self.proof(report.breaks)), max \(report.breaks.max), spread \(report.breaks.spread); idle slots: \(report.idleSlots)",
         ]
         for shortfall in report.underMinimum {
             lines.append("  under the minimum: \(shortfall.company) (\(shortfall.meetings) meetings): \(shortfall.reason)")

@@ -16,14 +16,19 @@ extension Liaison.Event {
         @Flag(help: "Keep every published meeting that is still valid where it is.") var keepPublished = false
         @Flag(help: "Schedule exactly the requested meetings, no others; those that cannot be placed are named, with the reason.")
         var onlyRequests = false
+        @Option(help: "After the usual search, spend up to this many seconds on an exact search (SAT) for agendas with fewer breaks, the same meetings kept; the report says whether the total is proven the fewest possible.")
+        var exactSeconds: Double?
 
         func validate() throws {
             if (minMeetings ?? 0) < 0 { throw ValidationError("--min-meetings cannot be negative") }
+            if let exactSeconds, !(exactSeconds >= 0 && exactSeconds <= 86_400) {
+                throw ValidationError("--exact-seconds must be a number of seconds from 0 to 86400")
+            }
         }
 
         func run() throws {
             let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings ?? (onlyRequests ? 0 : 1), keepPublished: keepPublished,
-                                                                    onlyRequests: onlyRequests)
+                                                                    onlyRequests: onlyRequests, exactSeconds: exactSeconds ?? 0)
             print(EventReport(event: event.id, schedule: schedule, onlyRequests: onlyRequests).text)
         }
     }

@@ -1,0 +1,97 @@
+import Dispatch
+
+/// Looks for agendas with fewer breaks than the compaction left, exactly, for as long as the
+/// organizer allows: a SAT solver (see ``BreakFormula``) is asked for the same meetings with at
+/// most one break fewer, again and again, until it finds none — then the count is the fewest
+/// possible — or time runs out. Which pairs meet never changes, nor do musts, minimums or the
+/// total score; break counts stay as fair as they were.
+enum ExactCompaction {
+    /// What the search did.
+    struct Outcome: Equatable {
+        /// Total breaks before and after.
+        var before: Int
+        var after: Int
+        /// Whether no timing of these meetings with counts fair has fewer breaks than `after`.
+        var proven: Bool
+    }
+
+    /// Improves `timetable`'s agendas for at most `seconds`.
+    static func improve(_ timetable: inout Timetable, seconds: Double) -> Outcome {
+        let deadline = DispatchTime.now() + .nanoseconds(Int(seconds * 1e9))
+        let model = timetable.model
+        let before = BreakCounts(timetable)
+        var outcome = Outcome(before: before.total, after: before.total, proven: before.total == 0)
+        guard before.total > 0, BreakFormula.fits(meetings: timetable.placements.count, slots: model.event.slots,
+                                                  tables: model.event.tables, breaks: before.total) else { return outcome }
+        // Counts fair with someone at 0 stay fair when no one exceeds the fairness; otherwise no
+        // one may exceed today's most, and the result must be no less fair than today's.
+        let fairFromZero = before.unfairness(model.fairness) == 0 && before.least == 0
+        let cap = fairFromZero ? max(before.most, model.fairness) : before.most
+        let formula = BreakFormula(timetable, cap: cap, limit: before.total)
+        var best: [Int]?
+        search: while outcome.after > 0 {
+            let bound = outcome.after - 1
+            let assumptions = formula.totalOutputs.count > bound ? [-formula.totalOutputs[bound]] : []
+            switch formula.solver.solve(assuming: assumptions, until: deadline) {
+            case .satisfiable:
+                let slots = formula.slots()
+                var trial = timetable
+                move(&trial, keys: formula.keys, to: slots)
+                let counts = BreakCounts(trial)
+                guard counts.total < outcome.after, counts.unfairness(model.fairness) <= before.unfairness(model.fairness) else {
+                    break search
+                }
+                best = slots
+                outcome.after = counts.total
+                outcome.proven = counts.total == 0
+            case .unsatisfiable:
+                // No agendas with fewer, each at most `cap`: with fair counts from 0, every fair
+                // timing with fewer breaks would have someone at 0 (there are fewer breaks than
+                // participants), so none exists.
+                outcome.proven = fairFromZero && bound < before.participants
+                break search
+            case .unknown:
+                break search
+            }
+        }
+        if let best { move(&timetable, keys: formula.keys, to: best) }
+        return outcome
+    }
+
+    /// Moves each meeting of `keys` that is not fixed to its slot in `slots`.
+    private static func move(_ timetable: inout Timetable, keys: [EventModel.PairKey], to slots: [Int]) {
+        for (key, slot) in zip(keys, slots) {
+            guard let placement = timetable.placements[key], !placement.fixed, placement.slot != slot else { continue }
+            timetable.remove(key)
+            timetable.place(key, in: slot)
+        }
+    }
+}
+
+/// The break counts of a timetable's participants with meetings.
+struct BreakCounts {
+    var total = 0
+    var most = 0
+    var least = Int.max
+    var participants = 0
+
+    init(_ timetable: Timetable) {
+        let model = timetable.model
+        var slots = [[Int]](repeating: [], count: model.participants.count)
+        for (key, placement) in timetable.placements {
+            slots[key.a].append(placement.slot)
+            slots[key.b].append(placement.slot)
+        }
+        for (p, taken) in slots.enumerated() where !taken.isEmpty {
+            let breaks = model.shape(of: p, slots: taken.sorted()).breaks
+            total += breaks
+            most = max(most, breaks)
+            least = min(least, breaks)
+            participants += 1
+        }
+        if participants == 0 { least = 0 }
+    }
+
+    /// How far the counts' spread exceeds `fairness`.
+    func unfairness(_ fairness: Int) -> Int { max(0, most - least - fairness) }
+}
