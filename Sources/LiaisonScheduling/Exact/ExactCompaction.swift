@@ -54,8 +54,22 @@ enum ExactCompaction {
                 break search
             }
         }
-        if let best { move(&timetable, keys: formula.keys, to: best) }
+        if let best {
+            move(&timetable, keys: formula.keys, to: best)
+            polish(&timetable, breaks: outcome.after, unfairness: before.unfairness(model.fairness))
+        }
         return outcome
+    }
+
+    /// The solver minds breaks only, so idle slots may have grown: the compaction runs again from
+    /// its agendas (keeping the best state it sees, which costs no more than where it started),
+    /// and its agendas are kept unless they trade a break for idle slots.
+    private static func polish(_ timetable: inout Timetable, breaks: Int, unfairness: Int) {
+        guard timetable.placements.count <= Compaction.bestTrackingLimit else { return }
+        var polished = timetable
+        Compaction.compact(&polished)
+        let counts = BreakCounts(polished)
+        if counts.total <= breaks && counts.unfairness(timetable.model.fairness) <= unfairness { timetable = polished }
     }
 
     /// Moves each meeting of `keys` that is not fixed to its slot in `slots`.

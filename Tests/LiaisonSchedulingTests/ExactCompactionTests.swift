@@ -1,0 +1,181 @@
+import LiaisonCore
+@testable import LiaisonScheduling
+import Testing
+
+/// The exact search for fewer breaks (`exactSeconds`): its counting clauses against brute force,
+/// and its agendas against every timing of the same meetings, enumerated independently.
+@Suite("Exact search for fewer breaks, against brute force")
+struct ExactCompactionTests {
+    @Test("a totalizer's outputs count its true inputs (both ways when exact); at most one allows one", arguments: 1...7)
+    func counting(inputs: Int) {
+        let limit = max(1, inputs - 1)
+        for bits in 0..<(1 << inputs) {
+            let solver = SATSolver()
+            let literals = (0..<inputs).map { _ in solver.variable() }
+            let exact = solver.totalizer(literals, limit: limit, exact: true)
+            let upward = solver.totalizer(literals, limit: limit)
+            #expect(exact.count == min(inputs, limit) && upward.count == exact.count)
+            let fixed = literals.enumerated().map { bits & (1 << $0.offset) != 0 ? $0.element : -$0.element }
+            let trueCount = bits.nonzeroBitCount
+            for (i, output) in exact.enumerated() {
+                let atLeast = trueCount >= i + 1
+                #expect(solver.solve(assuming: fixed + [atLeast ? -output : output], until: .distantFuture) == .unsatisfiable,
+                        "inputs \(bits): exact output \(i) must be \(atLeast)")
+            }
+            for (i, output) in upward.enumerated() where trueCount >= i + 1 {
+                #expect(solver.solve(assuming: fixed + [-output], until: .distantFuture) == .unsatisfiable,
+                        "inputs \(bits): output \(i) must be true")
+            }
+            let single = SATSolver()
+            let others = (0..<inputs).map { _ in single.variable() }
+            single.atMostOne(others)
+            let chosen = others.enumerated().map { bits & (1 << $0.offset) != 0 ? $0.element : -$0.element }
+            #expect(single.solve(assuming: chosen, until: .distantFuture) == (trueCount <= 1 ? .satisfiable : .unsatisfiable),
+                    "inputs \(bits): at most one")
+        }
+    }
+
+    @Test("from random timings, the fewest breaks of any fair timing of the same meetings, proven, every rule held")
+    func fewestFromRandomStarts() throws {
+        var proven = 0, improved = 0, cases = 0
+        for seed in UInt64(1)...60 {
+            let instance = Instance(seed: seed)
+            let timings = instance.timings()
+            guard !timings.isEmpty else { continue }
+            let fewest = timings.map(instance.value).min { ($0.unfairness, $0.breaks) < ($1.unfairness, $1.breaks) }!
+            var random = SeededGenerator(seed: seed, stream: 41, index: 0)
+            // Any timing, and one where no one has more than a break although the fewest may
+            // need someone with more (fairness allows 2).
+            let calm = timings.filter { instance.value($0).most <= 1 && instance.value($0).breaks > fewest.breaks }
+            let starts = [timings[random.below(timings.count)]] + (calm.isEmpty ? [] : [calm[random.below(calm.count)]])
+            for start in starts {
+                var timetable = try instance.timetable(start)
+                let before = instance.value(start)
+                let outcome = ExactCompaction.improve(&timetable, seconds: 30)
+                let after = try instance.timing(of: timetable)
+                cases += 1
+                #expect(instance.isValid(after), "seed \(seed): a rule is broken")
+                #expect(Set(after.keys) == Set(start.keys), "seed \(seed): the meetings changed")
+                let value = instance.value(after)
+                #expect(outcome.before == before.breaks && outcome.after == value.breaks, "seed \(seed): \(outcome) against \(before) → \(value)")
+                #expect(value.breaks <= before.breaks && value.unfairness <= before.unfairness, "seed \(seed): worse than the start")
+                if value.breaks < before.breaks { improved += 1 }
+                if outcome.proven {
+                    proven += 1
+                    #expect(value.breaks == fewest.breaks && fewest.unfairness == 0, "seed \(seed): proven at \(value), the fewest is \(fewest)")
+                }
+                if before.unfairness == 0 && before.least == 0 && fewest.unfairness == 0 {
+                    #expect(outcome.proven, "seed \(seed): fair from zero, so the search must end with a proof")
+                }
+            }
+        }
+        #expect(cases >= 60 && improved >= 20 && proven >= cases / 2, "cases \(cases), improved \(improved), proven \(proven)")
+    }
+
+    @Test("the scheduler reports the proof, and without an exact search reports none")
+    func reported() throws {
+        let instance = Instance(seed: 7)
+        var input = instance.input
+        let plain = try Scheduler.schedule(input)
+        #expect(plain.report.breaks.fewestProven == nil)
+        input.exactSeconds = 30
+        let exact = try Scheduler.schedule(input)
+        #expect(exact.report.breaks.fewestProven == true)
+        #expect(exact.report.breaks.total <= plain.report.breaks.total)
+        #expect(Set(exact.meetings.map { [$0.a, $0.b] }) == Set(plain.meetings.map { [$0.a, $0.b] }))
+    }
+}
+
+/// A small open event whose requests are all musts, and every way of timing them, enumerated
+/// without Liaison's code: availability, representatives and tables checked here, breaks
+/// counted here.
+private struct Instance {
+    let input: SchedulingInput
+    let pairs: [[String]]
+    let allowed: [[Int]]
+
+    init(seed: UInt64) {
+        var random = SeededGenerator(seed: seed, stream: 43, index: 0)
+        let slots = 5 + random.below(3)
+        let days = random.chance(0.3) ? [EventDay(date: "2026-03-10", start: "09:00", slots: slots / 2),
+                                          EventDay(date: "2026-03-11", start: "09:00", slots: slots - slots / 2)]
+            : [EventDay(date: "2026-03-10", start: "09:00", slots: slots)]
+        let event = EventSpec(id: "x\(seed)", name: "Exact \(seed)", city: "Girona", country: "ES", days: days, slotMinutes: 20,
+                              tables: 2 + random.below(2), timeZone: "Europe/Madrid", pairing: .open)
+        let people = (1...6).map { i in
+            Participant(company: "P\(i)", maxMeetings: slots, available: SlotSet((1...slots).filter { _ in random.chance(0.85) }),
+                        reps: random.chance(0.1) ? 2 : 1)
+        }
+        var pairs: [[String]] = []
+        for i in 1...6 {
+            for j in (i + 1)...7 where j <= 6 && random.chance(0.45) { pairs.append(["P\(i)", "P\(j)"]) }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.company, $0) })
+        pairs = Array(pairs.filter { !byID[$0[0]]!.available.intersection(byID[$0[1]]!.available).isEmpty }.prefix(7))
+        self.pairs = pairs
+        allowed = pairs.map { pair in (1...slots).filter { byID[pair[0]]!.available.contains($0) && byID[pair[1]]!.available.contains($0) } }
+        input = SchedulingInput(event: event, participants: people,
+                                requests: pairs.map { MeetingRequest(a: $0[0], b: $0[1], must: true) },
+                                scores: PairScores(pairs: pairs.map { PairScore(a: $0[0], b: $0[1], score: 0.5) }), onlyRequests: true)
+    }
+
+    /// Every timing (pair index → slot) that keeps the rules.
+    func timings() -> [[Int: Int]] {
+        var all: [[Int: Int]] = [], chosen: [Int: Int] = [:]
+        func step(_ i: Int) {
+            guard all.count < 200_000 else { return }
+            if i == pairs.count { all.append(chosen); return }
+            for slot in allowed[i] {
+                chosen[i] = slot
+                if isValid(chosen) { step(i + 1) }
+                chosen[i] = nil
+            }
+        }
+        step(0)
+        return all
+    }
+
+    func isValid(_ timing: [Int: Int]) -> Bool {
+        var perSlot: [Int: Int] = [:], busy: [String: Int] = [:]
+        for (i, slot) in timing {
+            guard allowed[i].contains(slot) else { return false }
+            perSlot[slot, default: 0] += 1
+            for company in pairs[i] { busy["\(company)@\(slot)", default: 0] += 1 }
+        }
+        let reps = Dictionary(uniqueKeysWithValues: input.participants.map { ($0.company, $0.reps) })
+        return perSlot.values.allSatisfy { $0 <= input.event.tables }
+            && busy.allSatisfy { $0.value <= reps[String($0.key.split(separator: "@")[0])]! }
+    }
+
+    /// How far the spread of break counts exceeds the fairness, the total, the least and the most.
+    func value(_ timing: [Int: Int]) -> (unfairness: Int, breaks: Int, least: Int, most: Int) {
+        var taken: [String: Set<Int>] = [:]
+        for (i, slot) in timing { for company in pairs[i] { taken[company, default: []].insert(slot) } }
+        let counts = taken.values.map { slots in
+            input.event.days.indices.reduce(0) { total, day in
+                let here = slots.filter { input.event.slots(ofDay: day).contains($0) }
+                guard let first = here.min(), let last = here.max() else { return total }
+                return total + (first...last).filter { !here.contains($0) && here.contains($0 + 1) }.count
+            }
+        }
+        let least = counts.min() ?? 0
+        return (max(0, (counts.max() ?? 0) - least - input.fairness), counts.reduce(0, +), least, counts.max() ?? 0)
+    }
+
+    func timetable(_ timing: [Int: Int]) throws -> Timetable {
+        let model = try EventModel(input)
+        var timetable = Timetable(model: model)
+        for (i, slot) in timing { timetable.place(try #require(model.key(pairs[i][0], pairs[i][1])), in: slot) }
+        return timetable
+    }
+
+    func timing(of timetable: Timetable) throws -> [Int: Int] {
+        let model = timetable.model
+        var timing: [Int: Int] = [:]
+        for (i, pair) in pairs.enumerated() {
+            if let placement = timetable.placements[try #require(model.key(pair[0], pair[1]))] { timing[i] = placement.slot }
+        }
+        #expect(timing.count == timetable.placements.count)
+        return timing
+    }
+}
