@@ -154,16 +154,19 @@ bench-tradeshow: deps
 
 # The B2B forums of Bofill et al. (JAIR 74, 2022), each converted into a companies CSV and an
 # open event file, scheduled through the CLI and checked rule by rule from the JSON export;
-# total breaks against the published optimum, spread and time. Exits non-zero on a broken rule.
+# total breaks against the published optimum, spread and time (B2B_ARGS: more options of b2b_bench.py,
+# e.g. --repeats 1). Exits non-zero on a broken rule.
 B2B_DIR ?= ../shared/datasets/b2b-instances/bofill-jair-2022
 bench-b2b: release
-	python3 Benchmarks/scripts/b2b_bench.py --liaison $(LIAISON) $(B2B_DIR)/*.dzn
+	python3 Benchmarks/scripts/b2b_bench.py --liaison $(LIAISON) $(B2B_ARGS) $(B2B_DIR)/*.dzn
 
-# The same forums, side by side with an exact method: Liaison through the CLI (bench-b2b), then
-# the SAT peer (CaDiCaL through python-sat, the paper's encoding with its implied constraints)
-# asked for a schedule at each published optimum from scratch, given up after $(EXACT_SECONDS) s.
-EXACT_SECONDS ?= 120
-bench-b2b-exact: bench-b2b peers-venv
+# The same forums with `event schedule --exact-seconds $(EXACT_SECONDS)` (the exact search for fewer
+# breaks), side by side with the SAT peer (CaDiCaL through python-sat, the paper's encoding with
+# its implied constraints) asked from scratch for a schedule at each published optimum, given up
+# after as long.
+EXACT_SECONDS ?= 60
+bench-b2b-exact: release peers-venv
+	python3 Benchmarks/scripts/b2b_bench.py --liaison $(LIAISON) --exact-seconds $(EXACT_SECONDS) $(B2B_ARGS) $(B2B_DIR)/*.dzn
 	$(VENV)/bin/python Benchmarks/peers/b2b_sat.py --seconds $(EXACT_SECONDS) $(B2B_DIR)/*.dzn
 
 # The same forums straight into the scheduling domain (no CLI, no database): breaks, spread, time.

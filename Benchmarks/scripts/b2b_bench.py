@@ -20,7 +20,8 @@ meetings at one table, locks kept, and the breaks (a run of slots without a meet
 of a business's meetings, forbidden slots included, as in the paper) and idle slots recounted
 and compared with the export's own quality figures. Prints total breaks against the published
 optimum (fairness 2), the spread of break counts, idle slots and the time `event schedule`
-took (median of --repeats runs). Exits 1 on any rule broken or figure misreported, 2 when an
+took (median of --repeats runs); with --exact-seconds N, `event schedule` runs its exact search
+for fewer breaks for up to N seconds. Exits 1 on any rule broken or figure misreported, 2 when an
 instance cannot be read or Liaison refuses it.
 
     python3 Benchmarks/scripts/b2b_bench.py --liaison .build/release/liaison \\

@@ -60,7 +60,7 @@ struct EventReport: CommandOutput {
     static func proof(_ breaks: QualityReport.Breaks) -> String {
         switch breaks.fewestProven {
         case true?: " (the fewest possible: proven)"
-        case false?: " (not proven the fewest in the time given)"
+        case false?: " (not proven the fewest)"
         case nil: ""
         }
     }
