@@ -67,4 +67,14 @@ struct ScheduleDocumentWritersTests {
         #expect(!page.contains("<script>") && !page.contains("Forum <b>") && page.contains("Maple &lt;script&gt;"))
         #expect(page.contains("上海未来 &amp; Co"))
     }
+
+    @Test("the HTML page says whether an exact search proved the breaks the fewest, and nothing when none ran")
+    func breaksProof() {
+        var document = Self.document()
+        #expect(!ScheduleHTML.page(document).contains("proven"))
+        document.state.report.breaks.fewestProven = true
+        #expect(ScheduleHTML.page(document).contains("total 0 (the fewest possible: proven), max 0"))
+        document.state.report.breaks.fewestProven = false
+        #expect(ScheduleHTML.page(document).contains("total 0 (not proven the fewest), max 0"))
+    }
 }

@@ -178,6 +178,12 @@ struct OrganizerConsoleTests {
                         "/events/oakland/export/pdf", "/events/oakland/export/csv"] {
                 #expect(try await browser.get(bad).status == .notFound, "\(bad)")
             }
+            // Scheduled with the exact search (as `event schedule --exact-seconds` does), the page
+            // says what it proved, in the CLI's words.
+            let exact = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: true, exactSeconds: 30)
+            let note = exact.state.report.breaks.proofNote
+            #expect(!note.isEmpty)
+            #expect(try await browser.get("/events/oakland/schedule").text.contains("total \(exact.state.report.breaks.total)\(note), max"))
         }
     }
 }

@@ -35,7 +35,7 @@ public enum ScheduleHTML {
                     .tr(.th("Meetings per participant"), .td(.literal("min \(report.meetingsPerParticipant.min), median \(report.meetingsPerParticipant.median), max \(report.meetingsPerParticipant.max)"))),
                     .tr(.th("Requests placed"), .td(.literal("must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)"))),
                     .tr(.th("Idle gaps"), .td(.literal(String(format: "mean %.2f, max %d slots", report.idleGaps.mean, report.idleGaps.max)))),
-                    .tr(.th("Breaks"), .td(.literal("total \(report.breaks.total), max \(report.breaks.max), spread \(report.breaks.spread)"))),
+                    .tr(.th("Breaks"), .td(.text("total \(report.breaks.total)\(report.breaks.proofNote), max \(report.breaks.max), spread \(report.breaks.spread)"))),
                     .tr(.th("Idle slots"), .td(.literal("\(report.idleSlots)"))),
                     .tr(.th("Host table changes"), .td(.literal("\(report.tableChanges)"))),
                     .tr(.th("Without any meeting"), .td(.literal(document.withoutMeetings.isEmpty ? "none" : document.withoutMeetings.joined(separator: ", "))))

@@ -22,6 +22,8 @@ struct ScheduleView: Sendable {
         var breaksTotal: Int
         var breaksMax: Int
         var breaksSpread: Int
+        /// Whether the exact search proved the total the fewest, in words (empty when none ran).
+        var breaksProof: String
         var idleSlots: Int
         var tableChanges: Int
         var scheduledAt: String
@@ -108,6 +110,7 @@ struct ScheduleView: Sendable {
                 mustPlaced: report.mustRequests.placed, mustAsked: report.mustRequests.asked, otherPlaced: report.otherRequests.placed,
                 otherAsked: report.otherRequests.asked, idleMean: String(format: "%.2f", report.idleGaps.mean), idleMax: report.idleGaps.max,
                 breaksTotal: report.breaks.total, breaksMax: report.breaks.max, breaksSpread: report.breaks.spread,
+                breaksProof: report.breaks.proofNote,
                 idleSlots: report.idleSlots, tableChanges: report.tableChanges, scheduledAt: state.scheduledAt)
             shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe($0.reason)) }
             unplaced = state.unplacedRequests.map {

@@ -294,6 +294,7 @@ extension ScheduleView.Figures: TemplateView {
         "breaksTotal": .init(\ScheduleView.Figures.breaksTotal),
         "breaksMax": .init(\ScheduleView.Figures.breaksMax),
         "breaksSpread": .init(\ScheduleView.Figures.breaksSpread),
+        "breaksProof": .init(\ScheduleView.Figures.breaksProof),
         "idleSlots": .init(\ScheduleView.Figures.idleSlots),
         "tableChanges": .init(\ScheduleView.Figures.tableChanges),
         "scheduledAt": .init(\ScheduleView.Figures.scheduledAt),

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonScheduling
+import LiaisonFormats
 import LiaisonStore
 
 /// `liaison event report` (and what `event schedule` prints): a schedule's quality figures, who
@@ -56,15 +57,6 @@ struct EventReport: CommandOutput {
         ]
     }
 
-    /// What the exact search (`--exact-seconds`) showed of the total, if one ran.
-    static func proof(_ breaks: QualityReport.Breaks) -> String {
-        switch breaks.fewestProven {
-        case true?: " (the fewest possible: proven)"
-        case false?: " (not proven the fewest)"
-        case nil: ""
-        }
-    }
-
     var text: String {
         let report = state.report
         var lines = [
@@ -73,7 +65,7 @@ struct EventReport: CommandOutput {
                 + (report.minimumMeetings > 0 ? " (minimum asked: \(report.minimumMeetings), \(report.underMinimum.count) under it)" : ""),
             "requests placed: must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)",
             "idle gaps: mean \(String(format: "%.2f", report.idleGaps.mean)), max \(report.idleGaps.max) slots; host table changes: \(report.tableChanges)",
-            "breaks: total \(report.breaks.total)\(Self.proof(report.breaks)), max \(report.breaks.max), spread \(report.breaks.spread); idle slots: \(report.idleSlots)",
+            "breaks: total \(report.breaks.total)\(report.breaks.proofNote), max \(report.breaks.max), spread \(report.breaks.spread); idle slots: \(report.idleSlots)",
         ]
         for shortfall in report.underMinimum {
             lines.append("  under the minimum: \(shortfall.company) (\(shortfall.meetings) meetings): \(shortfall.reason)")
