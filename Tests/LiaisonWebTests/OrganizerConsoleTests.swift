@@ -179,11 +179,19 @@ struct OrganizerConsoleTests {
                 #expect(try await browser.get(bad).status == .notFound, "\(bad)")
             }
             // Scheduled with the exact search (as `event schedule --exact-seconds` does), the page
-            // says what it proved, in the CLI's words.
-            let exact = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: true, exactSeconds: 30)
-            let note = exact.state.report.breaks.proofNote
-            #expect(!note.isEmpty)
-            #expect(try await browser.get("/events/oakland/schedule").text.contains("total \(exact.state.report.breaks.total)\(note), max"))
+            // says what it proved, in the CLI's words; a time outside the form's range is refused.
+            for bad in ["-1", "121", "soon"] {
+                let refused = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1"), ("exactSeconds", bad)])
+                #expect(refused.status == .badRequest && refused.text.contains("exactSeconds"), "\(bad)")
+            }
+            #expect(try fixture.db.eventScheduleDocument(WebFixture.event).state.report.breaks.fewestProven == nil)
+            let exact = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1"), ("keepPublished", "on"),
+                                                                            ("exactSeconds", "30")])
+            #expect(exact.status == .seeOther)
+            let searched = try fixture.db.eventScheduleDocument(WebFixture.event).state.report.breaks
+            #expect(searched.fewestProven != nil && !searched.proofNote.isEmpty)
+            let page = try await browser.get("/events/oakland/schedule").text
+            #expect(page.contains("total \(searched.total)\(searched.proofNote), max") && page.contains("name=\"exactSeconds\""))
         }
     }
 }

@@ -32,12 +32,21 @@ struct ScheduleRoutes {
         return try HTMLPage(html: environment.templates.render("schedule", view)).response(from: request, context: context)
     }
 
-    /// `POST /events/ID/schedule` (`minMeetings`, `keepPublished`): schedules as `liaison event schedule`.
+    /// Seconds the console lets the exact search run: a page waits for it.
+    static let exactSecondsLimit = 120
+
+    /// `POST /events/ID/schedule` (`minMeetings`, `keepPublished`, `exactSeconds`): schedules as
+    /// `liaison event schedule`.
     @Sendable func schedule(_ request: Request, context: WebContext) async throws -> Response {
         let id = try EventRoutes.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        _ = try environment.database.scheduleEvent(id, minMeetings: try fields.int("minMeetings") ?? 0, keepPublished: fields.flag("keepPublished"))
+        let exactSeconds = try fields.int("exactSeconds") ?? 0
+        guard (0...Self.exactSecondsLimit).contains(exactSeconds) else {
+            throw HTTPError(.badRequest, message: "'exactSeconds' must be from 0 to \(Self.exactSecondsLimit) seconds")
+        }
+        _ = try environment.database.scheduleEvent(id, minMeetings: try fields.int("minMeetings") ?? 0, keepPublished: fields.flag("keepPublished"),
+                                                   exactSeconds: Double(exactSeconds))
         return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=scheduled")
     }
 

@@ -74,6 +74,8 @@ struct ScheduleView: Sendable {
     var moveAction: String
     var publishAction: String
     var minMeetings: Int
+    /// The most seconds the form lets the exact search for fewer breaks run.
+    let exactSecondsLimit = ScheduleRoutes.exactSecondsLimit
     var scheduled: Bool
     var published: String
     var report: Figures?

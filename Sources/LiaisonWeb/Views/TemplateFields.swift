@@ -265,6 +265,7 @@ extension ScheduleView: TemplateView {
         "moveAction": .init(\ScheduleView.moveAction),
         "publishAction": .init(\ScheduleView.publishAction),
         "minMeetings": .init(\ScheduleView.minMeetings),
+        "exactSecondsLimit": .init(\ScheduleView.exactSecondsLimit),
         "scheduled": .init(\ScheduleView.scheduled),
         "published": .init(\ScheduleView.published),
         "report": .init(\ScheduleView.report),
