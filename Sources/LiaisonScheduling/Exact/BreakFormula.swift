@@ -44,12 +44,15 @@ struct BreakFormula {
         let people = model.participants.count
         var terms = [[Int32]](repeating: [], count: people * stride)
         var meetingsOf = [[Int]](repeating: [], count: people)
+        // Each slot's meetings that may take it, with their variable there (meetings in order).
+        var mayTake = [[(meeting: Int, variable: Int32)]](repeating: [], count: stride)
         for (m, key) in keys.enumerated() {
             meetingsOf[key.a].append(m)
             meetingsOf[key.b].append(m)
             for choice in choices[m] {
                 terms[key.a * stride + choice.slot].append(choice.variable)
                 terms[key.b * stride + choice.slot].append(choice.variable)
+                mayTake[choice.slot].append((m, choice.variable))
             }
         }
         let singles = model.participants.allSatisfy { $0.reps == 1 }
@@ -97,9 +100,7 @@ struct BreakFormula {
         for (_, placement) in placed { load[placement.slot] += 1 }
         for s in 1...max(slotCount, 1) {
             var members = [Int: [Int32]]()
-            for (m, options) in choices.enumerated() {
-                for choice in options where choice.slot == s { members[clusterOf[m], default: []].append(choice.variable) }
-            }
+            for (m, variable) in mayTake[s] { members[clusterOf[m], default: []].append(variable) }
             let active: [Int32] = members.keys.sorted().map { cluster in
                 let literals = members[cluster]!
                 guard literals.count > 1 else { return literals[0] }

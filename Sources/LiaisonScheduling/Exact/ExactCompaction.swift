@@ -26,7 +26,7 @@ enum ExactCompaction {
         // Counts fair with someone at 0 stay fair when no one exceeds the fairness; otherwise no
         // one may exceed today's most, and the result must be no less fair than today's.
         let fairFromZero = before.unfairness(model.fairness) == 0 && before.least == 0
-        let cap = fairFromZero ? max(before.most, model.fairness) : before.most
+        let cap = fairFromZero ? model.fairness : before.most
         let formula = BreakFormula(timetable, cap: cap, limit: before.total)
         var best: [Int]?
         search: while outcome.after > 0 {
@@ -90,14 +90,8 @@ struct BreakCounts {
     var participants = 0
 
     init(_ timetable: Timetable) {
-        let model = timetable.model
-        var slots = [[Int]](repeating: [], count: model.participants.count)
-        for (key, placement) in timetable.placements {
-            slots[key.a].append(placement.slot)
-            slots[key.b].append(placement.slot)
-        }
-        for (p, taken) in slots.enumerated() where !taken.isEmpty {
-            let breaks = model.shape(of: p, slots: taken.sorted()).breaks
+        for p in timetable.model.participants.indices where timetable.meetingCount(p) > 0 {
+            let breaks = timetable.shape(of: p).breaks
             total += breaks
             most = max(most, breaks)
             least = min(least, breaks)
