@@ -1,10 +1,16 @@
 import Dispatch
 
 /// Looks for agendas with fewer breaks than the compaction left, exactly, for as long as the
-/// organizer allows: a SAT solver (see ``BreakFormula``) is asked for the same meetings with at
-/// most one break fewer, again and again, until it finds none — then the count is the fewest
-/// possible — or time runs out. Which pairs meet never changes, nor do musts, minimums or the
-/// total score; break counts stay as fair as they were.
+/// organizer allows, with a SAT solver (see ``BreakFormula``). Which pairs meet never changes,
+/// nor do musts, minimums or the total score; break counts stay as fair as they were.
+///
+/// The search climbs first: it asks for no breaks, then at most one, and so on. Each bound the
+/// solver refutes is a floor no timing gets under, and the first one it meets is the fewest
+/// possible. On real forums refuting is quick and finding is slow, so climbing spends one slow
+/// search where coming down from the compaction's count spends one per break taken off. Climbing
+/// finds nothing until it finds the fewest, though, so after half the time the search comes
+/// down instead: it keeps each agenda with at most one break fewer than the best so far, until
+/// the bound meets the floor or time runs out.
 enum ExactCompaction {
     /// What the search did.
     struct Outcome: Equatable {
@@ -17,7 +23,8 @@ enum ExactCompaction {
 
     /// Improves `timetable`'s agendas for at most `seconds`.
     static func improve(_ timetable: inout Timetable, seconds: Double) -> Outcome {
-        let deadline = DispatchTime.now() + .nanoseconds(Int(seconds * 1e9))
+        let started = DispatchTime.now()
+        let halfway = started + .nanoseconds(Int(seconds * 0.5e9)), deadline = started + .nanoseconds(Int(seconds * 1e9))
         let model = timetable.model
         let before = BreakCounts(timetable)
         var outcome = Outcome(before: before.total, after: before.total, proven: before.total == 0)
@@ -29,31 +36,40 @@ enum ExactCompaction {
         let cap = fairFromZero ? model.fairness : before.most
         let formula = BreakFormula(timetable, cap: cap, limit: before.total)
         var best: [Int]?
-        search: while outcome.after > 0 {
-            let bound = outcome.after - 1
-            let assumptions = formula.totalOutputs.count > bound ? [-formula.totalOutputs[bound]] : []
-            switch formula.solver.solve(assuming: assumptions, until: deadline) {
+        // No timing within the cap has fewer than `floor` breaks. `rejected`: counted on the
+        // timetable itself, the solver's agendas were no better (less fair), so the search ends.
+        var floor = 0, rejected = false
+        /// Solves for at most `bound` breaks: whether to go on.
+        func attempt(_ bound: Int, until limit: DispatchTime) -> Bool {
+            switch formula.solver.solve(assuming: [-formula.totalOutputs[bound]], until: limit) {
             case .satisfiable:
                 let slots = formula.slots()
                 var trial = timetable
                 move(&trial, keys: formula.keys, to: slots)
                 let counts = BreakCounts(trial)
                 guard counts.total < outcome.after, counts.unfairness(model.fairness) <= before.unfairness(model.fairness) else {
-                    break search
+                    rejected = true
+                    return false
                 }
                 best = slots
                 outcome.after = counts.total
-                outcome.proven = counts.total == 0
+                return true
             case .unsatisfiable:
-                // No agendas with fewer, each at most `cap`: with fair counts from 0, every fair
-                // timing with fewer breaks would have someone at 0 (there are fewer breaks than
-                // participants), so none exists.
-                outcome.proven = fairFromZero && bound < before.participants
-                break search
+                floor = bound + 1
+                return true
             case .unknown:
-                break search
+                return false
             }
         }
+        var climbing = true
+        while climbing && floor < outcome.after {
+            let found = outcome.after
+            climbing = attempt(floor, until: halfway) && outcome.after == found
+        }
+        while !rejected && floor < outcome.after && attempt(outcome.after - 1, until: deadline) {}
+        // With fair counts from 0, every fair timing with fewer breaks than there are
+        // participants has someone at 0, so within the cap: below the floor there is none.
+        outcome.proven = outcome.after == 0 || floor >= outcome.after && fairFromZero && outcome.after <= before.participants
         if let best {
             move(&timetable, keys: formula.keys, to: best)
             polish(&timetable, breaks: outcome.after, unfairness: before.unfairness(model.fairness))
