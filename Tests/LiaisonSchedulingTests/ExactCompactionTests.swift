@@ -72,6 +72,26 @@ struct ExactCompactionTests {
         #expect(cases >= 60 && improved >= 20 && proven >= cases / 2, "cases \(cases), improved \(improved), proven \(proven)")
     }
 
+    @Test("when the fewest breaks need someone at two (the fairness allows it), starts with at most one each still reach them")
+    func fewestNeedingTwo() throws {
+        // Found by brute force over 5,000 random tiny events, the one where this happens: P2's
+        // three meetings fit only around P1's fixed day, and spreading them saves others more.
+        let instance = Instance(slots: 6, tables: 3, available: [[1, 2, 3, 6], [1, 3, 5, 6], [2, 3, 4, 5, 6], [2, 3, 4, 6], [2, 3, 4, 5]],
+                                pairs: [(1, 2), (1, 5), (1, 4), (1, 3), (2, 3), (2, 5)])
+        let timings = instance.timings()
+        let fewest = try #require(timings.map(instance.value).filter { $0.unfairness == 0 }.map(\.breaks).min())
+        let calm = timings.filter { instance.value($0).most <= 1 }
+        #expect(!calm.isEmpty && calm.allSatisfy { instance.value($0).breaks > fewest }, "the case this test is about")
+        for start in calm {
+            var timetable = try instance.timetable(start)
+            let outcome = ExactCompaction.improve(&timetable, seconds: 30)
+            let after = try instance.timing(of: timetable)
+            #expect(instance.isValid(after) && Set(after.keys) == Set(start.keys))
+            #expect(outcome.after == fewest && instance.value(after).breaks == fewest && outcome.proven,
+                    "from \(instance.value(start)): \(outcome), the fewest is \(fewest)")
+        }
+    }
+
     @Test("the scheduler reports the proof, and without an exact search reports none")
     func reported() throws {
         let instance = Instance(seed: 7)
@@ -100,8 +120,7 @@ private struct Instance {
         let days = random.chance(0.3) ? [EventDay(date: "2026-03-10", start: "09:00", slots: slots / 2),
                                           EventDay(date: "2026-03-11", start: "09:00", slots: slots - slots / 2)]
             : [EventDay(date: "2026-03-10", start: "09:00", slots: slots)]
-        let event = EventSpec(id: "x\(seed)", name: "Exact \(seed)", city: "Girona", country: "ES", days: days, slotMinutes: 20,
-                              tables: 2 + random.below(2), timeZone: "Europe/Madrid", pairing: .open)
+        let tables = 2 + random.below(2)
         let people = (1...6).map { i in
             Participant(company: "P\(i)", maxMeetings: slots, available: SlotSet((1...slots).filter { _ in random.chance(0.85) }),
                         reps: random.chance(0.1) ? 2 : 1)
@@ -112,6 +131,22 @@ private struct Instance {
         }
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.company, $0) })
         pairs = Array(pairs.filter { !byID[$0[0]]!.available.intersection(byID[$0[1]]!.available).isEmpty }.prefix(7))
+        self.init(id: "x\(seed)", days: days, tables: tables, people: people, pairs: pairs)
+    }
+
+    /// One day of `slots` slots: participant Pi is available in `available[i - 1]`, each of
+    /// `pairs` (numbers i, j) must meet.
+    init(slots: Int, tables: Int, available: [[Int]], pairs: [(Int, Int)]) {
+        let people = available.enumerated().map { Participant(company: "P\($0.offset + 1)", maxMeetings: slots, available: SlotSet($0.element)) }
+        self.init(id: "hand", days: [EventDay(date: "2026-03-10", start: "09:00", slots: slots)], tables: tables, people: people,
+                  pairs: pairs.map { ["P\($0.0)", "P\($0.1)"] })
+    }
+
+    private init(id: String, days: [EventDay], tables: Int, people: [Participant], pairs: [[String]]) {
+        let slots = days.reduce(0) { $0 + $1.slots }
+        let event = EventSpec(id: id, name: "Exact \(id)", city: "Girona", country: "ES", days: days, slotMinutes: 20,
+                              tables: tables, timeZone: "Europe/Madrid", pairing: .open)
+        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.company, $0) })
         self.pairs = pairs
         allowed = pairs.map { pair in (1...slots).filter { byID[pair[0]]!.available.contains($0) && byID[pair[1]]!.available.contains($0) } }
         input = SchedulingInput(event: event, participants: people,
