@@ -76,5 +76,7 @@ struct ScheduleDocumentWritersTests {
         #expect(ScheduleHTML.page(document).contains("total 0 (the fewest possible: proven), max 0"))
         document.state.report.breaks.fewestProven = false
         #expect(ScheduleHTML.page(document).contains("total 0 (not proven the fewest), max 0"))
+        document.state.report.breaks.tooLargeToSearch = true
+        #expect(ScheduleHTML.page(document).contains("total 0 (too large for the exact search), max 0"))
     }
 }

@@ -92,6 +92,20 @@ struct ExactCompactionTests {
         }
     }
 
+    @Test("an event whose formula would be too large is left as it is, and says so")
+    func tooLarge() throws {
+        let instance = try #require((UInt64(1)...60).lazy.map(Instance.init(seed:)).first { instance in
+            instance.timings().contains { instance.value($0).breaks > 0 }
+        })
+        let start = try #require(instance.timings().first { instance.value($0).breaks > 0 })
+        var timetable = try instance.timetable(start)
+        let clauses = instance.pairs.count * instance.input.event.slots - 1
+        let outcome = ExactCompaction.improve(&timetable, seconds: 30, clauses: clauses)
+        #expect(outcome.tooLarge && !outcome.proven && outcome.after == outcome.before)
+        #expect(try instance.timing(of: timetable) == start)
+        #expect(!ExactCompaction.improve(&timetable, seconds: 30, clauses: BreakFormula.clauseLimit).tooLarge)
+    }
+
     @Test("the scheduler reports the proof, and without an exact search reports none")
     func reported() throws {
         let instance = Instance(seed: 7)
@@ -100,7 +114,7 @@ struct ExactCompactionTests {
         #expect(plain.report.breaks.fewestProven == nil)
         input.exactSeconds = 30
         let exact = try Scheduler.schedule(input)
-        #expect(exact.report.breaks.fewestProven == true)
+        #expect(exact.report.breaks.fewestProven == true && exact.report.breaks.tooLargeToSearch == nil)
         #expect(exact.report.breaks.total <= plain.report.breaks.total)
         #expect(Set(exact.meetings.map { [$0.a, $0.b] }) == Set(plain.meetings.map { [$0.a, $0.b] }))
     }

@@ -20,10 +20,13 @@ struct BreakFormula {
     /// `totalOutputs[k]` is true when the agendas have at least k + 1 breaks (up to `limit`).
     private(set) var totalOutputs: [Int32] = []
 
+    /// The most clauses an event's counters may need for it to get a formula.
+    static let clauseLimit = 4_000_000
+
     /// Whether an event this size gets a formula: the counters grow with inputs times bound.
-    static func fits(meetings: Int, slots: Int, tables: Int, breaks: Int) -> Bool {
+    static func fits(meetings: Int, slots: Int, tables: Int, breaks: Int, clauses: Int = clauseLimit) -> Bool {
         let sizes = [meetings * slots, meetings * min(tables, meetings), 2 * meetings * slots * max(breaks, 1)]
-        return sizes.allSatisfy { $0 <= 4_000_000 }
+        return sizes.allSatisfy { $0 <= clauses }
     }
 
     /// The formula of `timetable`'s meetings, counting breaks up to `limit`, each participant's

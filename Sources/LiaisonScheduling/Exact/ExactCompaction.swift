@@ -19,17 +19,24 @@ enum ExactCompaction {
         var after: Int
         /// Whether no timing of these meetings with counts fair has fewer breaks than `after`.
         var proven: Bool
+        /// Whether the event was too large to search (see ``BreakFormula/fits(meetings:slots:tables:breaks:clauses:)``).
+        var tooLarge = false
     }
 
-    /// Improves `timetable`'s agendas for at most `seconds`.
-    static func improve(_ timetable: inout Timetable, seconds: Double) -> Outcome {
+    /// Improves `timetable`'s agendas for at most `seconds`, unless its formula would need more
+    /// than `clauses` clauses in one counter.
+    static func improve(_ timetable: inout Timetable, seconds: Double, clauses: Int = BreakFormula.clauseLimit) -> Outcome {
         let started = DispatchTime.now()
         let halfway = started + .nanoseconds(Int(seconds * 0.5e9)), deadline = started + .nanoseconds(Int(seconds * 1e9))
         let model = timetable.model
         let before = BreakCounts(timetable)
         var outcome = Outcome(before: before.total, after: before.total, proven: before.total == 0)
-        guard before.total > 0, BreakFormula.fits(meetings: timetable.placements.count, slots: model.event.slots,
-                                                  tables: model.event.tables, breaks: before.total) else { return outcome }
+        guard before.total > 0 else { return outcome }
+        guard BreakFormula.fits(meetings: timetable.placements.count, slots: model.event.slots, tables: model.event.tables,
+                                breaks: before.total, clauses: clauses) else {
+            outcome.tooLarge = true
+            return outcome
+        }
         // Counts fair with someone at 0 stay fair when no one exceeds the fairness; otherwise no
         // one may exceed today's most, and the result must be no less fair than today's.
         let fairFromZero = before.unfairness(model.fairness) == 0 && before.least == 0

@@ -56,8 +56,11 @@ public struct QualityReport: Hashable, Sendable, Codable {
         public var max: Int
         public var spread: Int
         /// After an exact search (`exactSeconds`): whether it proved that no timing of these
-        /// meetings, with counts as fair, has fewer breaks; absent when none ran.
+        /// meetings, with counts as fair, has fewer breaks; absent when none was asked for.
         public var fewestProven: Bool?
+        /// True when an exact search was asked for but the event is too large for one (its
+        /// formula would pass about four million clauses); absent otherwise.
+        public var tooLargeToSearch: Bool?
 
         public init(total: Int, max: Int, spread: Int) {
             self.total = total

@@ -77,6 +77,7 @@ public enum Scheduler {
         }.sorted { ($0.slot, $0.table, $0.a, $0.b) < ($1.slot, $1.table, $1.a, $1.b) }
         var report = Report.make(model: model, timetable: timetable, upperBound: bound)
         report.breaks.fewestProven = exact?.proven
+        report.breaks.tooLargeToSearch = exact?.tooLarge == true ? true : nil
         return ScheduleResult(
             meetings: meetings,
             report: report,

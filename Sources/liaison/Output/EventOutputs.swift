@@ -52,7 +52,8 @@ struct EventReport: CommandOutput {
             ["idle gaps mean", String(format: "%.4f", report.idleGaps.mean)], ["idle gaps max", "\(report.idleGaps.max)"],
             ["breaks total", "\(report.breaks.total)"], ["breaks max", "\(report.breaks.max)"], ["breaks spread", "\(report.breaks.spread)"],
             ["idle slots", "\(report.idleSlots)"],
-        ] + (report.breaks.fewestProven.map { [["breaks fewest proven", "\($0)"]] } ?? []) + [
+        ] + (report.breaks.fewestProven.map { [["breaks fewest proven", "\($0)"]] } ?? [])
+          + (report.breaks.tooLargeToSearch.map { [["breaks too large to search", "\($0)"]] } ?? []) + [
             ["host table changes", "\(report.tableChanges)"], ["scheduled at", state.scheduledAt],
         ]
     }
