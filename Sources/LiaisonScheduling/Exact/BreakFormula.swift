@@ -141,6 +141,12 @@ struct BreakFormula {
                 held = next
             }
             if own.count > cap { solver.add([-solver.totalizer(own, limit: cap + 1)[cap]]) }
+            // Implied: someone whose meetings cannot run back to back within their one day has a break.
+            let options = meetingsOf[p].map { choices[$0].map(\.slot) }
+            if model.participants[p].reps == 1, Set(options.joined().map { model.dayOfSlot[$0] }).count == 1,
+               !CompactRun.exists(options) {
+                solver.add(own)
+            }
             ends += own
         }
         totalOutputs = solver.totalizer(ends, limit: limit)
