@@ -7,7 +7,7 @@ enum CompactRun {
     /// lies in the same day.
     static func exists(_ choices: [[Int]]) -> Bool {
         let count = choices.count
-        guard count > 1 else { return true }
+        guard count > 1 else { return choices.allSatisfy { !$0.isEmpty } }
         let slots = choices.flatMap { $0 }
         guard let first = slots.min(), let last = slots.max(), last - first + 1 >= count else { return false }
         return (first...(last - count + 1)).contains { start in matches(choices, within: start..<(start + count)) }
