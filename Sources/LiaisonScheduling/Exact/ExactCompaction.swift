@@ -39,10 +39,11 @@ enum ExactCompaction {
         }
         // Counts fair with someone at 0 stay fair when no one exceeds the fairness; otherwise no
         // one may exceed today's most, and the result must be no less fair than today's.
-        let fairFromZero = before.unfairness(model.fairness) == 0 && before.least == 0
+        let unfairness = before.unfairness(model.fairness)
+        let fairFromZero = unfairness == 0 && before.least == 0
         let cap = fairFromZero ? model.fairness : before.most
         let formula = BreakFormula(timetable, cap: cap, limit: before.total)
-        var best: [Int]?
+        var best: Timetable?
         // No timing within the cap has fewer than `floor` breaks. `rejected`: counted on the
         // timetable itself, the solver's agendas were no better (less fair), so the search ends.
         var floor = 0, rejected = false
@@ -50,15 +51,14 @@ enum ExactCompaction {
         func attempt(_ bound: Int, until limit: DispatchTime) -> Bool {
             switch formula.solver.solve(assuming: [-formula.totalOutputs[bound]], until: limit) {
             case .satisfiable:
-                let slots = formula.slots()
                 var trial = timetable
-                move(&trial, keys: formula.keys, to: slots)
+                move(&trial, keys: formula.keys, to: formula.slots())
                 let counts = BreakCounts(trial)
-                guard counts.total < outcome.after, counts.unfairness(model.fairness) <= before.unfairness(model.fairness) else {
+                guard counts.total < outcome.after, counts.unfairness(model.fairness) <= unfairness else {
                     rejected = true
                     return false
                 }
-                best = slots
+                best = trial
                 outcome.after = counts.total
                 return true
             case .unsatisfiable:
@@ -78,8 +78,8 @@ enum ExactCompaction {
         // participants has someone at 0, so within the cap: below the floor there is none.
         outcome.proven = outcome.after == 0 || floor >= outcome.after && fairFromZero && outcome.after <= before.participants
         if let best {
-            move(&timetable, keys: formula.keys, to: best)
-            polish(&timetable, breaks: outcome.after, unfairness: before.unfairness(model.fairness))
+            timetable = best
+            polish(&timetable, breaks: outcome.after, unfairness: unfairness)
         }
         return outcome
     }
