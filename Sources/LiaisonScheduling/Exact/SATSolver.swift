@@ -15,9 +15,7 @@ final class SATSolver {
 
     private let solver: OpaquePointer
     /// Variables made so far, numbered from 1.
-    private(set) var variables: Int32 = 0
-    /// Clauses added so far.
-    private(set) var clauses = 0
+    private var variables: Int32 = 0
     private var deadline = DispatchTime.distantFuture
 
     init() {
@@ -40,7 +38,6 @@ final class SATSolver {
     func add(_ literals: [Int32]) {
         for literal in literals { ccadical_add(solver, literal) }
         ccadical_add(solver, 0)
-        clauses += 1
     }
 
     /// Solves with `assumptions` holding for this call only, giving up at `deadline`.
