@@ -2,9 +2,10 @@
 // each schedule from its meetings alone: every requested meeting placed, every rule held, total
 // breaks against the published optimum (fairness 2), spread, idle slots and time (median of the
 // runs). With --json DIR, writes each schedule for the CP-SAT peer's check
-// (Benchmarks/peers/b2b_cpsat.py --check).
+// (Benchmarks/peers/b2b_cpsat.py --check). With --exact-seconds S, the exact search for fewer
+// breaks runs for at most S seconds, as `event schedule --exact-seconds` does.
 //
-//     B2BBench FILE.dzn… [--repeats N] [--seed S] [--json DIR] [--verbose]
+//     B2BBench FILE.dzn… [--repeats N] [--seed S] [--exact-seconds S] [--json DIR] [--verbose]
 import B2BForums
 import Foundation
 import LiaisonScheduling
@@ -26,11 +27,12 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let repeats = option("--repeats").flatMap(Int.init) ?? 3
 let seed = option("--seed").flatMap(UInt64.init) ?? 0
+let exactSeconds = option("--exact-seconds").flatMap(Double.init) ?? 0
 let jsonDirectory = option("--json")
 let verbose = arguments.contains("--verbose")
 arguments.removeAll { $0 == "--verbose" }
 guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: B2BBench FILE.dzn… [--repeats N] [--seed S] [--json DIR]\n".utf8))
+    FileHandle.standardError.write(Data("usage: B2BBench FILE.dzn… [--repeats N] [--seed S] [--exact-seconds S] [--json DIR]\n".utf8))
     exit(64)
 }
 
@@ -46,7 +48,8 @@ for path in arguments {
         failed = true
         continue
     }
-    let input = forum.schedulingInput(seed: seed)
+    var input = forum.schedulingInput(seed: seed)
+    input.exactSeconds = exactSeconds
     var times: [Double] = []
     var result: ScheduleResult?
     do {

@@ -84,6 +84,28 @@ enum Compaction {
         best(of: runs).search.apply(to: &timetable)
     }
 
+    /// Makes agendas that are already compact in breaks (an exact search's) shorter in idle slots:
+    /// one annealing of ``polishShare`` of the compaction's moves, from ``polishTemperature``
+    /// and with a break weighing ``breakWeight`` from the start, so that it reshapes agendas
+    /// without giving breaks back; the best state it sees is kept, so it ends no costlier than
+    /// it started. Its moves are counted, so the same agendas give the same result.
+    static func polish(_ timetable: inout Timetable) {
+        var search = SlotSearch(timetable)
+        defer { search.free() }
+        let (movable, moves) = workload(search)
+        guard !movable.isEmpty, search.meetingCount <= bestTrackingLimit else { return }
+        var random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: UInt64(portfolioSize))
+        anneal(&search, movable: movable, moves: Int(Double(moves) * polishShare), random: &random,
+               startTemperature: polishTemperature, startBreakWeight: breakWeight)
+        search.apply(to: &timetable)
+    }
+
+    /// The share of a compaction's moves that a polish makes, and the temperature it starts from
+    /// (in idle slots): cold, with an eighth of the moves, it shortens idle gaps as well as a
+    /// whole compaction run again does on the B2B forums, in a tenth of the time.
+    static let polishShare = 0.125
+    static let polishTemperature = 1.0
+
     /// The annealings that compact `timetable`: ``portfolioSize`` in a small event, racing to
     /// agendas that cost nothing, else one.
     static func runs(for timetable: Timetable) -> [AnnealingRun] {
@@ -144,14 +166,16 @@ enum Compaction {
         return everyone.filter { search.shapes[$0].breaks == most }
     }
 
-    /// Anneals `search` over `moves` moves, cooling to `finalTemperature`; `chainShare` of the
+    /// Anneals `search` over `moves` moves, cooling from `startTemperature` to `finalTemperature`
+    /// while a break's weight rises from `startBreakWeight` to ``breakWeight``; `chainShare` of the
     /// re-timings not given to the neediest let partners make room by Kempe chains as theirs
     /// do. Returns the move at which the agendas came to cost nothing, if they did. With a
     /// `race`, stops as soon as another run is known to have come there first (see ``FinishLine``).
     @discardableResult
     static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator,
                        finalTemperature: Double = endTemperature, chainShare: Double = 0,
-                       race: (line: FinishLine, run: Int)? = nil) -> Int? {
+                       race: (line: FinishLine, run: Int)? = nil,
+                       startTemperature: Double = startTemperature, startBreakWeight: Double = startBreakWeight) -> Int? {
         var best = cost(search)
         let tracking = search.meetingCount <= bestTrackingLimit
         var bestSlots = tracking ? search.slots : []

@@ -84,13 +84,12 @@ enum ExactCompaction {
         return outcome
     }
 
-    /// The solver minds breaks only, so idle slots may have grown: the compaction runs again from
-    /// its agendas (keeping the best state it sees, which costs no more than where it started),
-    /// and its agendas are kept unless they trade a break for idle slots.
+    /// The solver minds breaks only, so idle slots may have grown: a short cold annealing runs from
+    /// its agendas (see ``Compaction/polish(_:)``), and its agendas are kept unless they trade a
+    /// break for idle slots.
     private static func polish(_ timetable: inout Timetable, breaks: Int, unfairness: Int) {
-        guard timetable.placements.count <= Compaction.bestTrackingLimit else { return }
         var polished = timetable
-        Compaction.compact(&polished)
+        Compaction.polish(&polished)
         let counts = BreakCounts(polished)
         if counts.total <= breaks && counts.unfairness(timetable.model.fairness) <= unfairness { timetable = polished }
     }
