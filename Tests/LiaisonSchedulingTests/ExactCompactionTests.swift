@@ -72,6 +72,74 @@ struct ExactCompactionTests {
         #expect(cases >= 60 && improved >= 20 && proven >= cases / 2, "cases \(cases), improved \(improved), proven \(proven)")
     }
 
+    @Test("a climb finds the fewest breaks of any timing with every count within the fairness, and its floor is that count")
+    func climb() throws {
+        var found = 0
+        for seed in UInt64(1)...60 {
+            let instance = Instance(seed: seed)
+            let timings = instance.timings()
+            guard let start = timings.first else { continue }
+            let fairness = instance.input.fairness
+            let fewest = timings.map(instance.value).filter { $0.most <= fairness }.map(\.breaks).min()
+            let limit = 3
+            let climb = ExactClimb(try instance.timetable(start), limit: limit, until: .distantFuture)
+            climb.wait()
+            if let fewest, fewest < limit {
+                let agendas = try #require(climb.found, "seed \(seed): the fewest is \(fewest)")
+                let timing = try instance.timing(of: agendas)
+                #expect(instance.isValid(timing) && Set(timing.keys) == Set(start.keys), "seed \(seed)")
+                #expect(instance.value(timing).breaks == fewest && instance.value(timing).most <= fairness, "seed \(seed)")
+                #expect(climb.floor == fewest, "seed \(seed)")
+                found += 1
+            } else {
+                #expect(climb.found == nil && climb.floor == limit, "seed \(seed): none within the fairness below \(limit)")
+            }
+        }
+        #expect(found >= 30, "found \(found)")
+    }
+
+    @Test("compacting with the climb beside: never worse than the compaction alone, whose agendas stay when the climb finds no fewer breaks; proven at the fewest; the same each time")
+    func compactWithClimb() throws {
+        var cases = 0, proven = 0, keptCompaction = 0, keptClimb = 0
+        for seed in UInt64(1)...60 {
+            let instance = Instance(seed: seed)
+            let timings = instance.timings()
+            guard !timings.isEmpty else { continue }
+            let fewest = timings.map(instance.value).min { ($0.unfairness, $0.breaks) < ($1.unfairness, $1.breaks) }!
+            var random = SeededGenerator(seed: seed, stream: 47, index: 0)
+            let start = timings[random.below(timings.count)]
+            var compacted = try instance.timetable(start)
+            Compaction.compact(&compacted)
+            let alone = instance.value(try instance.timing(of: compacted))
+            var timetable = try instance.timetable(start)
+            let outcome = ExactCompaction.compact(&timetable, seconds: 30)
+            let after = try instance.timing(of: timetable)
+            let value = instance.value(after)
+            cases += 1
+            #expect(instance.isValid(after), "seed \(seed): a rule is broken")
+            #expect(Set(after.keys) == Set(start.keys), "seed \(seed): the meetings changed")
+            #expect(outcome.after == value.breaks, "seed \(seed): \(outcome) against \(value)")
+            #expect((value.unfairness, value.breaks) <= (alone.unfairness, alone.breaks), "seed \(seed): \(value) against \(alone) alone")
+            if alone.unfairness == 0 && alone.breaks == value.breaks {
+                #expect(after == (try instance.timing(of: compacted)), "seed \(seed): the compaction's agendas were as good")
+                keptCompaction += 1
+            } else {
+                keptClimb += 1
+            }
+            if outcome.proven {
+                proven += 1
+                #expect(value.breaks == fewest.breaks && fewest.unfairness == 0, "seed \(seed): proven at \(value), the fewest is \(fewest)")
+            }
+            if value.unfairness == 0 && value.least == 0 {
+                #expect(outcome.proven, "seed \(seed): fair from zero, so the search must end with a proof")
+            }
+            var again = try instance.timetable(start)
+            _ = ExactCompaction.compact(&again, seconds: 30)
+            #expect(try instance.timing(of: again) == after, "seed \(seed): the same agendas each time")
+        }
+        #expect(cases >= 50 && proven >= cases / 2 && keptCompaction > 0, "cases \(cases), proven \(proven), kept \(keptCompaction) and \(keptClimb)")
+    }
+
     @Test("when the fewest breaks need someone at two (the fairness allows it), starts with at most one each still reach them")
     func fewestNeedingTwo() throws {
         // Found by brute force over 5,000 random tiny events, the one where this happens: P2's

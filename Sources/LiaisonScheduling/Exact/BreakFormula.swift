@@ -13,7 +13,7 @@
 /// that day; ``totalOutputs`` count those ends over everyone, so "at most K breaks" is one
 /// assumption.
 struct BreakFormula {
-    let solver = SATSolver()
+    let solver: SATSolver
     let keys: [EventModel.PairKey]
     /// Per meeting, its allowed slots and their variables.
     let choices: [[(slot: Int, variable: Int32)]]
@@ -30,13 +30,14 @@ struct BreakFormula {
     }
 
     /// The formula of `timetable`'s meetings, counting breaks up to `limit`, each participant's
-    /// at most `cap`.
-    init(_ timetable: Timetable, cap: Int, limit: Int) {
+    /// at most `cap`; its solves end once `stop` is raised.
+    init(_ timetable: Timetable, cap: Int, limit: Int, stop: StopSignal = StopSignal()) {
+        let solver = SATSolver(stop: stop)
+        self.solver = solver
         let model = timetable.model
         let slotCount = model.event.slots, stride = slotCount + 1
         let placed = timetable.placements.sorted { $0.key < $1.key }
         keys = placed.map(\.key)
-        let solver = self.solver
         choices = placed.map { key, placement in
             let allowed = placement.fixed ? [placement.slot] : model.commonSlots(key)
             let literals = allowed.map { (slot: $0, variable: solver.variable()) }

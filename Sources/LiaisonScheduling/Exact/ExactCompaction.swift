@@ -11,10 +11,14 @@ import Dispatch
 /// finds nothing until it finds the fewest, though, so after half the time the search comes
 /// down instead: it keeps each agenda with at most one break fewer than the best so far, until
 /// the bound meets the floor or time runs out.
+///
+/// The scheduler starts the climb with the compaction (``compact(_:seconds:)``): from the
+/// meetings as placed, on a thread of its own beside the annealings, so that on a small event
+/// the fewest breaks are often known by the time they end.
 enum ExactCompaction {
     /// What the search did.
     struct Outcome: Equatable {
-        /// Total breaks before and after.
+        /// Total breaks the compaction left, and after the search.
         var before: Int
         var after: Int
         /// Whether no timing of these meetings with counts fair has fewer breaks than `after`.
@@ -24,8 +28,10 @@ enum ExactCompaction {
     }
 
     /// Improves `timetable`'s agendas for at most `seconds`, unless its formula would need more
-    /// than `clauses` clauses in one counter.
-    static func improve(_ timetable: inout Timetable, seconds: Double, clauses: Int = BreakFormula.clauseLimit) -> Outcome {
+    /// than `clauses` clauses in one counter. `known`: no timing with every count within the
+    /// fairness has fewer breaks (a climb's floor, see ``ExactClimb``).
+    static func improve(_ timetable: inout Timetable, seconds: Double, floor known: Int = 0,
+                        clauses: Int = BreakFormula.clauseLimit) -> Outcome {
         let started = DispatchTime.now()
         let halfway = started + .nanoseconds(Int(seconds * 0.5e9)), deadline = started + .nanoseconds(Int(seconds * 1e9))
         let model = timetable.model
@@ -42,11 +48,18 @@ enum ExactCompaction {
         let unfairness = before.unfairness(model.fairness)
         let fairFromZero = unfairness == 0 && before.least == 0
         let cap = fairFromZero ? model.fairness : before.most
-        let formula = BreakFormula(timetable, cap: cap, limit: before.total)
-        var best: Timetable?
         // No timing within the cap has fewer than `floor` breaks. `rejected`: counted on the
         // timetable itself, the solver's agendas were no better (less fair), so the search ends.
-        var floor = 0, rejected = false
+        var floor = cap == model.fairness ? known : 0, rejected = false
+        // With fair counts from 0, every fair timing with fewer breaks than there are
+        // participants has someone at 0, so within the cap: below the floor there is none.
+        func proven() -> Bool { outcome.after == 0 || floor >= outcome.after && fairFromZero && outcome.after <= before.participants }
+        guard floor < before.total, seconds > 0 else {
+            outcome.proven = proven()
+            return outcome
+        }
+        let formula = BreakFormula(timetable, cap: cap, limit: before.total)
+        var best: Timetable?
         /// Solves for at most `bound` breaks: whether to go on.
         func attempt(_ bound: Int, until limit: DispatchTime) -> Bool {
             switch formula.solver.solve(assuming: [-formula.totalOutputs[bound]], until: limit) {
@@ -74,9 +87,7 @@ enum ExactCompaction {
             climbing = attempt(floor, until: halfway) && outcome.after == found
         }
         while !rejected && floor < outcome.after && attempt(outcome.after - 1, until: deadline) {}
-        // With fair counts from 0, every fair timing with fewer breaks than there are
-        // participants has someone at 0, so within the cap: below the floor there is none.
-        outcome.proven = outcome.after == 0 || floor >= outcome.after && fairFromZero && outcome.after <= before.participants
+        outcome.proven = proven()
         if let best {
             timetable = best
             polish(&timetable, breaks: outcome.after, unfairness: unfairness)
@@ -87,7 +98,7 @@ enum ExactCompaction {
     /// The solver minds breaks only, so idle slots may have grown: a short cold annealing runs from
     /// its agendas (see ``Compaction/polish(_:)``), and its agendas are kept unless they trade a
     /// break for idle slots.
-    private static func polish(_ timetable: inout Timetable, breaks: Int, unfairness: Int) {
+    static func polish(_ timetable: inout Timetable, breaks: Int, unfairness: Int) {
         var polished = timetable
         Compaction.polish(&polished)
         let counts = BreakCounts(polished)
@@ -95,7 +106,7 @@ enum ExactCompaction {
     }
 
     /// Moves each meeting of `keys` that is not fixed to its slot in `slots`.
-    private static func move(_ timetable: inout Timetable, keys: [EventModel.PairKey], to slots: [Int]) {
+    static func move(_ timetable: inout Timetable, keys: [EventModel.PairKey], to slots: [Int]) {
         for (key, slot) in zip(keys, slots) {
             guard let placement = timetable.placements[key], !placement.fixed, placement.slot != slot else { continue }
             timetable.remove(key)

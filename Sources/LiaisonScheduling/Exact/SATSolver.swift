@@ -4,7 +4,7 @@ import Dispatch
 /// One CaDiCaL SAT solver: variables and clauses in, a satisfying assignment out, each solve
 /// given up at a deadline. Literals are DIMACS-style: variable v is `v`, its negation `-v`.
 ///
-/// Used by one thread at a time; released with the object.
+/// Used by one thread at a time (its `stop` may be raised from any); released with the object.
 final class SATSolver {
     /// What one solve found.
     enum Outcome: Equatable {
@@ -17,12 +17,15 @@ final class SATSolver {
     /// Variables made so far, numbered from 1.
     private var variables: Int32 = 0
     private var deadline = DispatchTime.distantFuture
+    /// Raised, it ends the current solve and every later one as if their deadline had come.
+    let stop: StopSignal
 
-    init() {
+    init(stop: StopSignal = StopSignal()) {
+        self.stop = stop
         solver = ccadical_init()
         ccadical_set_terminate(solver, Unmanaged.passUnretained(self).toOpaque()) { state in
             let owner = Unmanaged<SATSolver>.fromOpaque(state!).takeUnretainedValue()
-            return DispatchTime.now() >= owner.deadline ? 1 : 0
+            return owner.stop.isRaised || DispatchTime.now() >= owner.deadline ? 1 : 0
         }
     }
 
@@ -40,9 +43,10 @@ final class SATSolver {
         ccadical_add(solver, 0)
     }
 
-    /// Solves with `assumptions` holding for this call only, giving up at `deadline`.
+    /// Solves with `assumptions` holding for this call only, giving up at `deadline` or once
+    /// `stop` is raised.
     func solve(assuming assumptions: [Int32] = [], until deadline: DispatchTime) -> Outcome {
-        guard DispatchTime.now() < deadline else { return .unknown }
+        guard !stop.isRaised, DispatchTime.now() < deadline else { return .unknown }
         self.deadline = deadline
         for literal in assumptions { ccadical_assume(solver, literal) }
         switch ccadical_solve(solver) {

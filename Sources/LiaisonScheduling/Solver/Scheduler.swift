@@ -60,8 +60,12 @@ public enum Scheduler {
             _ = PlacementSearch.place(waiting, in: &timetable)
             SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
         }
-        Compaction.compact(&timetable)
-        let exact = input.exactSeconds > 0 ? ExactCompaction.improve(&timetable, seconds: input.exactSeconds) : nil
+        var exact: ExactCompaction.Outcome?
+        if input.exactSeconds > 0 {
+            exact = ExactCompaction.compact(&timetable, seconds: input.exactSeconds)
+        } else {
+            Compaction.compact(&timetable)
+        }
         TableAssignment.assign(&timetable)
 
         var bounded = fixed
