@@ -22,8 +22,10 @@ extension ExactCompaction {
         let model = timetable.model
         let placed = BreakCounts(timetable)
         let limit = min(placed.total, placed.participants, climbLimit)
+        // An event too large to search from its placed count gets no climb: its compaction seldom
+        // brings it within reach, and the report then says that it was too large to search.
         guard limit > 0, BreakFormula.fits(meetings: timetable.placements.count, slots: model.event.slots,
-                                           tables: model.event.tables, breaks: limit) else {
+                                           tables: model.event.tables, breaks: placed.total) else {
             Compaction.compact(&timetable)
             return improve(&timetable, seconds: remaining())
         }
