@@ -35,6 +35,18 @@ struct ExactCompactionTests {
         }
     }
 
+    @Test("a raised stop ends every solve after it, as a deadline does")
+    func stop() {
+        let stop = StopSignal()
+        let solver = SATSolver(stop: stop)
+        let literals = (0..<3).map { _ in solver.variable() }
+        solver.add(literals)
+        #expect(solver.solve(until: .distantFuture) == .satisfiable)
+        stop.raise()
+        #expect(solver.solve(until: .distantFuture) == .unknown)
+        #expect(solver.solve(assuming: [-literals[0]], until: .distantFuture) == .unknown)
+    }
+
     @Test("from random timings, the fewest breaks of any fair timing of the same meetings, proven, every rule held")
     func fewestFromRandomStarts() throws {
         var proven = 0, improved = 0, cases = 0

@@ -18,7 +18,7 @@ extension ExactCompaction {
     static func compact(_ timetable: inout Timetable, seconds: Double) -> Outcome {
         let started = DispatchTime.now()
         let deadline = started + .nanoseconds(Int(seconds * 1e9))
-        func remaining() -> Double { Double(Int64(bitPattern: deadline.uptimeNanoseconds &- DispatchTime.now().uptimeNanoseconds)) / 1e9 }
+        func remaining() -> Double { (Double(deadline.uptimeNanoseconds) - Double(DispatchTime.now().uptimeNanoseconds)) / 1e9 }
         let model = timetable.model
         let placed = BreakCounts(timetable)
         let limit = min(placed.total, placed.participants, climbLimit)
@@ -35,7 +35,7 @@ extension ExactCompaction {
         climb.stop(atFloor: annealed.total)
         climb.wait()
         if var found = climb.found {
-            // Every count within the fairness: fair.
+            // The climb's agendas have every count within the fairness: they are fair.
             let total = BreakCounts(found).total
             if total < annealed.total || annealed.unfairness(model.fairness) > 0 {
                 polish(&found, breaks: total, unfairness: 0)
