@@ -54,7 +54,7 @@ struct ExactCompactionTests {
             let instance = Instance(seed: seed)
             let timings = instance.timings()
             guard !timings.isEmpty else { continue }
-            let fewest = timings.map(instance.value).min { ($0.unfairness, $0.breaks) < ($1.unfairness, $1.breaks) }!
+            let fewest = instance.fairest(timings)
             var random = SeededGenerator(seed: seed, stream: 41, index: 0)
             // Any timing, and one where no one has more than a break although the fewest may
             // need someone with more (fairness allows 2).
@@ -117,7 +117,7 @@ struct ExactCompactionTests {
             let instance = Instance(seed: seed)
             let timings = instance.timings()
             guard !timings.isEmpty else { continue }
-            let fewest = timings.map(instance.value).min { ($0.unfairness, $0.breaks) < ($1.unfairness, $1.breaks) }!
+            let fewest = instance.fairest(timings)
             var random = SeededGenerator(seed: seed, stream: 47, index: 0)
             let start = timings[random.below(timings.count)]
             var compacted = try instance.timetable(start)
@@ -274,6 +274,11 @@ private struct Instance {
         let reps = Dictionary(uniqueKeysWithValues: input.participants.map { ($0.company, $0.reps) })
         return perSlot.values.allSatisfy { $0 <= input.event.tables }
             && busy.allSatisfy { $0.value <= reps[String($0.key.split(separator: "@")[0])]! }
+    }
+
+    /// The value of the fairest of `timings` with the fewest breaks (`timings` not empty).
+    func fairest(_ timings: [[Int: Int]]) -> (unfairness: Int, breaks: Int, least: Int, most: Int) {
+        timings.map(value).min { ($0.unfairness, $0.breaks) < ($1.unfairness, $1.breaks) }!
     }
 
     /// How far the spread of break counts exceeds the fairness, the total, the least and the most.
