@@ -21,8 +21,9 @@ public struct SchedulingInput: Sendable {
     public var fairness: Int
     /// Seeds the local search; the same input and seed always give the same schedule.
     public var seed: UInt64
-    /// Seconds an exact search (SAT) may spend after the compaction looking for agendas with
-    /// fewer breaks (0: none). It stops early when it proves that none exists.
+    /// Seconds an exact search (SAT) may spend looking for agendas with fewer breaks (0: none),
+    /// from the start of the compaction, beside it and then after it. It stops early when it
+    /// proves that none exists.
     public var exactSeconds: Double = 0
 
     public init(event: EventSpec, participants: [Participant], requests: [MeetingRequest] = [], blocks: [PairBlock] = [],

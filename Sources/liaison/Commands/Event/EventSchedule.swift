@@ -16,7 +16,7 @@ extension Liaison.Event {
         @Flag(help: "Keep every published meeting that is still valid where it is.") var keepPublished = false
         @Flag(help: "Schedule exactly the requested meetings, no others; those that cannot be placed are named, with the reason.")
         var onlyRequests = false
-        @Option(help: "After the usual search, spend up to this many seconds on an exact search (SAT) for agendas with fewer breaks, the same meetings kept; the report says whether the total is proven the fewest possible.")
+        @Option(help: "Spend up to this many seconds on an exact search (SAT) for agendas with fewer breaks, the same meetings kept: it starts with the compaction of agendas and goes on after it; the report says whether the total is proven the fewest possible.")
         var exactSeconds: Double?
 
         func validate() throws {
