@@ -14,7 +14,7 @@
 /// assumption.
 struct BreakFormula {
     let solver: SATSolver
-    let keys: [EventModel.PairKey]
+    private let keys: [EventModel.PairKey]
     /// Per meeting, its allowed slots and their variables.
     let choices: [[(slot: Int, variable: Int32)]]
     /// `totalOutputs[k]` is true when the agendas have at least k + 1 breaks (up to `limit`).
@@ -153,8 +153,16 @@ struct BreakFormula {
         totalOutputs = solver.totalizer(ends, limit: limit)
     }
 
-    /// Each meeting's slot in the last satisfying assignment.
-    func slots() -> [Int] {
-        choices.map { options in options.first { solver.isTrue($0.variable) }!.slot }
+    /// `timetable` with each meeting that is not fixed moved to its slot in the last satisfying
+    /// assignment.
+    func agendas(from timetable: Timetable) -> Timetable {
+        var agendas = timetable
+        for (key, options) in zip(keys, choices) {
+            let slot = options.first { solver.isTrue($0.variable) }!.slot
+            guard let placement = agendas.placements[key], !placement.fixed, placement.slot != slot else { continue }
+            agendas.remove(key)
+            agendas.place(key, in: slot)
+        }
+        return agendas
     }
 }

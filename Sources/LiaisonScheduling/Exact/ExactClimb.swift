@@ -35,9 +35,7 @@ final class ExactClimb: @unchecked Sendable {
                 let assumptions = bound < outputs.count ? [-outputs[bound]] : []
                 switch formula.solver.solve(assuming: assumptions, until: deadline) {
                 case .satisfiable:
-                    var trial = timetable
-                    ExactCompaction.move(&trial, keys: formula.keys, to: formula.slots())
-                    found = trial
+                    found = formula.agendas(from: timetable)
                     return
                 case .unsatisfiable:
                     reached.store(bound + 1, ordering: .sequentiallyConsistent)

@@ -64,8 +64,7 @@ enum ExactCompaction {
         func attempt(_ bound: Int, until limit: DispatchTime) -> Bool {
             switch formula.solver.solve(assuming: [-formula.totalOutputs[bound]], until: limit) {
             case .satisfiable:
-                var trial = timetable
-                move(&trial, keys: formula.keys, to: formula.slots())
+                let trial = formula.agendas(from: timetable)
                 let counts = BreakCounts(trial)
                 guard counts.total < outcome.after, counts.unfairness(model.fairness) <= unfairness else {
                     rejected = true
@@ -103,15 +102,6 @@ enum ExactCompaction {
         Compaction.polish(&polished)
         let counts = BreakCounts(polished)
         if counts.total <= breaks && counts.unfairness(timetable.model.fairness) <= unfairness { timetable = polished }
-    }
-
-    /// Moves each meeting of `keys` that is not fixed to its slot in `slots`.
-    static func move(_ timetable: inout Timetable, keys: [EventModel.PairKey], to slots: [Int]) {
-        for (key, slot) in zip(keys, slots) {
-            guard let placement = timetable.placements[key], !placement.fixed, placement.slot != slot else { continue }
-            timetable.remove(key)
-            timetable.place(key, in: slot)
-        }
     }
 }
 
