@@ -121,7 +121,7 @@ struct ExactCompactionTests {
             var random = SeededGenerator(seed: seed, stream: 47, index: 0)
             let start = timings[random.below(timings.count)]
             var compacted = try instance.timetable(start)
-            Compaction.compact(&compacted)
+            Compaction.compact(&compacted, besideSearch: true)
             let alone = instance.value(try instance.timing(of: compacted))
             var timetable = try instance.timetable(start)
             let outcome = ExactCompaction.compact(&timetable, seconds: 30)

@@ -35,6 +35,35 @@ struct PortfolioTests {
         #expect(secondWon > 0, "the second run matters on some day")
     }
 
+    @Test("beside an exact search, a small event's agendas are those of the warm run annealed alone")
+    func warmRunBesideSearch() throws {
+        var differs = 0
+        for seed in UInt64(1)...20 {
+            let timetable = try ChainRetimingTests.randomDay(seed: seed, slots: 8...12, people: 10)
+            let runs = Compaction.runs(for: timetable, besideSearch: true)
+            defer { runs.forEach { $0.search.free() } }
+            #expect(runs.count == 1, "seed \(seed): one run leaves the second core to the search")
+            var compacted = timetable
+            Compaction.compact(&compacted, besideSearch: true)
+            let kept = SlotSearch(compacted)
+            defer { kept.free() }
+            #expect(ChainRetimingTests.rulesHold(kept), "seed \(seed)")
+
+            let line = FinishLine(runs: 1)
+            let warm = AnnealingRun(timetable, index: 0, stream: Compaction.warmRun,
+                                    finalTemperature: Compaction.portfolioEndTemperatures[Compaction.warmRun],
+                                    chainShare: Compaction.smallEventChainShare, finishLine: line)
+            defer { warm.search.free() }
+            let (movable, moves) = Compaction.workload(warm.search)
+            warm.anneal(movable: movable, moves: moves)
+            #expect(kept.slots == warm.search.slots, "seed \(seed)")
+            var portfolio = timetable
+            Compaction.compact(&portfolio)
+            if portfolio.placements != compacted.placements { differs += 1 }
+        }
+        #expect(differs > 0, "the portfolio gives other agendas on some day")
+    }
+
     @Test("a run is beaten only by a finish it could no longer better, and the earliest finish stands")
     func finishLine() {
         let line = FinishLine(runs: 2)

@@ -15,12 +15,12 @@ final class AnnealingRun: @unchecked Sendable {
     /// The move at which the run's agendas came to cost nothing, if they did.
     private(set) var finishedAt: Int?
 
-    /// A run over `timetable`'s meetings, drawing from stream `index` of the event's seed and
-    /// racing the other runs to `finishLine`; `finalTemperature` and `chainShare` as in
+    /// A run over `timetable`'s meetings, the `index`th racing to `finishLine`, drawing from
+    /// stream `stream` of the event's seed; `finalTemperature` and `chainShare` as in
     /// ``Compaction/anneal(_:movable:moves:random:finalTemperature:chainShare:race:)``.
-    init(_ timetable: Timetable, index: Int, finalTemperature: Double, chainShare: Double, finishLine: FinishLine) {
+    init(_ timetable: Timetable, index: Int, stream: Int, finalTemperature: Double, chainShare: Double, finishLine: FinishLine) {
         search = SlotSearch(timetable)
-        random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: UInt64(index))
+        random = SeededGenerator(seed: timetable.model.seed, stream: 0xC0_4AC7, index: UInt64(stream))
         self.finalTemperature = finalTemperature
         self.chainShare = chainShare
         self.finishLine = finishLine

@@ -7,13 +7,16 @@ extension ExactCompaction {
 
     /// Compacts `timetable`'s agendas (see ``Compaction``) and searches exactly for fewer breaks,
     /// in at most `seconds` in all. The search's climb (see ``ExactClimb``) starts at once from
-    /// the meetings as placed, on a thread of its own beside the annealings, for up to half the
-    /// time. Once the annealings end:
-    /// - agendas the climb finds with fewer breaks than theirs (or fairer) are kept, polished;
-    /// - a floor the climb reaches at their count proves theirs the fewest, and ends it;
-    /// - otherwise theirs are searched for the rest of the time (see
+    /// the meetings as placed, on a thread of its own, for up to half the time; beside it, a small
+    /// event is annealed by one run, not two (see ``Compaction/warmRun``), so that the solver and
+    /// the annealing have a core each. Once the annealing ends:
+    /// - agendas the climb finds with fewer breaks than the annealing's (or fairer) are kept,
+    ///   polished;
+    /// - a floor the climb reaches at the annealing's count proves its agendas the fewest, and
+    ///   ends it;
+    /// - otherwise the annealing's agendas are searched for the rest of the time (see
     ///   ``improve(_:seconds:floor:clauses:)``), from the floor the climb reached.
-    /// The annealings' agendas stay when the climb finds no better, and which agendas are kept
+    /// The annealing's agendas stay when the climb finds no better, and which agendas are kept
     /// never depends on which thread is quicker, only on whether the climb ends in its time.
     static func compact(_ timetable: inout Timetable, seconds: Double) -> Outcome {
         let started = DispatchTime.now()
@@ -30,7 +33,7 @@ extension ExactCompaction {
             return improve(&timetable, seconds: remaining())
         }
         let climb = ExactClimb(timetable, limit: limit, until: started + .nanoseconds(Int(seconds * 0.5e9)))
-        Compaction.compact(&timetable)
+        Compaction.compact(&timetable, besideSearch: true)
         let annealed = BreakCounts(timetable)
         climb.stop(atFloor: annealed.total)
         climb.wait()

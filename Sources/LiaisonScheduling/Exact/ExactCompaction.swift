@@ -13,8 +13,8 @@ import Dispatch
 /// the bound meets the floor or time runs out.
 ///
 /// The scheduler starts the climb with the compaction (``compact(_:seconds:)``): from the
-/// meetings as placed, on a thread of its own beside the annealings, so that on a small event
-/// the fewest breaks are often known by the time they end.
+/// meetings as placed, on a thread of its own beside the annealing, so that on a small event
+/// the fewest breaks are often known by the time it ends.
 enum ExactCompaction {
     /// What the search did.
     struct Outcome: Equatable {
