@@ -5,7 +5,9 @@
 /// their maximum, no pair twice. Then, in this order: every must-meet request that can be placed
 /// is (each that cannot is named with the reason); every participant gets the minimum where the
 /// rules allow (who falls short is named, with the reason); the total score is as high as the
-/// solver can make it; idle gaps are short and hosts keep their table.
+/// solver can make it; idle gaps are short and hosts keep their table. Re-scheduling a published
+/// event that chooses the same meetings keeps their published timing unless the new agendas are
+/// more compact (see ``publishedTiming(_:of:)``).
 ///
 ///     let result = try Scheduler.schedule(input)
 ///     result.report.ratio   // total score / the exact upper bound
