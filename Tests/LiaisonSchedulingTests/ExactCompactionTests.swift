@@ -1,5 +1,6 @@
 import LiaisonCore
 @testable import LiaisonScheduling
+import LiaisonTestSupport
 import Testing
 
 /// The exact search for fewer breaks (`exactSeconds`): its counting clauses against brute force,
@@ -197,6 +198,18 @@ struct ExactCompactionTests {
         #expect(exact.report.breaks.fewestProven == true && exact.report.breaks.tooLargeToSearch == nil)
         #expect(exact.report.breaks.total <= plain.report.breaks.total)
         #expect(Set(exact.meetings.map { [$0.a, $0.b] }) == Set(plain.meetings.map { [$0.a, $0.b] }))
+    }
+
+    @Test("the scheduler says when an event was too large for the exact search, and claims no proof")
+    func reportedTooLarge() throws {
+        // About 1,500 meetings over 60 slots with scattered availability: hundreds of breaks, so
+        // the formula's counter would need far more than its limit of clauses.
+        var input = RandomEvent.make(RandomEvent.Shape(delegates: 120, hosts: 120, slots: 60, tables: 60, availability: 0.5,
+                                                       maxMeetings: 14), seed: 3)
+        input.exactSeconds = 30
+        let result = try Scheduler.schedule(input)
+        #expect(result.meetings.count > 1_000 && result.report.breaks.total > 100, "\(result.meetings.count), \(result.report.breaks)")
+        #expect(result.report.breaks.tooLargeToSearch == true && result.report.breaks.fewestProven == false)
     }
 }
 
