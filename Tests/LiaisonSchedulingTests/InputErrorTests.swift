@@ -56,6 +56,11 @@ struct InputErrorTests {
             $0.participants[2].maxMeetings = 1
             $0.locks = [MeetingLock(a: "D3", b: "H1", slot: 1), MeetingLock(a: "D3", b: "H2", slot: 2)]
         },
+        Case(name: "a lock outside the session its request asks for", words: ["the lock of D1 and H1 in slot 3 is outside the session 'morning' their request asks for"]) {
+            $0.event.sessions = [EventSession(name: "morning", slots: SlotSet(1...2)), EventSession(name: "afternoon", slots: SlotSet(3...4))]
+            $0.requests = [MeetingRequest(a: "H1", b: "D1", must: true, session: "morning")]
+            $0.locks = [MeetingLock(a: "D1", b: "H1", slot: 3)]
+        },
         Case(name: "a lock on a blocked pair", words: ["D1", "H2", "block"]) {
             $0.blocks = [PairBlock(a: "H2", b: "D1")]
             $0.locks = [MeetingLock(a: "D1", b: "H2", slot: 1)]

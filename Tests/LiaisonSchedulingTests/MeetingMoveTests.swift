@@ -6,7 +6,8 @@ import Testing
 @Suite("Moving one meeting by hand")
 struct MeetingMoveTests {
     /// Rules a move can break; the others (pairs, maxima, scores) a move cannot change.
-    static let moveRules: Set<ScheduleValidator.Rule> = [.range, .availability, .representatives, .tableClash, .tablesPerSlot, .blocked, .lock]
+    static let moveRules: Set<ScheduleValidator.Rule> = [.range, .availability, .representatives, .tableClash, .tablesPerSlot, .blocked, .lock,
+                                                          .session]
 
     @Test("on random events, a move is accepted exactly when the moved schedule breaks no hard rule, and its report is right",
           arguments: 0..<60)
@@ -67,6 +68,25 @@ struct MeetingMoveTests {
         #expect(problems(MeetingPair(delegate: "D1", host: "H1"), 4, 1) == ["slot 4 does not exist (slots 1–3)"])
         #expect(problems(MeetingPair(delegate: "D2", host: "H1"), 1, 1) == ["D2 and H1 have no meeting in the schedule"])
         #expect(problems(MeetingPair(delegate: "D1", host: "H1"), 2, 2).isEmpty)
+    }
+
+    @Test("a meeting stays in the session its request asks for")
+    func sessionHolds() throws {
+        let people = [Fixture.delegate("D1", max: 1, slots: [1, 2, 3, 4]), Fixture.host("H1", max: 1, slots: [1, 2, 3, 4])]
+        var input = Fixture.input(slots: 4, tables: 1, people, scores: ["D1|H1": 1])
+        input.event.sessions = [EventSession(name: "morning", slots: SlotSet(1...2)), EventSession(name: "afternoon", slots: SlotSet(3...4))]
+        input.requests = [MeetingRequest(a: "D1", b: "H1", must: true, session: "afternoon")]
+        let meetings = [Meeting(delegate: "D1", host: "H1", slot: 3, table: 1, score: 1)]
+        func problems(toSlot slot: Int) -> [String] {
+            do throws(SchedulingError) {
+                _ = try MeetingMove.apply(MeetingPair(delegate: "D1", host: "H1"), toSlot: slot, table: 1, in: input, meetings: meetings, upperBound: 1)
+                return []
+            } catch {
+                return error.problems
+            }
+        }
+        #expect(problems(toSlot: 2) == ["slot 2 is outside the session 'afternoon' their request asks for"])
+        #expect(problems(toSlot: 4).isEmpty)
     }
 
     @Test("a locked meeting stays where its lock says")

@@ -9,8 +9,9 @@
 public enum MeetingMove {
     /// The schedule `meetings` with the meeting of `pair` at `slot` and `table`. Throws every rule
     /// the move would break: the slot or table does not exist, either party is not available then
-    /// or already meets as many others then as it has representatives, the table is taken, the
-    /// pair is blocked, or the meeting is locked elsewhere (a lock names where a meeting must be).
+    /// or already meets as many others then as it has representatives, the slot is outside the
+    /// session the pair's request asks for, the table is taken, the pair is blocked, or the meeting
+    /// is locked elsewhere (a lock names where a meeting must be).
     /// `input` gives the event, participants and rules (its scores are not used: each meeting
     /// keeps its own).
     public static func apply(_ pair: MeetingPair, toSlot slot: Int, table: Int, in input: SchedulingInput, meetings: [Meeting],
@@ -50,6 +51,7 @@ public enum MeetingMove {
                     problems.append("\(company) already has \(reps == 1 ? "a meeting" : "\(reps) meetings, one per representative,") in slot \(slot)")
                 }
             }
+            if let outside = model.sessionProblem(key, slot) { problems.append("slot \(slot) is \(outside)") }
             if let other = timetable.meetings(in: slot).first(where: { timetable.placements[$0]?.table == table }) {
                 problems.append("table \(table) is taken in slot \(slot) by \(model.company(other.a)) – \(model.company(other.b))")
             }

@@ -54,6 +54,15 @@ extension EventModel {
         return slot >= 0 && slot / 64 < words && mask[slot / 64] & (1 << UInt64(slot % 64)) != 0
     }
 
+    /// Why a pair may not meet in `slot` although both may be free then, as the end of a sentence
+    /// about the pair: "outside the session 'tuesday' their request asks for". Nil when the
+    /// session of its request (or the lack of one) allows the slot.
+    func sessionProblem(_ key: PairKey, _ slot: Int) -> String? {
+        guard !sessionAllows(key, slot) else { return nil }
+        guard let name = requests[key]?.session else { return "outside the sessions their requests ask for" }
+        return "outside the session '\(name)' their request asks for"
+    }
+
     /// Whether participant p can meet in `slot`.
     func isAvailable(_ p: Int, _ slot: Int) -> Bool {
         slot >= 0 && slot <= event.slots && availability[p * words + slot / 64] & (1 << UInt64(slot % 64)) != 0

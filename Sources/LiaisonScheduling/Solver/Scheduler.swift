@@ -152,6 +152,7 @@ public enum Scheduler {
                 problems.append("\(name): \(unavailable.joined(separator: " and ")) \(unavailable.count > 1 ? "are" : "is") not available in that slot")
                 continue
             }
+            if let outside = model.sessionProblem(key, lock.slot) { problems.append("\(name) is \(outside)"); continue }
             let overbooked = [key.a, key.b].filter { !timetable.isFree($0, lock.slot) }.map(model.company)
             if !overbooked.isEmpty {
                 problems.append("\(name): \(overbooked.joined(separator: " and ")) already \(overbooked.count > 1 ? "have" : "has") as many locked meetings in that slot as representatives")
