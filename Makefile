@@ -36,11 +36,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product liaison -Xswiftc -static-stdlib
 
-# Builds everything (the end-to-end tests run the built `liaison`) and runs every test, then the
-# browser story.
+# Builds everything (the end-to-end tests run the built `liaison`) and runs every test, the B2B
+# bench's own check of its .dzn converter and export checker, then the browser story.
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 Benchmarks/scripts/b2b_bench.py --self-test
 	$(MAKE) test-browser
 
 # The real browser: Debian's Chromium and its driver (installed like `deps`, only when missing),

@@ -43,9 +43,9 @@ import sys
 
 from ortools.sat.python import cp_model
 
-# Proven optimum total breaks under fairness d = 2 (the paper's Table 3).
-PUBLISHED = {"forum-13": 0, "forum-13crafb": 6, "forum-13crafc": 1, "forum-14": 2, "forumt-14": 5,
-             "forumt-14crafc": 5, "forumt-14crafd": 4, "forumt-14crafe": 5}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+# The published optima (the paper's Table 3) and instance names, as the Liaison side reads them.
+from b2b_bench import PUBLISHED, forum_name  # noqa: E402
 
 
 def read_dzn(path):
@@ -64,7 +64,7 @@ def read_dzn(path):
     forbidden = [{int(v) for v in group.replace(",", " ").split()} - {0}
                  for group in re.findall(r"\{([^}]*)\}", body("forbidden"))]
     fixed = [int(v) or None for v in body("fixed").strip().strip("[]").replace(",", " ").split()]
-    instance = {"name": os.path.basename(path).split(".")[0], "businesses": integer("nBusiness"),
+    instance = {"name": forum_name(path), "businesses": integer("nBusiness"),
                 "tables": integer("nTables"), "slots": integer("nTotalSlots"), "morning": integer("nMorningSlots"),
                 "meetings": meetings, "forbidden": forbidden, "fixed": fixed or [None] * len(meetings)}
     assert len(meetings) == integer("nMeetings"), "nMeetings disagrees with requested"

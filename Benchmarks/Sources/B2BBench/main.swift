@@ -39,7 +39,7 @@ guard !arguments.isEmpty else {
 print("instance          meetings  rules  breaks  optimum  spread  idle  seconds (median of \(repeats))")
 var failed = false
 for path in arguments {
-    let name = URL(fileURLWithPath: path).lastPathComponent.components(separatedBy: ".")[0]
+    let name = BofillForum.name(ofFile: path)
     let forum: BofillForum
     do {
         forum = try BofillForum(parsing: try String(contentsOfFile: path, encoding: .utf8), name: name)

@@ -2,8 +2,9 @@
 /// `nBusiness`, `nTables`, `nTotalSlots`, `nMorningSlots`, `requested = [| a, b, session |…]`
 /// (businesses 1-based; session 1 morning, 2 afternoon, 3 either), `forbidden` (slots per
 /// business; 0 means none) and `fixed` (a slot per meeting, 0 when free). Other fields
-/// (`nMeetings`, `meetingsxBusiness`, `nMeetingsBusiness`, `precedences`) are read and checked
-/// where they must agree, or ignored.
+/// (`nMeetings`, `meetingsxBusiness`, `nMeetingsBusiness`) are read and checked where they must
+/// agree, or ignored. A forum whose `precedences` order any two meetings is refused: Liaison has
+/// no such rule, so its schedule would not be one of that forum.
 ///
 ///     let forum = try BofillForum(parsing: text, name: "forum-13")
 ///     let input = forum.schedulingInput()   // an open event, every requested meeting a must
@@ -87,7 +88,27 @@ public struct BofillForum: Sendable {
                 requests[index].fixed = value
             }
         }
+        if let orders = fields["precedences"] {
+            guard case let .sets(sets) = orders.value else {
+                throw DZNError(line: orders.line, message: "precedences must hold one set of meetings per requested meeting")
+            }
+            if let meeting = sets.firstIndex(where: { !$0.subtracting([0]).isEmpty }) {
+                let others = sets[meeting].subtracting([0]).sorted().map(String.init).joined(separator: ", ")
+                throw DZNError(line: orders.line, message: "precedences order meeting \(meeting + 1) with meeting(s) \(others); "
+                               + "Liaison has no rule that orders two meetings, so this forum cannot be scheduled as written")
+            }
+        }
         self.requests = requests
+    }
+
+    /// The name of the forum in the file at `path`: the file's, without `.dzn` and without the
+    /// `.original` the archive gives the paper's own forums (`forum-13.original.dzn` is
+    /// forum-13). A variant made from a forum keeps the rest (`forum-13.forb0003`), so it is never
+    /// compared with that forum's published optimum.
+    public static func name(ofFile path: String) -> String {
+        var name = Substring(path.split(separator: "/").last ?? "")
+        for suffix in [".dzn", ".original"] where name.hasSuffix(suffix) { name = name.dropLast(suffix.count) }
+        return String(name)
     }
 
     /// The requests once per pair of businesses, in file order (the first row of a pair wins).

@@ -80,6 +80,13 @@ struct BofillForumTests {
         #expect(check.placed == 4)
     }
 
+    @Test("a variant's name keeps what tells it from the forum it was made from")
+    func names() {
+        #expect(BofillForum.name(ofFile: "data/forum-13crafb.original.dzn") == "forum-13crafb")
+        #expect(BofillForum.name(ofFile: "forum-13.forb0003.dzn") == "forum-13.forb0003")
+        #expect(BofillForum.name(ofFile: "tic-12.dzn") == "tic-12")
+    }
+
     @Test("what is wrong is named with its line", arguments: [
         ("nBusiness = 2;\nnTables = 1;\nnTotalSlots = 2;\nnMorningSlots = 1;\nrequested = [|1, 2, 1,\n|1, 3, 1,\n|];\nforbidden = [{0},{0}];", "line 6", "outside 1–2"),
         ("nBusiness = 2;\nnTables = 1;\nnTotalSlots = 2;\nnMorningSlots = 1;\nrequested = [|1, 2, 4,\n|];\nforbidden = [{0},{0}];", "line 5", "session 4"),
@@ -87,6 +94,7 @@ struct BofillForumTests {
         ("nBusiness = 2;\nnTables = 1;\nnMorningSlots = 1;\nrequested = [|1, 2, 1,\n|];\nforbidden = [{0},{0}];", nil, "nTotalSlots is missing"),
         ("nBusiness = 2;\nnTables = x;", "line 2", "nTables"),
         ("nBusiness = 2;\nnTables = 1;\nnTotalSlots = 2;\nnMorningSlots = 1;\nrequested = [|1, 2, 1,\n|];\nforbidden = [{0},{0}];\nfixed = [7];", "line 8", "slot 7"),
+        (BofillForumTests.tiny.replacingOccurrences(of: "precedences = [{}, {}, {}, {}]", with: "precedences = [{}, {}, {0,1}, {}]"), "line 16", "precedences order meeting 3 with meeting(s) 1"),
     ] as [(String, String?, String)])
     func refuses(text: String, line: String?, words: String) {
         do {
