@@ -194,20 +194,20 @@ struct EventStoreTests {
 
     @Test("a refused import names the file and the field path, and writes nothing", arguments: [
         BadFile(testDescription: "an unknown company", json: harbour(replacing: #"{"company": "CA-0001"}"#, with: #"{"company": "CN-9999"}"#),
-                path: "[0].participants[2]", fragment: "no company with id 'CN-9999'"),
+                path: "participants[2]", fragment: "no company with id 'CN-9999'"),
         // Since issue 13 a company of a third country is a host; a side that is no side is refused.
         BadFile(testDescription: "a side that is neither delegate nor host",
                 json: harbour(replacing: #"{"company": "CA-0002", "maxMeetings": 2}"#, with: #"{"company": "US-0001", "side": "guest"}"#),
                 path: "participants[3].side", fragment: "guest"),
         BadFile(testDescription: "a request naming a non-participant",
                 json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#),
-                path: "[0].requests[1]", fragment: "CN-0003 is not among the event's participants"),
+                path: "requests[1]", fragment: "CN-0003 is not among the event's participants"),
         BadFile(testDescription: "a block naming a non-participant",
                 json: harbour(replacing: #""blocks": [{"a": "CN-0001""#, with: #""blocks": [{"a": "CN-0005""#),
-                path: "[0].blocks[0]", fragment: "CN-0005 is not among the event's participants"),
+                path: "blocks[0]", fragment: "CN-0005 is not among the event's participants"),
         BadFile(testDescription: "a lock naming a non-participant",
                 json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002", "slot": 4}"#, with: #"{"a": "CA-0009", "b": "CN-0002", "slot": 4}"#),
-                path: "[0].locks[1]", fragment: "CA-0009 is not among the event's participants"),
+                path: "locks[1]", fragment: "CA-0009 is not among the event's participants"),
         BadFile(testDescription: "a string for a number", json: harbour(replacing: #""tables": 3"#, with: #""tables": "three""#),
                 path: "tables", fragment: "expected a whole number"),
         BadFile(testDescription: "a string for a nested number", json: harbour(replacing: #""maxMeetings": 3"#, with: #""maxMeetings": "3""#),
@@ -219,7 +219,7 @@ struct EventStoreTests {
         BadFile(testDescription: "slots that are not slots", json: harbour(replacing: #""available": "1-3,5""#, with: #""available": "9-3""#),
                 path: "participants[0].available", fragment: "expected slots"),
         BadFile(testDescription: "an event that cannot be held", json: harbour(replacing: #""tables": 3"#, with: #""tables": 0"#),
-                path: "[0]", fragment: "tables must be at least 1"),
+                path: "event 'harbour'", fragment: "tables must be at least 1"),
         BadFile(testDescription: "not JSON", json: "{\"id\": \"harbour\",", path: "json", fragment: "not valid JSON"),
     ])
     func importRefused(bad: BadFile) throws {
@@ -273,6 +273,20 @@ struct EventStoreTests {
         }
     }
 
+    @Test("in a file of several events, a refusal names the event's position first, as decoding does")
+    func importListNamesPosition() throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let bad = Self.harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#)
+                let url = try directory.writing("events.json", "[\(Self.summitJSON), \(bad)]")
+                let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
+                #expect(error?.description.contains("\(url.path): [1].requests[1]: CN-0003 is not among the event's participants") == true,
+                        "\(String(describing: error))")
+                #expect(try db.events().isEmpty)
+            }
+        }
+    }
+
     @Test("a company listed twice in one event of a file is refused, not silently merged")
     func importDuplicateParticipant() throws {
         try EventFixture.withCompanies { db in
@@ -282,7 +296,7 @@ struct EventStoreTests {
                 let twice = Self.summitJSON.replacingOccurrences(of: once, with: once + #", {"company": "CN-0004", "maxMeetings": 2}"#)
                 let url = try directory.writing("twice.json", twice)
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                #expect(error?.description.contains("[0].participants[2]") == true)
+                #expect(error?.description.contains(": participants[2]: CN-0004 is listed twice") == true)
                 #expect(try db.events().isEmpty)
             }
         }

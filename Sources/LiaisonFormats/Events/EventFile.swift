@@ -109,13 +109,16 @@ public struct EventFile: Sendable {
 
     /// The events of the file, in its order.
     public var events: [Entry]
+    /// Whether the file holds an array of events (its fields' paths start with the event's
+    /// position, `[1].participants[3]`) rather than one event (`participants[3]`).
+    public var isList = false
 
     /// Decodes an array of events or one event, as the text's first character says, so that
     /// errors keep the path of the field they are about.
     public static func decode(_ data: Data) throws -> EventFile {
         let first = data.first { !$0.isASCIIWhitespace }
         switch first {
-        case UInt8(ascii: "["): return EventFile(events: try JSONDecoder().decode([Entry].self, from: data))
+        case UInt8(ascii: "["): return EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
         case UInt8(ascii: "{"): return EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
         default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
         }

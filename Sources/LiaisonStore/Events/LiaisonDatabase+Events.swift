@@ -39,9 +39,12 @@ extension LiaisonDatabase {
             var problems: [String] = []
             var definitions: [EventDefinition] = []
             for (position, entry) in parsed.events.enumerated() {
-                let place = "\(file): [\(position)]"
+                // The event, and a field of it, as a path in the file: `[1].participants[3]` in an
+                // array of events, `participants[3]` in a file of one event (as decoding names them).
+                let place = parsed.isList ? "\(file): [\(position)]" : file
+                func at(_ field: String) -> String { parsed.isList ? "\(place).\(field)" : "\(file): \(field)" }
                 let (spec, zoneProblem) = Self.resolved(entry.spec)
-                if let zoneProblem { problems.append("\(place).timeZone: \(zoneProblem)") }
+                if let zoneProblem { problems.append("\(at("timeZone")): \(zoneProblem)") }
                 do { try Self.check(spec, zoneProblem: nil) } catch { problems.append("\(place): \(error)") }
                 var participants: [Participant] = []
                 for (index, item) in (entry.participants ?? []).enumerated() {
@@ -51,7 +54,7 @@ extension LiaisonDatabase {
                                                         available: item.available ?? SlotSet.all(spec.slots), reps: item.reps ?? 1,
                                                         interpreter: item.interpreter))
                     } catch {
-                        problems.append("\(place).participants[\(index)]: \(error)")
+                        problems.append("\(at("participants[\(index)]")): \(error)")
                     }
                 }
                 let definition = EventDefinition(
@@ -63,14 +66,14 @@ extension LiaisonDatabase {
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
                 var seen = Set<String>()
                 for (index, participant) in participants.enumerated() where !seen.insert(participant.company).inserted {
-                    problems.append("\(place).participants[\(index)]: \(participant.company) is listed twice")
+                    problems.append("\(at("participants[\(index)]")): \(participant.company) is listed twice")
                 }
                 let registered = Set(participants.map(\.company))
                 for (kind, pairs) in [("requests", definition.requests.map { ($0.a, $0.b) }), ("blocks", definition.blocks.map { ($0.a, $0.b) }),
                                       ("locks", definition.locks.map { ($0.a, $0.b) })] {
                     for (index, pair) in pairs.enumerated() {
                         for company in [pair.0, pair.1] where !registered.contains(company) {
-                            problems.append("\(place).\(kind)[\(index)]: \(company) is not among the event's participants")
+                            problems.append("\(at("\(kind)[\(index)]")): \(company) is not among the event's participants")
                         }
                     }
                 }
