@@ -50,6 +50,20 @@ struct OpenEventTests {
         #expect(missed.isEmpty, "feasible musts left out on seeds \(missed)")
     }
 
+    @Test("the meetings a schedule is filled with never keep out a must that scheduling the requests alone places",
+          arguments: Array(UInt64(1)...60))
+    func lockedMustsArePlaced(seed: UInt64) throws {
+        let input = OpenInstances.lockedForum(seed: seed)
+        let result = try Scheduler.schedule(input)
+        #expect(ScheduleValidator(input, result).violations.isEmpty, "seed \(seed)")
+        var alone = input
+        alone.onlyRequests = true
+        let requestsOnly = try Scheduler.schedule(alone)
+        func missing(_ result: ScheduleResult) -> [String] { input.requests.filter { result.meeting($0.a, $0.b) == nil }.map { "\($0.a)–\($0.b)" } }
+        #expect(missing(result).count <= missing(requestsOnly).count,
+                "seed \(seed): musts left out \(missing(result)), by the requests alone \(missing(requestsOnly))")
+    }
+
     @Test("only the requests: every requested meeting that fits is placed, nothing else, and no agenda can have fewer breaks",
           arguments: Array(UInt64(1)...120))
     func requestsOnlyCompact(seed: UInt64) throws {

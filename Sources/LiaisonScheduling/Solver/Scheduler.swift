@@ -51,17 +51,7 @@ public enum Scheduler {
         }
         timetable = best!.timetable
         SlotExchange.improve(candidates, in: &timetable)
-        // Musts (and, when only requests are scheduled, every request) that did not fit get a
-        // search of their own, which may move or take out other meetings; then the room left
-        // is filled again.
-        let waiting = model.requests.keys.filter { key in
-            timetable.placements[key] == nil && (model.isMust(key) || model.onlyRequests) && model.commonSlotCount(key, from: 1) > 0
-                && !model.blocked.contains(key) && timetable.hasRoom(key.a) && timetable.hasRoom(key.b)
-        }.sorted()
-        if !waiting.isEmpty {
-            _ = PlacementSearch.place(waiting, in: &timetable)
-            SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
-        }
+        placeWaitingRequests(in: &timetable)
         var exact: ExactCompaction.Outcome?
         if input.exactSeconds > 0 {
             exact = ExactCompaction.compact(&timetable, seconds: input.exactSeconds)

@@ -59,3 +59,48 @@ enum OpenInstances {
         return input
     }
 }
+
+extension OpenInstances {
+    /// A seeded open forum whose must-meet requests all fit, by construction: a hidden timetable
+    /// pairs participants slot by slot (each at most once a slot, at most `tables` meetings a
+    /// slot, no pair twice); each of its meetings is a must, two in five are locked where the
+    /// hidden timetable has them, a participant's maximum is its number of musts, and a slot
+    /// it has no meeting in is unavailable now and then. Every other pair has a score, so a
+    /// must left out leaves room that other meetings may fill — as in a B2B forum with many
+    /// meetings fixed in advance.
+    static func lockedForum(seed: UInt64) -> SchedulingInput {
+        var random = SeededGenerator(seed: seed, stream: 23, index: 0)
+        let people = 14 + random.below(8), slots = 6 + random.below(3), tables = 3 + random.below(3)
+        let names = (1...people).map { "P\($0)" }
+        var busy = Array(repeating: Set<Int>(), count: people)
+        var met = Set<[Int]>()
+        var musts: [(a: Int, b: Int, slot: Int)] = []
+        for slot in 1...slots {
+            var free = Array(0..<people).filter { _ in random.chance(0.9) }
+            var held = 0
+            while held < tables && free.count >= 2 {
+                let a = free.remove(at: random.below(free.count)), b = free.remove(at: random.below(free.count))
+                guard met.insert([min(a, b), max(a, b)]).inserted else { continue }
+                musts.append((a, b, slot))
+                busy[a].insert(slot)
+                busy[b].insert(slot)
+                held += 1
+            }
+        }
+        let participants = (0..<people).map { p in
+            let available = (1...slots).filter { busy[p].contains($0) || !random.chance(0.2) }
+            return Participant(company: names[p], maxMeetings: busy[p].count, available: SlotSet(available))
+        }
+        var pairs: [PairScore] = []
+        for a in 0..<people {
+            for b in (a + 1)..<people { pairs.append(PairScore(a: names[a], b: names[b], score: Double(1 + random.below(1000)) / 1000)) }
+        }
+        let event = EventSpec(id: "locked-\(seed)", name: "Locked forum \(seed)", city: "Girona", country: "ES",
+                              days: [EventDay(date: "2026-03-10", start: "09:00", slots: slots)], slotMinutes: 20, tables: tables,
+                              timeZone: "Europe/Madrid", pairing: .open)
+        var input = SchedulingInput(event: event, participants: participants, scores: PairScores(pairs: pairs))
+        input.requests = musts.map { MeetingRequest(a: names[$0.a], b: names[$0.b], must: true) }
+        input.locks = musts.filter { _ in random.chance(0.4) }.map { MeetingLock(a: names[$0.a], b: names[$0.b], slot: $0.slot) }
+        return input
+    }
+}
