@@ -3,9 +3,8 @@ extension Scheduler {
     /// of their own (see ``PlacementSearch``), which may move or take out other meetings; then the
     /// room left is filled again. A party of a must that is already at its maximum first gives up
     /// its least valuable meeting that is neither a must nor fixed, so that the meetings a
-    /// schedule is filled with never keep a must out. The result is kept only if it is better by
-    /// the scheduler's priorities (see ``Quality``): more musts placed, then more participants at
-    /// their minimum, then a higher total score.
+    /// schedule is filled with never keep a must out; when no more musts are placed for it, the
+    /// meetings given up come back (the timetable is as before the search).
     static func placeWaitingRequests(in timetable: inout Timetable) {
         let model = timetable.model
         let stuck = model.requests.keys.filter { key in
@@ -14,12 +13,14 @@ extension Scheduler {
         }.sorted()
         guard !stuck.isEmpty else { return }
         let before = timetable
-        var waiting: [PairKey] = []
+        var waiting: [PairKey] = [], gaveWay = false
         for key in stuck {
             if model.isMust(key) {
                 for p in [key.a, key.b] where !timetable.hasRoom(p) {
                     let yielding = timetable.meetingsOf[p].filter { !model.isMust($0) && timetable.placements[$0]?.fixed == false }
-                    if let least = yielding.min(by: { (model.value($0), $0) < (model.value($1), $1) }) { timetable.remove(least) }
+                    guard let least = yielding.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { continue }
+                    timetable.remove(least)
+                    gaveWay = true
                 }
             }
             if timetable.hasRoom(key.a) && timetable.hasRoom(key.b) { waiting.append(key) }
@@ -28,8 +29,9 @@ extension Scheduler {
             timetable = before
             return
         }
+        let musts = Quality(before).musts
         _ = PlacementSearch.place(waiting, in: &timetable)
         SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
-        if Quality(timetable) < Quality(before) { timetable = before }
+        if gaveWay && Quality(timetable).musts <= musts { timetable = before }
     }
 }
