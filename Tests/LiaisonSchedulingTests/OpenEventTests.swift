@@ -52,7 +52,7 @@ struct OpenEventTests {
 
     @Test("the meetings a schedule is filled with never keep out a must that scheduling the requests alone places",
           arguments: Array(UInt64(1)...60))
-    func lockedMustsArePlaced(seed: UInt64) throws {
+    func fillingKeepsNoMustOut(seed: UInt64) throws {
         let input = OpenInstances.lockedForum(seed: seed)
         let result = try Scheduler.schedule(input)
         #expect(ScheduleValidator(input, result).violations.isEmpty, "seed \(seed)")
