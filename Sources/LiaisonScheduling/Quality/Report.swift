@@ -59,8 +59,13 @@ enum Report {
     }
 
     /// Requests that are not in the schedule, each with the reason.
-    static func unplacedRequests(model: EventModel, timetable: Timetable) -> [UnplacedRequest] {
-        model.requests.filter { timetable.placements[$0.key] == nil }.sorted { $0.key < $1.key }.map { key, request in
+    static func unplacedRequests(model: EventModel, timetable: Timetable, mostMustsProven: Bool = false) -> [UnplacedRequest] {
+        let musts = model.placeableMusts()
+        let mustsPlaced = musts.filter { timetable.placements[$0] != nil }.count
+        var locked = Timetable(model: model)
+        for (key, placement) in timetable.placements where placement.fixed { locked.place(key, in: placement.slot, fixed: true) }
+        let aroundLocks = locked.placements.isEmpty ? "" : " with the locked meetings where they are"
+        return model.requests.filter { timetable.placements[$0.key] == nil }.sorted { $0.key < $1.key }.map { key, request in
             let reason: String
             if model.blocked.contains(key) {
                 reason = "the pair is blocked"
@@ -68,6 +73,10 @@ enum Report {
                 reason = model.sessionMasks[key] != nil && model.shareSlot(key.a, key.b)
                     ? "no slot of the session '\(request.session ?? "")' where both are available"
                     : "no slot where both are available"
+            } else if !model.commonSlots(key).contains(where: { locked.canPlace(key, in: $0) }) {
+                reason = "every slot where both are available is taken by locked meetings"
+            } else if request.must && mostMustsProven {
+                reason = "no timing holds every must-meet request: at most \(mustsPlaced) of the \(musts.count) fit together\(aroundLocks)"
             } else if let full = [key.a, key.b].first(where: { !timetable.hasRoom($0) }) {
                 reason = "\(model.company(full)) has no room left (\(timetable.meetingCount(full)) meetings, its maximum)"
             } else {

@@ -103,4 +103,10 @@ extension EventModel {
         shuffle(&others)
         return (firsts.sorted { $0.count > $1.count } + others.sorted { $0.count > $1.count }, firsts.count)
     }
+
+    /// The must-meet requests some slot could hold: not blocked, with a slot both parties are
+    /// available in that their session allows, in order.
+    func placeableMusts() -> [PairKey] {
+        requests.keys.filter { isMust($0) && !blocked.contains($0) && commonSlotCount($0, from: 1) > 0 }.sorted()
+    }
 }

@@ -52,6 +52,7 @@ public enum Scheduler {
         timetable = best!.timetable
         SlotExchange.improve(candidates, in: &timetable)
         placeWaitingRequests(in: &timetable)
+        let mostMusts = timeMusts(in: &timetable)
         var exact: ExactCompaction.Outcome?
         if input.exactSeconds > 0 {
             exact = ExactCompaction.compact(&timetable, seconds: input.exactSeconds)
@@ -79,7 +80,7 @@ public enum Scheduler {
         return ScheduleResult(
             meetings: meetings,
             report: report,
-            unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable),
+            unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable, mostMustsProven: mostMusts),
             changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
     }
 

@@ -54,6 +54,14 @@ struct OpenBruteForce {
         return best
     }
 
+    /// The most pairs of `wanted` that one schedule holds, with every lock in its slot and no
+    /// other meeting.
+    func mostHeld(_ wanted: Set<Pair>) -> Int {
+        var most = 0
+        search(required: [], allowed: wanted) { slots in most = max(most, slots.keys.filter(wanted.contains).count) }
+        return most
+    }
+
     /// Every schedule of `required` pairs (each placed once, locks in their slots, nothing else):
     /// the lexicographically least (unfairness over `fairness`, total breaks); nil when none exists.
     func mostCompact(_ required: Set<Pair>, fairness: Int = 2) -> (unfairness: Int, breaks: Int)? {

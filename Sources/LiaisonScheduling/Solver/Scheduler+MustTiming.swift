@@ -1,0 +1,64 @@
+import Dispatch
+
+extension Scheduler {
+    /// The longest the exact timing of musts may take (see ``timeMusts(in:)``).
+    static let mustTimingSeconds = 10.0
+
+    /// When must-meet requests are still left out after the placement searches, times every must
+    /// afresh around the fixed meetings, exactly (see ``MustFormula``): first all of them, then
+    /// one fewer than are left out, and so on. A timing that holds more musts replaces the
+    /// timetable's; other meetings give way to its musts and the room left is filled again.
+    /// Returns whether no timing holds more musts than the timetable now does (false when the
+    /// search ran out of time or the event is too large for it).
+    static func timeMusts(in timetable: inout Timetable) -> Bool {
+        let model = timetable.model
+        let musts = model.placeableMusts()
+        let leftOut = musts.filter { timetable.placements[$0] == nil }.count
+        guard leftOut > 0, let formula = MustFormula(timetable, musts: musts, limit: leftOut) else { return leftOut == 0 }
+        let deadline = DispatchTime.now() + .nanoseconds(Int(mustTimingSeconds * 1e9))
+        var fewest = leftOut, floor = 0, timing: [PairKey: Int]?
+        search: while floor < fewest {
+            // All musts first: when they fit, one solve settles it.
+            let bound = timing == nil && floor == 0 ? 0 : fewest - 1
+            switch formula.solve(leavingOut: bound, until: deadline) {
+            case .satisfiable:
+                let slots = formula.slots()
+                timing = slots
+                fewest = formula.keys.count - slots.count
+            case .unsatisfiable:
+                floor = bound + 1
+            case .unknown:
+                break search
+            }
+        }
+        if let timing, fewest < leftOut { timetable = holding(timing, of: formula.keys, in: timetable) }
+        return floor >= fewest
+    }
+
+    /// `timetable` with the musts of `keys` in the slots of `timing` (those without one left
+    /// out), meetings that are neither musts nor fixed taken out where they stand in the way,
+    /// then the room left filled again.
+    private static func holding(_ timing: [PairKey: Int], of keys: [PairKey], in timetable: Timetable) -> Timetable {
+        let model = timetable.model
+        var trial = timetable
+        for key in keys { trial.remove(key) }
+        /// Takes out the least valuable meeting of `meetings` that can give way: whether there was one.
+        func giveWay(_ meetings: some Sequence<PairKey>) -> Bool {
+            let yielding = meetings.filter { !model.isMust($0) && trial.placements[$0]?.fixed == false }
+            guard let least = yielding.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { return false }
+            trial.remove(least)
+            return true
+        }
+        for (key, slot) in timing.sorted(by: { $0.key < $1.key }) {
+            for p in [key.a, key.b] {
+                while !trial.isFree(p, slot) && giveWay(trial.meetings(of: p, in: slot)) {}
+                while !trial.hasRoom(p) && giveWay(trial.meetingsOf[p]) {}
+            }
+            while !trial.hasTable(slot) && giveWay(trial.meetings(in: slot)) {}
+            guard trial.canPlace(key, in: slot) && trial.hasRoom(key.a) && trial.hasRoom(key.b) else { return timetable }
+            trial.place(key, in: slot)
+        }
+        SlotAssignment.fill(PairSelection.candidates(model, trial), in: &trial)
+        return trial
+    }
+}
