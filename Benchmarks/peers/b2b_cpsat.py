@@ -59,6 +59,10 @@ def read_dzn(path):
     def body(name):
         return re.search(rf"\b{name}\s*=\s*(.*?);", text, re.S).group(1)
 
+    orders = re.search(r"\bprecedences\s*=\s*(.*?);", text, re.S)
+    if orders and re.search(r"\{\s*\d", orders.group(1)):
+        # Like Liaison's converter: a forum that orders meetings needs a rule this model lacks.
+        sys.exit(f"{path}: precedences order some meetings; this model has no such rule")
     rows = [row for row in body("requested").strip().strip("[]").split("|") if row.strip()]
     meetings = [tuple(int(v) for v in row.replace(",", " ").split()) for row in rows]
     forbidden = [{int(v) for v in group.replace(",", " ").split()} - {0}
