@@ -32,7 +32,8 @@ extension Scheduler {
             }
         }
         if let timing, fewest < leftOut { timetable = holding(timing, of: formula.keys, in: timetable) }
-        return floor >= fewest
+        // No timing leaves fewer than `floor` out.
+        return floor >= musts.filter { timetable.placements[$0] == nil }.count
     }
 
     /// `timetable` with the musts of `keys` in the slots of `timing` (those without one left
