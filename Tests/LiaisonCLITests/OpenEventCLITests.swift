@@ -208,6 +208,24 @@ struct OpenEventCLITests {
         }
     }
 
+    @Test("--seed: the same seed gives the same schedule, another seed may give another; a seed that is no number is refused")
+    func seed() throws {
+        try EventScenario.withImported { directory in
+            try Self.write(Self.forum(requests: []), to: "girona.json", in: directory)
+            try EventScenario.succeed(["event", "import", "girona.json"], in: directory)
+            func meetings(_ seed: String) throws -> Set<String> {
+                try EventScenario.succeed(["event", "schedule", "girona", "--seed", seed], in: directory)
+                let meetings = try #require(try Self.export("girona", in: directory)["meetings"] as? [[String: Any]])
+                return Set(meetings.map { "\($0["a"]!)-\($0["b"]!)@\($0["slot"]!)" })
+            }
+            let first = try meetings("7")
+            #expect(try meetings("7") == first)
+            #expect(try (1...4).map { try meetings(String($0)) }.contains { $0 != first }, "four other seeds all give seed 7's schedule")
+            let refused = try EventScenario.run(["event", "schedule", "girona", "--seed", "-1"], in: directory)
+            expectRefused(refused, mentioning: ["--seed"], usageError: true)
+        }
+    }
+
     @Test("--exact-seconds: the report says whether the fewest breaks are proven, the export carries it, a bad value is refused")
     func exactSearch() throws {
         try EventScenario.withImported { directory in

@@ -18,6 +18,8 @@ extension Liaison.Event {
         var onlyRequests = false
         @Option(help: "Spend up to this many seconds on an exact search (SAT) for agendas with fewer breaks, the same meetings kept: it starts with the compaction of agendas and goes on after it; the report says whether the total is proven the fewest possible.")
         var exactSeconds: Double?
+        @Option(help: "Seed the scheduler's searches: the same event and seed always give the same schedule; another seed may give another of like quality.")
+        var seed: UInt64 = 0
 
         func validate() throws {
             if (minMeetings ?? 0) < 0 { throw ValidationError("--min-meetings cannot be negative") }
@@ -28,7 +30,7 @@ extension Liaison.Event {
 
         func run() throws {
             let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings ?? (onlyRequests ? 0 : 1), keepPublished: keepPublished,
-                                                                    onlyRequests: onlyRequests, exactSeconds: exactSeconds ?? 0)
+                                                                    onlyRequests: onlyRequests, exactSeconds: exactSeconds ?? 0, seed: seed)
             print(EventReport(event: event.id, schedule: schedule, onlyRequests: onlyRequests).text)
         }
     }
