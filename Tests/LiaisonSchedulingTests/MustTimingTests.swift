@@ -42,6 +42,34 @@ struct MustTimingTests {
         #expect(short >= 5, "only \(short) tiny events leave a must out")
     }
 
+    @Test("the free tables' bound on musts is what an exhaustive search finds the tables alone can hold, each must in one of its slots")
+    func tableBound() throws {
+        var below = 0
+        for seed in OpenEventTests.seeds {
+            var input = OpenInstances.tiny(seed: seed, rules: true, onlyRequests: true)
+            input.requests = input.requests.map { var request = $0; request.must = true; return request }
+            input.locks = []
+            let model = try EventModel(input)
+            let bound = MustRoom(Timetable(model: model), musts: model.placeableMusts()).mostByTables()
+            let brute = OpenBruteForce(input)
+            let options = OpenEventTests.pairs(input.requests).compactMap { brute.slotsOf[$0] }
+            var load = [Int](repeating: 0, count: input.event.slots + 1), most = 0
+            func step(_ i: Int, _ held: Int) {
+                guard i < options.count else { most = max(most, held); return }
+                step(i + 1, held)
+                for slot in options[i] where load[slot] < input.event.tables {
+                    load[slot] += 1
+                    step(i + 1, held + 1)
+                    load[slot] -= 1
+                }
+            }
+            step(0, 0)
+            #expect(bound == most, "seed \(seed)")
+            if most < options.count { below += 1 }
+        }
+        #expect(below >= 5, "only \(below) tiny events have more musts than their tables hold")
+    }
+
     @Test("three musts between three participants in two slots: two are placed, the third is named with the reason")
     func triangle() throws {
         let people = ["A", "B", "C"].map { Participant(company: $0, maxMeetings: 2, available: SlotSet([1, 2])) }

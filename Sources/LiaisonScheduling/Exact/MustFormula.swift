@@ -1,10 +1,11 @@
 import Dispatch
 
-/// The timing of an event's must-meet requests around its fixed meetings as a SAT formula, with
-/// how many musts are left out counted: each must held at most once, in a slot both parties are
-/// available in and its session allows, no one in more meetings in a slot than its
-/// representatives, no slot above its tables, no one above its maximum. Other meetings are left
-/// out of it: a must goes before any of them, so they make room (see ``Scheduler/timeMusts(in:)``).
+/// The timing of an event's must-meet requests around its fixed meetings (see ``MustRoom``) as a
+/// SAT formula, with how many musts are left out counted: each must held at most once, in a slot
+/// both parties are available in and its session allows, no one in more meetings in a slot than
+/// its representatives, no slot above its tables, no one above its maximum. Other meetings are
+/// left out of it: a must goes before any of them, so they make room (see
+/// ``Scheduler/timeMusts(in:)``).
 struct MustFormula {
     typealias PairKey = EventModel.PairKey
 
@@ -20,29 +21,13 @@ struct MustFormula {
     /// left to the placement search.
     static let clauseLimit = 2_000_000
 
-    /// The formula of `musts` around `timetable`'s fixed meetings, counting musts left out up to
-    /// `limit`; nil when it would need more than `clauses` clauses.
-    init?(_ timetable: Timetable, musts: [PairKey], limit: Int, clauses: Int = clauseLimit) {
-        let model = timetable.model
-        let fixed = timetable.placements.filter(\.value.fixed)
-        keys = musts.filter { fixed[$0] == nil }.sorted()
-        let slotCount = model.event.slots, stride = slotCount + 1, people = model.participants.count
-        // Room the fixed meetings leave: representatives per participant and slot, tables per slot.
-        var freeReps = [Int](repeating: 0, count: people * stride), freeTables = [Int](repeating: model.event.tables, count: stride)
-        for p in 0..<people {
-            for s in model.slots where timetable.isAvailable(p, s) { freeReps[p * stride + s] = model.participants[p].reps }
-        }
-        var freeMeetings = model.participants.map(\.capacity)
-        for (key, placement) in fixed {
-            freeReps[key.a * stride + placement.slot] -= 1
-            freeReps[key.b * stride + placement.slot] -= 1
-            freeTables[placement.slot] -= 1
-            freeMeetings[key.a] -= 1
-            freeMeetings[key.b] -= 1
-        }
-        let allowed = keys.map { key in
-            model.commonSlots(key).filter { freeReps[key.a * stride + $0] > 0 && freeReps[key.b * stride + $0] > 0 && freeTables[$0] > 0 }
-        }
+    /// The formula of the musts of `room`, counting musts left out up to `limit`; nil when it
+    /// would need more than `clauses` clauses.
+    init?(_ room: MustRoom, limit: Int, clauses: Int = clauseLimit) {
+        let model = room.model
+        keys = room.keys
+        let allowed = room.allowed, stride = room.stride, people = model.participants.count
+        let (freeReps, freeTables, freeMeetings) = (room.freeReps, room.freeTables, room.freeMeetings)
         var inSlot = [Int](repeating: 0, count: stride), ofParticipant = [Int](repeating: 0, count: people)
         for (key, slots) in zip(keys, allowed) {
             for s in slots { inSlot[s] += 1 }

@@ -2,24 +2,30 @@ import Dispatch
 
 extension Scheduler {
     /// The longest the exact timing of musts may take (see ``timeMusts(in:)``).
-    static let mustTimingSeconds = 10.0
+    static let mustTimingSeconds = 5.0
 
     /// When must-meet requests are still left out after the placement searches, times every must
-    /// afresh around the fixed meetings, exactly (see ``MustFormula``): first all of them, then
-    /// one fewer than are left out, and so on. A timing that holds more musts replaces the
-    /// timetable's; other meetings give way to its musts and the room left is filled again.
-    /// Returns whether no timing holds more musts than the timetable now does (false when the
-    /// search ran out of time or the event is too large for it).
+    /// afresh around the fixed meetings, exactly (see ``MustFormula``): first as many as the free
+    /// tables can hold (see ``MustRoom/mostByTables()``), then one fewer left out than so far,
+    /// and so on. A timing that holds more musts replaces the timetable's; other meetings give
+    /// way to its musts and the room left is filled again. Returns whether no timing holds more
+    /// musts than the timetable now does (false when the search ran out of time or the event is
+    /// too large for it).
     static func timeMusts(in timetable: inout Timetable) -> Bool {
         let model = timetable.model
         let musts = model.placeableMusts()
         let leftOut = musts.filter { timetable.placements[$0] == nil }.count
-        guard leftOut > 0, let formula = MustFormula(timetable, musts: musts, limit: leftOut) else { return leftOut == 0 }
+        guard leftOut > 0 else { return true }
+        let room = MustRoom(timetable, musts: musts)
+        // No timing leaves fewer out than the free tables do.
+        var floor = room.keys.count - room.mostByTables()
+        guard floor < leftOut, let formula = MustFormula(room, limit: leftOut) else { return floor >= leftOut }
         let deadline = DispatchTime.now() + .nanoseconds(Int(mustTimingSeconds * 1e9))
-        var fewest = leftOut, floor = 0, timing: [PairKey: Int]?
+        var fewest = leftOut, timing: [PairKey: Int]?, first = true
         search: while floor < fewest {
-            // All musts first: when they fit, one solve settles it.
-            let bound = timing == nil && floor == 0 ? 0 : fewest - 1
+            // At the floor first: when that many fit, one solve settles it.
+            let bound = first ? floor : fewest - 1
+            first = false
             switch formula.solve(leavingOut: bound, until: deadline) {
             case .satisfiable:
                 let slots = formula.slots()
