@@ -18,8 +18,10 @@ enum PlacementSearch {
     static let mostMoves = 2_000_000
 
     /// Places as many of `pending` as it can, moving or taking out other meetings that are not
-    /// fixed; musts come first. Returns the meetings (pending or taken out) left unplaced.
-    static func place(_ pending: [PairKey], in timetable: inout Timetable) -> [PairKey] {
+    /// fixed; musts come first. It stops early once no more than `unplaceableMusts` musts are
+    /// left out and nothing else: that many cannot be placed. Returns the meetings (pending or
+    /// taken out) left unplaced.
+    static func place(_ pending: [PairKey], in timetable: inout Timetable, unplaceableMusts: Int = 0) -> [PairKey] {
         guard !pending.isEmpty else { return [] }
         let model = timetable.model
         var search = SlotSearch(timetable, unplaced: pending)
@@ -32,7 +34,7 @@ enum PlacementSearch {
         var random = SeededGenerator(seed: model.seed, stream: 0x91_ACE, index: 0)
         let moves = min(mostMoves, max(fewestMoves, movesPerMeeting * search.meetingCount))
         var iteration = 0
-        while iteration < moves && best.missing > 0 {
+        while iteration < moves && best.missing > unplaceableMusts * mustWeight {
             iteration += 1
             var chosen: (meeting: Int, slot: Int, out: [Int], cost: Int)?
             var ties = 0

@@ -30,7 +30,11 @@ extension Scheduler {
             return
         }
         let musts = Quality(before).musts
-        _ = PlacementSearch.place(waiting, in: &timetable)
+        // As many musts as the free tables cannot hold stay out whatever the search does, those
+        // it is not given (a party without room) first.
+        let room = MustRoom(timetable, musts: model.placeableMusts())
+        let notGiven = stuck.filter { model.isMust($0) && !waiting.contains($0) }.count
+        _ = PlacementSearch.place(waiting, in: &timetable, unplaceableMusts: max(0, room.keys.count - room.mostByTables() - notGiven))
         SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
         if gaveWay && Quality(timetable).musts <= musts { timetable = before }
     }
