@@ -19,12 +19,18 @@ struct MustTimingTests {
         }
     }
 
+    /// A tiny open event with requests only, each of them a must.
+    static func everyRequestAMust(seed: UInt64) -> SchedulingInput {
+        var input = OpenInstances.tiny(seed: seed, rules: true, onlyRequests: true)
+        input.requests = input.requests.map { var request = $0; request.must = true; return request }
+        return input
+    }
+
     @Test("tiny events: as many musts are placed as any schedule holds, and one left out says no timing holds more")
     func mostMustsPlaced() throws {
         var short = 0
         for seed in OpenEventTests.seeds {
-            var input = OpenInstances.tiny(seed: seed, rules: true, onlyRequests: true)
-            input.requests = input.requests.map { var request = $0; request.must = true; return request }
+            let input = Self.everyRequestAMust(seed: seed)
             guard let result = try? Scheduler.schedule(input) else { continue }   // more musts than someone can meet
             #expect(ScheduleValidator(input, result).violations.isEmpty, "seed \(seed)")
             let brute = OpenBruteForce(input)
@@ -46,8 +52,7 @@ struct MustTimingTests {
     func tableBound() throws {
         var below = 0
         for seed in OpenEventTests.seeds {
-            var input = OpenInstances.tiny(seed: seed, rules: true, onlyRequests: true)
-            input.requests = input.requests.map { var request = $0; request.must = true; return request }
+            var input = Self.everyRequestAMust(seed: seed)
             input.locks = []
             let model = try EventModel(input)
             let bound = MustRoom(Timetable(model: model), musts: model.placeableMusts()).mostByTables()
