@@ -104,9 +104,14 @@ extension EventModel {
         return (firsts.sorted { $0.count > $1.count } + others.sorted { $0.count > $1.count }, firsts.count)
     }
 
-    /// The must-meet requests some slot could hold: not blocked, with a slot both parties are
-    /// available in that their session allows, in order.
+    /// Whether some slot could hold the pair's meeting: not blocked, with a slot both parties are
+    /// available in that their request's session allows.
+    func mayEverMeet(_ key: PairKey) -> Bool {
+        !blocked.contains(key) && commonSlotCount(key, from: 1) > 0
+    }
+
+    /// The must-meet requests some slot could hold (see ``mayEverMeet(_:)``), in order.
     func placeableMusts() -> [PairKey] {
-        requests.keys.filter { isMust($0) && !blocked.contains($0) && commonSlotCount($0, from: 1) > 0 }.sorted()
+        requests.keys.filter { isMust($0) && mayEverMeet($0) }.sorted()
     }
 }

@@ -49,19 +49,12 @@ extension Scheduler {
         let model = timetable.model
         var trial = timetable
         for key in keys { trial.remove(key) }
-        /// Takes out the least valuable meeting of `meetings` that can give way: whether there was one.
-        func giveWay(_ meetings: some Sequence<PairKey>) -> Bool {
-            let yielding = meetings.filter { !model.isMust($0) && trial.placements[$0]?.fixed == false }
-            guard let least = yielding.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { return false }
-            trial.remove(least)
-            return true
-        }
         for (key, slot) in timing.sorted(by: { $0.key < $1.key }) {
             for p in [key.a, key.b] {
-                while !trial.isFree(p, slot) && giveWay(trial.meetings(of: p, in: slot)) {}
-                while !trial.hasRoom(p) && giveWay(trial.meetingsOf[p]) {}
+                while !trial.isFree(p, slot) && trial.giveWay(trial.meetings(of: p, in: slot)) {}
+                while !trial.hasRoom(p) && trial.giveWay(trial.meetingsOf[p]) {}
             }
-            while !trial.hasTable(slot) && giveWay(trial.meetings(in: slot)) {}
+            while !trial.hasTable(slot) && trial.giveWay(trial.meetings(in: slot)) {}
             guard trial.canPlace(key, in: slot) && trial.hasRoom(key.a) && trial.hasRoom(key.b) else { return timetable }
             trial.place(key, in: slot)
         }

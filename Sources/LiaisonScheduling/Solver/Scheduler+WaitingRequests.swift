@@ -8,20 +8,14 @@ extension Scheduler {
     static func placeWaitingRequests(in timetable: inout Timetable) {
         let model = timetable.model
         let stuck = model.requests.keys.filter { key in
-            timetable.placements[key] == nil && (model.isMust(key) || model.onlyRequests) && model.commonSlotCount(key, from: 1) > 0
-                && !model.blocked.contains(key)
+            timetable.placements[key] == nil && (model.isMust(key) || model.onlyRequests) && model.mayEverMeet(key)
         }.sorted()
         guard !stuck.isEmpty else { return }
         let before = timetable
         var waiting: [PairKey] = [], gaveWay = false
         for key in stuck {
             if model.isMust(key) {
-                for p in [key.a, key.b] where !timetable.hasRoom(p) {
-                    let yielding = timetable.meetingsOf[p].filter { !model.isMust($0) && timetable.placements[$0]?.fixed == false }
-                    guard let least = yielding.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { continue }
-                    timetable.remove(least)
-                    gaveWay = true
-                }
+                for p in [key.a, key.b] where !timetable.hasRoom(p) && timetable.giveWay(timetable.meetingsOf[p]) { gaveWay = true }
             }
             if timetable.hasRoom(key.a) && timetable.hasRoom(key.b) { waiting.append(key) }
         }
@@ -37,5 +31,16 @@ extension Scheduler {
         _ = PlacementSearch.place(waiting, in: &timetable, unplaceableMusts: max(0, room.keys.count - room.mostByTables() - notGiven))
         SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
         if gaveWay && Quality(timetable).musts <= musts { timetable = before }
+    }
+}
+
+extension Timetable {
+    /// Takes out the least valuable of `meetings` that is neither a must nor fixed, so that a must
+    /// can take its place: whether there was one.
+    mutating func giveWay(_ meetings: some Sequence<PairKey>) -> Bool {
+        let yielding = meetings.filter { !model.isMust($0) && placements[$0]?.fixed == false }
+        guard let least = yielding.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { return false }
+        remove(least)
+        return true
     }
 }
