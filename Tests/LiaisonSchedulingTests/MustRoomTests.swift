@@ -17,14 +17,16 @@ struct MustRoomTests {
         let must = try #require(model.key("D1", "H1")), other = try #require(model.key("D1", "H2"))
 
         var filled = Timetable(model: model)
+        let open = MustRoom(filled, musts: model.placeableMusts())
         filled.place(other, in: 2)
-        Scheduler.placeWaitingRequests(in: &filled)
+        Scheduler.placeWaitingRequests(in: &filled) { open }
         #expect(filled.placements[must]?.slot == 2)
         #expect(filled.placements[other] == nil, "D1 may meet once")
 
         var locked = Timetable(model: model)
         locked.place(other, in: 2, fixed: true)
-        Scheduler.placeWaitingRequests(in: &locked)
+        let aroundLock = MustRoom(locked, musts: model.placeableMusts())
+        Scheduler.placeWaitingRequests(in: &locked) { aroundLock }
         #expect(locked.placements[other]?.slot == 2)
         #expect(locked.placements[must] == nil)
     }

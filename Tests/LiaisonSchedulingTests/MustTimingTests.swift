@@ -55,7 +55,7 @@ struct MustTimingTests {
             var input = Self.everyRequestAMust(seed: seed)
             input.locks = []
             let model = try EventModel(input)
-            let bound = MustRoom(Timetable(model: model), musts: model.placeableMusts()).mostByTables()
+            let bound = MustRoom(Timetable(model: model), musts: model.placeableMusts()).mostByTables
             let brute = OpenBruteForce(input)
             let options = OpenEventTests.pairs(input.requests).compactMap { brute.slotsOf[$0] }
             var load = [Int](repeating: 0, count: input.event.slots + 1), most = 0

@@ -16,6 +16,9 @@ struct MustRoom {
     let freeReps: [Int]
     let freeTables: [Int]
     let freeMeetings: [Int]
+    /// The most of ``keys`` that the free tables can hold at once, each in one of its slots (a
+    /// maximum flow, blind to who meets whom): no timing holds more.
+    let mostByTables: Int
 
     init(_ timetable: Timetable, musts: [PairKey]) {
         model = timetable.model
@@ -38,13 +41,13 @@ struct MustRoom {
             timetable.model.commonSlots(key).filter { freeReps[key.a * stride + $0] > 0 && freeReps[key.b * stride + $0] > 0 && freeTables[$0] > 0 }
         }
         (self.stride, self.freeReps, self.freeTables, self.freeMeetings) = (stride, freeReps, freeTables, freeMeetings)
+        mostByTables = Self.mostHeld(allowed, freeTables: freeTables)
     }
 
-    /// The most of ``keys`` that the free tables can hold at once, each in one of its slots (a
-    /// maximum flow, blind to who meets whom): no timing holds more.
-    func mostByTables() -> Int {
+    /// The most musts, each allowed the slots in its row of `allowed`, that `freeTables` can hold.
+    private static func mostHeld(_ allowed: [[Int]], freeTables: [Int]) -> Int {
         var network = FlowNetwork()
-        let flow = Int64(keys.count)
+        let flow = Int64(allowed.count)
         let source = network.addNode(supply: flow), sink = network.addNode(supply: -flow)
         network.addArc(from: source, to: sink, capacity: flow, cost: 0)
         var slotNodes: [Int: Int32] = [:]

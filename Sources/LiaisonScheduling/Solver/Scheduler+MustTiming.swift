@@ -6,19 +6,19 @@ extension Scheduler {
 
     /// When must-meet requests are still left out after the placement searches, times every must
     /// afresh around the fixed meetings, exactly (see ``MustFormula``): first as many as the free
-    /// tables can hold (see ``MustRoom/mostByTables()``), then one fewer left out than so far,
+    /// tables can hold (see ``MustRoom/mostByTables``), then one fewer left out than so far,
     /// and so on. A timing that holds more musts replaces the timetable's; other meetings give
     /// way to its musts and the room left is filled again. Returns whether no timing holds more
     /// musts than the timetable now does (false when the search ran out of time or the event is
-    /// too large for it).
-    static func timeMusts(in timetable: inout Timetable) -> Bool {
-        let model = timetable.model
-        let musts = model.placeableMusts()
+    /// too large for it). `room` gives the room the fixed meetings leave the musts, asked for
+    /// only when a must is left out.
+    static func timeMusts(in timetable: inout Timetable, room: () -> MustRoom) -> Bool {
+        let musts = timetable.model.placeableMusts()
         let leftOut = musts.filter { timetable.placements[$0] == nil }.count
         guard leftOut > 0 else { return true }
-        let room = MustRoom(timetable, musts: musts)
+        let room = room()
         // No timing leaves fewer out than the free tables do.
-        var floor = room.keys.count - room.mostByTables()
+        var floor = room.keys.count - room.mostByTables
         guard floor < leftOut, let formula = MustFormula(room, limit: leftOut) else { return floor >= leftOut }
         let deadline = DispatchTime.now() + .nanoseconds(Int(mustTimingSeconds * 1e9))
         var fewest = leftOut, timing: [PairKey: Int]?, first = true

@@ -4,8 +4,9 @@ extension Scheduler {
     /// room left is filled again. A party of a must that is already at its maximum first gives up
     /// its least valuable meeting that is neither a must nor fixed, so that the meetings a
     /// schedule is filled with never keep a must out; when no more musts are placed for it, the
-    /// meetings given up come back (the timetable is as before the search).
-    static func placeWaitingRequests(in timetable: inout Timetable) {
+    /// meetings given up come back (the timetable is as before the search). `room` gives the room
+    /// the fixed meetings leave the musts, asked for only when a request waits.
+    static func placeWaitingRequests(in timetable: inout Timetable, room: () -> MustRoom) {
         let model = timetable.model
         let stuck = model.requests.keys.filter { key in
             timetable.placements[key] == nil && (model.isMust(key) || model.onlyRequests) && model.mayEverMeet(key)
@@ -26,9 +27,9 @@ extension Scheduler {
         let musts = Quality(before).musts
         // As many musts as the free tables cannot hold stay out whatever the search does, those
         // it is not given (a party without room) first.
-        let room = MustRoom(timetable, musts: model.placeableMusts())
+        let room = room()
         let notGiven = stuck.filter { model.isMust($0) && !waiting.contains($0) }.count
-        _ = PlacementSearch.place(waiting, in: &timetable, unplaceableMusts: max(0, room.keys.count - room.mostByTables() - notGiven))
+        _ = PlacementSearch.place(waiting, in: &timetable, unplaceableMusts: max(0, room.keys.count - room.mostByTables - notGiven))
         SlotAssignment.fill(PairSelection.candidates(model, timetable), in: &timetable)
         if gaveWay && Quality(timetable).musts <= musts { timetable = before }
     }

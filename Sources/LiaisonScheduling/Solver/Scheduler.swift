@@ -51,8 +51,14 @@ public enum Scheduler {
         }
         timetable = best!.timetable
         SlotExchange.improve(candidates, in: &timetable)
-        placeWaitingRequests(in: &timetable)
-        let mostMusts = timeMusts(in: &timetable)
+        // The room the fixed meetings leave the musts: built once, when a must is first left out.
+        var mustRoom: MustRoom?
+        func room() -> MustRoom {
+            if mustRoom == nil { mustRoom = MustRoom(fixed, musts: model.placeableMusts()) }
+            return mustRoom!
+        }
+        placeWaitingRequests(in: &timetable, room: room)
+        let mostMusts = timeMusts(in: &timetable, room: room)
         var exact: ExactCompaction.Outcome?
         if input.exactSeconds > 0 {
             exact = ExactCompaction.compact(&timetable, seconds: input.exactSeconds)
