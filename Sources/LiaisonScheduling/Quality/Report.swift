@@ -60,12 +60,14 @@ enum Report {
 
     /// Requests that are not in the schedule, each with the reason.
     static func unplacedRequests(model: EventModel, timetable: Timetable, mostMustsProven: Bool = false) -> [UnplacedRequest] {
+        let unplaced = model.requests.filter { timetable.placements[$0.key] == nil }.sorted { $0.key < $1.key }
+        guard !unplaced.isEmpty else { return [] }
         let musts = model.placeableMusts()
         let mustsPlaced = musts.filter { timetable.placements[$0] != nil }.count
         var locked = Timetable(model: model)
         for (key, placement) in timetable.placements where placement.fixed { locked.place(key, in: placement.slot, fixed: true) }
         let aroundLocks = locked.placements.isEmpty ? "" : " with the locked meetings where they are"
-        return model.requests.filter { timetable.placements[$0.key] == nil }.sorted { $0.key < $1.key }.map { key, request in
+        return unplaced.map { key, request in
             let reason: String
             if model.blocked.contains(key) {
                 reason = "the pair is blocked"
