@@ -45,7 +45,7 @@ from ortools.sat.python import cp_model
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
 # The published optima (the paper's Table 3) and instance names, as the Liaison side reads them.
-from b2b_bench import PUBLISHED, forum_name  # noqa: E402
+from b2b_bench import PUBLISHED, DZNError, forum_name, parse_dzn, refuse_precedences  # noqa: E402
 
 
 def read_dzn(path):
@@ -59,10 +59,11 @@ def read_dzn(path):
     def body(name):
         return re.search(rf"\b{name}\s*=\s*(.*?);", text, re.S).group(1)
 
-    orders = re.search(r"\bprecedences\s*=\s*(.*?);", text, re.S)
-    if orders and re.search(r"\{\s*\d", orders.group(1)):
+    try:
         # Like Liaison's converter: a forum that orders meetings needs a rule this model lacks.
-        sys.exit(f"{path}: precedences order some meetings; this model has no such rule")
+        refuse_precedences(parse_dzn(text))
+    except DZNError as error:
+        sys.exit(f"{path}: {error}")
     rows = [row for row in body("requested").strip().strip("[]").split("|") if row.strip()]
     meetings = [tuple(int(v) for v in row.replace(",", " ").split()) for row in rows]
     forbidden = [{int(v) for v in group.replace(",", " ").split()} - {0}

@@ -124,6 +124,21 @@ def _value(name, body, line):
     raise DZNError(f"line {line}: {name}: cannot read '{body[:40]}'")
 
 
+def refuse_precedences(fields):
+    """Raises DZNError when the forum's `precedences` (parsed by parse_dzn) order any two meetings:
+    Liaison has no such rule, so its schedule would not be one of that forum."""
+    if "precedences" not in fields:
+        return
+    line, orders = fields["precedences"]
+    if not isinstance(orders, list) or not all(isinstance(o, set) for o in orders):
+        raise DZNError(f"line {line}: precedences must hold one set of meetings per requested meeting")
+    ordered = next((meeting for meeting, others in enumerate(orders, 1) if others - {0}), None)
+    if ordered is not None:
+        others = ", ".join(map(str, sorted(orders[ordered - 1] - {0})))
+        raise DZNError(f"line {line}: precedences order meeting {ordered} with meeting(s) {others}; Liaison has "
+                       "no rule that orders two meetings, so this forum cannot be scheduled as written")
+
+
 def read_forum(text, name):
     """A forum: sizes, requests [(a, b, session, fixed)], forbidden slots per business (1-based)."""
     fields = parse_dzn(text)
@@ -167,15 +182,7 @@ def read_forum(text, name):
                 if not 1 <= slot <= slots:
                     raise DZNError(f"line {line}: a meeting is fixed to slot {slot}, outside 1-{slots}")
                 request[3] = slot
-    if "precedences" in fields:
-        line, orders = fields["precedences"]
-        if not isinstance(orders, list) or not all(isinstance(o, set) for o in orders):
-            raise DZNError(f"line {line}: precedences must hold one set of meetings per requested meeting")
-        ordered = next((meeting for meeting, others in enumerate(orders, 1) if others - {0}), None)
-        if ordered is not None:
-            others = ", ".join(map(str, sorted(orders[ordered - 1] - {0})))
-            raise DZNError(f"line {line}: precedences order meeting {ordered} with meeting(s) {others}; Liaison has "
-                           "no rule that orders two meetings, so this forum cannot be scheduled as written")
+    refuse_precedences(fields)
     return {"name": name, "businesses": businesses, "tables": tables, "slots": slots, "morning": morning,
             "requests": [tuple(r) for r in requests], "forbidden": forbidden}
 
