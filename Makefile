@@ -154,9 +154,10 @@ bench-tradeshow: deps
 	/usr/bin/time -f "peak memory %M KiB, wall %e s (generation included)" Benchmarks/.build/release/TradeShowBench $(TRADESHOW)
 
 # The B2B forums of Bofill et al. (JAIR 74, 2022), each converted into a companies CSV and an
-# open event file, scheduled through the CLI and checked rule by rule from the JSON export;
-# total breaks against the published optimum, spread and time (B2B_ARGS: more options of b2b_bench.py,
-# e.g. --repeats 1). Exits non-zero on a broken rule.
+# open event file, scheduled through the CLI (as `event schedule` runs by default: with the standard
+# exact search) and checked rule by rule from the JSON export; total breaks against the published
+# optimum, spread and time (B2B_ARGS: more options of b2b_bench.py, e.g. --repeats 1, or
+# --exact-seconds 0 for no exact search). Exits non-zero on a broken rule.
 B2B_DIR ?= ../shared/datasets/b2b-instances/bofill-jair-2022
 bench-b2b: release
 	python3 Benchmarks/scripts/b2b_bench.py --liaison $(LIAISON) $(B2B_ARGS) $(B2B_DIR)/*.dzn

@@ -20,8 +20,8 @@ meetings at one table, locks kept, and the breaks (a run of slots without a meet
 of a business's meetings, forbidden slots included, as in the paper) and idle slots recounted
 and compared with the export's own quality figures. Prints total breaks against the published
 optimum (fairness 2), the spread of break counts, idle slots and the time `event schedule`
-took (median of --repeats runs); with --exact-seconds N, `event schedule` runs its exact search
-for fewer breaks for up to N seconds. Exits 1 on any rule broken or figure misreported, 2 when an
+took (median of --repeats runs). `event schedule` runs its standard exact search for fewer breaks;
+with --exact-seconds N, its exact search for up to N seconds instead (0: none). Exits 1 on any rule broken or figure misreported, 2 when an
 instance cannot be read or Liaison refuses it.
 
     python3 Benchmarks/scripts/b2b_bench.py --liaison .build/release/liaison \\
@@ -384,7 +384,7 @@ def run_forum(args, forum, scratch):
     for _ in range(max(args.repeats, 1)):
         start, cpu = time.perf_counter(), child_cpu()
         liaison(args.liaison, "event", "schedule", forum["name"], "--db", db, *(["--only-requests"] if args.only_requests else []),
-                *(["--exact-seconds", str(args.exact_seconds)] if args.exact_seconds else []))
+                *(["--exact-seconds", str(args.exact_seconds)] if args.exact_seconds is not None else []))
         times.append(time.perf_counter() - start)
         cpus.append(child_cpu() - cpu)
     path = os.path.join(directory, "schedule.json")
@@ -498,8 +498,9 @@ def main():
     parser.add_argument("--scratch", help="keep the generated files and databases here (default: a temporary directory)")
     parser.add_argument("--no-only-requests", dest="only_requests", action="store_false",
                         help="schedule without --only-requests (musts, then score)")
-    parser.add_argument("--exact-seconds", type=float, default=0,
-                        help="pass --exact-seconds to `event schedule`: an exact search for fewer breaks, this long at most")
+    parser.add_argument("--exact-seconds", type=float, default=None,
+                        help="pass --exact-seconds to `event schedule`: an exact search for fewer breaks, this long at "
+                             "most (0: none; without it, the standard search)")
     parser.add_argument("--self-test", action="store_true", help="check the converter and checker on a tiny instance, then go on")
     args = parser.parse_args()
     self_test()

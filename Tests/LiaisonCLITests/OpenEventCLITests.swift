@@ -226,7 +226,7 @@ struct OpenEventCLITests {
         }
     }
 
-    @Test("--exact-seconds: the report says whether the fewest breaks are proven, the export carries it, a bad value is refused")
+    @Test("--exact-seconds: the report says whether the fewest breaks are proven, the export carries it; without it the standard search runs, with 0 none; a bad value is refused")
     func exactSearch() throws {
         try EventScenario.withImported { directory in
             let participants = (1...8).map { ["company": String(format: "CA-%04d", $0), "maxMeetings": 4] as [String: Any] }
@@ -234,13 +234,16 @@ struct OpenEventCLITests {
                                              ["a": "CA-0002", "b": "CA-0003", "must": true], ["a": "CA-0004", "b": "CA-0005"]]
             try Self.write(Self.forum(requests: requests, participants: participants), to: "girona.json", in: directory)
             try EventScenario.succeed(["event", "import", "girona.json"], in: directory)
-            let plain = try EventScenario.succeed(["event", "schedule", "girona", "--only-requests"], in: directory).stdout
-            #expect(!plain.contains("proven"), "\(plain)")
             let breaks = { () throws -> [String: Any] in
                 let quality = try #require(try Self.export("girona", in: directory)["quality"] as? [String: Any])
                 return try #require(quality["breaks"] as? [String: Any])
             }
+            let none = try EventScenario.succeed(["event", "schedule", "girona", "--only-requests", "--exact-seconds", "0"], in: directory).stdout
+            #expect(!none.contains("proven"), "\(none)")
             #expect(try breaks()["fewestProven"] == nil)
+            let standard = try EventScenario.succeed(["event", "schedule", "girona", "--only-requests"], in: directory).stdout
+            #expect(standard.contains("(the fewest possible: proven)"), "\(standard)")
+            #expect(try breaks()["fewestProven"] as? Bool == true)
             let report = try EventScenario.succeed(["event", "schedule", "girona", "--only-requests", "--exact-seconds", "30"], in: directory).stdout
             #expect(report.contains("(the fewest possible: proven)"), "\(report)")
             #expect(try breaks()["fewestProven"] as? Bool == true)

@@ -3,7 +3,7 @@ import LiaisonCore
 import LiaisonTestSupport
 import Testing
 
-/// The exact search for fewer breaks (`exactSeconds`): its counting clauses against brute force,
+/// The exact search for fewer breaks (`exactSearch`): its counting clauses against brute force,
 /// and its agendas against every timing of the same meetings, enumerated independently.
 @Suite("Exact search for fewer breaks, against brute force")
 struct ExactCompactionTests {
@@ -48,6 +48,34 @@ struct ExactCompactionTests {
         #expect(solver.solve(assuming: [-literals[0]], until: .distantFuture) == .unknown)
     }
 
+    /// A solver holding the pigeonhole formula: `holes` + 1 pigeons, each in a hole, no two in
+    /// one. Unsatisfiable, and hard for a CDCL solver: it learns many clauses on the way.
+    static func pigeonhole(_ holes: Int) -> SATSolver {
+        let solver = SATSolver()
+        let sits = (0...holes).map { _ in (0..<holes).map { _ in solver.variable() } }
+        for pigeon in sits { solver.add(pigeon) }
+        for hole in 0..<holes { solver.atMostOne(sits.map { $0[hole] }) }
+        return solver
+    }
+
+    @Test("an effort ends the solves once the solver has learned that many clauses in all (weighed by its size), at the same point on every run")
+    func effort() {
+        let first = Self.pigeonhole(9), second = Self.pigeonhole(9)
+        // An effort of 3,000 conflicts in a formula this size.
+        let limit = SolveLimit(effort: 3_000 * Double(first.clauses) / SATSolver.referenceClauses)
+        #expect(first.solve(until: limit) == .unknown)
+        // The solver looks at its limit often, not at every conflict: it stops a little after.
+        #expect(first.learned >= 3_000 && first.learned < 3_500, "learned \(first.learned)")
+        #expect(second.solve(until: limit) == .unknown)
+        #expect(second.learned == first.learned, "two runs stopped at \(first.learned) and \(second.learned) learned clauses")
+        // The effort counts over every solve: a later one within the same limit does no more.
+        let spent = first.learned
+        #expect(first.solve(until: limit) == .unknown && first.learned == spent)
+        // Without a limit the same kind of formula is refuted, having learned clauses on the way.
+        let small = Self.pigeonhole(6)
+        #expect(small.solve(until: SolveLimit()) == .unsatisfiable && small.learned > 0)
+    }
+
     @Test("from random timings, the fewest breaks of any fair timing of the same meetings, proven, every rule held")
     func fewestFromRandomStarts() throws {
         var proven = 0, improved = 0, cases = 0
@@ -64,7 +92,7 @@ struct ExactCompactionTests {
             for start in starts {
                 var timetable = try instance.timetable(start)
                 let before = instance.value(start)
-                let outcome = ExactCompaction.improve(&timetable, seconds: 30)
+                let outcome = ExactCompaction.improve(&timetable, budget: .seconds(30))
                 let after = try instance.timing(of: timetable)
                 cases += 1
                 #expect(instance.isValid(after), "seed \(seed): a rule is broken")
@@ -95,7 +123,7 @@ struct ExactCompactionTests {
             let fairness = instance.input.fairness
             let fewest = timings.map(instance.value).filter { $0.most <= fairness }.map(\.breaks).min()
             let limit = 3
-            let climb = ExactClimb(try instance.timetable(start), limit: limit, until: .distantFuture)
+            let climb = ExactClimb(try instance.timetable(start), limit: limit, until: SolveLimit())
             climb.wait()
             if let fewest, fewest < limit {
                 let agendas = try #require(climb.found, "seed \(seed): the fewest is \(fewest)")
@@ -125,7 +153,7 @@ struct ExactCompactionTests {
             Compaction.compact(&compacted, besideSearch: true)
             let alone = instance.value(try instance.timing(of: compacted))
             var timetable = try instance.timetable(start)
-            let outcome = ExactCompaction.compact(&timetable, seconds: 30)
+            let outcome = ExactCompaction.compact(&timetable, budget: .seconds(30))
             let after = try instance.timing(of: timetable)
             let value = instance.value(after)
             cases += 1
@@ -147,10 +175,46 @@ struct ExactCompactionTests {
                 #expect(outcome.proven, "seed \(seed): fair from zero, so the search must end with a proof")
             }
             var again = try instance.timetable(start)
-            _ = ExactCompaction.compact(&again, seconds: 30)
+            _ = ExactCompaction.compact(&again, budget: .seconds(30))
             #expect(try instance.timing(of: again) == after, "seed \(seed): the same agendas each time")
         }
         #expect(cases >= 50 && proven >= cases / 2 && keptCompaction > 0, "cases \(cases), proven \(proven), kept \(keptCompaction) and \(keptClimb)")
+    }
+
+    @Test("a budget in conflicts (the standard search): the agendas of no search unless it finds fewer breaks; proven at the fewest; the same each time")
+    func compactWithinConflicts() throws {
+        var cases = 0, proven = 0, keptCompaction = 0
+        for seed in UInt64(1)...60 {
+            let instance = Instance(seed: seed)
+            let timings = instance.timings()
+            guard !timings.isEmpty else { continue }
+            let fewest = instance.fairest(timings)
+            var random = SeededGenerator(seed: seed, stream: 53, index: 0)
+            let start = timings[random.below(timings.count)]
+            var compacted = try instance.timetable(start)
+            Compaction.compact(&compacted)
+            let alone = instance.value(try instance.timing(of: compacted))
+            var timetable = try instance.timetable(start)
+            let outcome = ExactCompaction.compact(&timetable, budget: .standard)
+            let after = try instance.timing(of: timetable)
+            let value = instance.value(after)
+            cases += 1
+            #expect(instance.isValid(after) && Set(after.keys) == Set(start.keys), "seed \(seed): a rule is broken or the meetings changed")
+            #expect(outcome.after == value.breaks && (value.unfairness, value.breaks) <= (alone.unfairness, alone.breaks),
+                    "seed \(seed): \(outcome), \(value) against \(alone) without a search")
+            if alone.unfairness == 0 && alone.breaks == value.breaks {
+                #expect(after == (try instance.timing(of: compacted)), "seed \(seed): the agendas without a search were as good")
+                keptCompaction += 1
+            }
+            if outcome.proven {
+                proven += 1
+                #expect(value.breaks == fewest.breaks && fewest.unfairness == 0, "seed \(seed): proven at \(value), the fewest is \(fewest)")
+            }
+            var again = try instance.timetable(start)
+            _ = ExactCompaction.compact(&again, budget: .standard)
+            #expect(try instance.timing(of: again) == after, "seed \(seed): the same agendas each time")
+        }
+        #expect(cases >= 50 && proven >= cases / 2 && keptCompaction > 0, "cases \(cases), proven \(proven), kept \(keptCompaction)")
     }
 
     @Test("when the fewest breaks need someone at two (the fairness allows it), starts with at most one each still reach them")
@@ -165,7 +229,7 @@ struct ExactCompactionTests {
         #expect(!calm.isEmpty && calm.allSatisfy { instance.value($0).breaks > fewest }, "the case this test is about")
         for start in calm {
             var timetable = try instance.timetable(start)
-            let outcome = ExactCompaction.improve(&timetable, seconds: 30)
+            let outcome = ExactCompaction.improve(&timetable, budget: .seconds(30))
             let after = try instance.timing(of: timetable)
             #expect(instance.isValid(after) && Set(after.keys) == Set(start.keys))
             #expect(outcome.after == fewest && instance.value(after).breaks == fewest && outcome.proven,
@@ -181,10 +245,10 @@ struct ExactCompactionTests {
         let start = try #require(instance.timings().first { instance.value($0).breaks > 0 })
         var timetable = try instance.timetable(start)
         let clauses = instance.pairs.count * instance.input.event.slots - 1
-        let outcome = ExactCompaction.improve(&timetable, seconds: 30, clauses: clauses)
+        let outcome = ExactCompaction.improve(&timetable, budget: .seconds(30), clauses: clauses)
         #expect(outcome.tooLarge && !outcome.proven && outcome.after == outcome.before)
         #expect(try instance.timing(of: timetable) == start)
-        #expect(!ExactCompaction.improve(&timetable, seconds: 30, clauses: BreakFormula.clauseLimit).tooLarge)
+        #expect(!ExactCompaction.improve(&timetable, budget: .seconds(30), clauses: BreakFormula.clauseLimit).tooLarge)
     }
 
     @Test("the scheduler reports the proof, and without an exact search reports none")
@@ -193,7 +257,7 @@ struct ExactCompactionTests {
         var input = instance.input
         let plain = try Scheduler.schedule(input)
         #expect(plain.report.breaks.fewestProven == nil)
-        input.exactSeconds = 30
+        input.exactSearch = .seconds(30)
         let exact = try Scheduler.schedule(input)
         #expect(exact.report.breaks.fewestProven == true && exact.report.breaks.tooLargeToSearch == nil)
         #expect(exact.report.breaks.total <= plain.report.breaks.total)
@@ -206,7 +270,7 @@ struct ExactCompactionTests {
         // the formula's counter would need far more than its limit of clauses.
         var input = RandomEvent.make(RandomEvent.Shape(delegates: 120, hosts: 120, slots: 60, tables: 60, availability: 0.5,
                                                        maxMeetings: 14), seed: 3)
-        input.exactSeconds = 30
+        input.exactSearch = .seconds(30)
         let result = try Scheduler.schedule(input)
         #expect(result.meetings.count > 1_000 && result.report.breaks.total > 100, "\(result.meetings.count), \(result.report.breaks)")
         #expect(result.report.breaks.tooLargeToSearch == true && result.report.breaks.fewestProven == false)

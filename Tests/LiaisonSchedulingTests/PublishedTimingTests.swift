@@ -24,7 +24,7 @@ struct PublishedTimingTests {
             input.published = published.meetings
             for rerun in [again.seed, nil] as [UInt64?] {
                 var next = input
-                if let rerun { next.seed = rerun } else { next.exactSeconds = 5 }
+                if let rerun { next.seed = rerun } else { next.exactSearch = .seconds(5) }
                 let result = try Scheduler.schedule(next)
                 #expect(ScheduleValidator(next, result).violations.isEmpty, "seed \(seed)")
                 let changes = try #require(result.changes)

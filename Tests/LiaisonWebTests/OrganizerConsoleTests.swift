@@ -137,7 +137,9 @@ struct OrganizerConsoleTests {
             let document = try fixture.db.eventScheduleDocument(WebFixture.event)
             // The report's breaks and idle slots, as the CLI and the exports give them.
             let breaks = document.state.report.breaks
-            #expect(grid.contains("total \(breaks.total), max \(breaks.max), spread \(breaks.spread); idle slots \(document.state.report.idleSlots)"))
+            #expect(grid.contains("total \(breaks.total)\(breaks.proofNote), max \(breaks.max), spread \(breaks.spread); idle slots \(document.state.report.idleSlots)"))
+            // Without a time asked, the standard exact search ran, and the page says what it proved.
+            #expect(breaks.fewestProven != nil && !breaks.proofNote.isEmpty)
             let meeting = document.meetings[0].meeting
             let taken = document.meetings.first { $0.meeting.slot != meeting.slot }?.meeting
             if let taken, taken.delegate != meeting.delegate, taken.host != meeting.host {
@@ -178,12 +180,17 @@ struct OrganizerConsoleTests {
                         "/events/oakland/export/pdf", "/events/oakland/export/csv"] {
                 #expect(try await browser.get(bad).status == .notFound, "\(bad)")
             }
-            // Scheduled with the exact search (as `event schedule --exact-seconds` does), the page
-            // says what it proved, in the CLI's words; a time outside the form's range is refused.
+            // Scheduled with the exact search in seconds (as `event schedule --exact-seconds` does),
+            // the page says what it proved, in the CLI's words; with 0, no search runs and the page
+            // claims nothing; a time outside the form's range is refused.
             for bad in ["-1", "121", "soon"] {
                 let refused = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1"), ("exactSeconds", bad)])
                 #expect(refused.status == .badRequest && refused.text.contains("exactSeconds"), "\(bad)")
             }
+            #expect(try fixture.db.eventScheduleDocument(WebFixture.event).state.report.breaks.fewestProven != nil)
+            let none = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1"), ("keepPublished", "on"),
+                                                                           ("exactSeconds", "0")])
+            #expect(none.status == .seeOther)
             #expect(try fixture.db.eventScheduleDocument(WebFixture.event).state.report.breaks.fewestProven == nil)
             let exact = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1"), ("keepPublished", "on"),
                                                                             ("exactSeconds", "30")])

@@ -2,10 +2,11 @@
 // each schedule from its meetings alone: every requested meeting placed, every rule held, total
 // breaks against the published optimum (fairness 2), spread, idle slots and time (median of the
 // runs). With --json DIR, writes each schedule for the CP-SAT peer's check
-// (Benchmarks/peers/b2b_cpsat.py --check). With --exact-seconds S, the exact search for fewer
-// breaks runs for at most S seconds, as `event schedule --exact-seconds` does.
+// (Benchmarks/peers/b2b_cpsat.py --check). The exact search for fewer breaks spends what
+// `event schedule` spends: the standard search, or at most S seconds with --exact-seconds S (0:
+// none), or N conflicts with --exact-conflicts N.
 //
-//     B2BBench FILE.dzn… [--repeats N] [--seed S] [--exact-seconds S] [--json DIR] [--verbose]
+//     B2BBench FILE.dzn… [--repeats N] [--seed S] [--exact-seconds S | --exact-conflicts N] [--json DIR] [--verbose]
 import B2BForums
 import Foundation
 import LiaisonScheduling
@@ -27,12 +28,14 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let repeats = option("--repeats").flatMap(Int.init) ?? 3
 let seed = option("--seed").flatMap(UInt64.init) ?? 0
-let exactSeconds = option("--exact-seconds").flatMap(Double.init) ?? 0
+// As `event schedule`: the standard exact search unless told otherwise (0 seconds: none).
+let exactConflicts = option("--exact-conflicts").flatMap(Int.init)
+let exactSearch = exactConflicts.map(ExactBudget.conflicts) ?? ExactBudget.asked(seconds: option("--exact-seconds").flatMap(Double.init))
 let jsonDirectory = option("--json")
 let verbose = arguments.contains("--verbose")
 arguments.removeAll { $0 == "--verbose" }
 guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: B2BBench FILE.dzn… [--repeats N] [--seed S] [--exact-seconds S] [--json DIR]\n".utf8))
+    FileHandle.standardError.write(Data("usage: B2BBench FILE.dzn… [--repeats N] [--seed S] [--exact-seconds S | --exact-conflicts N] [--json DIR]\n".utf8))
     exit(64)
 }
 
@@ -49,7 +52,7 @@ for path in arguments {
         continue
     }
     var input = forum.schedulingInput(seed: seed)
-    input.exactSeconds = exactSeconds
+    input.exactSearch = exactSearch
     var times: [Double] = []
     var result: ScheduleResult?
     do {

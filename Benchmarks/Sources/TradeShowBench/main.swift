@@ -83,7 +83,9 @@ for h in 0..<hosts {
     for item in hostHeaps[h].items { pairs.append(PairScore(a: delegateList[item.other].company, b: hostList[h].company, score: item.score)) }
     floors[hostList[h].company] = max(0, hostHeaps[h].floor)
 }
-let input = SchedulingInput(event: event, participants: delegateList + hostList, scores: PairScores(pairs: pairs, floors: floors))
+var input = SchedulingInput(event: event, participants: delegateList + hostList, scores: PairScores(pairs: pairs, floors: floors))
+// As `event schedule` does: the standard exact search, which an event this large does not get.
+input.exactSearch = .standard
 let generated = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
 print(String(format: "%d x %d, %d days x %d slots, %d tables, availability %.2f, max %d/%d: %d listed pairs, generated in %.1f s",
              delegates, hosts, days, slotsPerDay, tables, availability, dmax, hmax, pairs.count, generated))

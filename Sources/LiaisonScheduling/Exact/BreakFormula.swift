@@ -23,9 +23,17 @@ struct BreakFormula {
     /// The most clauses an event's counters may need for it to get a formula.
     static let clauseLimit = 4_000_000
 
-    /// Whether an event this size gets a formula: the counters grow with inputs times bound.
-    static func fits(meetings: Int, slots: Int, tables: Int, breaks: Int, clauses: Int = clauseLimit) -> Bool {
-        let sizes = [meetings * slots, meetings * min(tables, meetings), 2 * meetings * slots * max(breaks, 1)]
+    /// Whether `timetable`'s meetings get a formula counting up to `breaks` breaks: each of its
+    /// large parts needs at most about `clauses` clauses (the slots' choices, the tables' counters,
+    /// the counters of participants meeting in each slot, the breaks' counters: counters grow
+    /// with their inputs times their bound).
+    static func fits(_ timetable: Timetable, breaks: Int, clauses: Int = clauseLimit) -> Bool {
+        let model = timetable.model
+        let meetings = timetable.placements.count, slots = model.event.slots, tables = model.event.tables
+        let meeting = model.participants.indices.filter { timetable.meetingCount($0) > 0 }.count
+        let singles = model.participants.allSatisfy { $0.reps == 1 }
+        let sizes = [meetings * slots, meetings * min(tables, meetings), 2 * meetings * slots * max(breaks, 1),
+                     singles ? 2 * meeting * min(meeting, 2 * tables + 1) * slots : 0]
         return sizes.allSatisfy { $0 <= clauses }
     }
 

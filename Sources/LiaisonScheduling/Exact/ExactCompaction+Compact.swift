@@ -5,35 +5,44 @@ extension ExactCompaction {
     /// the meetings as placed may have many more breaks than the fewest.
     static let climbLimit = 16
 
+    /// The share of a budget in conflicts the climb may spend beside the compaction; the search
+    /// after it spends the rest.
+    static let climbShare = 0.8
+
     /// Compacts `timetable`'s agendas (see ``Compaction``) and searches exactly for fewer breaks,
-    /// in at most `seconds` in all. The search's climb (see ``ExactClimb``) starts at once from
-    /// the meetings as placed, on a thread of its own, for up to half the time; beside it, a small
-    /// event is annealed by one run, not two (see ``Compaction/warmRun``), so that the solver and
-    /// the annealing have a core each. Once the annealing ends:
+    /// within `budget` in all. The search's climb (see ``ExactClimb``) starts at once from the
+    /// meetings as placed, on a thread of its own:
+    /// - with a budget in seconds, for up to half of them; beside it, a small event is annealed
+    ///   by one run, not two (see ``Compaction/warmRun``), so that the solver and the annealing
+    ///   have a core each;
+    /// - with a budget in conflicts (``climbShare`` of them), the compaction is the one without a
+    ///   search: its agendas are those of `--exact-seconds 0`, kept unless the search does better.
+    ///
+    /// Once the annealing ends:
     /// - agendas the climb finds with fewer breaks than the annealing's (or fairer) are kept,
     ///   polished;
     /// - a floor the climb reaches at the annealing's count proves its agendas the fewest, and
     ///   ends it;
-    /// - otherwise the annealing's agendas are searched for the rest of the time (see
-    ///   ``improve(_:seconds:floor:clauses:)``), from the floor the climb reached.
+    /// - otherwise the annealing's agendas are searched with the rest of the budget (see
+    ///   ``improve(_:budget:floor:climbing:clauses:)``), coming down to the floor the climb
+    ///   reached (the climb has tried that floor already).
     /// The annealing's agendas stay when the climb finds no better, and which agendas are kept
-    /// never depends on which thread is quicker, only on whether the climb ends in its time.
-    static func compact(_ timetable: inout Timetable, seconds: Double) -> Outcome {
+    /// never depends on which thread is quicker, only on whether the climb ends within its
+    /// budget: with a budget in conflicts, the same input always gives the same agendas.
+    static func compact(_ timetable: inout Timetable, budget: ExactBudget) -> Outcome {
         let started = DispatchTime.now()
-        let deadline = started + .nanoseconds(Int(seconds * 1e9))
-        func remaining() -> Double { (Double(deadline.uptimeNanoseconds) - Double(DispatchTime.now().uptimeNanoseconds)) / 1e9 }
         let model = timetable.model
         let placed = BreakCounts(timetable)
         let limit = min(placed.total, placed.participants, climbLimit)
-        // An event too large to search from its placed count gets no climb: its compaction seldom
-        // brings it within reach, and the report then says that it was too large to search.
-        guard limit > 0, BreakFormula.fits(meetings: timetable.placements.count, slots: model.event.slots,
-                                           tables: model.event.tables, breaks: placed.total) else {
+        // An event whose climb's formula would be too large gets none; the search after the
+        // compaction may still fit, else the report says that it was too large to search.
+        guard limit > 0, BreakFormula.fits(timetable, breaks: limit, clauses: budget.clauses) else {
             Compaction.compact(&timetable)
-            return improve(&timetable, seconds: remaining())
+            return improve(&timetable, budget: budget.remaining(from: started, spent: 0), clauses: budget.clauses)
         }
-        let climb = ExactClimb(timetable, limit: limit, until: started + .nanoseconds(Int(seconds * 0.5e9)))
-        Compaction.compact(&timetable, besideSearch: true)
+        let inSeconds = if case .seconds = budget { true } else { false }
+        let climb = ExactClimb(timetable, limit: limit, until: budget.limit(share: inSeconds ? 0.5 : climbShare, from: started))
+        Compaction.compact(&timetable, besideSearch: inSeconds)
         let annealed = BreakCounts(timetable)
         climb.stop(atFloor: annealed.total)
         climb.wait()
@@ -46,6 +55,7 @@ extension ExactCompaction {
                 return Outcome(before: annealed.total, after: total, proven: total <= placed.participants)
             }
         }
-        return improve(&timetable, seconds: remaining(), floor: climb.floor)
+        return improve(&timetable, budget: budget.remaining(from: started, spent: climb.spent), floor: climb.floor,
+                       climbing: 0, clauses: budget.clauses)
     }
 }

@@ -1,18 +1,18 @@
 import Dispatch
 
-/// Looks for agendas with fewer breaks than the compaction left, exactly, for as long as the
-/// organizer allows, with a SAT solver (see ``BreakFormula``). Which pairs meet never changes,
+/// Looks for agendas with fewer breaks than the compaction left, exactly, within a budget (see
+/// ``ExactBudget``), with a SAT solver (see ``BreakFormula``). Which pairs meet never changes,
 /// nor do musts, minimums or the total score; break counts stay as fair as they were.
 ///
 /// The search climbs first: it asks for no breaks, then at most one, and so on. Each bound the
 /// solver refutes is a floor no timing gets under, and the first one it meets is the fewest
 /// possible. On real forums refuting is quick and finding is slow, so climbing spends one slow
 /// search where coming down from the compaction's count spends one per break taken off. Climbing
-/// finds nothing until it finds the fewest, though, so after half the time the search comes
+/// finds nothing until it finds the fewest, though, so after half the budget the search comes
 /// down instead: it keeps each agenda with at most one break fewer than the best so far, until
-/// the bound meets the floor or time runs out.
+/// the bound meets the floor or the budget is spent.
 ///
-/// The scheduler starts the climb with the compaction (``compact(_:seconds:)``): from the
+/// The scheduler starts the climb with the compaction (``compact(_:budget:)``): from the
 /// meetings as placed, on a thread of its own beside the annealing, so that on a small event
 /// the fewest breaks are often known by the time it ends.
 enum ExactCompaction {
@@ -23,23 +23,24 @@ enum ExactCompaction {
         var after: Int
         /// Whether no timing of these meetings with counts fair has fewer breaks than `after`.
         var proven: Bool
-        /// Whether the event was too large to search (see ``BreakFormula/fits(meetings:slots:tables:breaks:clauses:)``).
+        /// Whether the event was too large to search (see ``BreakFormula/fits(_:breaks:clauses:)``).
         var tooLarge = false
     }
 
-    /// Improves `timetable`'s agendas for at most `seconds`, unless its formula would need more
-    /// than `clauses` clauses in one counter. `known`: no timing with every count within the
-    /// fairness has fewer breaks (a climb's floor, see ``ExactClimb``).
-    static func improve(_ timetable: inout Timetable, seconds: Double, floor known: Int = 0,
+    /// Improves `timetable`'s agendas within `budget`, unless its formula would need more than
+    /// `clauses` clauses in one counter. `known`: no timing with every count within the fairness
+    /// has fewer breaks (a climb's floor, see ``ExactClimb``). `climbing`: the share of the
+    /// budget spent climbing before coming down; none after a climb that has already tried its
+    /// floor.
+    static func improve(_ timetable: inout Timetable, budget: ExactBudget, floor known: Int = 0, climbing share: Double = 0.5,
                         clauses: Int = BreakFormula.clauseLimit) -> Outcome {
         let started = DispatchTime.now()
-        let halfway = started + .nanoseconds(Int(seconds * 0.5e9)), deadline = started + .nanoseconds(Int(seconds * 1e9))
+        let halfway = budget.limit(share: share, from: started), end = budget.limit(share: 1, from: started)
         let model = timetable.model
         let before = BreakCounts(timetable)
         var outcome = Outcome(before: before.total, after: before.total, proven: before.total == 0)
         guard before.total > 0 else { return outcome }
-        guard BreakFormula.fits(meetings: timetable.placements.count, slots: model.event.slots, tables: model.event.tables,
-                                breaks: before.total, clauses: clauses) else {
+        guard BreakFormula.fits(timetable, breaks: before.total, clauses: clauses) else {
             outcome.tooLarge = true
             return outcome
         }
@@ -54,14 +55,14 @@ enum ExactCompaction {
         // With fair counts from 0, every fair timing with fewer breaks than there are
         // participants has someone at 0, so within the cap: below the floor there is none.
         func proven() -> Bool { outcome.after == 0 || floor >= outcome.after && fairFromZero && outcome.after <= before.participants }
-        guard floor < before.total, seconds > 0 else {
+        guard floor < before.total, !budget.isEmpty else {
             outcome.proven = proven()
             return outcome
         }
         let formula = BreakFormula(timetable, cap: cap, limit: before.total)
         var best: Timetable?
         /// Solves for at most `bound` breaks: whether to go on.
-        func attempt(_ bound: Int, until limit: DispatchTime) -> Bool {
+        func attempt(_ bound: Int, until limit: SolveLimit) -> Bool {
             switch formula.solver.solve(assuming: [-formula.totalOutputs[bound]], until: limit) {
             case .satisfiable:
                 let trial = formula.agendas(from: timetable)
@@ -80,12 +81,12 @@ enum ExactCompaction {
                 return false
             }
         }
-        var climbing = true
+        var climbing = share > 0
         while climbing && floor < outcome.after {
             let found = outcome.after
             climbing = attempt(floor, until: halfway) && outcome.after == found
         }
-        while !rejected && floor < outcome.after && attempt(outcome.after - 1, until: deadline) {}
+        while !rejected && floor < outcome.after && attempt(outcome.after - 1, until: end) {}
         outcome.proven = proven()
         if let best {
             timetable = best

@@ -2,34 +2,52 @@ import CCaDiCaL
 import Dispatch
 
 /// One CaDiCaL SAT solver: variables and clauses in, a satisfying assignment out, each solve
-/// given up at a deadline. Literals are DIMACS-style: variable v is `v`, its negation `-v`.
+/// given up at a deadline or after an effort (see ``SolveLimit``). Literals are DIMACS-style:
+/// variable v is `v`, its negation `-v`.
 ///
 /// Used by one thread at a time (its `stop` may be raised from any); released with the object.
 final class SATSolver {
     /// What one solve found.
     enum Outcome: Equatable {
         case satisfiable, unsatisfiable
-        /// The deadline came first.
+        /// The limit came first.
         case unknown
     }
 
     private let solver: OpaquePointer
     /// Variables made so far, numbered from 1.
     private var variables: Int32 = 0
-    private var deadline = DispatchTime.distantFuture
-    /// Raised, it ends the current solve and every later one as if their deadline had come.
+    private var limit = SolveLimit()
+    /// Clauses learned over every solve so far: one per conflict.
+    private(set) var learned = 0
+    /// Clauses added.
+    private(set) var clauses = 0
+    /// Raised, it ends the current solve and every later one as if their limit had come.
     let stop: StopSignal
 
     init(stop: StopSignal = StopSignal()) {
         self.stop = stop
         solver = ccadical_init()
-        ccadical_set_terminate(solver, Unmanaged.passUnretained(self).toOpaque()) { state in
+        let owner = Unmanaged.passUnretained(self).toOpaque()
+        ccadical_set_terminate(solver, owner) { state in
             let owner = Unmanaged<SATSolver>.fromOpaque(state!).takeUnretainedValue()
-            return owner.stop.isRaised || DispatchTime.now() >= owner.deadline ? 1 : 0
+            return owner.stop.isRaised || owner.limit.isReached(effort: owner.effort) ? 1 : 0
+        }
+        // Every learned clause is handed over (its literals copied), only to be counted.
+        ccadical_set_learn(solver, owner, Int32.max) { state, _ in
+            Unmanaged<SATSolver>.fromOpaque(state!).takeUnretainedValue().learned += 1
         }
     }
 
     deinit { ccadical_release(solver) }
+
+    /// The formula size at which an effort of 1 is one conflict (see ``effort``).
+    static let referenceClauses = 200_000.0
+
+    /// The work of every solve so far, counted the same on every machine: conflicts (clauses
+    /// learned), each weighed by the formula's size, as a conflict costs time in proportion to
+    /// it; 1 is a conflict in a formula of ``referenceClauses`` clauses.
+    var effort: Double { Double(learned) * Double(clauses) / Self.referenceClauses }
 
     /// A new variable.
     func variable() -> Int32 {
@@ -39,21 +57,27 @@ final class SATSolver {
 
     /// Requires at least one of `literals` (none: the formula becomes unsatisfiable).
     func add(_ literals: [Int32]) {
+        clauses += 1
         for literal in literals { ccadical_add(solver, literal) }
         ccadical_add(solver, 0)
     }
 
-    /// Solves with `assumptions` holding for this call only, giving up at `deadline` or once
+    /// Solves with `assumptions` holding for this call only, giving up at `limit` or once
     /// `stop` is raised.
-    func solve(assuming assumptions: [Int32] = [], until deadline: DispatchTime) -> Outcome {
-        guard !stop.isRaised, DispatchTime.now() < deadline else { return .unknown }
-        self.deadline = deadline
+    func solve(assuming assumptions: [Int32] = [], until limit: SolveLimit) -> Outcome {
+        guard !stop.isRaised, !limit.isReached(effort: effort) else { return .unknown }
+        self.limit = limit
         for literal in assumptions { ccadical_assume(solver, literal) }
         switch ccadical_solve(solver) {
         case 10: return .satisfiable
         case 20: return .unsatisfiable
         default: return .unknown
         }
+    }
+
+    /// Solves as ``solve(assuming:until:)``, giving up at `deadline`.
+    func solve(assuming assumptions: [Int32] = [], until deadline: DispatchTime) -> Outcome {
+        solve(assuming: assumptions, until: SolveLimit(deadline: deadline))
     }
 
     /// Whether `literal` is true in the assignment the last satisfiable solve found.

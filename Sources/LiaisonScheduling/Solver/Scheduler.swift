@@ -60,8 +60,10 @@ public enum Scheduler {
         placeWaitingRequests(in: &timetable, room: room)
         let mostMusts = timeMusts(in: &timetable, room: room)
         var exact: ExactCompaction.Outcome?
-        if input.exactSeconds > 0 {
-            exact = ExactCompaction.compact(&timetable, seconds: input.exactSeconds)
+        if let budget = input.exactSearch {
+            exact = ExactCompaction.compact(&timetable, budget: budget)
+            // The standard search (in conflicts) leaves an event too large for it as if none ran.
+            if exact!.tooLarge, case .conflicts = budget { exact = nil }
         } else {
             Compaction.compact(&timetable)
         }

@@ -21,10 +21,10 @@ public struct SchedulingInput: Sendable {
     public var fairness: Int
     /// Seeds the local search; the same input and seed always give the same schedule.
     public var seed: UInt64
-    /// Seconds an exact search (SAT) may spend looking for agendas with fewer breaks (0: none),
+    /// What an exact search (SAT) may spend looking for agendas with fewer breaks (nil: none),
     /// from the start of the compaction, beside it and then after it. It stops early when it
     /// proves that none exists.
-    public var exactSeconds: Double = 0
+    public var exactSearch: ExactBudget?
 
     public init(event: EventSpec, participants: [Participant], requests: [MeetingRequest] = [], blocks: [PairBlock] = [],
                 locks: [MeetingLock] = [], scores: PairScores, minMeetings: Int = 0, published: [Meeting] = [],

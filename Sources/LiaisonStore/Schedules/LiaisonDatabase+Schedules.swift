@@ -38,11 +38,11 @@ extension LiaisonDatabase {
     /// stores the result as its current schedule, each meeting with its score's components and
     /// reasons (the published schedule stays until ``publishEvent(_:)``). With `onlyRequests`,
     /// exactly the requests in force are placed (those that cannot be are named with the reason).
-    /// With `exactSeconds`, an exact search may spend that long on fewer breaks (see
-    /// ``SchedulingInput/exactSeconds``). `seed` seeds the searches: the same event and seed give
+    /// An exact search for fewer breaks spends `exactSearch` (see ``SchedulingInput/exactSearch``;
+    /// nil: none). `seed` seeds the searches: the same event and seed give
     /// the same schedule. Returns what was stored.
     public func scheduleEvent(_ id: String, minMeetings: Int, keepPublished: Bool, onlyRequests: Bool = false,
-                              exactSeconds: Double = 0, seed: UInt64 = 0) throws -> EventSchedule {
+                              exactSearch: ExactBudget? = .standard, seed: UInt64 = 0) throws -> EventSchedule {
         let definition = try eventDefinition(id)
         let scorer = try PairScorer(self, companies: definition.participants.map(\.company))
         let published = try writer.read { db in try ScheduleStore.published(id, in: db) }.filter { !$0.cancelled }.map(\.published.meeting)
@@ -51,7 +51,7 @@ extension LiaisonDatabase {
             blocks: definition.blocks, locks: definition.locks, scores: Self.pairScores(definition, scorer),
             minMeetings: minMeetings, published: published, keepPublished: keepPublished)
         input.onlyRequests = onlyRequests
-        input.exactSeconds = exactSeconds
+        input.exactSearch = exactSearch
         input.seed = seed
         let result = try Scheduler.schedule(input)
         let schedule = EventSchedule(

@@ -36,17 +36,17 @@ struct ScheduleRoutes {
     static let exactSecondsLimit = 120
 
     /// `POST /events/ID/schedule` (`minMeetings`, `keepPublished`, `exactSeconds`): schedules as
-    /// `liaison event schedule`.
+    /// `liaison event schedule`; without `exactSeconds`, with the standard exact search.
     @Sendable func schedule(_ request: Request, context: WebContext) async throws -> Response {
         let id = try EventRoutes.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        let exactSeconds = try fields.int("exactSeconds") ?? 0
-        guard (0...Self.exactSecondsLimit).contains(exactSeconds) else {
+        let exactSeconds = try fields.int("exactSeconds")
+        if let exactSeconds, !(0...Self.exactSecondsLimit).contains(exactSeconds) {
             throw HTTPError(.badRequest, message: "'exactSeconds' must be from 0 to \(Self.exactSecondsLimit) seconds")
         }
         _ = try environment.database.scheduleEvent(id, minMeetings: try fields.int("minMeetings") ?? 0, keepPublished: fields.flag("keepPublished"),
-                                                   exactSeconds: Double(exactSeconds))
+                                                   exactSearch: .asked(seconds: exactSeconds.map(Double.init)))
         return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=scheduled")
     }
 

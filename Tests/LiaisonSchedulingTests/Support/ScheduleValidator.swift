@@ -174,7 +174,7 @@ struct ScheduleValidator {
                                                   spread: (breaks.max() ?? 0) - (breaks.min() ?? 0))
         // Whether the exact search proved its count is checked against brute force elsewhere;
         // without a search there is no claim at all.
-        if input.exactSeconds > 0 {
+        if input.exactSearch != nil {
             expectedBreaks.fewestProven = report.breaks.fewestProven
             expectedBreaks.tooLargeToSearch = report.breaks.tooLargeToSearch
         }
