@@ -139,8 +139,12 @@ struct ExactCompactionTests {
         #expect(found >= 30, "found \(found)")
     }
 
-    @Test("compacting with the climb beside: never worse than the compaction alone, whose agendas stay when the climb finds no fewer breaks; proven at the fewest; the same each time")
-    func compactWithClimb() throws {
+    @Test("compacting with the climb beside: never worse than the compaction alone, whose agendas stay when the climb finds no fewer breaks; proven at the fewest; the same each time",
+          arguments: [ExactBudget.seconds(30), .standard])
+    func compactWithClimb(budget: ExactBudget) throws {
+        // Beside a search in seconds, the compaction anneals once; in conflicts (the standard
+        // search), as it does without a search.
+        let inSeconds = if case .seconds = budget { true } else { false }
         var cases = 0, proven = 0, keptCompaction = 0, keptClimb = 0
         for seed in UInt64(1)...60 {
             let instance = Instance(seed: seed)
@@ -150,10 +154,10 @@ struct ExactCompactionTests {
             var random = SeededGenerator(seed: seed, stream: 47, index: 0)
             let start = timings[random.below(timings.count)]
             var compacted = try instance.timetable(start)
-            Compaction.compact(&compacted, besideSearch: true)
+            Compaction.compact(&compacted, besideSearch: inSeconds)
             let alone = instance.value(try instance.timing(of: compacted))
             var timetable = try instance.timetable(start)
-            let outcome = ExactCompaction.compact(&timetable, budget: .seconds(30))
+            let outcome = ExactCompaction.compact(&timetable, budget: budget)
             let after = try instance.timing(of: timetable)
             let value = instance.value(after)
             cases += 1
@@ -175,46 +179,10 @@ struct ExactCompactionTests {
                 #expect(outcome.proven, "seed \(seed): fair from zero, so the search must end with a proof")
             }
             var again = try instance.timetable(start)
-            _ = ExactCompaction.compact(&again, budget: .seconds(30))
+            _ = ExactCompaction.compact(&again, budget: budget)
             #expect(try instance.timing(of: again) == after, "seed \(seed): the same agendas each time")
         }
         #expect(cases >= 50 && proven >= cases / 2 && keptCompaction > 0, "cases \(cases), proven \(proven), kept \(keptCompaction) and \(keptClimb)")
-    }
-
-    @Test("a budget in conflicts (the standard search): the agendas of no search unless it finds fewer breaks; proven at the fewest; the same each time")
-    func compactWithinConflicts() throws {
-        var cases = 0, proven = 0, keptCompaction = 0
-        for seed in UInt64(1)...60 {
-            let instance = Instance(seed: seed)
-            let timings = instance.timings()
-            guard !timings.isEmpty else { continue }
-            let fewest = instance.fairest(timings)
-            var random = SeededGenerator(seed: seed, stream: 53, index: 0)
-            let start = timings[random.below(timings.count)]
-            var compacted = try instance.timetable(start)
-            Compaction.compact(&compacted)
-            let alone = instance.value(try instance.timing(of: compacted))
-            var timetable = try instance.timetable(start)
-            let outcome = ExactCompaction.compact(&timetable, budget: .standard)
-            let after = try instance.timing(of: timetable)
-            let value = instance.value(after)
-            cases += 1
-            #expect(instance.isValid(after) && Set(after.keys) == Set(start.keys), "seed \(seed): a rule is broken or the meetings changed")
-            #expect(outcome.after == value.breaks && (value.unfairness, value.breaks) <= (alone.unfairness, alone.breaks),
-                    "seed \(seed): \(outcome), \(value) against \(alone) without a search")
-            if alone.unfairness == 0 && alone.breaks == value.breaks {
-                #expect(after == (try instance.timing(of: compacted)), "seed \(seed): the agendas without a search were as good")
-                keptCompaction += 1
-            }
-            if outcome.proven {
-                proven += 1
-                #expect(value.breaks == fewest.breaks && fewest.unfairness == 0, "seed \(seed): proven at \(value), the fewest is \(fewest)")
-            }
-            var again = try instance.timetable(start)
-            _ = ExactCompaction.compact(&again, budget: .standard)
-            #expect(try instance.timing(of: again) == after, "seed \(seed): the same agendas each time")
-        }
-        #expect(cases >= 50 && proven >= cases / 2 && keptCompaction > 0, "cases \(cases), proven \(proven), kept \(keptCompaction)")
     }
 
     @Test("when the fewest breaks need someone at two (the fairness allows it), starts with at most one each still reach them")
