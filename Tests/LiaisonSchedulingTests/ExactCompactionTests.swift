@@ -62,7 +62,7 @@ struct ExactCompactionTests {
     func effort() {
         let first = Self.pigeonhole(9), second = Self.pigeonhole(9)
         // An effort of 3,000 conflicts in a formula this size.
-        let limit = SolveLimit(effort: 3_000 * Double(first.clauses) / SATSolver.referenceClauses)
+        let limit = SolveLimit(effort: 3_000 * first.conflictWeight)
         #expect(first.solve(until: limit) == .unknown)
         // The solver looks at its limit often, not at every conflict: it stops a little after.
         #expect(first.learned >= 3_000 && first.learned < 3_500, "learned \(first.learned)")

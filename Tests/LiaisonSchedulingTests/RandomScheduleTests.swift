@@ -30,6 +30,25 @@ struct RandomScheduleTests {
         #expect(result.report.upperBound == 0 || !result.meetings.isEmpty, "seed \(seed)")
     }
 
+    @Test("with the standard exact search, as `event schedule` runs it: every rule kept, the meetings chosen without it, no more breaks, its agendas unless fewer, the same each time",
+          arguments: seeds)
+    func standardExactSearch(seed: UInt64) throws {
+        var input = RandomInstances.instance(seed: seed)
+        let plain = try Scheduler.schedule(input)
+        input.exactSearch = .standard
+        let searched = try Scheduler.schedule(input)
+        let violations = ScheduleValidator(input, searched).violations(of: Self.rules(for: searched))
+        #expect(violations.isEmpty, "seed \(seed): \(violations.prefix(5))")
+        let pairs = { (result: ScheduleResult) in Set(result.meetings.map { [$0.a, $0.b] }) }
+        #expect(pairs(searched) == pairs(plain), "seed \(seed): the search changed which pairs meet")
+        let before = plain.report.breaks, after = searched.report.breaks
+        #expect(after.total <= before.total || before.spread > input.fairness, "seed \(seed): \(after) against \(before)")
+        if after.total == before.total && before.spread <= input.fairness {
+            #expect(searched.meetings == plain.meetings, "seed \(seed): no fewer breaks, yet other agendas")
+        }
+        #expect(try Scheduler.schedule(input).meetings == searched.meetings, "seed \(seed): another run, other agendas")
+    }
+
     @Test("one larger event, 30 × 45 over 10 slots with requests, blocks and locks, keeps every rule")
     func largerEvent() throws {
         var input = RandomEvent.make(RandomEvent.Shape(delegates: 30, hosts: 45, slots: 10, tables: 24, availability: 0.8, maxMeetings: 8,

@@ -43,11 +43,16 @@ final class SATSolver {
 
     /// The formula size at which an effort of 1 is one conflict (see ``effort``).
     static let referenceClauses = 200_000.0
+    /// The size a smaller formula counts as: a conflict there still costs some time.
+    static let leastClauses = 20_000.0
+
+    /// What one conflict counts for in ``effort``: the formula's size over
+    /// ``referenceClauses``, as a conflict costs time in proportion to it.
+    var conflictWeight: Double { max(Double(clauses), Self.leastClauses) / Self.referenceClauses }
 
     /// The work of every solve so far, counted the same on every machine: conflicts (clauses
-    /// learned), each weighed by the formula's size, as a conflict costs time in proportion to
-    /// it; 1 is a conflict in a formula of ``referenceClauses`` clauses.
-    var effort: Double { Double(learned) * Double(clauses) / Self.referenceClauses }
+    /// learned), each weighed by ``conflictWeight``.
+    var effort: Double { Double(learned) * conflictWeight }
 
     /// A new variable.
     func variable() -> Int32 {
