@@ -33,20 +33,26 @@ struct RandomScheduleTests {
     @Test("with the standard exact search, as `event schedule` runs it: every rule kept, the meetings chosen without it, no more breaks, its agendas unless fewer, the same each time",
           arguments: seeds)
     func standardExactSearch(seed: UInt64) throws {
-        var input = RandomInstances.instance(seed: seed)
-        let plain = try Scheduler.schedule(input)
-        input.exactSearch = .standard
-        let searched = try Scheduler.schedule(input)
-        let violations = ScheduleValidator(input, searched).violations(of: Self.rules(for: searched))
-        #expect(violations.isEmpty, "seed \(seed): \(violations.prefix(5))")
-        let pairs = { (result: ScheduleResult) in Set(result.meetings.map { [$0.a, $0.b] }) }
-        #expect(pairs(searched) == pairs(plain), "seed \(seed): the search changed which pairs meet")
-        let before = plain.report.breaks, after = searched.report.breaks
-        #expect(after.total <= before.total || before.spread > input.fairness, "seed \(seed): \(after) against \(before)")
-        if after.total == before.total && before.spread <= input.fairness {
-            #expect(searched.meetings == plain.meetings, "seed \(seed): no fewer breaks, yet other agendas")
+        // Sides events; tiny open ones over one or two days, with sessions; forums with locks.
+        var inputs = [("sides", RandomInstances.instance(seed: seed)), ("open", OpenInstances.tiny(seed: seed, rules: true))]
+        if seed <= 30 { inputs.append(("locked forum", OpenInstances.lockedForum(seed: seed))) }
+        for (kind, unsearched) in inputs {
+            let label = "\(kind) seed \(seed)"
+            var input = unsearched
+            let plain = try Scheduler.schedule(input)
+            input.exactSearch = .standard
+            let searched = try Scheduler.schedule(input)
+            let violations = ScheduleValidator(input, searched).violations(of: Self.rules(for: searched))
+            #expect(violations.isEmpty, "\(label): \(violations.prefix(5))")
+            let pairs = { (result: ScheduleResult) in Set(result.meetings.map { [$0.a, $0.b] }) }
+            #expect(pairs(searched) == pairs(plain), "\(label): the search changed which pairs meet")
+            let before = plain.report.breaks, after = searched.report.breaks
+            #expect(after.total <= before.total || before.spread > input.fairness, "\(label): \(after) against \(before)")
+            if after.total == before.total && before.spread <= input.fairness {
+                #expect(searched.meetings == plain.meetings, "\(label): no fewer breaks, yet other agendas")
+            }
+            #expect(try Scheduler.schedule(input).meetings == searched.meetings, "\(label): another run, other agendas")
         }
-        #expect(try Scheduler.schedule(input).meetings == searched.meetings, "seed \(seed): another run, other agendas")
     }
 
     @Test("one larger event, 30 × 45 over 10 slots with requests, blocks and locks, keeps every rule")
