@@ -20,9 +20,9 @@ meetings at one table, locks kept, and the breaks (a run of slots without a meet
 of a business's meetings, forbidden slots included, as in the paper) and idle slots recounted
 and compared with the export's own quality figures. Prints total breaks against the published
 optimum (fairness 2), the spread of break counts, idle slots and the time `event schedule`
-took (median of --repeats runs). `event schedule` runs its standard exact search for fewer breaks;
-with --exact-seconds N, its exact search for up to N seconds instead (0: none). Exits 1 on any rule broken or figure misreported, 2 when an
-instance cannot be read or Liaison refuses it.
+took (median of --repeats runs). `event schedule` runs its standard exact search for fewer
+breaks; with --exact-seconds N, its exact search for up to N seconds instead (0: none). Exits 1
+on any rule broken or figure misreported, 2 when an instance cannot be read or Liaison refuses it.
 
     python3 Benchmarks/scripts/b2b_bench.py --liaison .build/release/liaison \\
         /work/shared/datasets/b2b-instances/bofill-jair-2022/*.dzn
