@@ -30,4 +30,21 @@ struct EventFileChoiceTests {
             #expect(!refusal.message.contains("Cannot initialize"))
         }
     }
+
+    @Test("a number that is no whole number, or too large for one, is named with its field, never as 'not valid JSON'")
+    func numbersNotWhole() throws {
+        let cases: [(json: String, field: String, number: String)] = [
+            (Self.event + #","participants":[{"company":"CN-1"},{"company":"CN-2","reps":1e+20}]}"#, "participants[1].reps", "1e+20"),
+            (Self.event + #","participants":[{"company":"CN-1","maxMeetings":2.5}]}"#, "participants[0].maxMeetings", "2.5"),
+            (#"[{"id":"e1","name":"E","city":"Oakland","country":"US","date":"2025-12-05","start":"08:00","slots":4,"slotMinutes":20,"tables":99999999999999999999}]"#,
+             "[0].tables", "99999999999999999999"),
+            (Self.event + #","locks":[{"a":"CN-1","b":"US-1","slot":-3.25}]}"#, "locks[0].slot", "-3.25"),
+        ]
+        for (json, field, number) in cases {
+            let refusal = try #require(Self.refusal(json), "\(json) was read")
+            #expect(refusal.field == field && refusal.message == "expected a whole number, found \(number)", "\(refusal)")
+        }
+        // Text that is not JSON at all still says so.
+        #expect(Self.refusal(Self.event + #","participants":[}"#)?.message == "not valid JSON")
+    }
 }

@@ -117,10 +117,19 @@ public struct EventFile: Sendable {
     /// errors keep the path of the field they are about.
     public static func decode(_ data: Data) throws -> EventFile {
         let first = data.first { !$0.isASCIIWhitespace }
-        switch first {
-        case UInt8(ascii: "["): return EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
-        case UInt8(ascii: "{"): return EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
-        default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
+        do {
+            switch first {
+            case UInt8(ascii: "["): return EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
+            case UInt8(ascii: "{"): return EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
+            default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
+            }
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Foundation's decoder calls a number that is no whole number, or too large for one,
+            // "not valid JSON", without its place. Every number of an event file is whole: when
+            // the text is JSON, the first number that is not names the field.
+            guard let tree = try? JSONSerialization.jsonObject(with: data),
+                  let (place, number) = firstNumberNotWhole(in: tree, at: []) else { throw DecodingError.dataCorrupted(context) }
+            throw DecodingError.dataCorrupted(.init(codingPath: place, debugDescription: "expected a whole number, found \(number)"))
         }
     }
 
@@ -161,6 +170,38 @@ private func unknownChoice(_ description: String) -> (value: String, allowed: [S
     guard let match = description.firstMatch(of: /^Cannot initialize (\w+) from invalid \w+ value (.*)$/),
           let allowed = choices[String(match.output.1)] else { return nil }
     return (String(match.output.2), allowed)
+}
+
+/// The place and the text of the first number in `value` (keys in order) that is not a whole
+/// number an `Int` holds, from `place`.
+private func firstNumberNotWhole(in value: Any, at place: [any CodingKey]) -> ([any CodingKey], String)? {
+    switch value {
+    case let object as [String: Any]:
+        for key in object.keys.sorted() {
+            if let found = firstNumberNotWhole(in: object[key]!, at: place + [FieldKey(stringValue: key)]) { return found }
+        }
+    case let array as [Any]:
+        for (index, element) in array.enumerated() {
+            if let found = firstNumberNotWhole(in: element, at: place + [FieldKey(intValue: index)]) { return found }
+        }
+    case let number as NSNumber where !(value is Bool):
+        let double = number.doubleValue
+        if double.rounded() != double || abs(double) >= 0x1p63 { return (place, number.description) }
+    default:
+        break
+    }
+    return nil
+}
+
+/// A field's name or an array's position, as a decoding path holds them.
+private struct FieldKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init(intValue: Int) {
+        stringValue = "\(intValue)"
+        self.intValue = intValue
+    }
 }
 
 /// What a user calls the JSON value Swift expected as `type`.
