@@ -7,7 +7,7 @@ import Testing
 
 @Suite("A participant's page: profile, suggestions, requests, agenda, calendar, ratings")
 struct ParticipantPageTests {
-    @Test("the page is in the participant's language: Chinese for zh, French for fr, English otherwise")
+    @Test("the page is in the participant's language: Chinese for zh, French for fr, English otherwise, reasons and countries too")
     func pageLanguage() async throws {
         let fixture = try WebFixture.make()
         try await fixture.withBrowser { browser in
@@ -18,6 +18,10 @@ struct ParticipantPageTests {
             let en = try await browser.get("/p/\(fixture.tokens["US-X"]!)").text
             #expect(en.contains("lang=\"en\"") && en.contains("Suggested meetings") && en.contains("December 5, 2025"))
             #expect(zh.contains("America/Los_Angeles") && zh.contains("Oakland") && zh.contains("Port of Possibilities"))
+            // Reasons and places in the page's language too: sectors, sizes and countries named as its agenda names them.
+            #expect(zh.contains("您寻求资本市场，对方提供") && zh.contains("规模相同（中型）") && zh.contains("Oakland，美国"))
+            #expect(!zh.contains("capital markets") && !zh.contains("same size"))
+            #expect(fr.contains("Oakland, États-Unis") && en.contains("Shanghai, China"))
         }
     }
 

@@ -41,14 +41,17 @@ public struct ParticipantAgenda: Sendable {
 
     public var company: String
     public var name: String
-    public var side: Side
+    /// Its side, nil in an open event (any two participants may meet: no sides).
+    public var side: Side?
     public var words: AgendaWords
     public var eventName: String
     /// The event's date(s) in words, e.g. `December 5, 2025`.
     public var dates: String
+    /// Whether the event has several days: each line then needs its date.
+    public var severalDays: Bool
     /// The venue's address, or the city when no venue was given.
     public var venue: String
-    /// The IANA zone and its offset on the event's day, e.g. `America/Los_Angeles (UTC-08:00)`.
+    /// The IANA zone and its offset on the event's days, e.g. `America/Los_Angeles (UTC-08:00)`.
     public var timeZone: String
     /// The interpretation this participant asked for.
     public var interpreter: String?
@@ -103,27 +106,39 @@ public struct ParticipantAgenda: Sendable {
 
         self.company = company
         self.name = document.name(company)
-        self.side = person?.participant.side ?? .delegate
+        self.side = event.pairing == .open ? nil : person?.participant.side ?? .delegate
         self.words = words
         self.eventName = event.name
+        self.severalDays = dayDates.count > 1
         self.dates = dayDates.count > 1 ? "\(dayDates[0]) – \(dayDates[dayDates.count - 1])" : dayDates.first ?? ""
         self.venue = event.venue.isEmpty ? event.city : event.venue
-        self.timeZone = Self.zoneText(event)
+        self.timeZone = Self.zoneText(event, words: words)
         self.interpreter = person?.participant.interpreter
         self.lines = lines.enumerated().sorted { ($0.element.slot, $0.offset) < ($1.element.slot, $1.offset) }.map(\.element.line)
         self.withScores = withScores
     }
 
-    /// `America/Los_Angeles (UTC-08:00)`: the zone and its offset when the event starts.
-    static func zoneText(_ event: EventSpec) -> String {
+    /// `America/Los_Angeles (UTC-08:00)`: the zone and its offset when the event starts; for an
+    /// event whose days fall on both sides of a clock change, each change from the day it holds,
+    /// in `words`' language: `Europe/Madrid (UTC+01:00; UTC+02:00 from March 30, 2026)`.
+    static func zoneText(_ event: EventSpec, words: AgendaWords) -> String {
         guard let zone = TimeZone(identifier: event.timeZone) else { return event.timeZone }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = event.date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-              let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2],
-                                                             minute: event.startMinute(ofSlot: 1))) else { return event.timeZone }
-        let seconds = zone.secondsFromGMT(for: start), minutes = abs(seconds) / 60
-        return "\(event.timeZone) (UTC\(seconds < 0 ? "-" : "+")\(String(format: "%02d:%02d", minutes / 60, minutes % 60)))"
+        var changes: [String] = [], last: Int?
+        for (index, day) in event.days.enumerated() {
+            guard let start = event.instant(ofSlot: event.slots(ofDay: index).lowerBound) else { return event.timeZone }
+            let seconds = zone.secondsFromGMT(for: start)
+            guard seconds != last else { continue }
+            let offset = Self.offsetText(seconds)
+            changes.append(last == nil ? offset : words.offset(offset, from: AgendaDate.long(day.date, in: words.language)))
+            last = seconds
+        }
+        let separator = words.language == .zh ? "；" : "; "
+        return changes.isEmpty ? event.timeZone : "\(event.timeZone) (\(changes.joined(separator: separator)))"
+    }
+
+    /// `UTC-08:00` for eight hours west of UTC.
+    static func offsetText(_ seconds: Int) -> String {
+        let minutes = abs(seconds) / 60
+        return "UTC\(seconds < 0 ? "-" : "+")" + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 }

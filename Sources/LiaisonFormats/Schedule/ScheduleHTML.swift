@@ -26,7 +26,7 @@ public enum ScheduleHTML {
             ),
             .body(
                 .h1(.literal(event.name)),
-                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : event.venue), \(event.days.count > 1 ? event.days.map(\.date).joined(separator: ", ") : event.date), from \(event.start) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
+                .p(.class("where"), .literal("\(event.venue.isEmpty ? event.city : event.venue), \(event.days.map { "\($0.date) from \($0.start)" }.joined(separator: ", ")) (\(event.timeZone)) · \(event.slots) slots of \(event.slotMinutes) minutes · \(event.tables) tables")),
                 .table(
                     .class("figures"),
                     .tr(.th("Meetings"), .td(.literal("\(report.meetings)"))),
@@ -69,7 +69,7 @@ public enum ScheduleHTML {
     private static func agenda(_ agenda: ParticipantAgenda, person: ScheduleDocument.Person?) -> Node<HTML.BodyContext> {
         let w = agenda.words
         let list = w.language == .zh ? "、" : ", ", colon = w.language == .zh ? "：" : w.language == .fr ? " : " : ": "
-        let columns = 7 + (agenda.withScores ? 1 : 0)
+        let columns = 7 + (agenda.withScores ? 1 : 0) + (agenda.severalDays ? 1 : 0)
         return .section(
             .class("agenda"),
             .div(
@@ -79,13 +79,14 @@ public enum ScheduleHTML {
                 .p(.literal(summary(agenda, person: person))),
                 .if(agenda.meetings.isEmpty, .p(.class("none"), .literal(w.noMeeting))),
                 .table(
-                    .tr(.th(.literal(w.time)), .th(.literal(w.table)), .th(.literal(w.with)), .th(.literal(w.offers + " / " + w.seeks)),
+                    .tr(.if(agenda.severalDays, .th(.literal(w.date))), .th(.literal(w.time)), .th(.literal(w.table)), .th(.literal(w.with)), .th(.literal(w.offers + " / " + w.seeks)),
                         .th(.literal(w.contact)), .th(.literal(w.interpreter)), .th(.literal(w.why)),
                         .if(agenda.withScores, .th(.literal(w.score)))),
                     .forEach(agenda.lines) { line in
                         switch line {
                         case .meeting(let m):
                             .tr(
+                                .if(agenda.severalDays, .td(.literal(m.date))),
                                 .td(.literal("\(m.start)–\(m.end)")),
                                 .td(.literal("\(m.table)")),
                                 .td(.isolated(m.name), .br(), .span(.class("id"), .literal(([m.counterpart, m.city, m.country].filter { !$0.isEmpty }).joined(separator: " · ")))),
@@ -97,8 +98,9 @@ public enum ScheduleHTML {
                                 .td(.literal(m.reasons.joined(separator: w.language == .zh ? "；" : "; "))),
                                 .if(agenda.withScores, .td(.literal(m.score.map { String(format: "%.4f", $0) } ?? "")))
                             )
-                        case .free(_, _, let start, let end):
-                            .tr(.class("free"), .td(.literal("\(start)–\(end)")), .td(.attribute(named: "colspan", value: "\(columns - 1)"), .literal(w.free)))
+                        case .free(_, let date, let start, let end):
+                            .tr(.class("free"), .if(agenda.severalDays, .td(.literal(date))), .td(.literal("\(start)–\(end)")),
+                                .td(.attribute(named: "colspan", value: "\(columns - (agenda.severalDays ? 2 : 1))"), .literal(w.free)))
                         }
                     }
                 )
@@ -110,7 +112,8 @@ public enum ScheduleHTML {
     private static func summary(_ agenda: ParticipantAgenda, person: ScheduleDocument.Person?) -> String {
         let w = agenda.words
         let country = person.map { CountryAndLanguageNames.country($0.country, in: w.language) } ?? ""
-        let who = ([agenda.side == .delegate ? w.delegate : w.host] + [person?.city ?? "", country].filter { !$0.isEmpty })
+        let side = agenda.side.map { $0 == .delegate ? w.delegate : w.host }
+        let who = ([side ?? ""] + [person?.city ?? "", country]).filter { !$0.isEmpty }
             .joined(separator: w.language == .zh ? "，" : ", ")
         var parts = [who, w.meetingCount(agenda.meetings.count)]
         if let interpreter = agenda.interpreter { parts.append("\(w.interpreter) \(interpreter)") }

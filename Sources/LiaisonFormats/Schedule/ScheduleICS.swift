@@ -128,16 +128,18 @@ public enum ScheduleICS {
     }
 
     /// The VTIMEZONE of the event's zone: its offset transitions from the start of the year
-    /// before the event's to the end of the event's year (so an event in January has the
-    /// observance in force since the autumn before), or one standard observance for zones
-    /// without daylight saving time.
+    /// before the event's first day to the end of the year of its last (so an event in January
+    /// has the observance in force since the autumn before, and every day of an event that runs
+    /// into a later year has its own), or one standard observance for zones without daylight
+    /// saving time.
     static func timeZone(_ event: EventSpec) -> [String] {
         guard let zone = TimeZone(identifier: event.timeZone) else { return [] }
-        let year = Int(event.date.prefix(4)) ?? 2025
+        let years = event.days.compactMap { Int($0.date.prefix(4)) }
+        let first = years.min() ?? 2025, last = years.max() ?? first
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: year - 1, month: 1, day: 1))!
-        let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1))!
+        let start = calendar.date(from: DateComponents(year: first - 1, month: 1, day: 1))!
+        let end = calendar.date(from: DateComponents(year: last + 1, month: 1, day: 1))!
         var lines = ["BEGIN:VTIMEZONE", "TZID:\(event.timeZone)"]
         var transitions: [Date] = []
         var cursor = start

@@ -12,6 +12,7 @@ public struct AgendaWords: Sendable {
     /// A free slot, an agenda without meetings, and the two sides of an event.
     public let free: String, noMeeting: String, delegate: String, host: String
     private let meetingWithFormat: String, cancelledFormat: String, tableFormat: String, countFormat: String
+    private let offsetFromFormat: String
     private let sizes: [CompanySizeName: String]
 
     /// The words of `language`.
@@ -33,6 +34,10 @@ public struct AgendaWords: Sendable {
     public func meetingCount(_ count: Int) -> String {
         (language == .en && count == 1 ? "1 meeting" : countFormat.replacingOccurrences(of: "%d", with: "\(count)"))
     }
+    /// A time zone's offset from a date on, e.g. `UTC+02:00 from March 30, 2026` (`date` in words).
+    public func offset(_ offset: String, from date: String) -> String {
+        offsetFromFormat.replacingOccurrences(of: "{offset}", with: offset).replacingOccurrences(of: "{date}", with: date)
+    }
     /// A size band as reasons name it, e.g. `medium`, `中型`, `moyenne`.
     public func size(_ band: String) -> String { CompanySizeName(rawValue: band).flatMap { sizes[$0] } ?? band }
 
@@ -45,6 +50,7 @@ public struct AgendaWords: Sendable {
         offers: "Offers", seeks: "Seeks", contact: "Contact", interpreter: "Interpreter", why: "Why", score: "Score",
         free: "Free", noMeeting: "No meeting is scheduled for you.", delegate: "Delegate", host: "Host",
         meetingWithFormat: "Meeting with %@", cancelledFormat: "Cancelled: %@", tableFormat: "table %d", countFormat: "%d meetings",
+        offsetFromFormat: "{offset} from {date}",
         sizes: [.micro: "micro", .small: "small", .medium: "medium", .large: "large", .enterprise: "enterprise"])
 
     static let chinese = AgendaWords(
@@ -53,6 +59,7 @@ public struct AgendaWords: Sendable {
         offers: "提供", seeks: "寻求", contact: "联系方式", interpreter: "翻译", why: "推荐理由", score: "匹配分",
         free: "空闲", noMeeting: "目前没有为您安排会谈。", delegate: "代表团企业", host: "东道方企业",
         meetingWithFormat: "与%@会谈", cancelledFormat: "已取消：%@", tableFormat: "%d号桌", countFormat: "%d场会谈",
+        offsetFromFormat: "{date}起{offset}",
         sizes: [.micro: "微型", .small: "小型", .medium: "中型", .large: "大型", .enterprise: "特大型"])
 
     static let french = AgendaWords(
@@ -61,6 +68,6 @@ public struct AgendaWords: Sendable {
         country: "Pays", city: "Ville", offers: "Propose", seeks: "Recherche", contact: "Contact", interpreter: "Interprète",
         why: "Pourquoi", score: "Score", free: "Libre", noMeeting: "Aucun rendez-vous n'est prévu pour vous.", delegate: "Délégué",
         host: "Hôte", meetingWithFormat: "Rendez-vous avec %@", cancelledFormat: "Annulé : %@", tableFormat: "table %d",
-        countFormat: "%d rendez-vous",
+        countFormat: "%d rendez-vous", offsetFromFormat: "{offset} à partir du {date}",
         sizes: [.micro: "micro", .small: "petite", .medium: "moyenne", .large: "grande", .enterprise: "très grande"])
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonFormats
 import LiaisonScheduling
 import LiaisonStore
 
@@ -101,14 +102,21 @@ struct ParticipantPage: Sendable {
          taxonomy: Taxonomy, now: Date) throws {
         let language = PageLanguage(companyLanguages: view.company.company.languages)
         let t = language.text
-        let words = ReasonWords(taxonomy: taxonomy, language: language)
+        let agendaLanguage = AgendaLanguage(rawValue: language.rawValue) ?? .en
+        // Reasons as agendas tell them: sectors, sizes and languages named in the page's language.
+        let words = ReasonText(taxonomy: taxonomy, language: agendaLanguage)
         let company = view.company.company
         let spec = view.event
         let base = "/p/" + token
         func name(_ id: String) -> String { DisplayText.safe(view.counterparts[id]?.name ?? id) }
+        // A city and its country's name in the page's language.
+        func place(city: String, country: String) -> String {
+            let country = country.isEmpty ? "" : CountryAndLanguageNames.country(country, in: agendaLanguage)
+            return DisplayText.safe([city, country].filter { !$0.isEmpty }.joined(separator: language == .zh ? "，" : ", "))
+        }
         func place(_ id: String) -> String {
             guard let other = view.counterparts[id] else { return DisplayText.safe(id) }
-            return DisplayText.safe([other.city, other.country].filter { !$0.isEmpty }.joined(separator: ", "))
+            return place(city: other.city, country: other.country)
         }
         func outcome(_ value: MeetingOutcome) -> String {
             switch value {
@@ -151,7 +159,7 @@ struct ParticipantPage: Sendable {
             // The day too when the event has several.
             let day = spec.days.count > 1 ? language.longDate(spec.date(ofSlot: entry.slot)) + ", " : ""
             return AgendaRow(time: day + EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
-                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.line(entry.reasons)),
+                             name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.plainLine(entry.reasons)),
                              cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
                              rating: view.ratings[entry.counterpart].map(outcome), afterEvent: false, csrf: access.csrf,
                              rateAction: rateAction)
@@ -165,8 +173,8 @@ struct ParticipantPage: Sendable {
         let byOther = Dictionary(view.requests.map { (view.other(in: ($0.a, $0.b)), $0) }, uniquingKeysWith: { a, _ in a })
         self.suggestions = suggestions.map { suggestion in
             Suggestion(company: suggestion.company, name: DisplayText.safe(suggestion.name),
-                       place: DisplayText.safe([suggestion.city, suggestion.country].filter { !$0.isEmpty }.joined(separator: ", ")),
-                       reasons: DisplayText.safe(words.line(suggestion.reasons)), requested: byOther[suggestion.company].map(status),
+                       place: place(city: suggestion.city, country: suggestion.country),
+                       reasons: DisplayText.safe(words.plainLine(suggestion.reasons)), requested: byOther[suggestion.company].map(status),
                        csrf: access.csrf, requestAction: requestAction, declineAction: declineAction)
         }
         hasSuggestions = !self.suggestions.isEmpty
