@@ -120,11 +120,15 @@ struct BrowserUseCaseTests {
         }
     }
 
-    @Test("the 10:00 slot of a Toronto event ends at 10:20 Toronto time, whatever the machine's zone")
+    @Test("the 10:00 slot of a Toronto event ends at 10:20 Toronto time, whatever the machine's zone, also on a clock change's day")
     func slotEnd() throws {
         let spec = EventSpec(id: "e", name: "E", city: "Toronto", country: "CA", date: "2025-12-01", start: "10:00", slots: 2,
                              slotMinutes: 20, tables: 1, timeZone: "America/Toronto")
         #expect(LiaisonDatabase.end(ofSlot: 1, in: spec) == Date(timeIntervalSince1970: 1_764_602_400))
+        // On the day daylight saving time begins (02:00), 09:20 on the venue's clock is 13:20 UTC, not 14:20.
+        let spring = EventSpec(id: "e", name: "E", city: "Toronto", country: "CA", date: "2026-03-08", start: "09:00", slots: 2,
+                               slotMinutes: 20, tables: 1, timeZone: "America/Toronto")
+        #expect(LiaisonDatabase.end(ofSlot: 1, in: spring) == Date(timeIntervalSince1970: 1_772_976_000))
     }
 
     @Test("suggestions score as the scheduler does, skip the participant's own side and the excluded")

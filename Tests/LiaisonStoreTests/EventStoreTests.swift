@@ -63,6 +63,12 @@ struct EventStoreTests {
         BadSpec(testDescription: "a break after the last slot", change: { $0.breakAfter = 6 }, fragment: "a break after slot 6 is outside"),
         BadSpec(testDescription: "a break after slot 0", change: { $0.breakAfter = 0 }, fragment: "a break after slot 0 is outside"),
         BadSpec(testDescription: "slots past midnight", change: { $0.start = "23:00" }, fragment: "the slots run past midnight"),
+        BadSpec(testDescription: "more tables than any floor holds", change: { $0.tables = Int.max }, fragment: "tables must be at most 20000"),
+        BadSpec(testDescription: "an escape sequence in the name", change: { $0.name = "Forum\u{1B}]0;pwned\u{07}" },
+                fragment: "the event's name holds the control character"),
+        BadSpec(testDescription: "a control character in the venue", change: { $0.venue = "Hall\u{1B}[2J" },
+                fragment: "the event's venue holds the control character"),
+        BadSpec(testDescription: "a break without its slot", change: { $0.breakAfter = nil }, fragment: "a break of 15 minutes needs the slot it comes after"),
     ])
     func createRefused(bad: BadSpec) throws {
         try EventFixture.withCompanies { db in
@@ -302,11 +308,16 @@ struct EventStoreTests {
         }
     }
 
-    @Test("a missing events file is refused with its name")
+    @Test("a missing events file, or a folder, is refused with its name and why")
     func importMissing() throws {
         let db = try LiaisonDatabase.inMemory()
         let url = URL(fileURLWithPath: "/nonexistent/liaison/events.json")
-        #expect(throws: EventError.badFile(file: url.path, problems: ["\(url.path): file: cannot read it"])) { try db.importEvents(from: url) }
+        #expect(throws: EventError.badFile(file: url.path, problems: ["\(url.path): file: no such file"])) { try db.importEvents(from: url) }
+        // A folder is named as one, not read as JSON.
+        let folder = FileManager.default.temporaryDirectory
+        #expect(throws: EventError.badFile(file: folder.path, problems: ["\(folder.path): file: is a folder, not a file"])) {
+            try db.importEvents(from: folder)
+        }
     }
 
     // MARK: - Participants
@@ -356,6 +367,24 @@ struct EventStoreTests {
                 try db.addParticipants(["CN-0002"], to: "nope", settings: ParticipantSettings())
             }
             #expect(try EventSnapshot(db) == before)
+        }
+    }
+
+    @Test("representatives beyond any count, or an interpreter with an escape sequence, are refused, naming why; nothing is stored")
+    func addRefusedSettings() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["CA-0003"], to: "forum", settings: ParticipantSettings())
+            let before = try EventSnapshot(db)
+            // Int.max representatives once overflowed counting the meetings they allow, and crashed.
+            for (settings, fragment) in [(ParticipantSettings(reps: Int.max), "may send at most 1000 representatives"),
+                                         (ParticipantSettings(reps: 1001), "may send at most 1000 representatives"),
+                                         (ParticipantSettings(interpreter: "zh\u{1B}[31m"), "its interpreter holds the control character")] {
+                let error = #expect(throws: EventError.self) { try db.addParticipants(["CN-0002"], to: "forum", settings: settings) }
+                #expect(String(describing: error).contains(fragment), "\(String(describing: error))")
+            }
+            #expect(try EventSnapshot(db) == before)
+            #expect(Participant(company: "X", maxMeetings: 5, available: .all(4), reps: Int.max).capacity == 5)
         }
     }
 

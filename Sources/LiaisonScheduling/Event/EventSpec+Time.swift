@@ -1,3 +1,5 @@
+import Foundation
+
 extension EventSpec {
     /// The day (index into ``days``) that holds `slot`; slots past the end belong to the last day.
     public func day(ofSlot slot: Int) -> Int {
@@ -24,6 +26,26 @@ extension EventSpec {
         let first = Self.minutes(day.start) ?? 0
         let pause = day.breakAfter.map { within > $0 ? day.breakMinutes : 0 } ?? 0
         return SlotTime(day: index, date: day.date, startMinute: first + (within - 1) * slotMinutes + pause)
+    }
+
+    /// The instant at `minute` minutes after midnight on the venue's clock on `date` (YYYY-MM-DD),
+    /// in the event's time zone (1440 and more fall on the following days; a time the clocks
+    /// skip is read after the change, one they repeat at its first occurrence); nil when the
+    /// zone or the date cannot be read.
+    public func instant(on date: String, minute: Int) -> Date? {
+        guard let zone = TimeZone(identifier: timeZone), Self.isDate(date) else { return nil }
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let within = ((minute % 1440) + 1440) % 1440
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2] + (minute - within) / 1440,
+                                                  hour: within / 60, minute: within % 60))
+    }
+
+    /// The instant `slot` starts, on the venue's clock (see ``instant(on:minute:)``).
+    public func instant(ofSlot slot: Int) -> Date? {
+        let time = slotTime(slot)
+        return instant(on: time.date, minute: time.startMinute)
     }
 
     /// Minutes after midnight, on its own day, at which `slot` (1-based) starts.

@@ -34,8 +34,12 @@ public struct Participant: Hashable, Sendable, Codable {
 
     /// The most meetings it can have: its maximum, or fewer when its slots and reps allow fewer.
     public var capacity: Int {
-        max(0, min(maxMeetings, reps * available.count))
+        let (meetings, overflow) = reps.multipliedReportingOverflow(by: available.count)
+        return max(0, overflow ? maxMeetings : min(maxMeetings, meetings))
     }
+
+    /// The most representatives a participant may send: more could never all meet at once.
+    public static let mostReps = 1_000
 }
 
 /// A set of slot numbers, written as ranges: `1-4,7`.

@@ -53,13 +53,7 @@ extension LiaisonDatabase {
     /// The instant a slot of an event ends (in the event's time zone); nil when the event's date,
     /// start or zone cannot be read. A meeting can be rated from then on.
     public static func end(ofSlot slot: Int, in spec: EventSpec) -> Date? {
-        guard let zone = TimeZone(identifier: spec.timeZone) else { return nil }
-        // The slot's own day: in an event of several days, not the first one's.
-        let parts = spec.date(ofSlot: slot).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        guard let midnight = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return nil }
-        return calendar.date(byAdding: .minute, value: spec.startMinute(ofSlot: slot) + spec.slotMinutes, to: midnight)
+        // The slot's own day (in an event of several days, not the first one's), on the venue's clock.
+        spec.instant(on: spec.date(ofSlot: slot), minute: spec.startMinute(ofSlot: slot) + spec.slotMinutes)
     }
 }
