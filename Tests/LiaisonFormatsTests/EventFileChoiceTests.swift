@@ -44,7 +44,21 @@ struct EventFileChoiceTests {
             let refusal = try #require(Self.refusal(json), "\(json) was read")
             #expect(refusal.field == field && refusal.message == "expected a whole number, found \(number)", "\(refusal)")
         }
-        // Text that is not JSON at all still says so.
-        #expect(Self.refusal(Self.event + #","participants":[}"#)?.message == "not valid JSON")
+        // Text that is not JSON at all still says so, and where.
+        #expect(Self.refusal(Self.event + #","participants":[}"#)?.message == "not valid JSON at line 1, column 145")
+    }
+
+    @Test("text that is not JSON is refused with the line and column where it stops being JSON, counted in characters")
+    func syntaxPlace() throws {
+        let cases: [(json: String, message: String)] = [
+            ("{\n  \"id\": \"x\",\n  \"name\": \"E\",,\n}\n", "not valid JSON at line 3, column 15"),
+            ("{\n  \"id\": \"x\",\n  \"name\": \"中文名字\" x\n}", "not valid JSON at line 3, column 18"),
+            ("[{\"id\": tru}]", "not valid JSON at line 1, column 12"),  // where "true" breaks off
+            ("{\n  \"id\": \"x\",\n", "not valid JSON: the text ends before its JSON does (line 3)"),
+        ]
+        for (json, message) in cases {
+            let refusal = try #require(Self.refusal(json), "\(json) was read")
+            #expect(refusal.field == "json" && refusal.message == message, "\(refusal)")
+        }
     }
 }

@@ -206,7 +206,7 @@ struct CSVImportErrorTests {
                 try db.importCompanies(from: [good, missing])
             } throws: { error in
                 guard let error = error as? ImportError else { return false }
-                error.expectProblem(in: missing.path, line: 1, field: "file", containing: "cannot read")
+                error.expectProblem(in: missing.path, line: 1, field: "file", containing: "no such file")
                 return error.problems.count == 1
             }
             #expect(try db.companies().isEmpty)

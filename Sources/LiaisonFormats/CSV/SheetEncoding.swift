@@ -5,10 +5,14 @@ import Glibc
 
 /// The text encodings a spreadsheet's CSV export comes in, and how Liaison tells them apart
 /// without guessing silently: a byte-order mark decides (UTF-8, UTF-16); otherwise a file that is
-/// valid UTF-8 is UTF-8, and one that is not but is well-formed GB18030 (which includes GBK and
-/// GB2312, what Excel and WPS write for "CSV" on a Chinese system) is GB18030, and the import says
-/// so. A file that is neither is read as UTF-8 and every field that is not valid UTF-8 is refused,
-/// naming its line and column.
+/// valid UTF-8 is UTF-8, and one that is not but reads as Chinese in GB18030 (which includes GBK
+/// and GB2312, what Excel and WPS write for "CSV" on a Chinese system) is GB18030, and the import
+/// says so — also when a few of its bytes are not GB18030 (fewer places than break UTF-8): then
+/// only the fields holding them are refused. A file whose bytes fit GB18030's shape but not
+/// Chinese text — fewer than half its two-byte characters in GB2312's range, as when a Western
+/// sheet (Windows-1252: `Québec`) puts accented letters before plain ones — is not read as
+/// GB18030. A file that is neither is read as UTF-8 and every field that is not valid UTF-8 is
+/// refused, naming its line and column.
 public enum SheetEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf8WithBOM = "UTF-8 with BOM"
@@ -23,7 +27,9 @@ public enum SheetEncoding: String, Sendable {
         return data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if isUTF8(bytes) { return (.utf8, 0, false) }
-            if isGB18030(bytes) { return (.gb18030, 0, false) }
+            let shape = gb18030Shape(bytes)
+            let chinese = shape.gb2312 * 2 >= shape.pairs
+            if chinese && (shape.breaks == 0 || shape.breaks < utf8Breaks(bytes)) { return (.gb18030, 0, false) }
             return (.utf8, 0, true)
         }
     }
@@ -39,43 +45,69 @@ public enum SheetEncoding: String, Sendable {
                 index += 8
             }
             guard index < end else { break }
-            let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
-            let length: Int, low: UInt8, high: UInt8
-            switch lead {
-            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
-            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
-            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
-            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
-            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
-            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
-            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
-            default: return false
-            }
-            guard index + length <= end, (low...high).contains(bytes[index + 1]) else { return false }
-            for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { return false }
+            let length = utf8SequenceLength(bytes, at: index)
+            guard length > 0 else { return false }
             index += length
         }
         return true
     }
 
-    /// Whether `bytes` have the structure of GB18030: ASCII, two-byte sequences (lead 0x81–0xFE,
-    /// trail 0x40–0x7E or 0x80–0xFE) and four-byte sequences (0x81–0xFE, 0x30–0x39, 0x81–0xFE,
-    /// 0x30–0x39). No trail byte is a quote, a separator or a line end, so CSV can be split on bytes.
-    static func isGB18030(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+    /// The length of the well-formed UTF-8 sequence at `index` (shortest forms, no surrogates, at
+    /// most U+10FFFF; 1 for ASCII), 0 when the bytes there are none.
+    static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let length: Int, low: UInt8, high: UInt8
+        switch lead {
+        case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+        case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+        case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+        case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+        case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+        default: return 0
+        }
+        guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]) else { return 0 }
+        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { return 0 }
+        return length
+    }
+
+    /// How `bytes` fit GB18030's structure — ASCII, two-byte sequences (lead 0x81–0xFE, trail
+    /// 0x40–0x7E or 0x80–0xFE) and four-byte sequences (0x81–0xFE, 0x30–0x39, 0x81–0xFE,
+    /// 0x30–0x39): the places that break it (each read past by one byte), the two-byte
+    /// characters, and how many of those are in GB2312's range (both bytes 0xA1–0xFE), where
+    /// nearly every character of Chinese text falls. No trail byte is a quote, a separator or a
+    /// line end, so CSV can be split on bytes.
+    static func gb18030Shape(_ bytes: UnsafeBufferPointer<UInt8>) -> (breaks: Int, pairs: Int, gb2312: Int) {
+        var index = 0, breaks = 0, pairs = 0, gb2312 = 0
         let end = bytes.count
         while index < end {
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
-            guard (0x81...0xFE).contains(lead), index + 1 < end else { return false }
+            guard (0x81...0xFE).contains(lead), index + 1 < end else { breaks += 1; index += 1; continue }
             let second = bytes[index + 1]
-            if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) { index += 2; continue }
+            if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) {
+                pairs += 1
+                if lead >= 0xA1 && second >= 0xA1 { gb2312 += 1 }
+                index += 2
+                continue
+            }
             guard (0x30...0x39).contains(second), index + 3 < end,
-                  (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) else { return false }
+                  (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) else { breaks += 1; index += 1; continue }
             index += 4
         }
-        return true
+        return (breaks, pairs, gb2312)
+    }
+
+    /// How many places of `bytes` break UTF-8, each read past by one byte.
+    static func utf8Breaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0, breaks = 0
+        while index < bytes.count {
+            let length = utf8SequenceLength(bytes, at: index)
+            if length == 0 { breaks += 1; index += 1 } else { index += length }
+        }
+        return breaks
     }
 
     /// UTF-16 text with a byte-order mark as UTF-8 bytes, nil when it is not valid UTF-16.

@@ -75,7 +75,13 @@ struct CompanyCSVSource: CompanyRecordSource {
     }
 
     mutating func next() throws(ImportProblem) -> CompanyFileRecord? {
-        guard let record = try read() else { return nil }
+        guard var record = try read() else { return nil }
+        // A row of separators only is how spreadsheets write a blank row: skipped, as a blank line is.
+        while record.invalidUTF8Fields.isEmpty && record.overlongFields.isEmpty
+                && record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            guard let next = try read() else { return nil }
+            record = next
+        }
         func label(_ index: Int) -> String {
             switch bindings[index] {
             case .field(let field): field
@@ -158,8 +164,8 @@ struct CompanyCSVSource: CompanyRecordSource {
                     problem("column '\(name)' appears twice")
                 } else if case .field(let field) = binding {
                     problem("columns '\(first)' and '\(name)' both mean \(field); keep one, or map the other elsewhere with --columns '\(name)=…'")
-                } else {
-                    problem("columns '\(first)' and '\(name)' are both kept as '\(name)'")
+                } else if case .extra(let kept) = binding {
+                    problem("columns '\(first)' and '\(name)' are both kept as '\(kept)'")
                 }
                 bindings.append(.duplicate)
                 continue

@@ -127,6 +127,10 @@ public struct EventFile: Sendable {
             // Foundation's decoder calls a number that is no whole number, or too large for one,
             // "not valid JSON", without its place. Every number of an event file is whole: when
             // the text is JSON, the first number that is not names the field.
+            // Text that is not JSON at all: where it stops being JSON.
+            if let refusal = JSONSyntaxPlace.refusal(of: data) {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: refusal))
+            }
             guard let tree = try? JSONSerialization.jsonObject(with: data),
                   let (place, number) = firstNumberNotWhole(in: tree, at: []) else { throw DecodingError.dataCorrupted(context) }
             throw DecodingError.dataCorrupted(.init(codingPath: place, debugDescription: "expected a whole number, found \(number)"))
@@ -150,7 +154,8 @@ public struct EventFile: Sendable {
                 return (path(context.codingPath), "'\(value)' is not one of: \(allowed.joined(separator: ", "))")
             }
             return (context.codingPath.isEmpty ? "json" : path(context.codingPath),
-                    context.codingPath.isEmpty && !context.debugDescription.hasPrefix("expected") ? "not valid JSON" : context.debugDescription)
+                    context.codingPath.isEmpty && !context.debugDescription.hasPrefix("expected")
+                        && !context.debugDescription.hasPrefix("not valid JSON") ? "not valid JSON" : context.debugDescription)
         default:
             return ("json", "not valid JSON")
         }

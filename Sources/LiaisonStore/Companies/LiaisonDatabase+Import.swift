@@ -63,7 +63,6 @@ extension LiaisonDatabase {
     public func importCompanies(from files: [URL], options: ImportOptions) throws -> ImportSummary {
         var summary = ImportSummary(files: [], dryRun: options.dryRun)
         var problems: [ImportProblem] = []
-        var mappedHeaders = Set<String>()
         let timestamp = Timestamp.now()
         try writer.writeWithoutTransaction { db in
             // A large page cache keeps the id and profile indexes in memory while millions of rows go in.
@@ -77,15 +76,15 @@ extension LiaisonDatabase {
                                                summary: &summary, problems: &problems)
                     summary.files.append((url.lastPathComponent, count))
                 }
-                mappedHeaders = state.mappedHeaders
                 summary.inferences = state.inferences
+                // A mapping no file used is a problem too, found before anything is committed.
+                for rename in options.columns.renames where !state.mappedHeaders.contains(ColumnNames.key(rename.header)) {
+                    problems.append(ImportProblem(file: "--columns", line: 0, field: rename.header,
+                                                  message: "no CSV file has a column '\(rename.header)'"))
+                }
                 try summary.changes.commit(db)
                 return problems.isEmpty && !options.dryRun ? .commit : .rollback
             }
-        }
-        for rename in options.columns.renames where !mappedHeaders.contains(ColumnNames.key(rename.header)) {
-            problems.append(ImportProblem(file: "--columns", line: 0, field: rename.header,
-                                          message: "no CSV file has a column '\(rename.header)'"))
         }
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         return summary
@@ -106,9 +105,9 @@ extension LiaisonDatabase {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
+            data = try InputFile.contents(of: url)
         } catch {
-            problems.append(ImportProblem(file: file, line: 1, field: "file", message: "cannot read: \(error.localizedDescription)"))
+            problems.append(ImportProblem(file: file, line: 1, field: "file", message: error.reason))
             return 0
         }
         let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy, columns: options.columns)

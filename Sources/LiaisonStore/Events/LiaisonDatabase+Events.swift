@@ -28,9 +28,9 @@ extension LiaisonDatabase {
         let file = url.relativePath
         let parsed: EventFile
         do {
-            parsed = try EventFile.decode(Data(contentsOf: url))
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
-            throw EventError.badFile(file: file, problems: ["\(file): file: cannot read it"])
+            parsed = try EventFile.decode(InputFile.contents(of: url))
+        } catch let error as InputFile.Unreadable {
+            throw EventError.badFile(file: file, problems: ["\(file): file: \(error.reason)"])
         } catch {
             let (field, message) = EventFile.describe(error)
             throw EventError.badFile(file: file, problems: ["\(file): \(field): \(message)"])

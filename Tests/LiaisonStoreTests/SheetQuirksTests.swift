@@ -1,0 +1,95 @@
+import Foundation
+import LiaisonCore
+import LiaisonFormats
+import LiaisonStore
+import Testing
+
+/// Sheets as organizers really have them, beyond the committed fixtures: a Chinese sheet with one
+/// stray byte, a Western sheet in Windows-1252, a blank row written as separators, a folder or
+/// a device given as the file, and a `--columns` mapping no file uses.
+@Suite("Sheets: stray bytes, Western encodings, blank rows, folders, unused mappings")
+struct SheetQuirksTests {
+    static let gb18030 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/registration-sheet-gb18030.csv")
+
+    @Test("a GB18030 sheet with one byte that is not GB18030 is still read as GB18030: only that field is refused, on its line")
+    func strayByteInAChineseSheet() throws {
+        var bytes = Array(try Data(contentsOf: Self.gb18030))
+        // After the second record's id, before its comma: 0x80 (the euro sign of code page 936) then ','.
+        let secondLine = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }[1] + 1
+        let comma = bytes[secondLine...].firstIndex(of: UInt8(ascii: ","))!
+        bytes.insert(0x80, at: comma)
+        let (error, path) = try ImportFixture.refuse(bytes, named: "gbk.csv")
+        #expect(error.problems.count == 1, "\(error)")
+        error.expectProblem(in: path, line: 3, field: "公司编号 (id)", containing: "not valid GB18030")
+    }
+
+    @Test("a Windows-1252 sheet whose accented letters would pass for GB18030 is refused, never read as Chinese")
+    func westernSheetIsNotChinese() throws {
+        let text = "id,name,country,city,offers\nCA-10,Boulangerie Québec,CA,Montréal,agriculture-food\nCA-11,Zürich Machines,CA,Lévis,agriculture-food\n"
+        let bytes = text.unicodeScalars.map { UInt8($0.value) }  // Latin-1: each of these letters is one byte
+        let (error, path) = try ImportFixture.refuse(bytes, named: "cp1252.csv")
+        error.expectProblem(in: path, line: 2, field: "name", containing: "nor is the file GB18030")
+        error.expectProblem(in: path, line: 3, field: "city", containing: "nor is the file GB18030")
+    }
+
+    @Test("a row of separators only, as spreadsheets write a blank row, is skipped like a blank line", arguments: [",,,,", " , ,\t, ,", ",,"])
+    func separatorOnlyRows(blank: String) throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let file = try directory.writing("sheet.csv", "id,name,country,city,offers\nA1,Alpha,US,Austin,retail\n\(blank)\nB1,Beta,US,Boston,retail\n")
+            let db = try LiaisonDatabase.inMemory()
+            let summary = try db.importCompanies(from: [file])
+            #expect(summary.inserted == 2)
+            #expect(try db.company(id: "B1").company.name == "Beta")
+        }
+    }
+
+    @Test("a folder, or a device, given as the sheet is named for what it is, never as a library's error")
+    func foldersAndDevices() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let folder = directory.appendingPathComponent("sheet.csv")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let db = try LiaisonDatabase.inMemory()
+            #expect {
+                try db.importCompanies(from: [folder])
+            } throws: { error in
+                (error as? ImportError)?.problems.map(\.message) == ["is a folder, not a file"]
+            }
+            // A device reads as a stream: /dev/null is an empty sheet, not a permission problem.
+            #expect {
+                try db.importCompanies(from: [URL(fileURLWithPath: "/dev/null")], format: .csv)
+            } throws: { error in
+                let messages = (error as? ImportError)?.problems.map(\.message) ?? []
+                return messages.count == 1 && messages[0].hasPrefix("empty") && !messages[0].contains("permission")
+            }
+        }
+    }
+
+    @Test("a --columns mapping that no file uses refuses the import before anything is written")
+    func unusedMappingWritesNothing() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let file = try directory.writing("sheet.csv", "Ref,Firm,Nation,Wants,Booth No\nR1,Acme,US,software,A1\n")
+            let db = try LiaisonDatabase.inMemory()
+            let mapping = try HeaderMapping(parsing: "Ref=id,Firm=name,Nation=country,Wants=seeks,Booth=booth")
+            #expect {
+                try db.importCompanies(from: [file], options: ImportOptions(columns: mapping))
+            } throws: { error in
+                (error as? ImportError)?.problems.map(\.message) == ["no CSV file has a column 'Booth'"]
+            }
+            #expect(try db.companies().isEmpty)
+        }
+    }
+
+    @Test("two columns kept under one name are named with the name they share")
+    func keptUnderOneName() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let file = try directory.writing("sheet.csv", "id,name,country,offers,Booth No,Hall\nR1,Acme,US,software,A1,H2\n")
+            let mapping = try HeaderMapping(parsing: "booth no=BOOTH,hall=Booth")
+            #expect {
+                try LiaisonDatabase.inMemory().importCompanies(from: [file], options: ImportOptions(columns: mapping))
+            } throws: { error in
+                (error as? ImportError)?.problems.map(\.message) == ["columns 'Booth No' and 'Hall' are both kept as 'Booth'"]
+            }
+        }
+    }
+}
