@@ -56,13 +56,21 @@ struct EventExportCLITests {
             let empty = try EventScheduleCLITests.withoutMeetings(directory, event: "oakland-breakfast-2025")
             try #require(empty.count > 1)
             let run = try SampleScenario.succeed(["event", "export", "oakland-breakfast-2025", "--format", "csv", "-o", "csv"], in: directory)
-            #expect(run.stderr.hasSuffix("; \(empty.count) agendas are empty: \(empty.joined(separator: ", "))\n"), "\(run.stderr)")
+            #expect(run.stderr.contains("; \(empty.count) agendas are empty: \(empty.joined(separator: ", "))\n"), "\(run.stderr)")
             let plain = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("csv/agendas/US-0195.csv")))
             try SampleScenario.succeed(["event", "export", "oakland-breakfast-2025", "--format", "csv", "-o", "csv", "--with-scores"], in: directory)
             let scored = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("csv/agendas/US-0195.csv")))
             #expect(scored.header.count == plain.header.count + 1)
             #expect(!scored.meetingRows.isEmpty && scored.meetingRows.allSatisfy { Double($0.last!) != nil && $0[12].contains("+0.") })
             #expect(plain.meetingRows.allSatisfy { !$0.joined().contains("+0.") })
+
+            // Not published yet: the export says so, with what publishing would tell participants; once published, nothing.
+            let count = try #require(run.stderr.firstMatch(of: /export of oakland-breakfast-2025 \((\d+) meetings\)/)?.output.1)
+            #expect(run.stderr.contains("note: these files show the current schedule, which is not published: publishing it tells participants of "
+                                        + "\(count) new, 0 moved and 0 cancelled meetings"), "\(run.stderr)")
+            try SampleScenario.succeed(["event", "publish", "oakland-breakfast-2025"], in: directory)
+            let published = try SampleScenario.succeed(["event", "export", "oakland-breakfast-2025", "--format", "json", "-o", "e.json"], in: directory)
+            #expect(!published.stderr.contains("not published"), "\(published.stderr)")
 
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("mine"), withIntermediateDirectories: true)
             try Data("keep me".utf8).write(to: directory.appendingPathComponent("mine/notes.txt"))

@@ -69,6 +69,9 @@ public struct ScheduleDocument: Sendable {
     /// Working languages of those named who are no longer participants (they still get a
     /// calendar cancelling their meetings, in their language).
     public var formerLanguages: [String: [String]]
+    /// What publishing this schedule would tell participants that the published one has not:
+    /// meetings new to them, moved, cancelled (all zero once it is published).
+    public var unpublished: (new: Int, moved: Int, cancelled: Int) = (0, 0, 0)
 
     public init(event: EventSpec, people: [String: Person], meetings: [Entry], cancelled: [PublishedMeeting],
                 state: StoredSchedule, names: [String: String], taxonomy: Taxonomy, formerLanguages: [String: [String]] = [:]) {

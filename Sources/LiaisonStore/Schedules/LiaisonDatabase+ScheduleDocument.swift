@@ -31,9 +31,11 @@ extension LiaisonDatabase {
         let entries = zip(meetings, publication.scheduled).map { meeting, published in
             ScheduleDocument.Entry(meeting: meeting.meeting, reasons: meeting.reasons, sequence: published.sequence)
         }
-        return ScheduleDocument(event: definition.spec, people: people, meetings: entries, cancelled: publication.cancellations,
-                                state: state, names: companies.mapValues(\.company.name), taxonomy: taxonomy,
-                                formerLanguages: companies.filter { people[$0.key] == nil }.mapValues(\.company.languages))
+        var document = ScheduleDocument(event: definition.spec, people: people, meetings: entries, cancelled: publication.cancellations,
+                                        state: state, names: companies.mapValues(\.company.name), taxonomy: taxonomy,
+                                        formerLanguages: companies.filter { people[$0.key] == nil }.mapValues(\.company.languages))
+        document.unpublished = (publication.new, publication.moved, publication.cancelled)
+        return document
     }
 
     /// A profile's sector ids, the highest weight first (ties by id).

@@ -37,6 +37,12 @@ extension Liaison.Event {
                     + (empty.count > 10 ? ", and \(empty.count - 10) more" : "")
             }
             Output.note(note)
+            let (new, moved, cancelled) = document.unpublished
+            if new + moved + cancelled > 0 {
+                Output.note("note: these files show the current schedule, which is not published: publishing it tells participants of "
+                    + "\(new) new, \(moved) moved and \(cancelled) cancelled meetings; their pages and calendar feeds show the published "
+                    + "schedule until `liaison event publish \(event.id)`")
+            }
         }
     }
 }
