@@ -21,13 +21,19 @@ public struct WebServer: Sendable {
         public var host: String
         /// The port; 0 lets the system choose a free one.
         public var port: Int
+        /// How long a connection may stay silent — idle between requests, or sending a request's
+        /// head or body no further — before the server closes it, so that clients holding
+        /// connections open cannot use up the ones it can serve.
+        public var idleTimeout: Duration
 
         public static let defaultHost = "127.0.0.1"
         public static let defaultPort = 8080
+        public static let defaultIdleTimeout = Duration.seconds(30)
 
-        public init(host: String = defaultHost, port: Int = defaultPort) {
+        public init(host: String = defaultHost, port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout) {
             self.host = host
             self.port = port
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -64,7 +70,8 @@ public struct WebServer: Sendable {
         var logger = Logger(label: "liaison.serve")
         logger.logLevel = .warning
         return Application(
-            router: router(),
+            responder: HeadRequests(base: router().buildResponder()),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
             onServerRunning: { channel in
                 let address = channel.localAddress
