@@ -48,15 +48,7 @@ struct AgendaTimeAndPlaceTests {
         let last = event.slots
         let meetings = [ScheduleDocument.Entry(meeting: Meeting(delegate: "CN-1", host: "ES-1", slot: last, table: 1, score: 0.4),
                                                reasons: [], sequence: 0)]
-        let report = try! JSONDecoder().decode(QualityReport.self, from: Data("""
-            {"totalScore": 0.4, "upperBound": 0.4, "ratio": 1, "meetings": 1, "meetingsPerParticipant": {"min": 1, "median": 1, "max": 1},
-             "minimumMeetings": 0, "underMinimum": [], "mustRequests": {"placed": 0, "asked": 0}, "otherRequests": {"placed": 0, "asked": 0},
-             "idleGaps": {"mean": 0, "max": 0}, "tableChanges": 0}
-            """.utf8))
-        return ScheduleDocument(event: event, people: people, meetings: meetings, cancelled: [],
-                                state: StoredSchedule(scheduledAt: "2026-01-01T10:00:00.000Z", minMeetings: 0, report: report,
-                                                      unplacedRequests: [], changes: nil),
-                                names: people.mapValues(\.name), taxonomy: TaxonomyFile.builtIn)
+        return ParticipantAgendaTests.assemble(event, people: people, meetings: meetings)
     }
 
     @Test("an event on both sides of a clock change gives each offset from the day it holds, in the reader's language")

@@ -30,8 +30,15 @@ struct ParticipantAgendaTests {
             ScheduleDocument.Entry(meeting: Meeting(delegate: "CN-1", host: "CA-1", slot: 1, table: 2, score: 0.4), reasons: [seek], sequence: 0),
             ScheduleDocument.Entry(meeting: Meeting(delegate: "CN-1", host: "CA-2", slot: 3, table: 1, score: 0.2), reasons: [], sequence: 0),
         ]
+        return assemble(event, people: people, meetings: meetings)
+    }
+
+    /// A document of `meetings` between `people` at `event`, with figures that do not matter here.
+    static func assemble(_ event: EventSpec, people: [String: ScheduleDocument.Person], meetings: [ScheduleDocument.Entry]) -> ScheduleDocument {
+        let score = meetings.reduce(0) { $0 + $1.meeting.score }
         let report = try! JSONDecoder().decode(QualityReport.self, from: Data("""
-            {"totalScore": 0.6, "upperBound": 0.7, "ratio": 0.857, "meetings": 2, "meetingsPerParticipant": {"min": 0, "median": 1, "max": 2},
+            {"totalScore": \(score), "upperBound": \(score + 0.1), "ratio": 0.857, "meetings": \(meetings.count),
+             "meetingsPerParticipant": {"min": 0, "median": 1, "max": 2},
              "minimumMeetings": 0, "underMinimum": [], "mustRequests": {"placed": 0, "asked": 0}, "otherRequests": {"placed": 0, "asked": 0},
              "idleGaps": {"mean": 0.5, "max": 1}, "tableChanges": 0}
             """.utf8))
