@@ -38,3 +38,14 @@ struct BindingTests {
         }
     }
 }
+
+@Suite("Company ids typed in one field")
+struct CompanyIDListTests {
+    @Test("ids split on spaces, commas, semicolons and lines; quotes keep an id with a space whole", arguments: [
+        ("CN-A CN-B", ["CN-A", "CN-B"]), ("CN-A,CN-B;\nUS-X\r\n\tUS-Y", ["CN-A", "CN-B", "US-X", "US-Y"]),
+        ("\"ACME SZ\" CN-A", ["ACME SZ", "CN-A"]), ("\"A, B\";C", ["A, B", "C"]), ("  , ;", []), ("\"\"", []),
+    ])
+    func parse(text: String, ids: [String]) {
+        #expect(CompanyIDList.parse(text) == ids)
+    }
+}

@@ -87,7 +87,7 @@ struct EscapingTests {
         #expect(!HTMLEscaping.escape("x\"><img src=x onerror=alert(1)>").contains { "<>\"'".contains($0) })
     }
 
-    @Test("every response forbids scripts from elsewhere, framing and referrers")
+    @Test("every response forbids scripts from elsewhere, framing and referrers, those made of errors too")
     func securityHeadersOnEveryResponse() async throws {
         let fixture = try WebFixture.make()
         try await fixture.withBrowser { browser in
@@ -98,6 +98,11 @@ struct EscapingTests {
                 #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "\(uri)")
             }
+            // A response made of an error too: a form body over its limit is refused 413, with the headers.
+            let large = try await browser.post("/p/\(fixture.tokens["CN-A"]!)/request", [("csrf", "x"), ("other", String(repeating: "x", count: 2 << 20))])
+            #expect(large.status == .contentTooLarge)
+            #expect(large.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(large.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
         }
     }
 }

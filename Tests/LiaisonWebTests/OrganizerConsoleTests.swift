@@ -88,6 +88,9 @@ struct OrganizerConsoleTests {
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "US-Z"), ("b", "CN-C"), ("decision", "decline")]).status == .seeOther)
             // Any country's firm joins a sides event as a host (issue 13); an unknown company is refused.
             #expect(try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "CN-A, XX-404")]).status == .notFound)
+            // An id with a space, in quotes, is looked up whole.
+            let quoted = try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "\"ACME SZ\" CN-A")])
+            #expect(quoted.status == .notFound && quoted.text.contains("no company with id &#39;ACME SZ&#39;"), "\(quoted.text)")
             #expect(try fixture.db.eventDefinition("toronto").participants.isEmpty)
             #expect(try await browser.post("/events/oakland/participants", [("csrf", csrf), ("companies", "CN-A\nUS-X"), ("maxMeetings", "3"),
                                                                             ("available", "1-3"), ("reps", "1"), ("interpreter", "zh-en")]).status == .seeOther)

@@ -88,9 +88,13 @@ struct ParticipantPageTests {
             let section = try #require(after.components(separatedBy: "id=\"suggestions\"").last?.components(separatedBy: "</section>").first)
             #expect(!section.contains("Golden Grocers"))
             #expect(after.contains("不感兴趣的企业"))
-            let refused = try await browser.post("/p/\(token)/request", [("csrf", csrf), ("other", "CN-B")])
-            #expect(refused.status == .badRequest)
-            #expect(refused.text.contains("same side"))
+            // Refused in the page's words, naming neither the other company nor its side, nor the organizer's commands.
+            for other in ["CN-B", "US-NOPE", "CN-A"] {
+                let refused = try await browser.post("/p/\(token)/request", [("csrf", csrf), ("other", other)])
+                #expect(refused.status == .badRequest)
+                #expect(refused.text.contains("无法通过您的页面申请与该企业洽谈"), "\(other)")
+                #expect(!refused.text.contains(other) && !refused.text.contains("side") && !refused.text.contains("liaison event"), "\(other)")
+            }
         }
         let definition = try fixture.db.eventDefinition(WebFixture.event)
         #expect(definition.requests == [MeetingRequest(a: "CN-A", b: "US-X", must: false, origin: .participant, status: .pending)])
@@ -172,6 +176,7 @@ struct ParticipantPageTests {
             let csrf = try await browser.csrf("/p/\(token)")
             let early = try await browser.post("/p/\(token)/rate", [("csrf", csrf), ("counterpart", meeting.host), ("outcome", "follow-up-planned")])
             #expect(early.status == .badRequest)
+            #expect(early.text.contains("You can rate a meeting once it has ended."))
             fixture.clock.now = TestClock.afterEvent
             let page = try await browser.get("/p/\(token)").text
             #expect(page.contains("How did it go?") && page.contains("Did the meeting take place?"))

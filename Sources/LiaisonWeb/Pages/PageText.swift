@@ -58,6 +58,12 @@ struct PageText: Sendable {
     var doneProfile: String
     var doneRated: String
     var problem: String
+    /// Why a participant's form was refused, told without naming who else is in the event or on
+    /// which side (the organizer's words name them): a meeting it cannot ask for, one it did not
+    /// have, one not yet over.
+    var cannotRequest: String
+    var noSuchMeeting: String
+    var notYetHeld: String
     var back: String
     var notFound: String
 
@@ -82,7 +88,10 @@ struct PageText: Sendable {
         rate: "Send", yourRating: "Your answer", noMeetings: "No meetings for you in the published schedule.",
         doneRequested: "Meeting requested: the organizer will confirm it.",
         doneNotInterested: "Noted: you will not be paired.", doneProfile: "Your profile is saved.",
-        doneRated: "Thank you for your answer.", problem: "This could not be done", back: "Back to your page",
+        doneRated: "Thank you for your answer.", problem: "This could not be done",
+        cannotRequest: "A meeting with this company cannot be asked for from your page.",
+        noSuchMeeting: "You have no such meeting in the published schedule.",
+        notYetHeld: "You can rate a meeting once it has ended.", back: "Back to your page",
         notFound: "This link opens no page. Ask the organizer for your current link.")
 
     static let chinese = PageText(
@@ -101,7 +110,8 @@ struct PageText: Sendable {
         outcomeFollowUp: "计划后续跟进", outcomeAgreement: "正在洽谈协议", rate: "提交", yourRating: "您的反馈",
         noMeetings: "已发布的日程中没有您的洽谈。", doneRequested: "洽谈申请已提交，等待主办方确认。",
         doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
-        problem: "无法完成此操作", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。")
+        problem: "无法完成此操作", cannotRequest: "无法通过您的页面申请与该企业洽谈。", noSuchMeeting: "已发布的日程中没有这场洽谈。",
+        notYetHeld: "洽谈结束后才能提交反馈。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。")
 
     static let french = PageText(
         yourPage: "Votre page", when: "Quand", venue: "Où", timeZone: "Fuseau horaire", profile: "Votre profil",
@@ -125,6 +135,9 @@ struct PageText: Sendable {
         rate: "Envoyer", yourRating: "Votre réponse", noMeetings: "Aucun rendez-vous pour vous dans le programme publié.",
         doneRequested: "Rendez-vous demandé : l’organisateur le confirmera.",
         doneNotInterested: "C’est noté : vous ne serez pas mis en relation.", doneProfile: "Votre profil est enregistré.",
-        doneRated: "Merci de votre réponse.", problem: "Impossible de faire cela", back: "Retour à votre page",
+        doneRated: "Merci de votre réponse.", problem: "Impossible de faire cela",
+        cannotRequest: "Un rendez-vous avec cette entreprise ne peut pas être demandé depuis votre page.",
+        noSuchMeeting: "Vous n’avez pas ce rendez-vous dans le programme publié.",
+        notYetHeld: "Vous pourrez évaluer un rendez-vous une fois qu’il aura eu lieu.", back: "Retour à votre page",
         notFound: "Ce lien n’ouvre aucune page. Demandez votre lien actuel à l’organisateur.")
 }

@@ -68,12 +68,13 @@ struct EventRoutes {
     }
 
     /// `POST /events/ID/participants`: registers companies (ids separated by spaces, commas or
-    /// lines) with the settings given, as `liaison event add`.
+    /// lines, in double quotes when one holds a space; see ``CompanyIDList``) with the settings
+    /// given, as `liaison event add`.
     @Sendable func register(_ request: Request, context: WebContext) async throws -> Response {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        let companies = try fields.require("companies").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+        let companies = CompanyIDList.parse(try fields.require("companies"))
         var settings = ParticipantSettings(maxMeetings: try fields.int("maxMeetings"), reps: try fields.int("reps"),
                                            interpreter: fields.text("interpreter"))
         if let text = fields.text("available"), text.lowercased() != "all" {

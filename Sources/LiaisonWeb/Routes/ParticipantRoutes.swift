@@ -128,20 +128,41 @@ struct ParticipantRoutes {
         do {
             try action(access, fields)
         } catch {
+            let language = (try? environment.database.company(id: access.company)).map { PageLanguage(companyLanguages: $0.company.languages) } ?? .en
             let lines: [String]
             switch error {
             case let issues as FieldIssues: lines = issues.issues.map { "\($0.field): \($0.message)" }
             case let error as HTTPError: lines = [error.body ?? error.status.reasonPhrase]
             default:
-                guard let (_, described) = ErrorPages.describe(error) else { throw error }
-                lines = described
+                if let refusal = Self.refusal(error, in: language.text) {
+                    lines = [refusal]
+                } else {
+                    guard let (_, described) = ErrorPages.describe(error) else { throw error }
+                    lines = described
+                }
             }
-            let language = (try? environment.database.company(id: access.company)).map { PageLanguage(companyLanguages: $0.company.languages) } ?? .en
             let view = MessageView(lang: language.code, organizer: nil, notice: nil, heading: language.text.problem,
                                    lines: lines.map(DisplayText.safe), back: "/p/" + token, backLabel: language.text.back)
             return try HTMLPage(html: environment.templates.render("message", view), status: .badRequest).response(from: request, context: context)
         }
         return Responses.redirect(to: "/p/\(token)?done=\(done)")
+    }
+}
+
+extension ParticipantRoutes {
+    /// Why a participant's request or rating was refused, in its page's words: never the
+    /// organizer's, which name other companies, their sides and the commands that change them.
+    static func refusal(_ error: any Error, in text: PageText) -> String? {
+        switch error {
+        case let error as ParticipantActionError:
+            switch error {
+            case .ownCompany, .sameSide, .blocked, .noSuchRequest: text.cannotRequest
+            case .noSuchMeeting: text.noSuchMeeting
+            case .notYetHeld: text.notYetHeld
+            }
+        case EventError.notParticipant, StoreError.unknownCompany: text.cannotRequest
+        default: nil
+        }
     }
 }
 
