@@ -68,6 +68,8 @@ struct EventStoreTests {
                 fragment: "the event's name holds the control character"),
         BadSpec(testDescription: "a control character in the venue", change: { $0.venue = "Hall\u{1B}[2J" },
                 fragment: "the event's venue holds the control character"),
+        BadSpec(testDescription: "a blank name", change: { $0.name = "  " }, fragment: "the event's name is empty"),
+        BadSpec(testDescription: "an empty city", change: { $0.city = "" }, fragment: "the event's city is empty"),
         BadSpec(testDescription: "a break without its slot", change: { $0.breakAfter = nil }, fragment: "a break of 15 minutes needs the slot it comes after"),
     ])
     func createRefused(bad: BadSpec) throws {
@@ -388,6 +390,21 @@ struct EventStoreTests {
         }
     }
 
+    @Test("a request or a block written the other way round replaces the one of the same pair: a pair is unordered")
+    func reversedPairs() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["CN-0001", "CN-0002", "CA-0001"], to: "forum", settings: ParticipantSettings())
+            try db.addRequest(MeetingRequest(a: "CN-0001", b: "CA-0001", must: true), to: "forum")
+            try db.addRequest(MeetingRequest(a: "CA-0001", b: "CN-0001", must: false), to: "forum")
+            try db.addBlock(PairBlock(a: "CN-0002", b: "CA-0001"), to: "forum")
+            try db.addBlock(PairBlock(a: "CA-0001", b: "CN-0002"), to: "forum")
+            let definition = try db.eventDefinition("forum")
+            #expect(definition.requests.map { [$0.a, $0.b, "\($0.must)"] } == [["CA-0001", "CN-0001", "false"]])
+            #expect(definition.blocks.count == 1)
+        }
+    }
+
     @Test("requests, blocks and locks naming a non-participant are refused and nothing is stored")
     func rulesRefused() throws {
         try EventFixture.withCompanies { db in
@@ -668,6 +685,27 @@ struct EventStoreTests {
             #expect(after.slot == 1)
             #expect(after.table == locked.table)
             #expect(result.changes?.moved.isEmpty == true)
+        }
+    }
+
+    @Test("a schedule computed for the event as it was is not saved once the event changed meanwhile (a block, a removal)")
+    func changedWhileScheduling() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let read = try db.eventDefinition("forum")
+            let stored = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            let meeting = try #require(stored.meetings.first)
+            // Another command blocks a scheduled pair while the schedule is being computed.
+            try db.addBlock(PairBlock(a: meeting.delegate, b: meeting.host), to: "forum")
+            #expect(throws: EventError.changedWhileScheduling("forum")) { try db.save(stored, of: "forum", scheduledFrom: read) }
+            // A pending request made meanwhile is no change to what was scheduled.
+            let current = try db.eventDefinition("forum")
+            _ = try db.requestMeeting(event: "forum", from: "CN-0005", with: "CA-0006")
+            try db.save(stored, of: "forum", scheduledFrom: current)
+            // Scheduled for the event as it is now, it is saved, and keeps the block.
+            let again = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(!again.meetings.contains { $0.pair == meeting.pair })
+            #expect(try Self.export(db).meetings.count == again.meetings.count)
         }
     }
 

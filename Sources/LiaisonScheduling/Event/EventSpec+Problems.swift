@@ -16,6 +16,7 @@ extension EventSpec {
         }
         for (field, value) in [("id", id), ("name", name), ("city", city), ("venue", venue)] {
             if let problem = CompanyText.problem(in: value) { problems.append("the event's \(field) \(problem)") }
+            if field != "venue" && value.allSatisfy(\.isWhitespace) { problems.append("the event's \(field) is empty") }
         }
         if tables < 1 { problems.append("tables must be at least 1, not \(tables): no meeting could take place") }
         if tables > Self.mostTables { problems.append("tables must be at most \(Self.mostTables), not \(tables)") }

@@ -8,6 +8,9 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     case notParticipant(event: String, company: String)
     case notScheduled(String)
     case badFile(file: String, problems: [String])
+    /// The event changed (participants, requests, blocks, locks, settings) while it was being
+    /// scheduled: the schedule was computed for the event as it was, so it is not saved.
+    case changedWhileScheduling(String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,9 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         case .notParticipant(let event, let company): "\(company) is not a participant of \(event); add it with `liaison event add \(event) \(company)`"
         case .notScheduled(let id): "event '\(id)' has no schedule yet; run `liaison event schedule \(id)`"
         case .badFile(_, let problems): problems.joined(separator: "\n")
+        case .changedWhileScheduling(let id):
+            "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); "
+                + "nothing was saved: run `liaison event schedule \(id)` again"
         }
     }
 }

@@ -85,11 +85,18 @@ enum EventStore {
         for lock in definition.locks { try saveLock(lock, event: id, in: db) }
     }
 
+    /// Saves a request, replacing one of the same pair (written either way round: a pair is
+    /// unordered).
     static func saveRequest(_ request: MeetingRequest, event: String, in db: Database) throws {
+        try RequestRecord.filter(RequestRecord.Columns.event == event && RequestRecord.Columns.a == request.b
+                                     && RequestRecord.Columns.b == request.a).deleteAll(db)
         try RequestRecord(request, event: event).save(db)
     }
 
+    /// Saves a block, once per pair whichever way round it is written.
     static func saveBlock(_ block: PairBlock, event: String, in db: Database) throws {
+        try BlockRecord.filter(BlockRecord.Columns.event == event && BlockRecord.Columns.a == block.b
+                                   && BlockRecord.Columns.b == block.a).deleteAll(db)
         try BlockRecord(block, event: event).save(db)
     }
 

@@ -59,8 +59,20 @@ extension LiaisonDatabase {
             state: StoredSchedule(scheduledAt: Timestamp.now(), minMeetings: minMeetings, report: result.report,
                                   unplacedRequests: result.unplacedRequests, changes: result.changes),
             withoutMeetings: Self.withoutMeetings(definition.participants, result.meetings), pairing: definition.spec.pairing)
-        try writer.write { db in try ScheduleStore.save(schedule.scheduled, schedule.state, event: id, in: db) }
+        try save(schedule, of: id, scheduledFrom: definition)
         return schedule
+    }
+
+    /// Stores `schedule` as `id`'s current schedule, unless the event is no longer `definition`,
+    /// the one it was computed for: a participant removed, a block or lock added meanwhile (by
+    /// another command, or the console) would otherwise be overwritten by a schedule that breaks
+    /// it, and could be published.
+    func save(_ schedule: EventSchedule, of id: String, scheduledFrom definition: EventDefinition) throws {
+        try writer.write { db in
+            // What the scheduler read: pending requests may come and go meanwhile.
+            guard try self.definition(id, db: db).inForce == definition.inForce else { throw EventError.changedWhileScheduling(id) }
+            try ScheduleStore.save(schedule.scheduled, schedule.state, event: id, in: db)
+        }
     }
 
     /// Publishes the current schedule: what calendars and participants then see (see ``Publication``).
