@@ -77,6 +77,10 @@ struct CLIErrorTests {
                                                  in: directory)
             #expect(negative.status != 0)
             #expect(negative.stderr.contains("--delegates"))
+            // More companies than memory holds: refused in words (it aborted allocating them).
+            let huge = try LiaisonBinary.run(["generate", "--seed", "1", "--delegates", "9223372036854775807", "--us", "0", "--ca", "0",
+                                              "-o", "out"], in: directory)
+            #expect(huge.status == 64 && huge.stderr.contains("--delegates must be from 0 to 5000000"), "\(huge.stderr)")
             let format = try LiaisonBinary.run(["sectors", "--format", "xml"], in: directory)
             #expect(format.status != 0)
             #expect(format.stderr.contains("xml"))

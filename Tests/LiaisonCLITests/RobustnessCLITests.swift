@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LiaisonCore
 import LiaisonStore
 import LiaisonTestSupport
@@ -169,6 +170,20 @@ struct RobustnessCLITests {
             let notADatabase = try LiaisonBinary.run(["companies", "list", "--db", "text.sqlite"], in: directory)
             Self.expectPlain(notADatabase, "a text file as the database")
             #expect(notADatabase.status == 65, "\(notADatabase.stderr)")
+
+            // Another program's SQLite file is refused as such, by reading commands too, and left as it was.
+            let other = directory.appendingPathComponent("other.sqlite")
+            try DatabaseQueue(path: other.path).write { db in try db.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
+            let before = try Data(contentsOf: other)
+            for arguments in [["companies", "list"], ["doctor"]] {
+                let run = try LiaisonBinary.run(arguments + ["--db", "other.sqlite"], in: directory)
+                Self.expectPlain(run, "\(arguments) on another program's database")
+                #expect(run.status == 65 && (run.stderr + run.stdout).contains("not a Liaison database"), "\(arguments): \(run.stderr)")
+            }
+            #expect(try Data(contentsOf: other) == before)
+            // A folder given as the database is named as one.
+            let folder = try LiaisonBinary.run(["companies", "list", "--db", "."], in: directory)
+            #expect(folder.status != 0 && folder.stderr.contains("it is a folder, not a database file"), "\(folder.stderr)")
         }
     }
 

@@ -125,6 +125,7 @@ struct WeightsCLITests {
                 (["sector", "nan"], ["sector", "finite"], false),
                 (["sector", "inf"], ["sector", "finite"], false),
                 (["language", "-infinity"], ["language", "finite"], false),
+                (["size", "1e18"], ["size", "at most 1000", "1e+18"], false),
                 (["sector", "abc"], ["'abc'"], true),
                 (["nope", "1"], ["'nope'"], true),
                 (["sector"], ["<value>"], true),

@@ -104,11 +104,14 @@ import Testing
         }
     }
 
-    @Test("weights must be finite, not negative, and not all zero; terms are named")
+    @Test("weights must be finite, from 0 to the largest, and not all zero; terms are named")
     func weightValidation() throws {
         #expect(throws: ScoreWeightsError.invalidValue(.sector, -0.1)) { try ScoreWeights([.sector: -0.1]) }
         #expect(throws: ScoreWeightsError.self) { try ScoreWeights([.size: .nan]) }
         #expect(throws: ScoreWeightsError.self) { try ScoreWeights([.size: .infinity]) }
+        // Above the largest weight, scores' parts overflowed what shows them (a crash in `match`).
+        #expect(throws: ScoreWeightsError.invalidValue(.size, 1e18)) { try ScoreWeights([.size: 1e18]) }
+        #expect(try ScoreWeights([.size: ScoreWeights.largest])[.size] == 1_000)
         #expect(throws: ScoreWeightsError.allZero) {
             try ScoreWeights([.sector: 0, .complementarity: 0, .language: 0, .size: 0])
         }

@@ -23,5 +23,7 @@ struct ReasonTextTests {
                                             "same size (medium)", "shared language en"])
         #expect(words.line(reasons).hasPrefix("you seek clean energy, they offer it +0.21; both in logistics & transportation +0.14"))
         #expect(ReasonText.contribution(0.305) == "0.31" && ReasonText.contribution(0.05) == "0.05" && ReasonText.contribution(1) == "1.00")
+        // Past what hundredths in an Int hold: written as printf does, never a trap.
+        #expect(ReasonText.contribution(1e20) == "100000000000000000000.00")
     }
 }

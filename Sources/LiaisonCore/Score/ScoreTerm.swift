@@ -38,11 +38,15 @@ public struct ScoreWeights: Hashable, Sendable, Codable {
         values = uncheckedValues
     }
 
-    /// Weights for every term; each must be finite and at least 0, and not all may be 0.
+    /// The largest weight: weights are relative, and a thousand times another is far beyond any
+    /// use, while larger ones overflow what scores and their parts are computed and shown with.
+    public static let largest = 1_000.0
+
+    /// Weights for every term; each must be from 0 to ``largest``, and not all may be 0.
     public init(_ values: [ScoreTerm: Double]) throws(ScoreWeightsError) {
         var complete = Self.defaults.values
         for (term, value) in values {
-            guard value.isFinite, value >= 0 else { throw .invalidValue(term, value) }
+            guard value.isFinite, value >= 0, value <= Self.largest else { throw .invalidValue(term, value) }
             complete[term] = value + 0  // -0 becomes 0
         }
         guard complete.values.contains(where: { $0 > 0 }) else { throw .allZero }
@@ -89,7 +93,8 @@ public enum ScoreWeightsError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidValue(let term, let value): "weight of \(term.rawValue) must be a finite number of at least 0, not \(value)"
+        case .invalidValue(let term, let value):
+            "weight of \(term.rawValue) must be a finite number of at least 0 and at most \(Int(ScoreWeights.largest)), not \(value)"
         case .unknownTerm(let name): "unknown score term '\(name)'; terms are \(ScoreTerm.allCases.map(\.rawValue).joined(separator: ", "))"
         case .allZero: "at least one weight must be above 0"
         }

@@ -83,6 +83,8 @@ public struct ReasonText: Sendable {
 
     /// A contribution with two decimals, e.g. `0.31`.
     public static func contribution(_ value: Double) -> String {
+        // Beyond what an Int holds in hundredths (no weight makes one), as printf writes it.
+        guard abs(value) < 1e15 else { return String(format: "%.2f", value) }
         let hundredths = Int((value * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"

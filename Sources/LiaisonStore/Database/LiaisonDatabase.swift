@@ -68,8 +68,10 @@ public final class LiaisonDatabase: Sendable {
     /// statement again).
     public static func open(path: String, mode: OpenMode, taxonomy: Taxonomy = TaxonomyFile.builtIn,
                             concurrentReads: Bool = false) throws -> LiaisonDatabase {
-        let exists = FileManager.default.fileExists(atPath: path)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if !exists, mode == .mustExist { throw StoreError.missingDatabase(path) }
+        if isFolder.boolValue { throw StoreError.cannotOpen(path, "it is a folder, not a database file") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let folderWritable = access(folder, W_OK) == 0
         if !exists, !folderWritable { throw StoreError.cannotOpen(path, "cannot create it: the folder \(folder) is not writable") }
@@ -90,6 +92,7 @@ public final class LiaisonDatabase: Sendable {
                 // reads the file as immutable instead (nobody can write it there either).
                 queue = try DatabaseQueue(path: readOnly && !folderWritable ? immutableURI(path) : path, configuration: configuration)
             }
+            if exists { try refuseForeign(queue, path: path) }
             if !readOnly, queue is DatabaseQueue {
                 try queue.writeWithoutTransaction { db in
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
@@ -107,6 +110,16 @@ public final class LiaisonDatabase: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.corrupt(path, error.message ?? "not a database")
         }
+    }
+
+    /// Refuses a SQLite file of another program — tables, none of them Liaison's migrations' —
+    /// before anything is written to it: opening it would otherwise add Liaison's tables to it.
+    private static func refuseForeign(_ queue: any DatabaseWriter, path: String) throws {
+        let (tables, migrated) = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0,
+             try db.tableExists("grdb_migrations"))
+        }
+        if tables > 0 && !migrated { throw StoreError.corrupt(path, "it holds tables of another program, none of Liaison's") }
     }
 
     /// `file:` URI of `path` opened immutable.

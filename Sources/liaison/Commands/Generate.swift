@@ -32,9 +32,13 @@ extension Liaison {
         @Option(name: .shortAndLong, help: "Directory to write the files into (created if missing).")
         var output: String
 
+        /// The most companies of one side a scenario holds: a national registry's size, well
+        /// within memory; far more could not be held and would abort.
+        static let mostCompanies = 5_000_000
+
         func validate() throws {
-            for (name, count) in [("--delegates", delegates), ("--us", us), ("--ca", ca)] where count < 0 {
-                throw ValidationError("\(name) must be 0 or more, not \(count)")
+            for (name, count) in [("--delegates", delegates), ("--us", us), ("--ca", ca)] where count < 0 || count > Self.mostCompanies {
+                throw ValidationError("\(name) must be from 0 to \(Self.mostCompanies), not \(count)")
             }
         }
 
