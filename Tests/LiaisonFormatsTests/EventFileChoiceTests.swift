@@ -48,6 +48,25 @@ struct EventFileChoiceTests {
         #expect(Self.refusal(Self.event + #","participants":[}"#)?.message == "not valid JSON at line 1, column 145")
     }
 
+    @Test("a field no event file has — a misspelt one — is refused with its path and the fields that place may hold, never ignored")
+    func unknownFields() throws {
+        let cases: [(json: String, field: String)] = [
+            (Self.event + #","participants":[{"company":"CN-1"},{"company":"CN-2","maxMeeting":1}]}"#, "participants[1].maxMeeting"),
+            (Self.event + #","participants":[{"company":"CN-1","avialable":"1"}]}"#, "participants[0].avialable"),
+            (Self.event + #","lock":[{"a":"CN-1","b":"US-1","slot":1}]}"#, "lock"),
+            (Self.event + #","precedences":[1]}"#, "precedences"),
+            (Self.event + #","locks":[{"a":"CN-1","b":"US-1","slot":1,"tabel":2}]}"#, "locks[0].tabel"),
+            (#"[{"event":{"id":"e1","name":"E","city":"Oakland","country":"US","date":"2025-12-05","start":"08:00","slots":4,"#
+                + #""slotMinutes":20,"tables":4,"days":[{"date":"2025-12-05","start":"08:00","slots":4,"pause":5}]}}]"#, "[0].event.days[0].pause"),
+        ]
+        for (json, field) in cases {
+            let refusal = try #require(Self.refusal(json), "\(json) was read")
+            #expect(refusal.field == field && refusal.message.hasPrefix("not a field here (misspelt?); the fields here are "), "\(refusal)")
+        }
+        #expect(Self.refusal(Self.event + #","participants":[{"company":"CN-1","maxMeetings":1}]}"#) == nil)
+        #expect(Self.refusal(Self.event + #","participants":[{"company":"CN-1","maxMeeting":1}]}"#)!.message.contains("maxMeetings"))
+    }
+
     @Test("text that is not JSON is refused with the line and column where it stops being JSON, counted in characters")
     func syntaxPlace() throws {
         let cases: [(json: String, message: String)] = [

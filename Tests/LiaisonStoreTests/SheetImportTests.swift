@@ -207,6 +207,31 @@ struct SheetImportTests {
         }
     }
 
+    @Test("JSON Lines import reads objects printed over several lines, as `companies show --format json` prints them, one after another")
+    func prettyPrintedDocumentsImport() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let shown = try ["CN-1", "CN-2"].map { id in
+            String(decoding: try encoder.encode(CompanyDocument(Company(id: id, name: "Jade {\"1\"}", country: "CN", description: "a [b] {c}",
+                                                                       offers: SectorProfile(["retail": 1])),
+                                                               revision: 3, updatedAt: "2025-12-01T00:00:00.000Z")), as: UTF8.self)
+        }
+        #expect(shown[0].hasPrefix("{\n"))
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            let summary = try db.importCompanies(from: [directory.writing("shown.jsonl", shown.joined(separator: "\n") + "\n")])
+            #expect(summary.inserted == 2)
+            #expect(try db.company(id: "CN-2").company.description == "a [b] {c}")
+            // A problem in the second object is reported on the line it starts on.
+            let lines = shown[0].components(separatedBy: "\n").count
+            let bad = shown[1].replacingOccurrences(of: "\"CN\"", with: "\"XX\"")
+            let error = #expect(throws: ImportError.self) {
+                try LiaisonDatabase.inMemory().importCompanies(from: [directory.writing("bad.jsonl", shown[0] + "\n" + bad + "\n")])
+            }
+            #expect(error?.problems.map(\.line) == [lines + 1] && error?.problems.map(\.field) == ["country"], "\(String(describing: error)) \(lines)")
+        }
+    }
+
     @Test("encodings and separators: one sheet as UTF-8, UTF-8 with BOM, UTF-16 and GB18030, separated by , ; tab or sep=;")
     func encodingsAndSeparators() throws {
         let rows = [["公司编号", "公司名称", "国家", "行业", "备注"], ["SZ 1", "深圳前海贸易有限公司", "CN", "跨境电商", "展位 A1"]]

@@ -33,6 +33,15 @@ struct SheetQuirksTests {
         error.expectProblem(in: path, line: 3, field: "city", containing: "nor is the file GB18030")
     }
 
+    @Test("UTF-16 without its byte-order mark is refused as such, not as control characters in every field", arguments: [true, false])
+    func utf16WithoutMark(littleEndian: Bool) throws {
+        let text = "id,name,country,offers\r\nA1,Alpha,US,retail\r\n"
+        let bytes = text.utf16.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let (error, path) = try ImportFixture.refuse(bytes, named: "utf16.csv")
+        #expect(error.problems.count == 1, "\(error)")
+        error.expectProblem(in: path, line: 1, field: "file", containing: "looks like UTF-16 saved without a byte-order mark")
+    }
+
     @Test("a row of separators only, as spreadsheets write a blank row, is skipped like a blank line", arguments: [",,,,", " , ,\t, ,", ",,"])
     func separatorOnlyRows(blank: String) throws {
         try TestFiles.withTemporaryDirectory { directory in

@@ -110,6 +110,14 @@ public enum SheetEncoding: String, Sendable {
         return breaks
     }
 
+    /// Whether `data` looks like UTF-16 (or UTF-32) saved without a byte-order mark: a quarter or
+    /// more of its first bytes are zero, as every ASCII character's other byte is, where a
+    /// spreadsheet's text holds none.
+    static func looksLikeUTF16WithoutMark(_ data: Data) -> Bool {
+        let head = data.prefix(4096)
+        return !head.isEmpty && head.reduce(0) { $1 == 0 ? $0 + 1 : $0 } * 4 >= head.count
+    }
+
     /// UTF-16 text with a byte-order mark as UTF-8 bytes, nil when it is not valid UTF-16.
     static func utf8(fromUTF16 data: Data) -> Data? {
         let encoding: String.Encoding = data.starts(with: [0xFF, 0xFE]) ? .utf16LittleEndian : .utf16BigEndian

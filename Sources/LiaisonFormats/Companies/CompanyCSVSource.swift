@@ -23,6 +23,9 @@ struct CompanyCSVSource: CompanyRecordSource {
 
         var (encoding, start, neither) = SheetEncoding.detect(data)
         layout.encoding = encoding
+        if encoding != .utf16 && SheetEncoding.looksLikeUTF16WithoutMark(data) {
+            return refuse(1, "file", "looks like UTF-16 saved without a byte-order mark; save the sheet as CSV UTF-8")
+        }
         var text = data
         var decoder = FieldDecoder.utf8
         switch encoding {

@@ -5,7 +5,9 @@ import LiaisonCore
 /// `languages` a list of codes, `offers` and `seeks` objects of sector → weight, `extra` a list
 /// of the organizer's own columns (`{"name":"Booth","value":"A12"}`). `revision` and `updatedAt`
 /// (or `updated_at`, as Liaison once wrote it), which `companies show` prints, are accepted and
-/// ignored, so that what Liaison prints imports back.
+/// ignored, so that what Liaison prints imports back — also as `companies show --format json`
+/// prints it, over several lines: a line that is only `{` starts an object that runs to the line
+/// where its braces close.
 ///
 ///     {"id":"CN-0001","name":"Jade Harbor Foods","country":"CN","offers":{"agriculture-food":1},"seeks":{"retail":0.5}}
 struct CompanyJSONLinesSource: CompanyRecordSource {
@@ -25,28 +27,57 @@ struct CompanyJSONLinesSource: CompanyRecordSource {
 
     mutating func next() throws(ImportProblem) -> CompanyFileRecord? {
         while position < data.count {
-            let end = data[position...].firstIndex(of: UInt8(ascii: "\n")) ?? data.count
+            var end = data[position...].firstIndex(of: UInt8(ascii: "\n")) ?? data.count
+            line += 1
+            let first = line
+            if end - position <= 8, data[position..<end].filter({ !Self.isSpace($0) }).elementsEqual([UInt8(ascii: "{")]) {
+                end = objectEnd(from: position)
+                line += data[position..<end].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            }
             let bytes = data[position..<end]
             position = end + 1
-            line += 1
             guard bytes.count <= Self.maximumLineBytes else {
-                return CompanyFileRecord(line: line, draft: nil, issues: [
+                return CompanyFileRecord(line: first, draft: nil, issues: [
                     FieldIssue(field: "line", message: "longer than \(Self.maximumLineBytes) bytes; the line was not read")
                 ])
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                return CompanyFileRecord(line: line, draft: nil, issues: [FieldIssue(field: "line", message: "not valid UTF-8")])
+                return CompanyFileRecord(line: first, draft: nil, issues: [FieldIssue(field: "line", message: "not valid UTF-8")])
             }
             if text.allSatisfy(\.isWhitespace) { continue }
             do {
                 let object = try JSONDecoder().decode(CompanyObject.self, from: Data(text.utf8))
-                return CompanyFileRecord(line: line, draft: object.draft, issues: object.issues)
+                return CompanyFileRecord(line: first, draft: object.draft, issues: object.issues)
             } catch {
-                return CompanyFileRecord(line: line, draft: nil, issues: [FieldIssue(field: "json", message: Self.describe(error))])
+                return CompanyFileRecord(line: first, draft: nil, issues: [FieldIssue(field: "json", message: Self.describe(error))])
             }
         }
         return nil
     }
+
+    /// Where the object opening at `start` ends: the line end after its closing brace, or a line
+    /// end inside a string (JSON has none there: the object is cut), or the end of the data.
+    private func objectEnd(from start: Int) -> Int {
+        var depth = 0, inString = false, escaped = false
+        for index in start..<data.count {
+            let byte = data[index]
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
+                else if byte == UInt8(ascii: "\"") { inString = false } else if byte == UInt8(ascii: "\n") { return index }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "\n") where depth <= 0: return index
+            default: break
+            }
+        }
+        return data.count
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     private static func describe(_ error: any Error) -> String {
         if case DecodingError.typeMismatch = error { return "each line must be one JSON object" }

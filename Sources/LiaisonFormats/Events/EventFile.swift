@@ -118,11 +118,13 @@ public struct EventFile: Sendable {
     public static func decode(_ data: Data) throws -> EventFile {
         let first = data.first { !$0.isASCIIWhitespace }
         do {
-            switch first {
-            case UInt8(ascii: "["): return EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
-            case UInt8(ascii: "{"): return EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
+            let file = switch first {
+            case UInt8(ascii: "["): EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
+            case UInt8(ascii: "{"): EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
             default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
             }
+            try refuseUnknownFields(data, isList: file.isList)
+            return file
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
             // Foundation's decoder calls a number that is no whole number, or too large for one,
             // "not valid JSON", without its place. Every number of an event file is whole: when
@@ -134,6 +136,19 @@ public struct EventFile: Sendable {
             guard let tree = try? JSONSerialization.jsonObject(with: data),
                   let (place, number) = firstNumberNotWhole(in: tree, at: []) else { throw DecodingError.dataCorrupted(context) }
             throw DecodingError.dataCorrupted(.init(codingPath: place, debugDescription: "expected a whole number, found \(number)"))
+        }
+    }
+
+    /// Refuses the first field of the file that no event file has (see ``EventFileFields``).
+    private static func refuseUnknownFields(_ data: Data, isList: Bool) throws {
+        guard let tree = try? JSONSerialization.jsonObject(with: data) else { return }
+        let events: [(Any, [any CodingKey])] = isList
+            ? ((tree as? [Any]) ?? []).enumerated().map { ($1, [FieldKey(intValue: $0)]) } : [(tree, [])]
+        for (event, place) in events {
+            guard let object = event as? [String: Any], let unknown = EventFileFields.firstUnknown(in: object, at: place) else { continue }
+            throw DecodingError.dataCorrupted(.init(codingPath: unknown.place + [FieldKey(stringValue: unknown.field)],
+                                                   debugDescription: "not a field here (misspelt?); the fields here are "
+                                                       + unknown.allowed.sorted().joined(separator: ", ")))
         }
     }
 
@@ -199,7 +214,7 @@ private func firstNumberNotWhole(in value: Any, at place: [any CodingKey]) -> ([
 }
 
 /// A field's name or an array's position, as a decoding path holds them.
-private struct FieldKey: CodingKey {
+struct FieldKey: CodingKey {
     var stringValue: String
     var intValue: Int?
     init(stringValue: String) { self.stringValue = stringValue }
