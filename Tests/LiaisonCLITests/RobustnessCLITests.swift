@@ -56,13 +56,15 @@ struct RobustnessCLITests {
         }
     }
 
-    @Test("-o into a missing folder or onto a folder is refused in plain words")
+    @Test("-o into a missing folder, onto a folder or empty, and a missing weights file, are refused in plain words")
     func outputPathErrors() throws {
         try Scenario.withImported { directory in
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder"), withIntermediateDirectories: true)
             let cases: [([String], String)] = [
                 (["companies", "export", "-o", "missing/companies.csv"], "does not exist"),
                 (["companies", "export", "-o", "folder"], "a folder"),
+                (["companies", "export", "-o", ""], "-o: the path is empty"),
+                (["match", "CN-0001", "--weights", "missing.json"], "missing.json: cannot read the weights file: no such file"),
             ]
             for (arguments, fragment) in cases {
                 let run = try LiaisonBinary.run(arguments + ["--db", Scenario.database], in: directory)

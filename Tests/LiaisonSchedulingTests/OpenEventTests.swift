@@ -64,6 +64,20 @@ struct OpenEventTests {
                 "seed \(seed): musts left out \(missing(result)), by the requests alone \(missing(requestsOnly))")
     }
 
+    @Test("only the requests, and none: no meeting, the bound is the schedule's (100 %), and the minimum's shortfall names requests")
+    func requestsOnlyWithoutRequests() throws {
+        var input = OpenInstances.tiny(seed: 3, rules: false, onlyRequests: true)
+        input.requests = []
+        input.locks = []
+        input.minMeetings = 1
+        let result = try Scheduler.schedule(input)
+        #expect(result.meetings.isEmpty)
+        #expect(result.report.upperBound == 0 && result.report.ratio == 1, "\(result.report.upperBound)")
+        let unexplained = result.report.underMinimum.filter { !$0.reason.hasPrefix("can meet at most") }
+        #expect(!unexplained.isEmpty)
+        #expect(unexplained.allSatisfy { $0.reason.contains("it is in no other request (--only-requests)") }, "\(unexplained)")
+    }
+
     @Test("only the requests: every requested meeting that fits is placed, nothing else, and no agenda can have fewer breaks",
           arguments: Array(UInt64(1)...120))
     func requestsOnlyCompact(seed: UInt64) throws {

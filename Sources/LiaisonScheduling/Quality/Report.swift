@@ -49,7 +49,8 @@ enum Report {
             if participant.capacity < model.minMeetings {
                 reason = "can meet at most \(participant.capacity) (max meetings \(participant.maxMeetings), available in \(participant.available.count) slots)"
             } else if partners.count < model.minMeetings {
-                reason = "only \(partners.count) possible partners: blocks and availability rule out the others"
+                reason = "only \(partners.count) possible partners: "
+                    + (model.onlyRequests ? "it is in no other request (--only-requests), or " : "") + "blocks and availability rule out the others"
             } else {
                 let full = partners.filter { !timetable.hasRoom($0) }.count
                 reason = "its possible partners' slots went to other meetings (\(full) of \(partners.count) are fully booked)"

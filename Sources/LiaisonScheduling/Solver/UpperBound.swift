@@ -31,6 +31,8 @@ enum UpperBound {
     /// can hide, so it holds exactly — at 2⁴⁰, that is 5·10⁻¹³ of the best score per pair.
     static func of(_ model: EventModel, _ timetable: Timetable, minimumsHeld: Bool = false) -> Double {
         let candidates = PairSelection.candidates(model, timetable)
+        // No meeting can be added (say, no request under --only-requests): the schedule is the bound.
+        guard !candidates.isEmpty else { return model.totalScore(Array(timetable.placements.keys)) }
         let owed = model.participants.indices.map { p in
             minimumsHeld ? max(0, model.minimum(of: p) - timetable.meetingCount(p)) : 0
         }

@@ -7,6 +7,7 @@ import Foundation
 enum FileOutput {
     /// Writes `data` to `path` whole or not at all; every failure is a ``CLIError`` naming the path.
     static func write(_ data: Data, to path: String) throws {
+        guard !path.isEmpty else { throw CLIError("-o: the path is empty; give a file path (or - for standard output)") }
         var status = stat()
         if lstat(path, &status) == 0 {
             let kind = status.st_mode & S_IFMT

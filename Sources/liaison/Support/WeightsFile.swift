@@ -6,7 +6,12 @@ enum WeightsFile {
     static func read(_ path: String, over weights: ScoreWeights) throws -> ScoreWeights {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CLIError("\(path): cannot read the weights file: \(error.localizedDescription)")
+            let reason = switch (error as? CocoaError)?.code {
+            case .fileReadNoSuchFile?: "no such file"
+            case .fileReadNoPermission?: "permission denied"
+            default: "cannot read it"
+            }
+            throw CLIError("\(path): cannot read the weights file: \(reason)")
         }
         guard let named = try? JSONDecoder().decode([String: Double].self, from: data) else {
             throw CLIError("\(path):1: weights: expected a JSON object of term → number, e.g. {\"sector\": 0.4}")
