@@ -175,6 +175,11 @@ struct EventCLITests {
             try EventScenario.succeed(["event", "export", "forum", "--format", "csv", "-o", "csv"], in: directory)
             let agenda = AgendaCSVFile(try Data(contentsOf: directory.appendingPathComponent("csv/agendas/CA-0001.csv")))
             #expect(agenda.about.map(\.value).contains(venue))
+            // Blocking the pair that meets breaks the schedule: it is discarded, and the command says so.
+            let blocked = try EventScenario.succeed(["event", "block", "forum", "CN-0001", "CA-0001"], in: directory)
+            #expect(blocked.lines == ["blocked: CN-0001 and CA-0001", "the current schedule broke this change and was discarded: "
+                                        + "run `liaison event schedule forum` again (--keep-published keeps what was published)"], "\(blocked.stdout)")
+            #expect(try EventScenario.run(["event", "export", "forum", "--format", "json", "-o", "e.json"], in: directory).status != 0)
         }
     }
 

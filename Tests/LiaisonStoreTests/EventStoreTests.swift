@@ -390,6 +390,30 @@ struct EventStoreTests {
         }
     }
 
+    @Test("a change the current schedule breaks (a block on a scheduled pair, a slot taken from a participant) discards it; one it keeps does not")
+    func brokenByAChange() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let stored = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            let meeting = try #require(stored.meetings.first { $0.delegate != "CN-0003" || $0.host != "CA-0004" })
+            let unmet = try #require(EventFixture.ids("CN", 1...6).flatMap { d in EventFixture.ids("CA", 1...6).map { (d, $0) } }
+                .first { pair in !stored.meetings.contains { $0.delegate == pair.0 && $0.host == pair.1 } })
+            // A block on a pair that does not meet: the schedule stays.
+            try db.addBlock(PairBlock(a: unmet.0, b: unmet.1), to: "forum")
+            #expect(try db.eventScheduleDocument("forum").meetings.count == stored.meetings.count)
+            // A block on a scheduled pair: discarded, so it cannot be exported or published as it was.
+            try db.addBlock(PairBlock(a: meeting.delegate, b: meeting.host), to: "forum")
+            #expect(throws: EventError.notScheduled("forum")) { try db.eventScheduleDocument("forum") }
+            #expect(throws: EventError.notScheduled("forum")) { try db.publishEvent("forum") }
+            // Scheduled again, then a slot taken from a participant where it meets.
+            let again = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            let busy = try #require(again.meetings.first)
+            let slots = SlotSet(Array(1...6).filter { $0 != busy.slot })
+            try db.addParticipants([busy.delegate], to: "forum", settings: ParticipantSettings(available: slots))
+            #expect(throws: EventError.notScheduled("forum")) { try db.eventScheduleDocument("forum") }
+        }
+    }
+
     @Test("a request or a block written the other way round replaces the one of the same pair: a pair is unordered")
     func reversedPairs() throws {
         try EventFixture.withCompanies { db in

@@ -94,6 +94,9 @@ struct OrganizerConsoleTests {
             #expect(try fixture.db.eventDefinition("toronto").participants.isEmpty)
             #expect(try await browser.post("/events/oakland/participants", [("csrf", csrf), ("companies", "CN-A\nUS-X"), ("maxMeetings", "3"),
                                                                             ("available", "1-3"), ("reps", "1"), ("interpreter", "zh-en")]).status == .seeOther)
+            // A request names its session as `event request --session` does: one the event lacks is refused.
+            let unknownSession = try await browser.post("/events/oakland/requests", [("csrf", csrf), ("a", "CN-A"), ("b", "US-X"), ("session", "thursday")])
+            #expect(unknownSession.status == .badRequest && unknownSession.text.contains("thursday"), "\(unknownSession.text)")
             #expect(try await browser.post("/events/oakland/requests", [("csrf", csrf), ("a", "CN-A"), ("b", "US-X"), ("must", "on")]).status == .seeOther)
             #expect(try await browser.post("/events/oakland/blocks", [("csrf", csrf), ("a", "CN-C"), ("b", "US-Y")]).status == .seeOther)
             #expect(try await browser.post("/events/oakland/locks", [("csrf", csrf), ("a", "CN-B"), ("b", "US-Z"), ("slot", "4"), ("table", "2")]).status == .seeOther)

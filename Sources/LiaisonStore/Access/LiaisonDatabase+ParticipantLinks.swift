@@ -63,15 +63,16 @@ extension LiaisonDatabase {
     }
 
     /// The participant whose pages `token` opens; nil for a token that is malformed, unknown,
-    /// revoked, or whose participant has left the event.
-    public func participantAccess(token: String) throws -> ParticipantAccess? {
+    /// revoked, or whose participant has left the event — unless `evenAfterLeaving`: a company
+    /// that left keeps its calendar feed, which must still cancel the meetings it was told of.
+    public func participantAccess(token: String, evenAfterLeaving: Bool = false) throws -> ParticipantAccess? {
         guard AccessToken.isWellFormed(token) else { return nil }
         let hash = AccessToken.digest(token)
         return try writer.read { db in
             guard let link = try ParticipantLinkRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM participant_link WHERE token_hash = ?"),
                                                                 arguments: [hash]),
                   link.revokedAt == nil,
-                  try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event_participant WHERE event = ? AND company = ?)"),
+                  try evenAfterLeaving || Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event_participant WHERE event = ? AND company = ?)"),
                                     arguments: [link.event, link.company]) == true else { return nil }
             return ParticipantAccess(event: link.event, company: link.company, csrf: link.csrf)
         }

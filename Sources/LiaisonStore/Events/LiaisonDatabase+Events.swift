@@ -184,13 +184,19 @@ extension LiaisonDatabase {
     }
 
     /// Refuses (by throwing, so the caller's transaction rolls back) a change that leaves the
-    /// event with a contradiction the scheduler would refuse.
+    /// event with a contradiction the scheduler would refuse. A current schedule the change
+    /// breaks (a pair now blocked, a slot no longer available, fewer representatives…) is
+    /// discarded, as its figures and meetings no longer hold: the event must be scheduled again.
     static func validate(_ event: String, db: Database) throws {
         guard let definition = try EventStore.definition(event, in: db) else { throw EventError.unknownEvent(event) }
         do {
             try Scheduler.validate(definition.inForce)
         } catch {
             throw EventError.invalidEvent(event, error.problems)
+        }
+        let meetings = try ScheduleStore.meetings(event, in: db).map { try $0.scheduled().meeting }
+        if !meetings.isEmpty, ScheduleConformance.brokenRule(meetings, of: definition.inForce) != nil {
+            try ScheduleStore.discard(event, in: db)
         }
     }
 

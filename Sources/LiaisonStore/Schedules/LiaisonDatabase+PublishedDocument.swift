@@ -18,12 +18,8 @@ extension LiaisonDatabase {
         }
         let ids = definition.participants.map(\.company) + published.flatMap { [$0.delegate, $0.host] }
         let companies = try self.companies(ids: ids)
-        var people: [String: ScheduleDocument.Person] = [:]
-        for participant in definition.participants {
-            let company = companies[participant.company]?.company
-            people[participant.company] = .init(participant: participant, name: company?.name ?? participant.company,
-                                                city: company?.city ?? "", country: company?.country ?? "")
-        }
+        // As the exported calendars show them: in each participant's language, with sectors and contacts.
+        let people = Self.people(definition.participants, companies: companies)
         let entries = try published.filter { !$0.cancelled }.map { record in
             ScheduleDocument.Entry(
                 meeting: record.published.meeting,
@@ -32,7 +28,8 @@ extension LiaisonDatabase {
         }
         return ScheduleDocument(event: definition.spec, people: people, meetings: entries,
                                 cancelled: published.filter(\.cancelled).map(\.published), state: try state ?? Self.noFigures(),
-                                names: companies.mapValues(\.company.name), taxonomy: taxonomy)
+                                names: companies.mapValues(\.company.name), taxonomy: taxonomy,
+                                formerLanguages: companies.filter { people[$0.key] == nil }.mapValues(\.company.languages))
     }
 
     /// When the published schedule was last published, as a date (the calendars' DTSTAMP).

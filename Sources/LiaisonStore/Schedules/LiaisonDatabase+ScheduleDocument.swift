@@ -19,15 +19,7 @@ extension LiaisonDatabase {
         let publication = Publication(of: meetings.map(\.meeting), after: published)
         let companies = try self.companies(ids: definition.participants.map(\.company)
                                                + published.flatMap { [$0.meeting.delegate, $0.meeting.host] })
-        var people: [String: ScheduleDocument.Person] = [:]
-        for participant in definition.participants {
-            let company = companies[participant.company]?.company
-            people[participant.company] = .init(
-                participant: participant, name: company?.name ?? participant.company, city: company?.city ?? "",
-                country: company?.country ?? "", languages: company?.languages ?? [],
-                offers: Self.strongestFirst(company?.offers), seeks: Self.strongestFirst(company?.seeks),
-                contact: ContactDetails(contact: company?.contact, email: company?.email, phone: company?.phone, website: company?.website))
-        }
+        let people = Self.people(definition.participants, companies: companies)
         let entries = zip(meetings, publication.scheduled).map { meeting, published in
             ScheduleDocument.Entry(meeting: meeting.meeting, reasons: meeting.reasons, sequence: published.sequence)
         }
@@ -36,6 +28,21 @@ extension LiaisonDatabase {
                                         formerLanguages: companies.filter { people[$0.key] == nil }.mapValues(\.company.languages))
         document.unpublished = (publication.new, publication.moved, publication.cancelled)
         return document
+    }
+
+    /// Each participant as agendas and calendars show it: its company's name, place, languages
+    /// (the agenda's language), sectors and contact.
+    static func people(_ participants: [Participant], companies: [String: StoredCompany]) -> [String: ScheduleDocument.Person] {
+        var people: [String: ScheduleDocument.Person] = [:]
+        for participant in participants {
+            let company = companies[participant.company]?.company
+            people[participant.company] = .init(
+                participant: participant, name: company?.name ?? participant.company, city: company?.city ?? "",
+                country: company?.country ?? "", languages: company?.languages ?? [],
+                offers: Self.strongestFirst(company?.offers), seeks: Self.strongestFirst(company?.seeks),
+                contact: ContactDetails(contact: company?.contact, email: company?.email, phone: company?.phone, website: company?.website))
+        }
+        return people
     }
 
     /// A profile's sector ids, the highest weight first (ties by id).

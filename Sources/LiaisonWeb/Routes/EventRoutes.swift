@@ -85,12 +85,14 @@ struct EventRoutes {
         return Responses.redirect(to: Self.href(id) + "?done=registered")
     }
 
-    /// `POST /events/ID/requests`: the organizer's request (in force at once).
+    /// `POST /events/ID/requests`: the organizer's request (in force at once), in a session when
+    /// one is named.
     @Sendable func addRequest(_ request: Request, context: WebContext) async throws -> Response {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        try environment.database.addRequest(MeetingRequest(a: try fields.require("a"), b: try fields.require("b"), must: fields.flag("must")), to: id)
+        try environment.database.addRequest(MeetingRequest(a: try fields.require("a"), b: try fields.require("b"), must: fields.flag("must"),
+                                                           session: fields.text("session")), to: id)
         return Responses.redirect(to: Self.href(id) + "?done=request#requests")
     }
 

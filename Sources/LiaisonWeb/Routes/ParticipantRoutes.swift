@@ -35,8 +35,9 @@ struct ParticipantRoutes {
     /// `GET /p/TOKEN/agenda.ics`: the participant's calendar of the *published* schedule, which a
     /// calendar app subscribes to: each publication updates it (same UIDs, higher sequences,
     /// cancelled meetings sent as cancelled). Before the first publication it holds no meeting.
+    /// A company that left the event keeps it, to learn its meetings are off.
     @Sendable func calendar(_ request: Request, context: WebContext) async throws -> Response {
-        let (_, access) = try await self.access(context)
+        let (_, access) = try await self.access(context, evenAfterLeaving: true)
         let document = try environment.database.publishedScheduleDocument(access.event)
         let stamp = try environment.database.publishedAt(access.event) ?? environment.now()
         let text = ScheduleICS.calendar(for: access.company, document, stamp: stamp)
@@ -109,9 +110,9 @@ struct ParticipantRoutes {
 
     /// The token of the path and whose pages it opens; 404 (after the throttle's delay) when it
     /// opens none.
-    private func access(_ context: WebContext) async throws -> (String, ParticipantAccess) {
+    private func access(_ context: WebContext, evenAfterLeaving: Bool = false) async throws -> (String, ParticipantAccess) {
         let token = context.parameters.get("token") ?? ""
-        guard let access = try environment.database.participantAccess(token: token) else {
+        guard let access = try environment.database.participantAccess(token: token, evenAfterLeaving: evenAfterLeaving) else {
             await environment.refuse(context)
             throw ParticipantNotFound()
         }

@@ -142,7 +142,7 @@ struct EventView: Sendable {
         requests = ordered.map { r in
             RequestRow(a: r.a, b: r.b, aID: DisplayText.safe(r.a), bID: DisplayText.safe(r.b), aName: shown(r.a), bName: shown(r.b),
                        origin: r.origin == .participant ? "by participant \(DisplayText.safe(r.a))" : "by the organizer",
-                       byParticipant: r.origin == .participant, kind: r.must ? "must meet" : "request", status: r.status.rawValue,
+                       byParticipant: r.origin == .participant, kind: (r.must ? "must meet" : "request") + (r.session.map { " in \($0)" } ?? ""), status: r.status.rawValue,
                        decidable: r.origin == .participant && r.status != .accepted)
         }
         pendingCount = definition.requests.filter { $0.status == .pending }.count

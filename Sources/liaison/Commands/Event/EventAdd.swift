@@ -27,7 +27,12 @@ extension Liaison.Event {
         func run() throws {
             let settings = ParticipantSettings(maxMeetings: maxMeetings, available: available.flatMap(SlotSet.init(parsing:)),
                                                reps: reps, interpreter: interpreter)
-            for participant in try database.open().addParticipants(companies, to: event.id, settings: settings) {
+            let db = try database.open()
+            let (added, note) = try StaleSchedule.change(db, event: event.id) {
+                try db.addParticipants(companies, to: event.id, settings: settings)
+            }
+            defer { if let note { print(note) } }
+            for participant in added {
                 print("\(participant.company): \(participant.side.rawValue), up to \(participant.maxMeetings) meetings, slots \(participant.available), \(participant.reps) rep\(participant.reps > 1 ? "s" : "")\(participant.interpreter.map { ", interpreter \($0)" } ?? "")")
             }
         }

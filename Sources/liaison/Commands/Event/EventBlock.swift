@@ -14,8 +14,10 @@ extension Liaison.Event {
         @Argument(help: "The other.") var b: String
 
         func run() throws {
-            try database.open().addBlock(PairBlock(a: a, b: b), to: event.id)
+            let db = try database.open()
+            let (_, note) = try StaleSchedule.change(db, event: event.id) { try db.addBlock(PairBlock(a: a, b: b), to: event.id) }
             print("blocked: \(a) and \(b)")
+            if let note { print(note) }
         }
     }
 }
