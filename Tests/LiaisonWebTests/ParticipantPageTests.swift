@@ -1,5 +1,7 @@
 import Foundation
 import HummingbirdTesting
+import LiaisonFormats
+import LiaisonTestSupport
 import LiaisonScheduling
 @testable import LiaisonStore
 @testable import LiaisonWeb
@@ -126,7 +128,7 @@ struct ParticipantPageTests {
         #expect(after.company.id == "US-Y" && after.company.country == "US")
     }
 
-    @Test("the agenda and calendar show the published schedule, and follow each publication")
+    @Test("the agenda and calendar show the published schedule, and follow each publication; the feed is in the participant's language and outlives its leaving")
     func agendaAndCalendar() async throws {
         let fixture = try WebFixture.make()
         let token = fixture.tokens["CN-A"]!
@@ -160,6 +162,23 @@ struct ParticipantPageTests {
             #expect(calendar.contains(uid) && calendar.contains("SEQUENCE:1"))
             let start = EventSpec.clock(8 * 60 + (free - 1) * 20)
             #expect(try await browser.get("/p/\(token)").text.contains(start + "–"))
+            // The feed is the exported calendar: in the participant's language, with what the other offers.
+            let exported = try #require(ScheduleICS.files(try fixture.db.publishedScheduleDocument(WebFixture.event), stamp: Date())
+                .first { $0.path == "CN-A.ics" })
+            let summary = try #require(ICSFile(exported.data).components("VEVENT").first?.first { $0.name == "SUMMARY" }?.value)
+            #expect(summary.hasPrefix("与") && calendar.contains("SUMMARY:" + summary), "\(summary)")
+            #expect(calendar.contains("提供"))
+        }
+        // A company that leaves keeps its feed, which cancels its meetings once published; its page is gone.
+        let leaving = meeting.host
+        let hostToken = fixture.tokens[leaving]!
+        try fixture.db.removeParticipants([leaving], from: WebFixture.event)
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: true)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        try await fixture.withBrowser { browser in
+            let feed = try await browser.get("/p/\(hostToken)/agenda.ics")
+            #expect(feed.status == .ok && feed.text.contains("STATUS:CANCELLED"), "\(feed.status)")
+            #expect(try await browser.get("/p/\(hostToken)").status == .notFound)
         }
     }
 
