@@ -204,6 +204,19 @@ struct OrganizerConsoleTests {
                                                                            ("exactSeconds", "0")])
             #expect(none.status == .seeOther)
             #expect(try fixture.db.eventScheduleDocument(WebFixture.event).state.report.breaks.fewestProven == nil)
+
+            // As `event schedule` lists them: who has no meeting with no minimum asked, and each meeting dropped
+            // against the published schedule, with why.
+            _ = try fixture.db.publishEvent(WebFixture.event)
+            let leaving = try #require(fixture.db.eventScheduleDocument(WebFixture.event).meetings.first?.meeting.host)
+            try fixture.db.removeParticipants([leaving], from: WebFixture.event)
+            let idle = try #require([("US-Y", "Port Logistics"), ("US-Z", "Golden Grocers"), ("US-X", "Bay Capital")].first { $0.0 != leaving })
+            try fixture.db.addParticipants([idle.0], to: WebFixture.event, settings: ParticipantSettings(maxMeetings: 0))
+            #expect(try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "0"), ("keepPublished", "on"),
+                                                                         ("exactSeconds", "0")]).status == .seeOther)
+            let report = try await browser.get("/events/oakland/schedule").text
+            #expect(report.contains("Without any meeting: \(idle.1) (\(idle.0))"), "\(report)")
+            #expect(report.contains("Dropped: ") && report.contains("is no longer registered"), "\(report.components(separatedBy: "Dropped:").dropFirst().first?.prefix(200) ?? "")")
         }
     }
 }

@@ -82,6 +82,10 @@ struct ScheduleView: Sendable {
     var shortfalls: [Shortfall]
     var unplaced: [Unplaced]
     var changes: String?
+    /// Who has no meeting though no minimum names it (as `event schedule` lists them), and each
+    /// meeting moved or dropped against the published schedule, with why.
+    var without: [String]
+    var changeLines: [String]
     var tableNumbers: [Int]
     var rows: [Row]
 
@@ -121,6 +125,14 @@ struct ScheduleView: Sendable {
             changes = state.changes.map {
                 "Against the published schedule: \($0.kept) kept, \($0.added.count) added, \($0.moved.count) moved, \($0.dropped.count) dropped."
             }
+            let named = Set(report.underMinimum.map(\.company))
+            without = document.withoutMeetings.filter { !named.contains($0) }.map { "\(shown($0)) (\(DisplayText.safe($0)))" }
+            changeLines = (state.changes?.moved ?? []).map { move in
+                "Moved: \(shown(move.to.delegate)) – \(shown(move.to.host)) from slot \(move.from.slot) table \(move.from.table) "
+                    + "to slot \(move.to.slot) table \(move.to.table)"
+            } + (state.changes?.dropped ?? []).map { drop in
+                "Dropped: \(shown(drop.meeting.delegate)) – \(shown(drop.meeting.host)) (slot \(drop.meeting.slot)): \(DisplayText.safe(drop.reason))"
+            }
             var grid: [Int: [Int: MeetingCell]] = [:]
             for entry in document.meetings {
                 let m = entry.meeting
@@ -137,6 +149,8 @@ struct ScheduleView: Sendable {
             shortfalls = []
             unplaced = []
             changes = nil
+            without = []
+            changeLines = []
             tableNumbers = []
             rows = []
         }

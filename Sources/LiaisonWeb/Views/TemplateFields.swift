@@ -272,6 +272,8 @@ extension ScheduleView: TemplateView {
         "shortfalls": .init(\ScheduleView.shortfalls),
         "unplaced": .init(\ScheduleView.unplaced),
         "changes": .init(\ScheduleView.changes),
+        "without": .init(\ScheduleView.without),
+        "changeLines": .init(\ScheduleView.changeLines),
         "tableNumbers": .init(\ScheduleView.tableNumbers),
         "rows": .init(\ScheduleView.rows),
     ]
