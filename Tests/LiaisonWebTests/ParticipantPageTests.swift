@@ -24,6 +24,9 @@ struct ParticipantPageTests {
             #expect(zh.contains("您寻求资本市场，对方提供") && zh.contains("规模相同（中型）") && zh.contains("Oakland，美国"))
             #expect(!zh.contains("capital markets") && !zh.contains("same size"))
             #expect(fr.contains("Oakland, États-Unis") && en.contains("Shanghai, China"))
+            // Its own profile as shown too: sectors, size and languages.
+            let profile = try #require(zh.components(separatedBy: "<section id=\"profile\">").last?.components(separatedBy: "<form").first)
+            #expect(profile.contains("<dd>清洁能源</dd>") && profile.contains("<dd>中型</dd>") && profile.contains("<dd>中文、英语</dd>"), "\(profile)")
         }
     }
 

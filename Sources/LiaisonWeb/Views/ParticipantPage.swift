@@ -188,10 +188,12 @@ struct ParticipantPage: Sendable {
         hasBlocks = !blocks.isEmpty
 
         shownRegionCity = DisplayText.safe([company.region, company.city].filter { !$0.isEmpty }.joined(separator: ", "))
-        shownSize = company.size?.rawValue ?? "—"
-        shownLanguages = DisplayText.safe(company.languages.joined(separator: ", "))
-        shownOffers = DisplayText.safe(Self.profileNames(company.offers, taxonomy))
-        shownSeeks = DisplayText.safe(Self.profileNames(company.seeks, taxonomy))
+        // The profile as shown, in the page's language (the form below edits it in sector ids and names).
+        let list = language == .zh ? "、" : ", "
+        shownSize = company.size.map { AgendaWords.of(agendaLanguage).size($0.rawValue) } ?? "—"
+        shownLanguages = DisplayText.safe(company.languages.map { CountryAndLanguageNames.language($0, in: agendaLanguage) }.joined(separator: list))
+        shownOffers = DisplayText.safe(Self.profileNames(company.offers, taxonomy, in: agendaLanguage))
+        shownSeeks = DisplayText.safe(Self.profileNames(company.seeks, taxonomy, in: agendaLanguage))
         shownDescription = DisplayText.safe(company.description)
         profileOpen = false
         profileAction = base + "/profile"
@@ -201,10 +203,10 @@ struct ParticipantPage: Sendable {
                            description: DisplayText.safe(company.description))
     }
 
-    /// A profile's sectors by name, heaviest first.
-    static func profileNames(_ profile: SectorProfile, _ taxonomy: Taxonomy) -> String {
+    /// A profile's sectors by name in `language`, heaviest first.
+    static func profileNames(_ profile: SectorProfile, _ taxonomy: Taxonomy, in language: AgendaLanguage = .en) -> String {
         profile.entries.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.sector < $1.sector }.map { entry in
-            taxonomy.resolve(entry.sector).map { taxonomy.sectors[$0].name } ?? entry.sector
-        }.joined(separator: ", ")
+            SectorNames.name(entry.sector, in: language, taxonomy: taxonomy)
+        }.joined(separator: language == .zh ? "、" : ", ")
     }
 }
