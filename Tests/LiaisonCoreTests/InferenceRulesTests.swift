@@ -9,6 +9,7 @@ struct InferenceRulesTests {
         Sector(id: "logistics", name: "Logistics", group: "G", aliases: ["cold chain", "物流", "冷链"]),
         Sector(id: "tech", name: "Technology", group: "G", aliases: ["IT", "batteries"]),
         Sector(id: "trade", name: "Trade", group: "G", aliases: ["exporters"]),
+        Sector(id: "fairs", name: "Fairs", group: "G", aliases: ["trade shows", "news"]),
     ], version: "test")
 
     private func infer(_ text: String) -> (sector: String, alias: String)? {
@@ -32,6 +33,9 @@ struct InferenceRulesTests {
     func plural() {
         #expect(infer("Battery maker")! == ("tech", "batteries"))
         #expect(infer("Exporter")! == ("trade", "exporters"))
+        // "shows" is the plural of "show"; "news" is no plural.
+        #expect(infer("Trade show organizer")! == ("fairs", "trade shows"))
+        #expect(infer("Financial news")! == ("fairs", "news") && infer("New products") == nil)
     }
 
     @Test("a short all-capitals alias matches only in capitals")

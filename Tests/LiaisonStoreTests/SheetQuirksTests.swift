@@ -74,6 +74,47 @@ struct SheetQuirksTests {
         }
     }
 
+    @Test("a header cell wrapped in the sheet (a line break inside it) reads as its words, in English or Chinese")
+    func wrappedHeaders() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let file = try directory.writing("sheet.csv", "Company ID,\"公司名称\nCompany\r\nName\",Country,Sector,\"Booth\nNo\"\nB1,Acme,US,software,A1\n")
+            let db = try LiaisonDatabase.inMemory()
+            try db.importCompanies(from: [file])
+            let acme = try db.company(id: "B1").company
+            #expect(acme.name == "Acme" && acme.extras == [ExtraField(name: "Booth No", value: "A1")])
+        }
+    }
+
+    @Test("Excel's CSV (Macintosh), lines ending in a bare carriage return, is read")
+    func macintoshLineEnds() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let file = try directory.writing("mac.csv", "id,name,country,industry\rM1,Acme,US,software\rM2,\"Beta, Co\",US,software\r")
+            let db = try LiaisonDatabase.inMemory()
+            #expect(try db.importCompanies(from: [file]).inserted == 2)
+            #expect(try db.company(id: "M2").company.name == "Beta, Co")
+        }
+    }
+
+    @Test("weights typed with a full-width colon are read as weights, never dropped")
+    func fullWidthColon() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let file = try directory.writing("sheet.csv", "id,name,country,industry,seeks\nW3,C,CN,software,agriculture-food：0.5；logistics-transportation：0.3\n")
+            let db = try LiaisonDatabase.inMemory()
+            try db.importCompanies(from: [file])
+            #expect(try db.company(id: "W3").company.seeks == SectorProfile(["agriculture-food": 0.5, "logistics-transportation": 0.3]))
+        }
+    }
+
+    @Test("a stream that never ends (/dev/zero) is refused after a bounded read")
+    func endlessStream() throws {
+        let db = try LiaisonDatabase.inMemory()
+        #expect {
+            try db.importCompanies(from: [URL(fileURLWithPath: "/dev/zero")], format: .csv)
+        } throws: { error in
+            (error as? ImportError)?.problems.map(\.message) == ["a stream of more than 512 MiB; save it to a file first"]
+        }
+    }
+
     @Test("a --columns mapping that no file uses refuses the import before anything is written")
     func unusedMappingWritesNothing() throws {
         try TestFiles.withTemporaryDirectory { directory in

@@ -93,12 +93,13 @@ public struct ProfileEntry: Hashable, Sendable {
         self.weight = weight
     }
 
-    /// Parses the text form `sector:weight;sector`, checking only its shape; sectors and weights
+    /// Parses the text form `sector:weight;sector` (full-width `：` and `；` too), checking only its shape; sectors and weights
     /// are checked against the taxonomy by ``CompanyDraft/validated(with:)``.
     public static func parseList(_ text: String, field: String) throws(FieldIssue) -> [ProfileEntry] {
         var entries: [ProfileEntry] = []
         for item in text.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
-            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            // A full-width colon, as a Chinese keyboard types it, separates as ':' does.
+            let parts = item.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "：" })
             let sector = parts[0].trimmingWhitespace()
             if sector.isEmpty {
                 if parts.count == 1 { continue }

@@ -124,7 +124,8 @@ struct SectorPhrases: Sendable {
         guard word.count > 3 else { return word }
         if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
         for suffix in ["sses", "ches", "shes", "xes"] where word.hasSuffix(suffix) { return String(word.dropLast(2)) }
-        for suffix in ["ss", "us", "is", "ws"] where word.hasSuffix(suffix) { return word }
+        if word == "news" { return word }
+        for suffix in ["ss", "us", "is"] where word.hasSuffix(suffix) { return word }
         return word.hasSuffix("s") ? String(word.dropLast()) : word
     }
 

@@ -42,6 +42,11 @@ struct CompanyCSVSource: CompanyRecordSource {
         case .utf8, .utf8WithBOM:
             break
         }
+        // Excel's "CSV (Macintosh)" ends lines with a bare carriage return: with no line feed in
+        // the whole file, each is a line end (no GB18030 or UTF-8 byte is a carriage return).
+        if !text.contains(UInt8(ascii: "\n")), text.contains(UInt8(ascii: "\r")) {
+            text = Data(text.map { $0 == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : $0 })
+        }
         let undecodable = switch encoding {
         case .gb18030: "not valid GB18030"
         default: neither ? "not valid UTF-8, nor is the file GB18030; save the sheet as CSV UTF-8" : "not valid UTF-8"
@@ -141,7 +146,10 @@ struct CompanyCSVSource: CompanyRecordSource {
         var bindings: [ColumnBinding] = []
         var columnOf: [ColumnBinding: String] = [:]
         for (index, cell) in header.fields.enumerated() {
-            let name = CSVCell.original(cell).trimmingCharacters(in: .whitespaces)
+            // A header cell wrapped in the sheet (Alt+Enter) holds line breaks: read with spaces, or,
+            // as a bilingual header (`公司名称⏎Company Name`), by the first of its lines that names a field.
+            let lines = CSVCell.original(cell).split(whereSeparator: \.isNewline).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            let name = lines.filter { !$0.isEmpty }.joined(separator: " ")
             if header.invalidUTF8Fields.contains(index) { problem("column \(index + 1): \(undecodable)") }
             if let bad = CompanyText.problem(in: name) { problem("column \(index + 1): \(bad)") }
             guard !name.isEmpty, !ColumnNames.key(name).isEmpty else {
@@ -152,7 +160,7 @@ struct CompanyCSVSource: CompanyRecordSource {
             if let mapped = mapping.target(of: name) {
                 binding = mapped
                 layout.mappedHeaders.insert(ColumnNames.key(name))
-            } else if let field = ColumnNames.field(named: name) {
+            } else if let field = ColumnNames.field(named: name) ?? lines.lazy.compactMap({ ColumnNames.field(named: $0) }).first {
                 binding = .field(field)
             } else {
                 binding = .extra(name)

@@ -9,6 +9,9 @@ enum InputFile {
         let reason: String
     }
 
+    /// The most bytes read from a pipe or a device.
+    static let streamLimit = 1 << 29
+
     static func contents(of url: URL) throws(Unreadable) -> Data {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
@@ -20,7 +23,14 @@ enum InputFile {
             if kind == .typeRegular { return try Data(contentsOf: url, options: .alwaysMapped) }
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            return try handle.readToEnd() ?? Data()
+            // A stream may never end (/dev/zero): read at most `streamLimit`, then refuse.
+            let data = try handle.read(upToCount: streamLimit + 1) ?? Data()  // nil: an empty stream
+            guard data.count <= streamLimit else {
+                throw Unreadable(reason: "a stream of more than \(streamLimit >> 20) MiB; save it to a file first")
+            }
+            return data
+        } catch let error as Unreadable {
+            throw error
         } catch let error as CocoaError where error.code == .fileReadNoPermission {
             throw Unreadable(reason: "permission denied")
         } catch {

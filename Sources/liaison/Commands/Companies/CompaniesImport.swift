@@ -51,7 +51,7 @@ extension Liaison.Companies {
                                         strict: strict, dryRun: dryRun)
             let summary = try db.importCompanies(from: files.map { URL(fileURLWithPath: $0) }, options: options)
             for file in summary.files {
-                print("\(file.file): \(file.companies) companies")
+                print("\(file.file): \(file.companies) compan\(file.companies == 1 ? "y" : "ies")")
             }
             for layout in summary.layouts {
                 print(layout)
@@ -60,7 +60,8 @@ extension Liaison.Companies {
                 print(inference)
             }
             let verb = dryRun ? "would import" : "imported"
-            print("\(verb) \(summary.inserted + summary.updated + summary.unchanged) companies: \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged\(dryRun ? " (dry run, nothing written)" : "")")
+            let total = summary.inserted + summary.updated + summary.unchanged
+            print("\(verb) \(total) compan\(total == 1 ? "y" : "ies"): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged\(dryRun ? " (dry run, nothing written)" : "")")
         }
     }
 }
