@@ -64,6 +64,22 @@ struct OpenEventTests {
                 "seed \(seed): musts left out \(missing(result)), by the requests alone \(missing(requestsOnly))")
     }
 
+    @Test("only the requests, keeping what was published: a published meeting no request names is dropped, saying why",
+          arguments: Array(UInt64(1)...20))
+    func requestsOnlyKeepingPublished(seed: UInt64) throws {
+        var input = OpenInstances.lockedForum(seed: seed)
+        let published = try Scheduler.schedule(input).meetings
+        input.onlyRequests = true
+        input.published = published
+        input.keepPublished = true
+        let result = try Scheduler.schedule(input)
+        let named = Set(input.requests.map { Set([$0.a, $0.b]) } + input.locks.map { Set([$0.a, $0.b]) })
+        #expect(result.meetings.allSatisfy { named.contains(Set([$0.a, $0.b])) }, "seed \(seed)")
+        let dropped = result.changes?.dropped ?? []
+        #expect(published.allSatisfy { named.contains(Set([$0.a, $0.b])) } || dropped.contains { $0.reason == "no request names the pair (--only-requests)" },
+                "seed \(seed)")
+    }
+
     @Test("only the requests, and none: no meeting, the bound is the schedule's (100 %), and the minimum's shortfall names requests")
     func requestsOnlyWithoutRequests() throws {
         var input = OpenInstances.tiny(seed: 3, rules: false, onlyRequests: true)

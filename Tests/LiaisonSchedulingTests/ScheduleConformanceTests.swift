@@ -45,6 +45,15 @@ struct ScheduleConformanceTests {
         fewer.participants[index].maxMeetings = count - 1
         expectCaught(fewer, "more meetings than its maximum")
 
+        // A lock added on a pair that does not meet: the schedule lacks it.
+        let met = Set(result.meetings.map { Set([$0.a, $0.b]) })
+        let names = input.participants.map(\.company)
+        if let pair = names.lazy.flatMap({ a in names.map { (a, $0) } }).first(where: { $0.0 < $0.1 && !met.contains(Set([$0.0, $0.1])) }) {
+            var newLock = rules
+            newLock.locks.append(MeetingLock(a: pair.0, b: pair.1, slot: 1))
+            expectCaught(newLock, "is locked in slot 1 but not scheduled there")
+        }
+
         var gone = rules
         gone.participants.remove(at: index)
         gone.requests.removeAll { $0.a == meeting.a || $0.b == meeting.a }

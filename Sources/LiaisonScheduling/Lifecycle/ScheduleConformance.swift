@@ -33,6 +33,12 @@ public enum ScheduleConformance {
                 }
             }
         }
+        // Every lock is a meeting of the schedule where it says (one added since is not yet).
+        for lock in rules.locks {
+            guard let key = model.key(lock.a, lock.b) else { continue }
+            let placed = meetings.contains { model.key($0.a, $0.b) == key && $0.slot == lock.slot && (lock.table ?? $0.table) == $0.table }
+            if !placed { return "\(lock.a) – \(lock.b) is locked in slot \(lock.slot) but not scheduled there" }
+        }
         return nil
     }
 }

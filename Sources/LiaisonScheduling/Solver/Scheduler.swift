@@ -214,6 +214,9 @@ public enum Scheduler {
             let reason: String?
             if model.blocked.contains(key) {
                 reason = "the pair is now blocked"
+            } else if model.onlyRequests && model.requests[key] == nil {
+                // Only the requested meetings are scheduled: a published one no request names goes.
+                reason = "no request names the pair (--only-requests)"
             } else if !model.slots.contains(meeting.slot) || !trial.isAvailable(key.a, meeting.slot) || !trial.isAvailable(key.b, meeting.slot) {
                 reason = "a participant is no longer available in slot \(meeting.slot)"
             } else if !(1...model.event.tables).contains(meeting.table) {
