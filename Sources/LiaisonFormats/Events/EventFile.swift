@@ -126,15 +126,18 @@ public struct EventFile: Sendable {
             try refuseUnknownFields(data, isList: file.isList)
             return file
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Text that is not JSON at all: where it stops being JSON.
+            let tree: Any
+            switch JSONSyntaxPlace.parse(data) {
+            case .success(let parsed): tree = parsed
+            case .failure(let refusal): throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: refusal.message))
+            }
             // Foundation's decoder calls a number that is no whole number, or too large for one,
             // "not valid JSON", without its place. Every number of an event file is whole: when
             // the text is JSON, the first number that is not names the field.
-            // Text that is not JSON at all: where it stops being JSON.
-            if let refusal = JSONSyntaxPlace.refusal(of: data) {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: refusal))
+            guard tree is [Any] || tree is [String: Any], let (place, number) = firstNumberNotWhole(in: tree, at: []) else {
+                throw DecodingError.dataCorrupted(context)
             }
-            guard let tree = try? JSONSerialization.jsonObject(with: data),
-                  let (place, number) = firstNumberNotWhole(in: tree, at: []) else { throw DecodingError.dataCorrupted(context) }
             throw DecodingError.dataCorrupted(.init(codingPath: place, debugDescription: "expected a whole number, found \(number)"))
         }
     }

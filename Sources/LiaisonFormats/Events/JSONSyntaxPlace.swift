@@ -5,22 +5,31 @@ import Foundation
 /// only "not valid JSON"; its JSONSerialization gives the byte the parse failed at, which is
 /// turned into a line and a column (counted in characters, from 1).
 enum JSONSyntaxPlace {
-    /// The refusal of `data`, nil when it is valid JSON.
-    static func refusal(of data: Data) -> String? {
+    /// `data` parsed (see `JSONSerialization`), or why it is not JSON.
+    static func parse(_ data: Data) -> Result<Any, Refusal> {
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return nil
+            return .success(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
         } catch {
-            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
-            if let match = detail.firstMatch(of: /around (?:character|line \d+, column) (\d+)/), let offset = Int(match.output.1) {
-                let (line, column) = place(of: min(offset, data.count), in: data)
-                return "not valid JSON at line \(line), column \(column)"
-            }
-            if detail.localizedCaseInsensitiveContains("end of file") {
-                return "not valid JSON: the text ends before its JSON does (line \(place(of: data.count, in: data).line))"
-            }
-            return "not valid JSON"
+            return .failure(Refusal(message: refusal(data, error)))
         }
+    }
+
+    /// Why a text is not JSON, in words.
+    struct Refusal: Error {
+        let message: String
+    }
+
+    /// Where `data` stopped being JSON, as `error`, JSONSerialization's, says.
+    private static func refusal(_ data: Data, _ error: any Error) -> String {
+        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
+        if let match = detail.firstMatch(of: /around (?:character|line \d+, column) (\d+)/), let offset = Int(match.output.1) {
+            let (line, column) = place(of: min(offset, data.count), in: data)
+            return "not valid JSON at line \(line), column \(column)"
+        }
+        if detail.localizedCaseInsensitiveContains("end of file") {
+            return "not valid JSON: the text ends before its JSON does (line \(place(of: data.count, in: data).line))"
+        }
+        return "not valid JSON"
     }
 
     /// The line and column (from 1) of the byte at `offset`.

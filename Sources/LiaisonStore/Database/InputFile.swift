@@ -3,16 +3,17 @@ import Foundation
 /// The bytes of a file a user names for Liaison to read (a sheet, an event file), or why it
 /// cannot be read, in words: a folder, a missing file, one without permission. Pipes and
 /// devices (`/dev/stdin`) are read as a stream: they cannot be mapped.
-enum InputFile {
+public enum InputFile {
     /// Why a file cannot be read, as the message after its name.
-    struct Unreadable: Error {
-        let reason: String
+    public struct Unreadable: Error {
+        public let reason: String
     }
 
     /// The most bytes read from a pipe or a device.
     static let streamLimit = 1 << 29
 
-    static func contents(of url: URL) throws(Unreadable) -> Data {
+    /// The file's bytes, or why it cannot be read.
+    public static func contents(of url: URL) throws(Unreadable) -> Data {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw Unreadable(reason: "no such file")

@@ -1,17 +1,13 @@
 import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// A `--weights FILE.json` file: an object of term → weight, e.g. `{"sector": 0.4, "language": 0.2}`.
 enum WeightsFile {
     static func read(_ path: String, over weights: ScoreWeights) throws -> ScoreWeights {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            let reason = switch (error as? CocoaError)?.code {
-            case .fileReadNoSuchFile?: "no such file"
-            case .fileReadNoPermission?: "permission denied"
-            default: "cannot read it"
-            }
-            throw CLIError("\(path): cannot read the weights file: \(reason)")
+        do { data = try InputFile.contents(of: URL(fileURLWithPath: path)) } catch {
+            throw CLIError("\(path): cannot read the weights file: \(error.reason)")
         }
         guard let named = try? JSONDecoder().decode([String: Double].self, from: data) else {
             throw CLIError("\(path):1: weights: expected a JSON object of term → number, e.g. {\"sector\": 0.4}")
