@@ -76,6 +76,53 @@ struct ExactCompactionTests {
         #expect(small.solve(until: SolveLimit()) == .unsatisfiable && small.learned > 0)
     }
 
+    @Test("a limit with one beyond it lets the solve go on where it is: it ends as a solve without the first limit does, at the same point; given none, it gives up there")
+    func beyond() {
+        let whole = Self.pigeonhole(7)
+        #expect(whole.solve(until: SolveLimit()) == .unsatisfiable)
+        let first = Self.pigeonhole(7)
+        let early = SolveLimit(effort: 500 * first.conflictWeight)
+        var goingOn = early
+        goingOn.beyond = { SolveLimit() }
+        #expect(first.solve(until: goingOn) == .unsatisfiable)
+        // Interrupted and solved again, a solver starts over from what it learned: the same count
+        // of learned clauses means the solve never stopped at the first limit.
+        #expect(first.learned == whole.learned, "learned \(first.learned) against \(whole.learned) without a limit")
+        let second = Self.pigeonhole(7)
+        var givingUp = early
+        givingUp.beyond = { nil }
+        #expect(second.solve(until: givingUp) == .unknown)
+        #expect(second.learned >= 500 && second.learned < 1_000, "learned \(second.learned)")
+    }
+
+    @Test("a climb out of its own budget goes on when the count asked of it is within its reach, and only then")
+    func climbWithinReach() throws {
+        var reached = 0
+        for seed in UInt64(1)...40 {
+            let instance = Instance(seed: seed)
+            let timings = instance.timings()
+            guard let start = timings.first else { continue }
+            let fairness = instance.input.fairness
+            guard let fewest = timings.map(instance.value).filter({ $0.most <= fairness }).map(\.breaks).min(), fewest < 3 else { continue }
+            // No effort of its own: the climb's first solve is at its limit at once, floor 0.
+            let asked = fewest + 1
+            for breaks in [asked, asked - 1] {
+                let climb = ExactClimb(try instance.timetable(start), limit: 3, until: SolveLimit(effort: 0),
+                                       reach: ExactClimb.Reach(breaks: breaks, limit: SolveLimit()))
+                climb.stop(atFloor: asked)
+                climb.wait()
+                if breaks >= asked {
+                    let agendas = try #require(climb.found, "seed \(seed): within reach, the climb goes on to the fewest, \(fewest)")
+                    #expect(instance.value(try instance.timing(of: agendas)).breaks == fewest, "seed \(seed)")
+                    reached += 1
+                } else {
+                    #expect(climb.found == nil && climb.floor == 0, "seed \(seed): out of reach, the climb ends at its own limit")
+                }
+            }
+        }
+        #expect(reached >= 15, "reached \(reached)")
+    }
+
     @Test("from random timings, the fewest breaks of any fair timing of the same meetings, proven, every rule held")
     func fewestFromRandomStarts() throws {
         var proven = 0, improved = 0, cases = 0

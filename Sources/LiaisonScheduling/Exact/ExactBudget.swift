@@ -10,7 +10,9 @@ public enum ExactBudget: Equatable, Sendable {
 
     /// What `event schedule` spends when not told otherwise: enough to settle the fewest breaks of
     /// most real forums of a few hundred meetings, a few seconds at most on a laptop, on events
-    /// whose formula stays small (see ``standardClauses``).
+    /// whose formula stays small (see ``standardClauses``); up to three times as much on one whose
+    /// climb comes within a few breaks of the compaction's (see
+    /// ``ExactCompaction/reachShare``).
     public static let standard = ExactBudget.conflicts(25_000)
     /// The most clauses a part of the standard search's formula may need: above, an event gets
     /// no exact search unless asked for one in seconds.
@@ -58,10 +60,13 @@ public enum ExactBudget: Equatable, Sendable {
 }
 
 /// Where a solver's solves give up: at a deadline, or once its effort in all (see
-/// ``SATSolver/effort``) reaches so much, whichever comes first.
-struct SolveLimit {
+/// ``SATSolver/effort``) reaches so much, whichever comes first, unless `beyond` then gives a
+/// further limit: the solve goes on to it where it is, as if it had had that limit all along.
+struct SolveLimit: Sendable {
     var deadline = DispatchTime.distantFuture
     var effort = Double.infinity
+    /// Asked once this limit is reached, on the solver's thread: where to go on to, or nil to give up.
+    var beyond: (@Sendable () -> SolveLimit?)?
 
     /// Whether a solver that has spent `spent` has reached it.
     func isReached(effort spent: Double) -> Bool {

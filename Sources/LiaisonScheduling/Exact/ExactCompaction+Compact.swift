@@ -9,14 +9,26 @@ extension ExactCompaction {
     /// after it spends the rest.
     static let climbShare = 0.8
 
+    /// How close a climb in conflicts must come to the compaction's count, in breaks, to go on
+    /// after its share (see ``ExactClimb/Reach``): on real forums, agendas a few breaks below the
+    /// compaction's often take a few times the standard budget to find once the bounds below them
+    /// are refuted, and a climb that has got that close is worth the wait.
+    static let reachBreaks = 4
+
+    /// What a climb within reach may spend in all, in shares of its budget; the search after it
+    /// then spends nothing.
+    static let reachShare = 3.0
+
     /// Compacts `timetable`'s agendas (see ``Compaction``) and searches exactly for fewer breaks,
     /// within `budget` in all. The search's climb (see ``ExactClimb``) starts at once from the
     /// meetings as placed, on a thread of its own:
     /// - with a budget in seconds, for up to half of them; beside it, a small event is annealed
     ///   by one run, not two (see ``Compaction/warmRun``), so that the solver and the annealing
     ///   have a core each;
-    /// - with a budget in conflicts (``climbShare`` of them), the compaction is the one without a
-    ///   search: its agendas are those of `--exact-seconds 0`, kept unless the search does better.
+    /// - with a budget in conflicts (``climbShare`` of them; up to ``reachShare`` times the budget
+    ///   once the climb comes within ``reachBreaks`` of the annealing's count), the compaction is
+    ///   the one without a search: its agendas are those of `--exact-seconds 0`, kept unless the
+    ///   search does better.
     ///
     /// Once the annealing ends:
     /// - agendas the climb finds with fewer breaks than the annealing's (or fairer) are kept,
@@ -41,7 +53,9 @@ extension ExactCompaction {
             return improve(&timetable, budget: budget.remaining(from: started, spent: 0), clauses: budget.clauses)
         }
         let inSeconds = if case .seconds = budget { true } else { false }
-        let climb = ExactClimb(timetable, limit: limit, until: budget.limit(share: inSeconds ? 0.5 : climbShare, from: started))
+        let reach = inSeconds ? nil : ExactClimb.Reach(breaks: reachBreaks, limit: budget.limit(share: reachShare, from: started))
+        let climb = ExactClimb(timetable, limit: limit, until: budget.limit(share: inSeconds ? 0.5 : climbShare, from: started),
+                               reach: reach)
         Compaction.compact(&timetable, besideSearch: inSeconds)
         let annealed = BreakCounts(timetable)
         climb.stop(atFloor: annealed.total)

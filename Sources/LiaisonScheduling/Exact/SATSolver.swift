@@ -31,7 +31,7 @@ final class SATSolver {
         let owner = Unmanaged.passUnretained(self).toOpaque()
         ccadical_set_terminate(solver, owner) { state in
             let owner = Unmanaged<SATSolver>.fromOpaque(state!).takeUnretainedValue()
-            return owner.stop.isRaised || owner.limit.isReached(effort: owner.effort) ? 1 : 0
+            return owner.givesUp() ? 1 : 0
         }
         // Every learned clause is handed over (its literals copied), only to be counted.
         ccadical_set_learn(solver, owner, Int32.max) { state, _ in
@@ -67,11 +67,22 @@ final class SATSolver {
         ccadical_add(solver, 0)
     }
 
-    /// Solves with `assumptions` holding for this call only, giving up at `limit` or once
-    /// `stop` is raised.
+    /// Whether the current solve gives up: `stop` is raised, or its limit is reached with none
+    /// beyond it.
+    private func givesUp() -> Bool {
+        if stop.isRaised { return true }
+        while limit.isReached(effort: effort) {
+            guard let beyond = limit.beyond?() else { return true }
+            limit = beyond
+        }
+        return false
+    }
+
+    /// Solves with `assumptions` holding for this call only, giving up at `limit` (or what lies
+    /// beyond it) or once `stop` is raised.
     func solve(assuming assumptions: [Int32] = [], until limit: SolveLimit) -> Outcome {
-        guard !stop.isRaised, !limit.isReached(effort: effort) else { return .unknown }
         self.limit = limit
+        guard !givesUp() else { return .unknown }
         for literal in assumptions { ccadical_assume(solver, literal) }
         switch ccadical_solve(solver) {
         case 10: return .satisfiable
