@@ -10,6 +10,7 @@ struct InferenceRulesTests {
         Sector(id: "tech", name: "Technology", group: "G", aliases: ["IT", "batteries"]),
         Sector(id: "trade", name: "Trade", group: "G", aliases: ["exporters"]),
         Sector(id: "fairs", name: "Fairs", group: "G", aliases: ["trade shows", "news"]),
+        Sector(id: "drinks", name: "Food, Beverage & Tobacco", group: "G", aliases: ["饮料、酒"]),
     ], version: "test")
 
     private func infer(_ text: String) -> (sector: String, alias: String)? {
@@ -62,6 +63,40 @@ struct InferenceRulesTests {
         #expect(try draft.validated(with: taxonomy).seeks == SectorProfile(["logistics": 1]))
         draft.seeks = [ProfileEntry(sector: "logistics", weight: 0.5), ProfileEntry(sector: "cold chain", weight: 1)]
         #expect(throws: FieldIssues.self) { try draft.validated(with: taxonomy) }
+    }
+
+    private func inferList(_ text: String) -> [String] {
+        taxonomy.inferList(text).map { taxonomy.sectors[$0.index].id }
+    }
+
+    @Test("a list in one cell gives a sector per item that names one, in its order; one item, as infer does")
+    func lists() {
+        #expect(inferList("Frozen food, Cold chain, Batteries") == ["food", "logistics", "tech"])
+        #expect(inferList("冷冻食品、冷链、饮料") == ["food", "logistics"])
+        #expect(inferList("Trade shows / IT") == ["fairs", "tech"])
+        #expect(inferList("Exporter，物流") == ["trade", "logistics"])
+        // An item naming nothing gives nothing; a sector named twice is given once.
+        #expect(inferList("Frozen food, based in Dalian, food exporter") == ["food"])
+        #expect(inferList("Logistics of frozen food") == ["food"] && infer("Logistics of frozen food")!.sector == "food")
+        #expect(inferList("Underwater, basket weaving").isEmpty)
+    }
+
+    @Test("a name or alias spanning the items of a list names them all, when it is the most specific")
+    func spanningNames() {
+        #expect(inferList("Food, Beverage & Tobacco") == ["drinks"])
+        #expect(inferList("Food, Beverage & Tobacco, Logistics") == ["drinks", "logistics"])
+        #expect(inferList("饮料、酒、物流") == ["drinks", "logistics"])
+    }
+
+    @Test("every sector of a listed industry or seeks value is kept, with the entry's weight, and each is named among the inferences")
+    func listedProfiles() throws {
+        var draft = CompanyDraft()
+        (draft.id, draft.name, draft.country, draft.industry) = ("A", "A", "CN", "Frozen food, cold chain")
+        draft.seeks = [ProfileEntry(sector: "Batteries / exporters", weight: 0.5), ProfileEntry(sector: "物流", weight: 1)]
+        let validated = try draft.validate(with: taxonomy)
+        #expect(validated.company.offers == SectorProfile(["food": 1, "logistics": 1]))
+        #expect(validated.company.seeks == SectorProfile(["tech": 0.5, "trade": 0.5, "logistics": 1]))
+        #expect(Set(validated.inferences.map(\.sector)) == ["food", "logistics", "tech", "trade"] && validated.inferences.count == 4)
     }
 
     @Test("an industry with no sector in it names the value and points to `liaison sectors`")

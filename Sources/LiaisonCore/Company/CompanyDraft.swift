@@ -30,7 +30,8 @@ public struct CompanyDraft: Sendable {
     /// A valid company and the sectors that were inferred from free text to make it.
     public struct Validated: Sendable {
         public var company: Company
-        /// One per industry, offers or seeks value that was no sector's id, name or alias.
+        /// One per sector found in an industry, offers or seeks value that was no sector's id,
+        /// name or alias.
         public var inferences: [SectorInference]
     }
 
@@ -43,8 +44,8 @@ public struct CompanyDraft: Sendable {
     ///
     /// Offers come from the explicit `offers` entries, else from `industry`, else from `naics`
     /// (by its longest prefix in the taxonomy). An industry, offers or seeks value that is no
-    /// sector's id, name or alias is matched as free text (``Taxonomy/infer(_:)``), and the match
-    /// is returned among the inferences. Text is trimmed and put in NFC; control characters are
+    /// sector's id, name or alias is matched as free text, one sector per item of a list
+    /// (``Taxonomy/inferList(_:)``), and each match is returned among the inferences. Text is trimmed and put in NFC; control characters are
     /// refused (line breaks and tabs are allowed in `description` only). Every problem is
     /// reported, not only the first.
     public func validate(with taxonomy: Taxonomy) throws(FieldIssues) -> Validated {
@@ -112,10 +113,12 @@ public struct CompanyDraft: Sendable {
         if self.offers.isEmpty, !industry.isEmpty {
             if let index = taxonomy.resolve(industry) {
                 offers = SectorProfile([taxonomy.sectors[index].id: 1])
-            } else if let found = taxonomy.infer(industry) {
-                let sector = taxonomy.sectors[found.index].id
-                offers = SectorProfile([sector: 1])
-                inferences.append(SectorInference(field: "industry", text: industry, sector: sector, alias: found.alias))
+            } else if case let found = taxonomy.inferList(industry), !found.isEmpty {
+                let sectors = found.map { taxonomy.sectors[$0.index].id }
+                offers = SectorProfile(Dictionary(uniqueKeysWithValues: sectors.map { ($0, 1) }))
+                for (sector, inferred) in zip(sectors, found) {
+                    inferences.append(SectorInference(field: "industry", text: industry, sector: sector, alias: inferred.alias))
+                }
             } else {
                 fail("industry", "unknown industry \(CompanyText.quoted(industry)): no sector's id, name or alias is in it; see `liaison sectors`")
             }

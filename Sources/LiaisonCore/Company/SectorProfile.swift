@@ -31,7 +31,8 @@ public struct SectorProfile: Hashable, Sendable {
 
 extension SectorProfile {
     /// The profile of user-written entries: each sector resolved by id, name or alias, or else
-    /// found in the entry as free text (``Taxonomy/infer(_:)``, appended to `inferences`); each
+    /// found in the entry as free text, one per item of a list written in it
+    /// (``Taxonomy/inferList(_:)``, each appended to `inferences`, each with the entry's weight); each
     /// weight finite and above 0, no sector twice. Problems are appended to `issues` under `field`.
     ///
     /// Two entries of one sector are a problem when both name it exactly; when one was inferred
@@ -45,32 +46,36 @@ extension SectorProfile {
                 issues.append(FieldIssue(field: field, message: problem))
                 continue
             }
-            var isInferred = false
-            let index: Int
+            let isInferred: Bool
+            let indices: [Int]
             if let exact = taxonomy.resolve(entry.sector) {
-                index = exact
-            } else if let found = taxonomy.infer(entry.sector) {
-                index = found.index
-                isInferred = true
-                inferences.append(SectorInference(field: field, text: entry.sector, sector: taxonomy.sectors[index].id, alias: found.alias))
+                (indices, isInferred) = ([exact], false)
             } else {
-                issues.append(FieldIssue(field: field, message: "unknown sector \(CompanyText.quoted(entry.sector)); see `liaison sectors`"))
-                continue
+                let found = taxonomy.inferList(entry.sector)
+                guard !found.isEmpty else {
+                    issues.append(FieldIssue(field: field, message: "unknown sector \(CompanyText.quoted(entry.sector)); see `liaison sectors`"))
+                    continue
+                }
+                (indices, isInferred) = (found.map(\.index), true)
+                for sector in found {
+                    inferences.append(SectorInference(field: field, text: entry.sector, sector: taxonomy.sectors[sector.index].id, alias: sector.alias))
+                }
             }
             guard entry.weight.isFinite, entry.weight > 0 else {
                 issues.append(FieldIssue(field: field, message: "weight of \(CompanyText.excerpt(entry.sector)) must be a finite number above 0, not \(entry.weight)"))
                 continue
             }
-            let id = taxonomy.sectors[index].id
-            if let previous = weights[id] {
-                if isInferred || inferred.contains(id) {
-                    weights[id] = max(previous, entry.weight)
-                    continue
+            for id in indices.map({ taxonomy.sectors[$0].id }) {
+                if let previous = weights[id] {
+                    if isInferred || inferred.contains(id) {
+                        weights[id] = max(previous, entry.weight)
+                        continue
+                    }
+                    issues.append(FieldIssue(field: field, message: "sector \(id) is listed twice"))
                 }
-                issues.append(FieldIssue(field: field, message: "sector \(id) is listed twice"))
+                if isInferred { inferred.insert(id) }
+                weights[id] = entry.weight
             }
-            if isInferred { inferred.insert(id) }
-            weights[id] = entry.weight
         }
         return SectorProfile(weights)
     }

@@ -49,16 +49,56 @@ struct SectorPhrases: Sendable {
         }
     }
 
-    /// A phrase found in a text: which, and where it starts (in Unicode scalars of the text).
+    /// A phrase found in a text: which, and where it starts and ends (in Unicode scalars of the
+    /// text, compatibility-normalized).
     struct Match {
         var phrase: Phrase
         var position: Int
+        var end: Int
+
+        /// Whether it is more specific than `other`: the most words (or Chinese characters), then
+        /// the earliest in the text, then the longest alias, then the first sector in taxonomy
+        /// order, then the alias in code-point order.
+        func isMoreSpecific(than other: Match) -> Bool {
+            if phrase.units != other.phrase.units { return phrase.units > other.phrase.units }
+            if position != other.position { return position < other.position }
+            if phrase.alias.count != other.phrase.alias.count { return phrase.alias.count > other.phrase.alias.count }
+            if phrase.sector != other.phrase.sector { return phrase.sector < other.phrase.sector }
+            return phrase.alias.unicodeScalars.lexicographicallyPrecedes(other.phrase.alias.unicodeScalars)
+        }
     }
 
-    /// The most specific phrase found in `text`: the most words (or Chinese characters), then the
-    /// earliest in the text, then the longest alias, then the first sector in taxonomy order, then
-    /// the alias in code-point order. Nil when none is found.
+    /// The most specific phrase found in `text` (see ``Match/isMoreSpecific(than:)``). Nil when
+    /// none is found.
     func bestMatch(in text: String) -> Match? {
+        matches(in: text).min { $0.isMoreSpecific(than: $1) }
+    }
+
+    /// What separates the items of a list written in one cell: `Machinery, Logistics`,
+    /// `机械、物流`, `Solar / Wind`.
+    static let listSeparators: Set<Unicode.Scalar> = [",", "，", "、", "/", "／"]
+
+    /// The phrases a list written in `text` names, one per item at most: items are separated by
+    /// ``listSeparators``, each gets its most specific phrase, and a phrase whose alias spans
+    /// several items (`Food, Beverage & Tobacco`) names them all, when it is more specific than
+    /// any phrase inside one of them. Items that name nothing give nothing. In text order.
+    func listMatches(in text: String) -> [Match] {
+        let scalars = Array(text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        // Where each item ends: a match belongs to the items from its start's to its last scalar's.
+        let separators = scalars.indices.filter { Self.listSeparators.contains(scalars[$0]) }
+        func item(at position: Int) -> Int { separators.firstIndex { $0 >= position } ?? separators.count }
+        var named = Set<Int>(), chosen: [Match] = []
+        for match in matches(in: text).sorted(by: { $0.isMoreSpecific(than: $1) }) {
+            let items = item(at: match.position)...item(at: max(match.position, match.end - 1))
+            guard !items.contains(where: named.contains) else { continue }
+            named.formUnion(items)
+            chosen.append(match)
+        }
+        return chosen.sorted { $0.position < $1.position }
+    }
+
+    /// Every phrase found in `text`, wherever it is.
+    private func matches(in text: String) -> [Match] {
         let normalized = text.precomposedStringWithCompatibilityMapping
         var matches: [Match] = []
         let words = Self.words(in: normalized)
@@ -66,12 +106,12 @@ struct SectorPhrases: Sendable {
             let candidates = (englishByFirstWord[word.word] ?? []) + (englishByFirstWord[word.original] ?? [])
             for phrase in candidates {
                 if phrase.isAcronym {
-                    if word.original == phrase.words[0] { matches.append(Match(phrase: phrase, position: word.position)) }
+                    if word.original == phrase.words[0] { matches.append(Match(phrase: phrase, position: word.position, end: word.end)) }
                     continue
                 }
                 guard start + phrase.words.count <= words.count,
                       zip(phrase.words, words[start...]).allSatisfy({ $0 == $1.word }) else { continue }
-                matches.append(Match(phrase: phrase, position: word.position))
+                matches.append(Match(phrase: phrase, position: word.position, end: words[start + phrase.words.count - 1].end))
             }
         }
         if normalized.unicodeScalars.contains(where: Self.isHan) {
@@ -80,31 +120,25 @@ struct SectorPhrases: Sendable {
                 let needle = Array(phrase.words[0].unicodeScalars)
                 guard needle.count <= scalars.count else { continue }
                 if let position = (0...(scalars.count - needle.count)).first(where: { scalars[$0..<($0 + needle.count)].elementsEqual(needle) }) {
-                    matches.append(Match(phrase: phrase, position: position))
+                    matches.append(Match(phrase: phrase, position: position, end: position + needle.count))
                 }
             }
         }
-        return matches.min { a, b in
-            if a.phrase.units != b.phrase.units { return a.phrase.units > b.phrase.units }
-            if a.position != b.position { return a.position < b.position }
-            if a.phrase.alias.count != b.phrase.alias.count { return a.phrase.alias.count > b.phrase.alias.count }
-            if a.phrase.sector != b.phrase.sector { return a.phrase.sector < b.phrase.sector }
-            return a.phrase.alias.unicodeScalars.lexicographicallyPrecedes(b.phrase.alias.unicodeScalars)
-        }
+        return matches
     }
 
     private static let stopWords: Set<String> = ["and", "of", "the", "for", "in"]
 
     /// The words of `text`: runs of letters and digits outside Chinese text, each with its
-    /// normalized form, its text as written, and the scalar offset where it starts.
-    static func words(in text: String) -> [(word: String, original: String, position: Int)] {
-        var result: [(word: String, original: String, position: Int)] = []
+    /// normalized form, its text as written, and the scalar offsets where it starts and ends.
+    static func words(in text: String) -> [(word: String, original: String, position: Int, end: Int)] {
+        var result: [(word: String, original: String, position: Int, end: Int)] = []
         var current = ""
         var start = 0
         func flush() {
             guard !current.isEmpty else { return }
             let lower = current.lowercased()
-            if !stopWords.contains(lower) { result.append((singular(lower), current, start)) }
+            if !stopWords.contains(lower) { result.append((singular(lower), current, start, start + current.unicodeScalars.count)) }
             current = ""
         }
         for (offset, scalar) in text.unicodeScalars.enumerated() {

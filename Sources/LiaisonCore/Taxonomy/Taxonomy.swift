@@ -63,6 +63,22 @@ public struct Taxonomy: Sendable {
         return InferredSector(index: match.phrase.sector, alias: match.phrase.alias)
     }
 
+    /// The sectors free text written as a list is about, when it is no sector's id, name or
+    /// alias: each item (separated by `,`, `，`, `、` or `/`) gives its own as ``infer(_:)`` does,
+    /// unless a name or alias spanning items is more specific (`Food, Beverage & Tobacco`).
+    /// Items naming no sector give none; a sector named twice is given once. Empty when nothing
+    /// is found.
+    ///
+    ///     taxonomy.inferList("Machinery, Logistics, Biotech")   // three sectors
+    ///     taxonomy.inferList("Cold chain logistics")            // supply-chain-services
+    public func inferList(_ text: String) -> [InferredSector] {
+        var seen = Set<Int>()
+        return phrases.listMatches(in: text).compactMap { match in
+            guard seen.insert(match.phrase.sector).inserted else { return nil }
+            return InferredSector(index: match.phrase.sector, alias: match.phrase.alias)
+        }
+    }
+
     /// The position of the sector with exactly this id.
     public func index(ofID id: String) -> Int? {
         guard let index = indexByKey[id.lowercased()], sectors[index].id == id else { return nil }
