@@ -79,7 +79,7 @@ struct EventDaysSessionsStoreTests {
             spec.delegation = "US"
             try db.createEvent(spec)
             let added = try db.addParticipants(["US-0001", "CN-0001", "CA-0001"], to: "forum", settings: ParticipantSettings())
-            #expect(added.map(\.side) == [.delegate, .host, .host])
+            #expect(added.participants.map(\.side) == [.delegate, .host, .host])
         }
     }
 

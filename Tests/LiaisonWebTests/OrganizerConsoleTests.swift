@@ -113,6 +113,29 @@ struct OrganizerConsoleTests {
         #expect(definition.locks == [MeetingLock(a: "CN-B", b: "US-Z", slot: 4, table: 2)])
     }
 
+    @Test("a change the current schedule breaks says so on the page it leads to; one it keeps does not")
+    func discardedScheduleNotice() async throws {
+        let fixture = try WebFixture.make()
+        let meetings = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 0, keepPublished: false).meetings
+        let met = try #require(meetings.first)
+        let participants = try fixture.db.eventDefinition(WebFixture.event).participants
+        let unmet = try #require(participants.filter { $0.side == .delegate }.flatMap { d in
+            participants.filter { $0.side == .host }.map { (d.company, $0.company) }
+        }.first { pair in !meetings.contains { $0.delegate == pair.0 && $0.host == pair.1 } })
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/events/oakland")
+            let kept = try await browser.post("/events/oakland/blocks", [("csrf", csrf), ("a", unmet.0), ("b", unmet.1)])
+            #expect(kept.headers[.location] == "/events/oakland?done=block")
+            let broken = try await browser.post("/events/oakland/blocks", [("csrf", csrf), ("a", met.delegate), ("b", met.host)])
+            let location = try #require(broken.headers[.location])
+            #expect(location == "/events/oakland?done=block&schedule=discarded")
+            let page = try await browser.get(location).text
+            #expect(page.contains("Block added. The current schedule broke this change and was discarded"), "\(page)")
+            #expect(try !(await browser.get("/events/oakland?done=block").text.contains("was discarded")))
+        }
+        #expect(throws: EventError.notScheduled(WebFixture.event)) { try fixture.db.eventScheduleDocument(WebFixture.event) }
+    }
+
     @Test("links: issued ones shown once, a renewal shows the new link and stops the old")
     func links() async throws {
         let fixture = try WebFixture.make()

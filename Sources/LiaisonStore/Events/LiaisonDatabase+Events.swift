@@ -91,9 +91,17 @@ extension LiaisonDatabase {
         }
     }
 
+    /// What registering companies did: the participants as registered, and whether their settings
+    /// broke the event's current schedule (a slot taken from one that meets in it, a lower
+    /// maximum…), which was therefore discarded: the event must be scheduled again.
+    public struct Registration: Sendable {
+        public var participants: [Participant]
+        public var discardedSchedule: Bool
+    }
+
     /// Registers companies for an event (or changes their settings when registered).
     @discardableResult
-    public func addParticipants(_ companies: [String], to event: String, settings: ParticipantSettings) throws -> [Participant] {
+    public func addParticipants(_ companies: [String], to event: String, settings: ParticipantSettings) throws -> Registration {
         try writer.write { db in
             let definition = try definition(event, db: db)
             let existing = Dictionary(definition.participants.map { ($0.company, $0) }, uniquingKeysWith: { a, _ in a })
@@ -108,8 +116,7 @@ extension LiaisonDatabase {
                 try EventStore.saveParticipant(participant, event: event, in: db)
                 return participant
             }
-            try Self.validate(event, db: db)
-            return added
+            return Registration(participants: added, discardedSchedule: try Self.validate(event, db: db))
         }
     }
 
@@ -127,15 +134,24 @@ extension LiaisonDatabase {
         }
     }
 
-    public func addRequest(_ request: MeetingRequest, to event: String) throws {
+    /// Adds the organizer's request (in force at once), replacing the pair's. Returns true when
+    /// it broke the current schedule, which was therefore discarded.
+    @discardableResult
+    public func addRequest(_ request: MeetingRequest, to event: String) throws -> Bool {
         try changeRules(event, companies: [request.a, request.b]) { db in try EventStore.saveRequest(request, event: event, in: db) }
     }
 
-    public func addBlock(_ block: PairBlock, to event: String) throws {
+    /// Never pairs two participants. Returns true when the pair met in the current schedule,
+    /// which was therefore discarded.
+    @discardableResult
+    public func addBlock(_ block: PairBlock, to event: String) throws -> Bool {
         try changeRules(event, companies: [block.a, block.b]) { db in try EventStore.saveBlock(block, event: event, in: db) }
     }
 
-    public func addLock(_ lock: MeetingLock, to event: String) throws {
+    /// Fixes a meeting at a slot (and table). Returns true when the current schedule does not
+    /// hold it there, and was therefore discarded.
+    @discardableResult
+    public func addLock(_ lock: MeetingLock, to event: String) throws -> Bool {
         try changeRules(event, companies: [lock.a, lock.b]) { db in try EventStore.saveLock(lock, event: event, in: db) }
     }
 
@@ -172,14 +188,16 @@ extension LiaisonDatabase {
         return given ?? (stored.company.country == spec.delegation ? .delegate : .host)
     }
 
-    private func changeRules(_ event: String, companies: [String], _ change: (Database) throws -> Void) throws {
+    /// Makes `change` to the rules of `event` between registered `companies`; whether it
+    /// discarded the current schedule (see ``validate(_:db:)``).
+    private func changeRules(_ event: String, companies: [String], _ change: (Database) throws -> Void) throws -> Bool {
         try writer.write { db in
             let registered = Set(try definition(event, db: db).participants.map(\.company))
             for company in companies where !registered.contains(company) {
                 throw EventError.notParticipant(event: event, company: company)
             }
             try change(db)
-            try Self.validate(event, db: db)
+            return try Self.validate(event, db: db)
         }
     }
 
@@ -187,7 +205,9 @@ extension LiaisonDatabase {
     /// event with a contradiction the scheduler would refuse. A current schedule the change
     /// breaks (a pair now blocked, a slot no longer available, fewer representatives…) is
     /// discarded, as its figures and meetings no longer hold: the event must be scheduled again.
-    static func validate(_ event: String, db: Database) throws {
+    /// Returns true when it was.
+    @discardableResult
+    static func validate(_ event: String, db: Database) throws -> Bool {
         guard let definition = try EventStore.definition(event, in: db) else { throw EventError.unknownEvent(event) }
         do {
             try Scheduler.validate(definition.inForce)
@@ -195,9 +215,9 @@ extension LiaisonDatabase {
             throw EventError.invalidEvent(event, error.problems)
         }
         let meetings = try ScheduleStore.meetings(event, in: db).map { try $0.scheduled().meeting }
-        if !meetings.isEmpty, ScheduleConformance.brokenRule(meetings, of: definition.inForce) != nil {
-            try ScheduleStore.discard(event, in: db)
-        }
+        guard !meetings.isEmpty, ScheduleConformance.brokenRule(meetings, of: definition.inForce) != nil else { return false }
+        try ScheduleStore.discard(event, in: db)
+        return true
     }
 
     /// `spec` as the store holds it: its country and delegation as ISO codes where they name a

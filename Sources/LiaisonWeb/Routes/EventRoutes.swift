@@ -81,8 +81,8 @@ struct EventRoutes {
             guard let slots = SlotSet(parsing: text) else { throw HTTPError(.badRequest, message: "available slots are written such as 1-4,7, not '\(text)'") }
             settings.available = slots
         }
-        try environment.database.addParticipants(companies, to: id, settings: settings)
-        return Responses.redirect(to: Self.href(id) + "?done=registered")
+        let registration = try environment.database.addParticipants(companies, to: id, settings: settings)
+        return Responses.redirect(to: Self.done("registered", at: id, discarded: registration.discardedSchedule))
     }
 
     /// `POST /events/ID/requests`: the organizer's request (in force at once), in a session when
@@ -91,9 +91,9 @@ struct EventRoutes {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        try environment.database.addRequest(MeetingRequest(a: try fields.require("a"), b: try fields.require("b"), must: fields.flag("must"),
-                                                           session: fields.text("session")), to: id)
-        return Responses.redirect(to: Self.href(id) + "?done=request#requests")
+        let discarded = try environment.database.addRequest(MeetingRequest(a: try fields.require("a"), b: try fields.require("b"),
+                                                                           must: fields.flag("must"), session: fields.text("session")), to: id)
+        return Responses.redirect(to: Self.done("request", at: id, discarded: discarded) + "#requests")
     }
 
     /// `POST /events/ID/requests/decide` (`a`, `b`, `decision` = accept or decline): the
@@ -113,8 +113,8 @@ struct EventRoutes {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        try environment.database.addBlock(PairBlock(a: try fields.require("a"), b: try fields.require("b")), to: id)
-        return Responses.redirect(to: Self.href(id) + "?done=block")
+        let discarded = try environment.database.addBlock(PairBlock(a: try fields.require("a"), b: try fields.require("b")), to: id)
+        return Responses.redirect(to: Self.done("block", at: id, discarded: discarded))
     }
 
     /// `POST /events/ID/locks`
@@ -122,9 +122,9 @@ struct EventRoutes {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        try environment.database.addLock(MeetingLock(a: try fields.require("a"), b: try fields.require("b"), slot: try fields.requireInt("slot"),
-                                                     table: try fields.int("table")), to: id)
-        return Responses.redirect(to: Self.href(id) + "?done=lock")
+        let discarded = try environment.database.addLock(MeetingLock(a: try fields.require("a"), b: try fields.require("b"),
+                                                                     slot: try fields.requireInt("slot"), table: try fields.int("table")), to: id)
+        return Responses.redirect(to: Self.done("lock", at: id, discarded: discarded))
     }
 
     /// `GET /events/ID/links`: every participant's link state (links are shown only when issued).
@@ -174,9 +174,24 @@ struct EventRoutes {
     /// The event page's path.
     static func href(_ id: String) -> String { "/events/" + URLText.component(id) }
 
-    /// What a redirect after a form says was done.
+    /// Where a form that changed the event's rules sends the organizer: its page, saying what was
+    /// `done`, and whether the change broke the current schedule, which was discarded.
+    static func done(_ done: String, at id: String, discarded: Bool) -> String {
+        href(id) + "?done=" + done + (discarded ? "&schedule=discarded" : "")
+    }
+
+    /// What a redirect after a form says was done (and that the current schedule was discarded,
+    /// when it was).
     static func notice(_ request: Request) -> String? {
-        switch FormFields.query(request)["done"] {
+        let query = FormFields.query(request)
+        let done = Self.doneNotice(query["done"])
+        guard query["schedule"] == "discarded" else { return done }
+        return [done, "The current schedule broke this change and was discarded: schedule the event again."]
+            .compactMap { $0 }.joined(separator: " ")
+    }
+
+    private static func doneNotice(_ done: String?) -> String? {
+        switch done {
         case "registered": "Registered."
         case "request": "Request added."
         case "accept": "Request accepted: it is scheduled from now on."

@@ -27,12 +27,9 @@ extension Liaison.Event {
         func run() throws {
             let settings = ParticipantSettings(maxMeetings: maxMeetings, available: available.flatMap(SlotSet.init(parsing:)),
                                                reps: reps, interpreter: interpreter)
-            let db = try database.open()
-            let (added, note) = try StaleSchedule.change(db, event: event.id) {
-                try db.addParticipants(companies, to: event.id, settings: settings)
-            }
-            defer { if let note { print(note) } }
-            for participant in added {
+            let registration = try database.open().addParticipants(companies, to: event.id, settings: settings)
+            defer { if registration.discardedSchedule { print(StaleSchedule.note(event: event.id)) } }
+            for participant in registration.participants {
                 print("\(participant.company): \(participant.side.rawValue), up to \(participant.maxMeetings) meetings, slots \(participant.available), \(participant.reps) rep\(participant.reps > 1 ? "s" : "")\(participant.interpreter.map { ", interpreter \($0)" } ?? "")")
             }
         }

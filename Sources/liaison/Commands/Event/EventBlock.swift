@@ -14,10 +14,9 @@ extension Liaison.Event {
         @Argument(help: "The other.") var b: String
 
         func run() throws {
-            let db = try database.open()
-            let (_, note) = try StaleSchedule.change(db, event: event.id) { try db.addBlock(PairBlock(a: a, b: b), to: event.id) }
+            let discarded = try database.open().addBlock(PairBlock(a: a, b: b), to: event.id)
             print("blocked: \(a) and \(b)")
-            if let note { print(note) }
+            if discarded { print(StaleSchedule.note(event: event.id)) }
         }
     }
 }

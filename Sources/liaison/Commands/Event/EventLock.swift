@@ -16,12 +16,9 @@ extension Liaison.Event {
         @Option(help: "The table, from 1.") var table: Int?
 
         func run() throws {
-            let db = try database.open()
-            let (_, note) = try StaleSchedule.change(db, event: event.id) {
-                try db.addLock(MeetingLock(a: a, b: b, slot: slot, table: table), to: event.id)
-            }
+            let discarded = try database.open().addLock(MeetingLock(a: a, b: b, slot: slot, table: table), to: event.id)
             print("locked: \(a) and \(b) in slot \(slot)\(table.map { " at table \($0)" } ?? "")")
-            if let note { print(note) }
+            if discarded { print(StaleSchedule.note(event: event.id)) }
         }
     }
 }

@@ -15,9 +15,7 @@ extension Liaison.Event {
         func run() throws {
             let discarded = try database.open().removeParticipants(companies, from: event.id)
             print("removed \(companies.joined(separator: ", ")) from \(event.id)")
-            if discarded {
-                print("the current schedule met them and was discarded: run `liaison event schedule \(event.id)` again (--keep-published keeps what was published)")
-            }
+            if discarded { print(StaleSchedule.note(event: event.id, because: "met them")) }
         }
     }
 }

@@ -16,12 +16,9 @@ extension Liaison.Event {
         @Option(help: "The session (a named range of slots) the meeting must fall in.") var session: String?
 
         func run() throws {
-            let db = try database.open()
-            let (_, note) = try StaleSchedule.change(db, event: event.id) {
-                try db.addRequest(MeetingRequest(a: a, b: b, must: must, session: session), to: event.id)
-            }
+            let discarded = try database.open().addRequest(MeetingRequest(a: a, b: b, must: must, session: session), to: event.id)
             print("\(must ? "must-meet" : "requested"): \(a) and \(b)" + (session.map { " in the session \($0)" } ?? ""))
-            if let note { print(note) }
+            if discarded { print(StaleSchedule.note(event: event.id)) }
         }
     }
 }
