@@ -75,6 +75,7 @@ struct InferenceRulesTests {
         #expect(inferList("冷冻食品、冷链、饮料") == ["food", "logistics"])
         #expect(inferList("Trade shows / IT") == ["fairs", "tech"])
         #expect(inferList("Exporter，物流") == ["trade", "logistics"])
+        #expect(inferList("Frozen food; Logistics | IT") == ["food", "logistics", "tech"] && inferList("冷冻食品；物流") == ["food", "logistics"])
         // An item naming nothing gives nothing; a sector named twice is given once.
         #expect(inferList("Frozen food, based in Dalian, food exporter") == ["food"])
         #expect(inferList("Logistics of frozen food") == ["food"] && infer("Logistics of frozen food")!.sector == "food")
@@ -97,6 +98,9 @@ struct InferenceRulesTests {
         #expect(validated.company.offers == SectorProfile(["food": 1, "logistics": 1]))
         #expect(validated.company.seeks == SectorProfile(["tech": 0.5, "trade": 0.5, "logistics": 1]))
         #expect(Set(validated.inferences.map(\.sector)) == ["food", "logistics", "tech", "trade"] && validated.inferences.count == 4)
+        // The profile's own separator, in an industry: ids and names alike.
+        draft.industry = "food;Logistics；IT"
+        #expect(try draft.validated(with: taxonomy).offers == SectorProfile(["food": 1, "logistics": 1, "tech": 1]))
     }
 
     @Test("an industry with no sector in it names the value and points to `liaison sectors`")

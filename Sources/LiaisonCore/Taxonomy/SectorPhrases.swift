@@ -75,8 +75,8 @@ struct SectorPhrases: Sendable {
     }
 
     /// What separates the items of a list written in one cell: `Machinery, Logistics`,
-    /// `机械、物流`, `Solar / Wind`.
-    static let listSeparators: Set<Unicode.Scalar> = [",", "，", "、", "/", "／"]
+    /// `机械、物流`, `Solar / Wind`, `Agriculture; Logistics`, `Logistics | Machinery`.
+    static let listSeparators: Set<Unicode.Scalar> = [",", "，", "、", "/", "／", ";", "；", "|", "｜"]
 
     /// The phrases a list written in `text` names, one per item at most: items are separated by
     /// ``listSeparators``, each gets its most specific phrase, and a phrase whose alias spans

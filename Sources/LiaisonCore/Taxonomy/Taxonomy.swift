@@ -64,7 +64,8 @@ public struct Taxonomy: Sendable {
     }
 
     /// The sectors free text written as a list is about, when it is no sector's id, name or
-    /// alias: each item (separated by `,`, `，`, `、` or `/`) gives its own as ``infer(_:)`` does,
+    /// alias: each item (separated by `,`, `，`, `、`, `/`, `;`, `；` or `|`) gives its own as
+    /// ``infer(_:)`` does,
     /// unless a name or alias spanning items is more specific (`Food, Beverage & Tobacco`).
     /// Items naming no sector give none; a sector named twice is given once. Empty when nothing
     /// is found.
