@@ -46,6 +46,22 @@ struct SheetCLITests {
         }
     }
 
+    @Test("--columns given twice: both mappings apply; a header mapped in both is refused")
+    func columnsTwice() throws {
+        try LiaisonBinary.withWorkingDirectory { directory in
+            try "id,name,country,industry,Target,Booth No\nX-1,Alpha,CN,Food,Retail,A12\n"
+                .write(to: directory.appendingPathComponent("sheet.csv"), atomically: true, encoding: .utf8)
+            let twice = try LiaisonBinary.run(["companies", "import", "--db", "s.sqlite", "--columns", "Target=seeks", "--columns", "Booth No=booth",
+                                               "sheet.csv"], in: directory)
+            #expect(twice.status == 0, "\(twice.stderr)")
+            let show = try LiaisonBinary.run(["companies", "show", "X-1", "--db", "s.sqlite"], in: directory)
+            #expect(show.lines.contains("  booth  A12") && show.stdout.contains("(retail)") && !show.stdout.contains("Target"), "\(show.stdout)")
+            let again = try LiaisonBinary.run(["companies", "import", "--db", "s.sqlite", "--columns", "Target=seeks", "--columns", "target=notes",
+                                               "sheet.csv"], in: directory)
+            #expect(again.status != 0 && again.stderr.contains("a second time"), "\(again.stderr)")
+        }
+    }
+
     @Test("defect 14: companies show, list and export JSON use camelCase keys")
     func camelCase() throws {
         try Scenario.withImported { directory in

@@ -29,9 +29,14 @@ extension Liaison.Companies {
         @Option(help: "The files' format, when their extension does not say.")
         var format: CompanyFileFormat?
 
-        @Option(help: ArgumentHelp("Name CSV columns: 'Header=field,…' maps a header to a field, or keeps it under another name.",
-                                   valueName: "Header=field,…"))
-        var columns: String?
+        @Option(help: ArgumentHelp("Name CSV columns: 'Header=field,…' maps a header to a field, or keeps it under another name "
+                                   + "(may be given more than once).", valueName: "Header=field,…"))
+        var columns: [String] = []
+
+        /// Every `--columns` given, as one mapping.
+        private func mapping() throws(HeaderMappingError) -> HeaderMapping {
+            columns.isEmpty ? HeaderMapping() : try HeaderMapping(parsing: columns.joined(separator: ","))
+        }
 
         @Flag(help: "Refuse industry, offers and seeks values that are no sector's id, name or alias, instead of matching them as free text.")
         var strict = false
@@ -40,15 +45,12 @@ extension Liaison.Companies {
         var dryRun = false
 
         func validate() throws {
-            if let columns {
-                do { _ = try HeaderMapping(parsing: columns) } catch { throw ValidationError(error.description) }
-            }
+            do { _ = try mapping() } catch { throw ValidationError(error.description) }
         }
 
         func run() throws {
             let db = try database.open(dryRun ? .mustExist : .createIfMissing)
-            let options = ImportOptions(format: format, columns: try columns.map { try HeaderMapping(parsing: $0) } ?? HeaderMapping(),
-                                        strict: strict, dryRun: dryRun)
+            let options = ImportOptions(format: format, columns: try mapping(), strict: strict, dryRun: dryRun)
             let summary = try db.importCompanies(from: files.map { URL(fileURLWithPath: $0) }, options: options)
             for file in summary.files {
                 print("\(file.file): \(file.companies) compan\(file.companies == 1 ? "y" : "ies")")
