@@ -136,6 +136,21 @@ struct OrganizerConsoleTests {
         #expect(throws: EventError.notScheduled(WebFixture.event)) { try fixture.db.eventScheduleDocument(WebFixture.event) }
     }
 
+    @Test("registering with no representative or a negative maximum is refused naming the field, and nothing is saved (it was an empty 500)")
+    func badParticipantSettings() async throws {
+        let fixture = try WebFixture.make()
+        let before = try fixture.db.eventDefinition(WebFixture.event).participants
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/events/oakland")
+            for (field, value, words) in [("reps", "0", "needs at least 1 representative"), ("reps", "-3", "needs at least 1 representative"),
+                                          ("maxMeetings", "-1", "max meetings cannot be negative")] {
+                let refused = try await browser.post("/events/oakland/participants", [("csrf", csrf), ("companies", "CN-A US-X"), (field, value)])
+                #expect(refused.status == .badRequest && refused.text.contains(words), "\(field)=\(value): \(refused.status) \(refused.text)")
+            }
+        }
+        #expect(try fixture.db.eventDefinition(WebFixture.event).participants == before)
+    }
+
     @Test("links: issued ones shown once, a renewal shows the new link and stops the old")
     func links() async throws {
         let fixture = try WebFixture.make()

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// Which side of an event a participant is on: a meeting pairs one delegate with one host.
 public enum Side: String, Hashable, Sendable, Codable, CaseIterable {
@@ -40,6 +41,17 @@ public struct Participant: Hashable, Sendable, Codable {
 
     /// The most representatives a participant may send: more could never all meet at once.
     public static let mostReps = 1_000
+
+    /// What is wrong with its own settings, whatever the event: representatives from 1 to
+    /// ``mostReps``, a maximum of meetings not below 0, an interpreter without control characters.
+    public var settingProblems: [String] {
+        var problems: [String] = []
+        if reps < 1 { problems.append("\(company) needs at least 1 representative, not \(reps)") }
+        if let interpreter, let problem = CompanyText.problem(in: interpreter) { problems.append("\(company): its interpreter \(problem)") }
+        if reps > Self.mostReps { problems.append("\(company) may send at most \(Self.mostReps) representatives, not \(reps)") }
+        if maxMeetings < 0 { problems.append("\(company): max meetings cannot be negative") }
+        return problems
+    }
 }
 
 /// A set of slot numbers, written as ranges: `1-4,7`.

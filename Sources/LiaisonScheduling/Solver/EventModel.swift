@@ -60,14 +60,7 @@ struct EventModel {
         for (position, participant) in input.participants.enumerated() {
             if index[participant.company] != nil { problems.append("\(participant.company) is registered twice") }
             index[participant.company] = position
-            if participant.reps < 1 { problems.append("\(participant.company) needs at least 1 representative, not \(participant.reps)") }
-            if let interpreter = participant.interpreter, let problem = CompanyText.problem(in: interpreter) {
-                problems.append("\(participant.company): its interpreter \(problem)")
-            }
-            if participant.reps > Participant.mostReps {
-                problems.append("\(participant.company) may send at most \(Participant.mostReps) representatives, not \(participant.reps)")
-            }
-            if participant.maxMeetings < 0 { problems.append("\(participant.company): max meetings cannot be negative") }
+            problems += participant.settingProblems
             let outside = participant.available.sorted.filter { !event.slotNumbers.contains($0) }
             if !outside.isEmpty { problems.append("\(participant.company) is available in slots \(SlotSet(outside)) outside 1–\(event.slots)") }
             if participant.available.isEmpty { problems.append("\(participant.company) is available in no slot") }

@@ -113,9 +113,12 @@ extension LiaisonDatabase {
                 if let value = settings.available { participant.available = value }
                 if let value = settings.reps { participant.reps = value }
                 if let value = settings.interpreter { participant.interpreter = value }
-                try EventStore.saveParticipant(participant, event: event, in: db)
                 return participant
             }
+            // Checked before anything is saved: the table's own checks would fail in SQL.
+            let problems = added.flatMap(\.settingProblems)
+            guard problems.isEmpty else { throw EventError.invalidEvent(event, problems) }
+            for participant in added { try EventStore.saveParticipant(participant, event: event, in: db) }
             return Registration(participants: added, discardedSchedule: try Self.validate(event, db: db))
         }
     }
