@@ -131,6 +131,31 @@ struct ParticipantPageTests {
         #expect(after.company.id == "US-Y" && after.company.country == "US")
     }
 
+    @Test("a profile sent back as its form shows it keeps a name with a hidden character as stored, not as its visible mark")
+    func profileWithHiddenCharacters() async throws {
+        let fixture = try WebFixture.make(names: ["CN-B": "Evil\u{202E}gnp.exe"])
+        let token = fixture.tokens["CN-B"]!
+        let before = try fixture.db.company(id: "CN-B")
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(token)").text
+            #expect(page.contains("value=\"Evil[U+202E]gnp.exe\"") && !page.unicodeScalars.contains("\u{202E}"))
+            let stored = before.company
+            let sent = try await browser.post("/p/\(token)/profile", [
+                ("csrf", try await browser.csrf("/p/\(token)")), ("name", "Evil[U+202E]gnp.exe"), ("region", stored.region), ("city", stored.city),
+                ("size", stored.size?.rawValue ?? ""), ("languages", stored.languages.joined(separator: " ")), ("offers", stored.offers.text),
+                ("seeks", stored.seeks.text), ("description", stored.description)])
+            #expect(sent.status == .seeOther)
+            // Changed, the field is taken as typed.
+            _ = try await browser.post("/p/\(token)/profile", [
+                ("csrf", try await browser.csrf("/p/\(token)")), ("name", "Evil Corp"), ("region", stored.region), ("city", stored.city),
+                ("size", stored.size?.rawValue ?? ""), ("languages", stored.languages.joined(separator: " ")), ("offers", stored.offers.text),
+                ("seeks", stored.seeks.text), ("description", stored.description)])
+        }
+        let history = try fixture.db.company(id: "CN-B")
+        #expect(history.company.name == "Evil Corp" && history.revision == before.revision + 1,
+                "the unchanged form made no revision, the changed one made one: \(history.revision) after \(before.revision)")
+    }
+
     @Test("the agenda and calendar show the published schedule, and follow each publication; the feed is in the participant's language and outlives its leaving")
     func agendaAndCalendar() async throws {
         let fixture = try WebFixture.make()

@@ -74,20 +74,26 @@ struct ParticipantRoutes {
 
     /// `POST /p/TOKEN/profile`: the participant corrects its company's profile; every field is
     /// checked as an import checks it, and a real change makes a new revision. The id and the
-    /// country (which decides the side) stay; fields the form does not show are kept.
+    /// country (which decides the side) stay; fields the form does not show are kept. A text
+    /// sent back as the form showed it (hidden characters as marks, see ``DisplayText``) keeps
+    /// the stored text, marks and all.
     @Sendable func profile(_ request: Request, context: WebContext) async throws -> Response {
         try await act(request, context, done: "profile") { access, fields in
             let database = environment.database
             let stored = try database.company(id: access.company).company
+            func text(_ field: String, stored value: String) -> String {
+                let sent = fields[field] ?? ""
+                return sent == DisplayText.safe(value) ? value : sent
+            }
             var draft = CompanyDraft()
             draft.id = stored.id
             draft.country = stored.country
-            draft.name = fields["name"] ?? ""
-            draft.region = fields["region"] ?? ""
-            draft.city = fields["city"] ?? ""
+            draft.name = text("name", stored: stored.name)
+            draft.region = text("region", stored: stored.region)
+            draft.city = text("city", stored: stored.city)
             draft.size = fields["size"] ?? ""
             draft.languages = (fields["languages"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }).map(String.init)
-            draft.description = fields["description"] ?? ""
+            draft.description = text("description", stored: stored.description)
             var issues: [FieldIssue] = []
             do throws(FieldIssue) { draft.offers = try ProfileEntry.parseList(fields["offers"] ?? "", field: "offers") } catch { issues.append(error) }
             do throws(FieldIssue) { draft.seeks = try ProfileEntry.parseList(fields["seeks"] ?? "", field: "seeks") } catch { issues.append(error) }
