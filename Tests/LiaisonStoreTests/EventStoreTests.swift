@@ -354,6 +354,19 @@ struct EventStoreTests {
         }
     }
 
+    @Test("an id typed decomposed (Cafe + combining accent) registers and unregisters the company stored precomposed")
+    func decomposedIDs() throws {
+        let cafe = Company(id: "Caf\u{E9}-1", name: "Caf\u{E9}", country: "CA", offers: SectorProfile(["retail": 1]))
+        try EventFixture.withCompanies(extra: [cafe]) { db in
+            try db.createEvent(EventFixture.spec())
+            let added = try db.addParticipants(["Cafe\u{301}-1"], to: "forum", settings: ParticipantSettings())
+            #expect(added.participants.map(\.company) == ["Caf\u{E9}-1"])
+            #expect(try db.eventDefinition("forum").participants.map(\.company) == ["Caf\u{E9}-1"])
+            try db.removeParticipants(["Cafe\u{301}-1"], from: "forum")
+            #expect(try db.eventDefinition("forum").participants.isEmpty)
+        }
+    }
+
     @Test("a company of a third country joins a sides event as a host (issue 13); an unknown company is refused and none of the same call is added")
     func addRefused() throws {
         try EventFixture.withCompanies { db in

@@ -99,10 +99,12 @@ extension LiaisonDatabase {
         public var discardedSchedule: Bool
     }
 
-    /// Registers companies for an event (or changes their settings when registered).
+    /// Registers companies for an event (or changes their settings when registered); ids are
+    /// compared in NFC, as they are stored.
     @discardableResult
     public func addParticipants(_ companies: [String], to event: String, settings: ParticipantSettings) throws -> Registration {
-        try writer.write { db in
+        let companies = companies.map(CompanyText.nfc)
+        return try writer.write { db in
             let definition = try definition(event, db: db)
             let existing = Dictionary(definition.participants.map { ($0.company, $0) }, uniquingKeysWith: { a, _ in a })
             let added = try companies.map { company in
@@ -128,7 +130,8 @@ extension LiaisonDatabase {
     /// scheduled again (`keepPublished` keeps what was published).
     @discardableResult
     public func removeParticipants(_ companies: [String], from event: String) throws -> Bool {
-        try writer.write { db in
+        let companies = companies.map(CompanyText.nfc)
+        return try writer.write { db in
             let registered = Set(try definition(event, db: db).participants.map(\.company))
             for company in companies where !registered.contains(company) {
                 throw EventError.notParticipant(event: event, company: company)
