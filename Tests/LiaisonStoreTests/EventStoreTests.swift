@@ -53,6 +53,8 @@ struct EventStoreTests {
         BadSpec(testDescription: "a one-digit day", change: { $0.date = "2025-12-1" }, fragment: "date '2025-12-1' is not a date"),
         BadSpec(testDescription: "month 13", change: { $0.date = "2025-13-01" }, fragment: "is not a date"),
         BadSpec(testDescription: "29 February of a common year", change: { $0.date = "2025-02-29" }, fragment: "is not a date"),
+        BadSpec(testDescription: "year 0000", change: { $0.date = "0000-06-01" }, fragment: "date '0000-06-01' is not a date"),
+        BadSpec(testDescription: "a signed year", change: { $0.date = "+999-06-01" }, fragment: "is not a date"),
         BadSpec(testDescription: "a one-digit hour", change: { $0.start = "9:00" }, fragment: "start '9:00' is not a time"),
         BadSpec(testDescription: "hour 24", change: { $0.start = "24:00" }, fragment: "start '24:00' is not a time"),
         BadSpec(testDescription: "minute 60", change: { $0.start = "09:60" }, fragment: "is not a time"),
@@ -351,6 +353,20 @@ struct EventStoreTests {
             stored.removeAll { $0.company == "CN-0001" }
             #expect(Set(stored) == Set(defaults.dropFirst()))
             #expect(try db.events().first.map { [$0.delegates, $0.hosts] } as [Int]? == [1, 2])
+        }
+    }
+
+    @Test("an event or a company may not be called '.' or '..': links to it would name a folder")
+    func dotIDs() throws {
+        try EventFixture.withCompanies { db in
+            for id in [".", ".."] {
+                let error = #expect(throws: EventError.self) { try db.createEvent(EventFixture.spec(id)) }
+                #expect(error?.description.contains("the event's id may not be '\(id)'") == true, "\(String(describing: error))")
+                #expect(CompanyDraft.problem(withID: id)?.contains("may not be an id") == true)
+            }
+            let events = try db.events()
+            #expect(events.isEmpty)
+            #expect(CompanyDraft.problem(withID: "...") == nil && CompanyDraft.problem(withID: "A.B") == nil)
         }
     }
 

@@ -149,6 +149,7 @@ public struct CompanyDraft: Sendable {
         if id.utf8.count > maximumIDBytes {
             return "longer than \(maximumIDBytes) bytes (\(id.utf8.count) bytes: \(CompanyText.quoted(id)))"
         }
+        if id == "." || id == ".." { return "\(CompanyText.quoted(id)) may not be an id: links to the company would name a folder instead" }
         if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         if let bad = id.unicodeScalars.first(where: { CompanyText.isControl($0) || CompanyText.isInvisibleInID($0) }) {
             let kind = CompanyText.isControl(bad) ? "control" : "invisible"

@@ -18,6 +18,8 @@ extension EventSpec {
             if let problem = CompanyText.problem(in: value) { problems.append("the event's \(field) \(problem)") }
             if field != "venue" && value.allSatisfy(\.isWhitespace) { problems.append("the event's \(field) is empty") }
         }
+        if id == "." || id == ".." { problems.append("the event's id may not be '\(id)': links to the event would name a folder instead")
+        }
         if tables < 1 { problems.append("tables must be at least 1, not \(tables): no meeting could take place") }
         if tables > Self.mostTables { problems.append("tables must be at most \(Self.mostTables), not \(tables)") }
         if slotMinutes < 1 { problems.append("slot minutes must be at least 1, not \(slotMinutes)") }
