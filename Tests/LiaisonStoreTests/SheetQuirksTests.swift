@@ -33,6 +33,19 @@ struct SheetQuirksTests {
         error.expectProblem(in: path, line: 3, field: "city", containing: "nor is the file GB18030")
     }
 
+    @Test("a workbook given a .csv name is refused as a workbook, saying how to save it as CSV", arguments: [
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x0D, 0x0A], "a zip archive"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00, 0x00, 0x00, 0x3E, 0x00, 0x03, 0x00], "Excel 97–2003 workbook"),
+    ] as [([UInt8], String)])
+    func workbookNamedCSV(head: [UInt8], kind: String) throws {
+        // A workbook's first bytes, then the kind of binary its parts hold.
+        let bytes = head + (0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let (error, path) = try ImportFixture.refuse(bytes, named: "registration.csv")
+        #expect(error.problems.count == 1, "\(error)")
+        error.expectProblem(in: path, line: 1, field: "file", containing: kind)
+        error.expectProblem(in: path, line: 1, field: "file", containing: "save it as CSV UTF-8")
+    }
+
     @Test("UTF-16 without its byte-order mark is refused as such, not as control characters in every field", arguments: [true, false])
     func utf16WithoutMark(littleEndian: Bool) throws {
         let text = "id,name,country,offers\r\nA1,Alpha,US,retail\r\n"

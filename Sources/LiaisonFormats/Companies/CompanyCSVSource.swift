@@ -21,6 +21,9 @@ struct CompanyCSVSource: CompanyRecordSource {
             return (layout, CompanyCSVSource(reader: nil, file: file, bindings: [], undecodable: ""))
         }
 
+        if let workbook = SheetEncoding.workbook(data) {
+            return refuse(1, "file", "is \(workbook), not CSV: open it and save it as CSV UTF-8 (File › Save As)")
+        }
         var (encoding, start, neither) = SheetEncoding.detect(data)
         layout.encoding = encoding
         if encoding != .utf16 && SheetEncoding.looksLikeUTF16WithoutMark(data) {
