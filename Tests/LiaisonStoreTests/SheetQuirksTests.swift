@@ -46,6 +46,40 @@ struct SheetQuirksTests {
         error.expectProblem(in: path, line: 1, field: "file", containing: "save it as CSV UTF-8")
     }
 
+    @Test("a title, a date or a note above the header is skipped, saying so; a line above it with a company's worth of cells is not")
+    func linesAboveHeader() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            let sheet = "2025 CCPIT Delegation — Registration List,,,,\nUpdated,2025-06-01,,,\nid,name,country,city,industry\n"
+                + "CN-1,Dalian Cold Chain,CN,Dalian,Logistics\nCN-2,Jade Foods,CN,Qingdao,Frozen food\n"
+            let summary = try db.importCompanies(from: [directory.writing("titled.csv", sheet)])
+            #expect(summary.inserted == 2 && summary.files.map(\.companies) == [2])
+            #expect(summary.layouts.contains { $0.contains("the header is on line 3: lines 1–2 above it skipped") }, "\(summary.layouts)")
+            #expect(try db.company(id: "CN-1").company.city == "Dalian")
+            // A title alone in its cell, with no separators after it.
+            let alone = try db.importCompanies(from: [directory.writing("alone.csv", "Registration list\nid,name,country,industry\nCN-3,Three,CN,Food\n")])
+            #expect(alone.inserted == 1 && alone.layouts.contains { $0.contains("line 1 above it skipped") })
+        }
+        // Three cells filled above: a company's row, not a title; the sheet is refused as before.
+        let (error, path) = try ImportFixture.refuse("Dalian,Qingdao,Shenyang\nid,name,country,industry\nCN-1,One,CN,Food\n", named: "rows.csv")
+        error.expectProblem(in: path, line: 1, field: "header", containing: "missing the required column 'id'")
+    }
+
+    @Test("a bilingual header on one line is read by its parts when they agree (需求/Needs, 城市 City, Mobile/WeChat); parts naming two fields keep the column as it is")
+    func bilingualHeadersOnOneLine() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            let sheet = "编号 ID,公司名称/Company Name,国家（Country）,城市 City,行业/Industry,需求/Needs,Mobile/WeChat,Phone (Contact),联系邮箱\n"
+                + "CN-1,大连海产,CN,大连,水产,零售,+86 411 1234 5678,Li Ming,li@dl.cn\n"
+            let summary = try db.importCompanies(from: [directory.writing("bilingual.csv", sheet)])
+            #expect(summary.inserted == 1, "\(summary)")
+            let company = try db.company(id: "CN-1").company
+            #expect(company.name == "大连海产" && company.city == "大连" && company.phone == "+86 411 1234 5678" && company.email == "li@dl.cn")
+            #expect(company.seeks == SectorProfile(["retail": 1]), "\(company.seeks)")
+            #expect(company.extras == [ExtraField(name: "Phone (Contact)", value: "Li Ming")])
+        }
+    }
+
     @Test("UTF-16 without its byte-order mark is refused as such, not as control characters in every field", arguments: [true, false])
     func utf16WithoutMark(littleEndian: Bool) throws {
         let text = "id,name,country,offers\r\nA1,Alpha,US,retail\r\n"

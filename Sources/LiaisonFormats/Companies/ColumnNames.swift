@@ -25,14 +25,17 @@ public enum ColumnNames {
                       "Business Field", "Line of Business", "行业", "所属行业", "行业类别", "行业分类", "产业", "领域", "所属领域"]),
         ("offers", ["Offer", "Offering", "Offerings", "We Offer", "What We Offer", "Provides", "提供", "供应", "可提供"]),
         ("seeks", ["Seek", "Seeking", "Looking for", "Looking", "Needs", "Need", "Wants", "Interests", "Interested in",
-                   "Demand", "Demands", "需求", "寻求", "寻找", "采购需求", "合作需求", "意向", "合作意向"]),
+                   "Demand", "Demands", "Target Industry", "Target Industries", "Target Sector", "Target Sectors", "Industries Sought",
+                   "需求", "寻求", "寻找", "采购需求", "合作需求", "意向", "合作意向", "目标行业", "需求行业"]),
         ("description", ["Summary", "About", "Profile", "Company Profile", "Company Description", "Business Description",
                          "简介", "公司简介", "企业简介", "描述", "介绍", "业务描述", "主营业务"]),
         ("contact", ["Contact Person", "Contact Name", "Contacts", "Representative", "联系人", "联系人姓名", "对接人"]),
-        ("email", ["E-mail", "Email Address", "E-mail Address", "Mail", "邮箱", "电子邮箱", "电子邮件", "邮件"]),
-        ("phone", ["Telephone", "Tel", "Phone Number", "Mobile", "Cell", "Cell Phone", "Mobile Phone", "电话", "联系电话",
-                   "手机", "手机号", "电话号码"]),
-        ("website", ["Web", "Web Site", "URL", "Homepage", "Home Page", "Site", "Web Page", "网站", "网址", "官网", "主页"]),
+        ("email", ["E-mail", "Email Address", "E-mail Address", "Mail", "Contact Email", "Contact E-mail", "邮箱", "电子邮箱", "电子邮件",
+                   "邮件", "联系邮箱"]),
+        ("phone", ["Telephone", "Tel", "Phone Number", "Mobile", "Cell", "Cell Phone", "Mobile Phone", "Contact Phone", "Contact Number",
+                   "电话", "联系电话", "手机", "手机号", "电话号码", "联系方式"]),
+        ("website", ["Web", "Web Site", "URL", "Homepage", "Home Page", "Site", "Web Page", "Company Website", "Website URL", "网站", "网址",
+                     "官网", "主页", "公司网站"]),
     ]
 
     /// The field each name key stands for.
@@ -51,6 +54,32 @@ public enum ColumnNames {
     /// The field a header name stands for, nil for a column of the organizer's own.
     public static func field(named name: String) -> String? {
         fieldByKey[key(name)]
+    }
+
+    /// The field a header names in one line, whole or in parts: a bilingual header written on one
+    /// line (`需求/Needs`, `城市 City`, `Industry（行业）`) or a name with a note (`Mobile/WeChat`,
+    /// `Company (EN)`) is read by its parts, separated by `/`, `|` or brackets or where Chinese
+    /// meets Latin letters, when those that name a field all name the same one. Parts naming
+    /// different fields (`Contact (Email)`) name none: the column stays the organizer's own.
+    static func field(namedIn line: String) -> String? {
+        if let field = field(named: line) { return field }
+        let separators: Set<Character> = ["/", "／", "|", "｜", "(", ")", "（", "）", "[", "]", "【", "】"]
+        let named = Set(line.split(whereSeparator: separators.contains).flatMap(scriptRuns).compactMap { field(named: String($0)) })
+        return named.count == 1 ? named.first : nil
+    }
+
+    /// `text` cut where Chinese characters meet others (`城市 City` is `城市` and ` City`).
+    private static func scriptRuns(_ text: Substring) -> [Substring] {
+        func isHan(_ character: Character) -> Bool {
+            character.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) }
+        }
+        var runs: [Substring] = [], start = text.startIndex
+        for index in text.indices.dropFirst() where isHan(text[index]) != isHan(text[text.index(before: index)]) {
+            runs.append(text[start..<index])
+            start = index
+        }
+        runs.append(text[start...])
+        return runs
     }
 
     /// The form names are compared in: full-width folded (NFKC), lower case, letters and digits only.

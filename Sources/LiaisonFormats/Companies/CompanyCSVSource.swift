@@ -74,8 +74,45 @@ struct CompanyCSVSource: CompanyRecordSource {
         } catch {
             return refuse(error.line, "quoting", error.message)
         }
-        let bindings = bind(header, mapping: mapping, layout: &layout, undecodable: undecodable)
+        var bindings = bind(header, mapping: mapping, layout: &layout, undecodable: undecodable)
+        if !hasRequiredColumns(bindings), let below = headerBelow(titles: header, in: reader, mapping: mapping, layout: layout, undecodable: undecodable) {
+            (layout, reader, bindings) = below
+        }
         return (layout, CompanyCSVSource(reader: reader, file: file, bindings: bindings, undecodable: undecodable))
+    }
+
+    /// The most lines above the header a sheet may have: a title, a date, a note or two.
+    static let mostLinesAboveHeader = 10
+
+    /// Whether a header's columns hold every required field.
+    private static func hasRequiredColumns(_ bindings: [ColumnBinding]) -> Bool {
+        CompanyFileFormat.requiredColumns.allSatisfy { bindings.contains(.field($0)) }
+    }
+
+    /// The header of a sheet whose first line is a title (`2025 CCPIT Delegation — Registration
+    /// List`) rather than the header: the first of the next lines whose columns hold every required
+    /// field, when every line above it has at most two cells filled (a title, a date, a note; never
+    /// a company). Its layout (saying which lines were skipped), a reader at the line after it, and
+    /// its columns; nil when there is none.
+    private static func headerBelow(titles first: CSVRecordReader.Record, in reader: CSVRecordReader, mapping: HeaderMapping,
+                                    layout: CompanyFileLayout, undecodable: String)
+        -> (layout: CompanyFileLayout, reader: CSVRecordReader, bindings: [ColumnBinding])? {
+        func isTitle(_ record: CSVRecordReader.Record) -> Bool {
+            record.fields.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count <= 2
+        }
+        var reader = reader, above = first
+        for _ in 0..<mostLinesAboveHeader {
+            guard isTitle(above), let candidate = try? reader.next() else { return nil }
+            var found = layout
+            (found.problems, found.renamed, found.extras, found.mappedHeaders, found.missingFields) = ([], [], [], [], [])
+            let bindings = bind(candidate, mapping: mapping, layout: &found, undecodable: undecodable)
+            if hasRequiredColumns(bindings) {
+                found.linesAboveHeader = first.line..<candidate.line
+                return (found, reader, bindings)
+            }
+            above = candidate
+        }
+        return nil
     }
 
     private init(reader: CSVRecordReader?, file: String, bindings: [ColumnBinding], undecodable: String) {
@@ -163,7 +200,7 @@ struct CompanyCSVSource: CompanyRecordSource {
             if let mapped = mapping.target(of: name) {
                 binding = mapped
                 layout.mappedHeaders.insert(ColumnNames.key(name))
-            } else if let field = ColumnNames.field(named: name) ?? lines.lazy.compactMap({ ColumnNames.field(named: $0) }).first {
+            } else if let field = ColumnNames.field(named: name) ?? lines.lazy.compactMap({ ColumnNames.field(namedIn: $0) }).first {
                 binding = .field(field)
             } else {
                 binding = .extra(name)

@@ -19,6 +19,9 @@ public struct CompanyFileLayout: Sendable {
     public internal(set) var mappedHeaders: Set<String> = []
     /// Fields whose required column is missing: their absence is reported once, in the header.
     var missingFields: Set<String> = []
+    /// The lines above the header (a title, a date, a note), skipped; empty when the header is the
+    /// first line.
+    public internal(set) var linesAboveHeader: Range<Int> = 0..<0
 
     init(file: String) {
         self.file = file
@@ -43,6 +46,11 @@ public struct CompanyFileLayout: Sendable {
         }
         if !extras.isEmpty {
             text += (text.isEmpty ? "" : "; ") + "kept " + extras.map { "'\($0)'" }.joined(separator: ", ")
+        }
+        if !linesAboveHeader.isEmpty {
+            let lines = linesAboveHeader.count == 1 ? "line \(linesAboveHeader.lowerBound)"
+                : "lines \(linesAboveHeader.lowerBound)–\(linesAboveHeader.upperBound - 1)"
+            text += (text.isEmpty ? "" : "; ") + "the header is on line \(linesAboveHeader.upperBound): \(lines) above it skipped"
         }
         return text.isEmpty ? nil : "\(file): \(text)"
     }
