@@ -151,11 +151,21 @@ struct CompanyDraftTests {
     @Test("a country is its ISO code in any case, or its English or Chinese name", arguments: [
         ("cn", "CN"), ("China", "CN"), ("People's Republic of China", "CN"), ("中国", "CN"), ("United States of America", "US"),
         ("united states", "US"), ("Canada", "CA"), ("加拿大", "CA"), ("Germany", "DE"), ("Côte d'Ivoire", "CI"),
+        // ISO alpha-3 codes and the abbreviations that name one country only.
+        ("USA", "US"), ("chn", "CN"), ("CAN", "CA"), ("GBR", "GB"), ("U.S.A.", "US"), ("U.S.", "US"), ("UK", "GB"), ("P.R. China", "CN"),
+        ("PRC", "CN"), ("Hong Kong SAR", "HK"), ("Republic of Korea", "KR"), ("UAE", "AE"),
     ])
     func countryNames(written: String, code: String) throws {
         var draft = CompanyDraft.valid
         draft.country = written
         #expect(try draft.validated(with: TestTaxonomy.taxonomy).country == code)
+    }
+
+    @Test("what names no country, or no one country, is still refused", arguments: ["XYZ", "Korea DPR?", "EU", "Asia", "US-CA", "美加"])
+    func notCountries(written: String) throws {
+        var draft = CompanyDraft.valid
+        draft.country = written
+        #expect(throws: FieldIssues.self) { try draft.validated(with: TestTaxonomy.taxonomy) }
     }
 
     @Test("fields are trimmed and normalized")
