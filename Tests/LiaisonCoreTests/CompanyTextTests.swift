@@ -117,6 +117,10 @@ struct CompanyTextTests {
 
     @Test("contact fields are checked leniently", arguments: [
         ("email", "li.wei@acme.cn", true), ("email", "a@b.cn; c@d.com", true), ("email", "Li Wei", false), ("email", "li@acme", false),
+        // A display name in angle brackets, several addresses with '/', as sheets hold them; junk around an address is refused.
+        ("email", "王伟 <wang@beta.cn>", true), ("email", "Li Ming <li@x.cn>; <zw@y.cn>", true), ("email", "a@b.cn/c@d.cn", true),
+        ("email", "a@b.com>", false), ("email", "<li@b.com", false), ("email", "王伟<wang@alpha.cn", false), ("email", "mailto:z@zeta.com", false),
+        ("email", "li@@x.cn", false), ("email", "li@x..cn", false), ("email", "Li <li@x.cn> extra", false),
         ("website", "www.acme.cn", true), ("website", "https://acme.cn/about?x=1", true), ("website", "acme", false),
         ("website", "see our site", false), ("phone", "+86 755 1234 5678", true), ("phone", "(510) 555-0142 ext. 3", true),
         ("phone", "call us", false), ("contact", "张伟", true),
