@@ -181,6 +181,31 @@ struct SheetImportTests {
         #expect(error.description.utf8.count < 1000, "\(error.description.prefix(400))")
     }
 
+    @Test("a second sheet updates the fields it has columns for and keeps the others: a booth list does not erase the registration's city and phone")
+    func secondSheetKeepsWhatItLacks() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            try db.importCompanies(from: [directory.writing("registration.csv", "id,name,country,industry,city,phone,seeks,Notes\n"
+                + "W-1,Alpha Foods,CN,Food,Dalian,+86 411 1234 5678,Retail,VIP\n")])
+            let booths = try db.importCompanies(from: [directory.writing("booths.csv", "id,name,country,industry,Booth No\nW-1,Alpha Foods,CN,Food,A12\n")])
+            #expect(booths.updated == 1)
+            var alpha = try db.company(id: "W-1")
+            #expect(alpha.company.city == "Dalian" && alpha.company.phone == "+86 411 1234 5678")
+            #expect(alpha.company.seeks == SectorProfile(["retail": 1]) && alpha.company.offers == SectorProfile(["agriculture-food": 1]))
+            #expect(alpha.company.extras == [ExtraField(name: "Booth No", value: "A12"), ExtraField(name: "Notes", value: "VIP")])
+            // The same sheet again changes nothing; a column present but empty clears its field.
+            #expect(try db.importCompanies(from: [directory.appendingPathComponent("booths.csv")]).unchanged == 1)
+            try db.importCompanies(from: [directory.writing("cleared.csv", "id,name,country,industry,city\nW-1,Alpha Foods,CN,Logistics,\n")])
+            alpha = try db.company(id: "W-1")
+            #expect(alpha.company.city.isEmpty && alpha.company.phone == "+86 411 1234 5678")
+            #expect(alpha.company.offers == SectorProfile(["logistics-transportation": 1]), "the sheet's industry gives the offers")
+            // JSON Lines gives whole companies: what a record lacks is cleared.
+            try db.importCompanies(from: [directory.writing("whole.jsonl", #"{"id":"W-1","name":"Alpha Foods","country":"CN","offers":{"retail":1}}"#)])
+            alpha = try db.company(id: "W-1")
+            #expect(alpha.company.phone.isEmpty && alpha.company.extras.isEmpty)
+        }
+    }
+
     @Test("defect 12: ids with spaces import as they come")
     func idsWithSpaces() throws {
         try TestFiles.withTemporaryDirectory { directory in

@@ -104,7 +104,7 @@ struct CompanyCSVSource: CompanyRecordSource {
         for _ in 0..<mostLinesAboveHeader {
             guard isTitle(above), let candidate = try? reader.next() else { return nil }
             var found = layout
-            (found.problems, found.renamed, found.extras, found.mappedHeaders, found.missingFields) = ([], [], [], [], [])
+            (found.problems, found.renamed, found.extras, found.mappedHeaders, found.missingFields, found.fields) = ([], [], [], [], [], [])
             let bindings = bind(candidate, mapping: mapping, layout: &found, undecodable: undecodable)
             if hasRequiredColumns(bindings) {
                 found.linesAboveHeader = first.line..<candidate.line
@@ -222,6 +222,7 @@ struct CompanyCSVSource: CompanyRecordSource {
                 continue
             }
             columnOf[key] = name
+            if case .field(let field) = binding { layout.fields.insert(field) }
             switch binding {
             case .field(let field) where ColumnNames.key(name) != field:
                 layout.renamed.append((name, field))

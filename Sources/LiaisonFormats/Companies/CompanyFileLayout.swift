@@ -13,6 +13,8 @@ public struct CompanyFileLayout: Sendable {
     public var renamed: [(header: String, field: String)] = []
     /// The organizer's own columns, kept with each company, in header order.
     public var extras: [String] = []
+    /// Liaison's fields the file has columns for (CSV only: each JSON Lines record names its own).
+    public internal(set) var fields: Set<String> = []
     /// Problems of the file as a whole (its encoding, its header); they refuse the import.
     public var problems: [ImportProblem] = []
     /// The `--columns` headers found in this file, as ``ColumnNames/key(_:)`` gives them.

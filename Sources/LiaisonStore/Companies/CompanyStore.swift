@@ -12,8 +12,9 @@ enum CompanyStore {
     /// Inserts `company`, or updates the stored company with its id.
     ///
     /// The revision grows by one and `updated_at` becomes `timestamp` only when some field or
-    /// profile weight really differs from what is stored.
-    static func save(_ company: Company, in db: Database, at timestamp: String) throws -> SaveOutcome {
+    /// profile weight really differs from what is stored. Read from a `sheet`, an update keeps
+    /// the stored value of each field the sheet has no column for (see ``SheetColumns``).
+    static func save(_ company: Company, in db: Database, at timestamp: String, from sheet: SheetColumns? = nil) throws -> SaveOutcome {
         if try insertIfNew(CompanyRecord(company, key: nil, revision: 1, updatedAt: timestamp), in: db) {
             try insertProfiles(of: company, key: db.lastInsertedRowID, in: db)
             return .inserted
@@ -22,6 +23,7 @@ enum CompanyStore {
             preconditionFailure("company \(company.id) neither inserted nor found")
         }
         let stored = try existing.company(profiles: try profiles(key: key, in: db))
+        let company = sheet?.merged(company, over: stored) ?? company
         guard stored != company else { return .unchanged }
         try CompanyRecord(company, key: key, revision: existing.revision + 1, updatedAt: timestamp).update(db)
         if stored.offers != company.offers || stored.seeks != company.seeks {

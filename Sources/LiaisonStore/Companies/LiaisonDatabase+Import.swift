@@ -113,6 +113,7 @@ extension LiaisonDatabase {
         let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy, columns: options.columns)
         defer { reader.cancel() }
         problems += reader.layout.problems
+        let sheet = SheetColumns(reader.layout, format: format)
         state.mappedHeaders.formUnion(reader.layout.mappedHeaders)
         if let layout = reader.layout.summary { summary.layouts.append(layout) }
         var count = 0
@@ -141,7 +142,7 @@ extension LiaisonDatabase {
                 }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
                 guard problems.isEmpty, let company = record.company else { continue }
-                summary.changes.record(try CompanyStore.save(company, in: db, at: timestamp), of: company)
+                summary.changes.record(try CompanyStore.save(company, in: db, at: timestamp, from: sheet), of: company)
             }
         }
         if let problem = reader.stoppingProblem {

@@ -1,0 +1,46 @@
+import LiaisonCore
+import LiaisonFormats
+
+/// The columns of a sheet, which decide what re-importing a company from it changes: the fields
+/// it has columns for, and the organizer's own columns it has. A sheet updates those; whatever
+/// it has no column for keeps its stored value, so that a second sheet (booth assignments, a
+/// contact list) adds to the companies of the first instead of erasing what it lacks.
+struct SheetColumns {
+    /// Liaison's fields the sheet has.
+    var fields: Set<String>
+    /// The organizer's own columns the sheet has, by name.
+    var extras: Set<String>
+
+    /// The columns of a CSV file as its header was read; nil for JSON Lines, whose records each
+    /// give a whole company.
+    init?(_ layout: CompanyFileLayout, format: CompanyFileFormat) {
+        guard format == .csv else { return nil }
+        (fields, extras) = (layout.fields, Set(layout.extras))
+    }
+
+    /// `company` as read from the sheet, over `stored`: each field the sheet has no column for
+    /// keeps its stored value. The offers come from `offers`, `industry` or `naics`, so they,
+    /// with the industry and code, are kept only when the sheet has none of the three. The
+    /// organizer's own columns the sheet lacks are kept, after its own.
+    func merged(_ company: Company, over stored: Company) -> Company {
+        var merged = company
+        func keep<T>(_ field: String, _ path: WritableKeyPath<Company, T>) {
+            if !fields.contains(field) { merged[keyPath: path] = stored[keyPath: path] }
+        }
+        keep("region", \.region)
+        keep("city", \.city)
+        keep("size", \.size)
+        keep("languages", \.languages)
+        keep("description", \.description)
+        keep("contact", \.contact)
+        keep("email", \.email)
+        keep("phone", \.phone)
+        keep("website", \.website)
+        keep("seeks", \.seeks)
+        if fields.isDisjoint(with: ["offers", "industry", "naics"]) {
+            (merged.offers, merged.industry, merged.naics) = (stored.offers, stored.industry, stored.naics)
+        }
+        merged.extras += stored.extras.filter { !extras.contains($0.name) }
+        return merged
+    }
+}
