@@ -80,6 +80,21 @@ struct SheetQuirksTests {
         }
     }
 
+    @Test("two headers that are one name apart from punctuation are both named; files of the same name are told apart by their paths")
+    func sameNames() throws {
+        let (error, path) = try ImportFixture.refuse("id,name,country,industry,email,E-mail\nA1,Alpha,US,Food,a@b.cn,c@d.cn\n", named: "twice.csv")
+        error.expectProblem(in: path, line: 1, field: "header", containing: "columns 'email' and 'E-mail' are one name")
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("us"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("ca"), withIntermediateDirectories: true)
+            let us = try directory.writing("us/firms.csv", "id,name,country,industry\nUS-1,One,US,Food\n")
+            let ca = try directory.writing("ca/firms.csv", "id,name,country,industry\nCA-1,Two,CA,Food\nCA-2,Three,CA,Food\n")
+            let summary = try db.importCompanies(from: [us, ca])
+            #expect(summary.files.map(\.file) == [us.relativePath, ca.relativePath] && summary.files.map(\.companies) == [1, 2])
+        }
+    }
+
     @Test("UTF-16 without its byte-order mark is refused as such, not as control characters in every field", arguments: [true, false])
     func utf16WithoutMark(littleEndian: Bool) throws {
         let text = "id,name,country,offers\r\nA1,Alpha,US,retail\r\n"

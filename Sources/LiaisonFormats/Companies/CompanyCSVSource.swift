@@ -212,7 +212,8 @@ struct CompanyCSVSource: CompanyRecordSource {
             let key: ColumnBinding = if case .extra(let kept) = binding { .extra(ColumnNames.key(kept)) } else { binding }
             if let first = columnOf[key] {
                 if ColumnNames.key(first) == ColumnNames.key(name) {
-                    problem("column '\(name)' appears twice")
+                    problem(first == name ? "column '\(name)' appears twice"
+                            : "columns '\(first)' and '\(name)' are one name (case, spaces and punctuation aside): keep one, or rename one with --columns '\(name)=…'")
                 } else if case .field(let field) = binding {
                     problem("columns '\(first)' and '\(name)' both mean \(field); keep one, or map the other elsewhere with --columns '\(name)=…'")
                 } else if case .extra(let kept) = binding {

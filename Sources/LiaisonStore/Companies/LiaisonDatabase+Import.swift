@@ -25,7 +25,8 @@ public struct ImportOptions: Sendable {
 
 /// What an import did, or would do on a dry run.
 public struct ImportSummary: Sendable {
-    /// Per file: its name and how many companies it held.
+    /// Per file: its name (its path as given when another file of the import has the same name)
+    /// and how many companies it held.
     public var files: [(file: String, companies: Int)]
     /// Per file read other than as plain UTF-8 CSV with Liaison's own column names: one line
     /// saying how it was read (``CompanyFileLayout/summary``).
@@ -74,7 +75,7 @@ extension LiaisonDatabase {
                 for url in files {
                     let count = try importFile(url, options: options, into: db, at: timestamp, state: &state,
                                                summary: &summary, problems: &problems)
-                    summary.files.append((url.lastPathComponent, count))
+                    summary.files.append((Self.shownName(of: url, among: files), count))
                 }
                 summary.inferences = state.inferences
                 // A mapping no file used is a problem too, found before anything is committed.
@@ -88,6 +89,12 @@ extension LiaisonDatabase {
         }
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         return summary
+    }
+
+    /// How the summary names `url`: by its file name, or by its path as given when another of
+    /// `files` has the same name (`us/firms.csv`, `ca/firms.csv`).
+    private static func shownName(of url: URL, among files: [URL]) -> String {
+        files.filter { $0.lastPathComponent == url.lastPathComponent }.count > 1 ? url.relativePath : url.lastPathComponent
     }
 
     /// The page cache of an import, in KiB.
