@@ -116,7 +116,7 @@ struct ParticipantPageTests {
             let bad = try await browser.post("/p/\(token)/profile", [("csrf", csrf), ("name", "Port Logistics"), ("offers", "logistix:2"),
                                                                   ("seeks", "robotics-automation"), ("languages", "en")])
             #expect(bad.status == .badRequest)
-            #expect(bad.text.contains("offers") && bad.text.contains("logistix"))
+            #expect(bad.text.contains("Offers: &#39;logistix&#39; is not valid here") && !bad.text.contains("liaison sectors"), "\(bad.text)")
             #expect(try fixture.db.company(id: "US-Y") == before)
             let good = try await browser.post("/p/\(token)/profile", [("csrf", csrf), ("name", "Port Logistics Inc."), ("region", "CA"),
                                                                    ("city", "Oakland"), ("size", "large"), ("languages", "en es"),
@@ -129,6 +129,25 @@ struct ParticipantPageTests {
         #expect(after.company.name == "Port Logistics Inc." && after.company.size == .large && after.company.languages == ["en", "es"])
         #expect(after.company.offers.weights == ["logistics-transportation": 2, "supply-chain-services": 1])
         #expect(after.company.id == "US-Y" && after.company.country == "US")
+    }
+
+    @Test("a refused profile, rating or 'not interested' is told in the page's language, naming the field and the value, never the engine's advice")
+    func refusalsInThePageLanguage() async throws {
+        let fixture = try WebFixture.make()
+        try fixture.db.addRequest(MeetingRequest(a: "CN-A", b: "US-Y", must: true), to: WebFixture.event)
+        let token = fixture.tokens["CN-A"]!
+        try await fixture.withBrowser { browser in
+            let csrf = try await browser.csrf("/p/\(token)")
+            let profile = try await browser.post("/p/\(token)/profile", [("csrf", csrf), ("name", ""), ("offers", "bogus"), ("languages", "zh")])
+            #expect(profile.status == .badRequest)
+            #expect(profile.text.contains("名称: 为必填项") && profile.text.contains("提供: &#39;bogus&#39; 填写有误"), "\(profile.text)")
+            #expect(!profile.text.contains("unknown sector") && !profile.text.contains("liaison sectors"))
+            let rating = try await browser.post("/p/\(token)/rate", [("csrf", csrf), ("counterpart", "US-X"), ("outcome", "bogus")])
+            #expect(rating.status == .badRequest && rating.text.contains("表单不完整") && !rating.text.contains("unknown outcome"), "\(rating.text)")
+            let declined = try await browser.post("/p/\(token)/not-interested", [("csrf", csrf), ("other", "US-Y")])
+            #expect(declined.status == .badRequest && declined.text.contains("这场洽谈由主办方安排"), "\(declined.text)")
+            #expect(!declined.text.contains("US-Y") && !declined.text.contains("must-meet"))
+        }
     }
 
     @Test("a profile sent back as its form shows it keeps a name with a hidden character as stored, not as its visible mark")

@@ -64,6 +64,13 @@ struct PageText: Sendable {
     var cannotRequest: String
     var noSuchMeeting: String
     var notYetHeld: String
+    /// A profile field refused: a value that is not valid there, or none where one is needed.
+    var invalidValue: String
+    var required: String
+    /// A form that is not as the page sends it (a field missing or unknown).
+    var incompleteForm: String
+    /// A change the organizer's own arrangements forbid (a meeting it requires).
+    var organizerDecides: String
     var back: String
     var notFound: String
 
@@ -91,7 +98,9 @@ struct PageText: Sendable {
         doneRated: "Thank you for your answer.", problem: "This could not be done",
         cannotRequest: "A meeting with this company cannot be asked for from your page.",
         noSuchMeeting: "You have no such meeting in the published schedule.",
-        notYetHeld: "You can rate a meeting once it has ended.", back: "Back to your page",
+        notYetHeld: "You can rate a meeting once it has ended.", invalidValue: "is not valid here", required: "is required",
+        incompleteForm: "The form was incomplete; go back to your page and try again.",
+        organizerDecides: "The organizer has arranged this meeting; ask the organizer to change it.", back: "Back to your page",
         notFound: "This link opens no page. Ask the organizer for your current link.")
 
     static let chinese = PageText(
@@ -111,7 +120,8 @@ struct PageText: Sendable {
         noMeetings: "已发布的日程中没有您的洽谈。", doneRequested: "洽谈申请已提交，等待主办方确认。",
         doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
         problem: "无法完成此操作", cannotRequest: "无法通过您的页面申请与该企业洽谈。", noSuchMeeting: "已发布的日程中没有这场洽谈。",
-        notYetHeld: "洽谈结束后才能提交反馈。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。")
+        notYetHeld: "洽谈结束后才能提交反馈。", invalidValue: "填写有误", required: "为必填项",
+        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。")
 
     static let french = PageText(
         yourPage: "Votre page", when: "Quand", venue: "Où", timeZone: "Fuseau horaire", profile: "Votre profil",
@@ -138,6 +148,8 @@ struct PageText: Sendable {
         doneRated: "Merci de votre réponse.", problem: "Impossible de faire cela",
         cannotRequest: "Un rendez-vous avec cette entreprise ne peut pas être demandé depuis votre page.",
         noSuchMeeting: "Vous n’avez pas ce rendez-vous dans le programme publié.",
-        notYetHeld: "Vous pourrez évaluer un rendez-vous une fois qu’il aura eu lieu.", back: "Retour à votre page",
+        notYetHeld: "Vous pourrez évaluer un rendez-vous une fois qu’il aura eu lieu.", invalidValue: "n’est pas valide ici",
+        required: "est obligatoire", incompleteForm: "Le formulaire était incomplet ; revenez à votre page et réessayez.",
+        organizerDecides: "L’organisateur a prévu ce rendez-vous ; demandez-lui de le modifier.", back: "Retour à votre page",
         notFound: "Ce lien n’ouvre aucune page. Demandez votre lien actuel à l’organisateur.")
 }

@@ -138,8 +138,8 @@ struct ParticipantRoutes {
             let language = (try? environment.database.company(id: access.company)).map { PageLanguage(companyLanguages: $0.company.languages) } ?? .en
             let lines: [String]
             switch error {
-            case let issues as FieldIssues: lines = issues.issues.map { "\($0.field): \($0.message)" }
-            case let error as HTTPError: lines = [error.body ?? error.status.reasonPhrase]
+            case let issues as FieldIssues: lines = issues.issues.map { Self.refusal($0, in: language.text) }
+            case is HTTPError: lines = [language.text.incompleteForm]
             default:
                 if let refusal = Self.refusal(error, in: language.text) {
                     lines = [refusal]
@@ -168,8 +168,22 @@ extension ParticipantRoutes {
             case .notYetHeld: text.notYetHeld
             }
         case EventError.notParticipant, StoreError.unknownCompany: text.cannotRequest
+        case EventError.invalidEvent: text.organizerDecides
         default: nil
         }
+    }
+
+    /// A profile field refused, in the page's words: the field's name, the value as written (the
+    /// engine's words quote it) and what is wrong, with the format where the page shows one; never
+    /// the engine's advice, which names commands.
+    static func refusal(_ issue: FieldIssue, in text: PageText) -> String {
+        let labels = ["name": text.name, "region": text.region, "city": text.city, "size": text.size, "languages": text.languages,
+                      "description": text.description, "offers": text.offers, "seeks": text.seeks]
+        let label = labels[issue.field] ?? issue.field
+        let parts = issue.message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return "\(label): \(text.required)" }
+        let format = issue.field == "offers" || issue.field == "seeks" ? " (\(text.profileFormat))" : ""
+        return "\(label): '\(parts[1])' \(text.invalidValue)\(format)"
     }
 }
 
