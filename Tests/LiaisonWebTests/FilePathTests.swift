@@ -63,4 +63,13 @@ struct FilePathTests {
             }
         }
     }
+
+    @Test("a download's name keeps what ASCII cannot write in filename* (RFC 6266): two Chinese ids never download under one name")
+    func downloadNames() {
+        #expect(Responses.disposition("oakland.json") == "attachment; filename=\"oakland.json\"")
+        let chinese = Responses.disposition("agendas/中文-1.csv"), english = Responses.disposition("agendas/英文-1.csv")
+        #expect(chinese == "attachment; filename=\"agendas/__-1.csv\"; filename*=UTF-8''agendas%2F%E4%B8%AD%E6%96%87-1.csv")
+        #expect(chinese != english)
+        #expect(Responses.disposition("a\"b;c.csv").hasSuffix("filename*=UTF-8''a%22b%3Bc.csv"))
+    }
 }

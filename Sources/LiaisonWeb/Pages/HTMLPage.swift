@@ -31,12 +31,24 @@ enum Responses {
 
     /// A file to download, generated in memory; `filename` is ours, made safe for the header.
     static func download(_ data: Data, filename: String, contentType: String) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType, .contentDisposition: disposition(filename), .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `attachment` with `filename` in ASCII (`_` for what cannot be written there), and, when
+    /// that loses anything, whole in UTF-8 too (RFC 6266's `filename*`), so that two Chinese
+    /// names never download as the same `__-1.csv`.
+    static func disposition(_ filename: String) -> String {
         let safe = String(filename.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && scalar != ";" ? Character(scalar) : "_"
         })
-        return Response(status: .ok,
-                         headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(safe)\"", .cacheControl: "no-store"],
-                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        guard safe != filename else { return "attachment; filename=\"\(safe)\"" }
+        // RFC 5987's attr-char: letters, digits and !#$&+-.^_`|~ stay; every other byte is %XX.
+        let kept = Set("!#$&+-.^_`|~".utf8)
+        let encoded = filename.utf8.map { byte in
+            (byte.isASCIIAlphanumeric || kept.contains(byte)) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }.joined()
+        return "attachment; filename=\"\(safe)\"; filename*=UTF-8''\(encoded)"
     }
 }
 
@@ -53,4 +65,8 @@ enum URLText {
     static func decoded(_ parameter: String) -> String {
         parameter.removingPercentEncoding ?? parameter
     }
+}
+
+private extension UInt8 {
+    var isASCIIAlphanumeric: Bool { (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
 }
