@@ -53,6 +53,14 @@ struct ProfileEntryTests {
         }
     }
 
+    @Test("weights after a list separated with commas are refused, saying to separate sectors with ';' (a decimal comma is not told so)")
+    func commaSeparatedWeights() throws {
+        for (text, hinted) in [("Retail:0.5, Logistics:0.8", true), ("retail: 0,5", false)] {
+            let error = #expect(throws: FieldIssue.self) { try ProfileEntry.parseList(text, field: "seeks") }
+            #expect(error?.message.contains("separate sectors with ';'") == hinted, "\(text): \(String(describing: error))")
+        }
+    }
+
     @Test("a weight without its sector is refused")
     func missingSector() {
         #expect {

@@ -116,7 +116,9 @@ public struct ProfileEntry: Hashable, Sendable {
             }
             let weightText = parts[1].trimmingWhitespace()
             guard let weight = Double(weightText) else {
-                throw FieldIssue(field: field, message: "weight \(CompanyText.quoted(weightText)) of \(CompanyText.excerpt(sector)) is not a number")
+                // `Retail:0.5, Logistics:0.8`: a list separated the way the profile's is not.
+                let hint = weightText.contains(where: { ",，、".contains($0) }) && weightText.contains(where: \.isLetter) ? "; separate sectors with ';', as in retail:0.5;logistics:0.8" : ""
+                throw FieldIssue(field: field, message: "weight \(CompanyText.quoted(weightText)) of \(CompanyText.excerpt(sector)) is not a number\(hint)")
             }
             entries.append(ProfileEntry(sector: sector, weight: weight))
         }
