@@ -25,15 +25,20 @@ public struct WebServer: Sendable {
         /// head or body no further — before the server closes it, so that clients holding
         /// connections open cannot use up the ones it can serve.
         public var idleTimeout: Duration
+        /// Where participants reach the server (`https://forum.example.org`): the start of the
+        /// participants' links the console shows. Nil: the address the console was opened at
+        /// (its request's Host), which a client chooses.
+        public var baseURL: String?
 
         public static let defaultHost = "127.0.0.1"
         public static let defaultPort = 8080
         public static let defaultIdleTimeout = Duration.seconds(30)
 
-        public init(host: String = defaultHost, port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout) {
+        public init(host: String = defaultHost, port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout, baseURL: String? = nil) {
             self.host = host
             self.port = port
             self.idleTimeout = idleTimeout
+            self.baseURL = baseURL
         }
     }
 
@@ -46,7 +51,8 @@ public struct WebServer: Sendable {
                 pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.configuration = configuration
-        environment = WebEnvironment(database: database, templates: try PageTemplates(), throttle: throttle, pause: pause, now: now)
+        environment = WebEnvironment(database: database, templates: try PageTemplates(), throttle: throttle, pause: pause, now: now,
+                                     baseURL: configuration.baseURL)
     }
 
     /// Every route, with its middleware.
@@ -99,6 +105,8 @@ struct WebEnvironment: Sendable {
     let throttle: FailureThrottle
     let pause: @Sendable (Duration) async -> Void
     let now: @Sendable () -> Date
+    /// The start of participants' links, when the organizer gave one (see ``WebServer/Configuration/baseURL``).
+    var baseURL: String?
     let eventViews = EventViewCache()
     let boards = MatchboardCache()
     let pageCache = ParticipantPageCache()

@@ -151,6 +151,18 @@ struct OrganizerConsoleTests {
         #expect(try fixture.db.eventDefinition(WebFixture.event).participants == before)
     }
 
+    @Test("links start with the server's --base-url when given; without it, with the address the console is opened at")
+    func linkOrigin() async throws {
+        for (baseURL, expected) in [("https://forum.example.org/", "https://forum.example.org/p/"), (nil, "http://localhost/p/")] as [(String?, String)] {
+            let fixture = try WebFixture.make(baseURL: baseURL)
+            try await signedIn(fixture) { browser in
+                let csrf = try await browser.csrf("/events/oakland/links")
+                let renewed = try await browser.post("/events/oakland/links/renew", [("csrf", csrf), ("company", "US-X")])
+                #expect(renewed.text.contains("value=\"\(expected)"), "\(String(describing: baseURL))")
+            }
+        }
+    }
+
     @Test("links: issued ones shown once, a renewal shows the new link and stops the old")
     func links() async throws {
         let fixture = try WebFixture.make()

@@ -159,7 +159,7 @@ struct EventRoutes {
     }
 
     private func renderLinks(definition: EventDefinition, links: [ParticipantLink], request: Request, context: WebContext) throws -> Response {
-        let origin = "http://" + (request.head.authority ?? "127.0.0.1")
+        let origin = environment.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://" + (request.head.authority ?? "127.0.0.1")
         let view = LinksView(definition: definition, links: links, origin: origin, csrf: context.session!.csrf)
         return try HTMLPage(html: environment.templates.render("links", view)).response(from: request, context: context)
     }

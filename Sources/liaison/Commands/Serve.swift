@@ -23,7 +23,11 @@ extension Liaison {
         @Option(help: "The port to listen on; 0 picks a free one.")
         var port: Int = WebServer.Configuration.defaultPort
 
+        @Option(help: "Where participants reach this server (e.g. https://forum.example.org): the start of the links the console shows. Default: the address the console is opened at.")
+        var baseURL: String?
+
         func validate() throws {
+            if let baseURL { try BaseURL.validate(baseURL) }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
             guard !host.isEmpty else { throw ValidationError("--host needs an address, e.g. 127.0.0.1") }
         }
@@ -31,7 +35,7 @@ extension Liaison {
         func run() throws {
             let db = try LiaisonDatabase.open(path: database.path, mode: .createIfMissing, concurrentReads: true)
             let token = try db.newOrganizerSignIn()
-            let server = try WebServer(database: db, configuration: .init(host: host, port: port))
+            let server = try WebServer(database: db, configuration: .init(host: host, port: port, baseURL: baseURL))
             let path = database.path
             let outcome = ServeOutcome()
             let done = DispatchSemaphore(value: 0)

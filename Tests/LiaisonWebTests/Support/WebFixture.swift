@@ -32,7 +32,7 @@ struct WebFixture {
     /// `days`, when given, replace the event's single day of 4 slots; `file`, when given, is where
     /// the database is made, opened as `liaison serve` opens it (a pool of readers) instead of in memory.
     static func make(names: [String: String] = [:], venue: String = "", days: [EventDay]? = nil,
-                     now: Date = TestClock.beforeEvent, file: URL? = nil) throws -> WebFixture {
+                     now: Date = TestClock.beforeEvent, file: URL? = nil, baseURL: String? = nil) throws -> WebFixture {
         let db = try file.map { try LiaisonDatabase.open(path: $0.path, mode: .createIfMissing, concurrentReads: true) } ?? LiaisonDatabase.inMemory()
         try db.save(companies(names: names))
         try db.createEvent(EventSpec(id: event, name: names["event"] ?? "Port of Possibilities", city: "Oakland", country: "US",
@@ -43,7 +43,7 @@ struct WebFixture {
         let links = try db.issueParticipantLinks(event: event)
         let tokens = Dictionary(uniqueKeysWithValues: links.map { ($0.company, $0.token!) })
         let pauses = PauseLog(), clock = TestClock(now)
-        let server = try WebServer(database: db, pause: { await pauses.record($0) }, now: { clock.now })
+        let server = try WebServer(database: db, configuration: .init(baseURL: baseURL), pause: { await pauses.record($0) }, now: { clock.now })
         return WebFixture(db: db, server: server, pauses: pauses, clock: clock, tokens: tokens)
     }
 

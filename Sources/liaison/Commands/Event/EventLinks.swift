@@ -25,10 +25,7 @@ extension Liaison.Event {
         var baseURL: String = "http://127.0.0.1:8080"
 
         func validate() throws {
-            guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
-                  url.query == nil, url.fragment == nil else {
-                throw ValidationError("--base-url must be an http(s) address such as https://events.example.org, not '\(baseURL)'")
-            }
+            try BaseURL.validate(baseURL)
         }
 
         func run() throws {
