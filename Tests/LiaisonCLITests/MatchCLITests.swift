@@ -348,7 +348,7 @@ struct MatchCLITests {
                 (["--offers", "logistics:-1"], ["offers", "logistics"], false),
                 (["--offers", "logistics", "--languages", "xx"], ["languages", "'xx'"], false),
                 (["CN-0001", "--country", "XX"], ["XX"], true),
-                (["CN-0001", "--country", "USA"], ["--country", "'USA'"], true),
+                (["CN-0001", "--country", "ZZZ"], ["--country", "'ZZZ'"], true),
                 (["CN-0001", "--country", "CN"], ["CN", "--country"], false),
                 (["US-0001", "--country", "CA"], ["CA", "CN"], false),
                 (["CN-0001", "--offers", "logistics"], ["--offers"], true),
