@@ -192,9 +192,10 @@ struct SheetImportTests {
             var alpha = try db.company(id: "W-1")
             #expect(alpha.company.city == "Dalian" && alpha.company.phone == "+86 411 1234 5678")
             #expect(alpha.company.seeks == SectorProfile(["retail": 1]) && alpha.company.offers == SectorProfile(["agriculture-food": 1]))
-            #expect(alpha.company.extras == [ExtraField(name: "Booth No", value: "A12"), ExtraField(name: "Notes", value: "VIP")])
-            // The same sheet again changes nothing; a column present but empty clears its field.
+            #expect(alpha.company.extras == [ExtraField(name: "Notes", value: "VIP"), ExtraField(name: "Booth No", value: "A12")])
+            // The same sheets again change nothing; a column present but empty clears its field.
             #expect(try db.importCompanies(from: [directory.appendingPathComponent("booths.csv")]).unchanged == 1)
+            #expect(try db.importCompanies(from: [directory.appendingPathComponent("registration.csv")]).unchanged == 1)
             try db.importCompanies(from: [directory.writing("cleared.csv", "id,name,country,industry,city\nW-1,Alpha Foods,CN,Logistics,\n")])
             alpha = try db.company(id: "W-1")
             #expect(alpha.company.city.isEmpty && alpha.company.phone == "+86 411 1234 5678")

@@ -21,7 +21,8 @@ struct SheetColumns {
     /// `company` as read from the sheet, over `stored`: each field the sheet has no column for
     /// keeps its stored value. The offers come from `offers`, `industry` or `naics`, so they,
     /// with the industry and code, are kept only when the sheet has none of the three. The
-    /// organizer's own columns the sheet lacks are kept, after its own.
+    /// organizer's own columns keep their stored order: those the sheet has take its value (none
+    /// when its cell is empty), the others stay, and the sheet's new ones follow.
     func merged(_ company: Company, over stored: Company) -> Company {
         var merged = company
         func keep<T>(_ field: String, _ path: WritableKeyPath<Company, T>) {
@@ -40,7 +41,10 @@ struct SheetColumns {
         if fields.isDisjoint(with: ["offers", "industry", "naics"]) {
             (merged.offers, merged.industry, merged.naics) = (stored.offers, stored.industry, stored.naics)
         }
-        merged.extras += stored.extras.filter { !extras.contains($0.name) }
+        let given = Dictionary(company.extras.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let storedNames = Set(stored.extras.map(\.name))
+        merged.extras = stored.extras.compactMap { extras.contains($0.name) ? given[$0.name] : $0 }
+            + company.extras.filter { !storedNames.contains($0.name) }
         return merged
     }
 }
