@@ -45,9 +45,9 @@ public struct CompanyDraft: Sendable {
     /// Offers come from the explicit `offers` entries, else from `industry`, else from `naics`
     /// (by its longest prefix in the taxonomy). An industry, offers or seeks value that is no
     /// sector's id, name or alias is matched as free text, one sector per item of a list
-    /// (``Taxonomy/inferList(_:)``), and each match is returned among the inferences. Text is trimmed and put in NFC; control characters are
-    /// refused (line breaks and tabs are allowed in `description` only). Every problem is
-    /// reported, not only the first.
+    /// (``Taxonomy/inferList(_:)``), and each match is returned among the inferences. Text is
+    /// trimmed and put in NFC; control characters are refused (line breaks and tabs are allowed
+    /// in `description` only). Every problem is reported, not only the first.
     public func validate(with taxonomy: Taxonomy) throws(FieldIssues) -> Validated {
         var issues: [FieldIssue] = []
         var inferences: [SectorInference] = []
