@@ -183,6 +183,24 @@ struct EventCLITests {
         }
     }
 
+    @Test("event report says when the event changed after its schedule was made (text, table and JSON), until it is scheduled again")
+    func reportAfterRulesChanged() throws {
+        try EventScenario.withEvent { directory in
+            try EventScenario.succeed(["event", "schedule", "forum", "--min-meetings", "0"], in: directory)
+            let fresh = try EventScenario.succeed(["event", "report", "forum"], in: directory)
+            #expect(!fresh.stdout.contains("changed at"))
+            try EventScenario.succeed(["event", "add", "forum", "CA-0007", "--max-meetings", "0"], in: directory)
+            let stale = try EventScenario.succeed(["event", "report", "forum"], in: directory)
+            #expect(stale.lines.last?.hasPrefix("note: the event's participants or rules changed at ") == true, "\(stale.stdout)")
+            #expect(stale.stdout.contains("`liaison event schedule forum --keep-published` brings them up to date"))
+            let json = try EventScenario.succeed(["event", "report", "forum", "--format", "json"], in: directory).stdout
+            #expect(json.contains("\"rulesChangedAt\""))
+            try EventScenario.succeed(["event", "schedule", "forum", "--min-meetings", "0"], in: directory)
+            let again = try EventScenario.succeed(["event", "report", "forum", "--format", "json"], in: directory).stdout
+            #expect(!again.contains("rulesChangedAt"))
+        }
+    }
+
     @Test("re-scheduling with --keep-published after a host leaves reports the dropped meetings; publishing cancels them")
     func keepPublished() throws {
         try EventScenario.withEvent { directory in

@@ -443,6 +443,32 @@ struct EventStoreTests {
         }
     }
 
+    @Test("a schedule kept through a change of its event's rules remembers it; scheduling again, or a change that changes nothing, leaves none")
+    func rulesChangedSinceScheduling() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let stored = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            // The same settings again: no change.
+            let participant = try #require(try db.eventDefinition("forum").participants.first)
+            try db.addParticipants([participant.company], to: "forum", settings: ParticipantSettings(maxMeetings: participant.maxMeetings))
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            // A block on a pair that does not meet keeps the schedule, whose figures now predate it.
+            let unmet = try #require(EventFixture.ids("CN", 1...6).flatMap { d in EventFixture.ids("CA", 1...6).map { (d, $0) } }
+                .first { pair in !stored.meetings.contains { $0.delegate == pair.0 && $0.host == pair.1 } })
+            #expect(try !db.addBlock(PairBlock(a: unmet.0, b: unmet.1), to: "forum"))
+            #expect(try db.eventScheduleState("forum").rulesChangedAt != nil)
+            _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            // A participant added, or one without a meeting removed: the same.
+            try db.addParticipants(["CA-0007"], to: "forum", settings: ParticipantSettings(maxMeetings: 0))
+            #expect(try db.eventScheduleState("forum").rulesChangedAt != nil)
+            _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(try !db.removeParticipants(["CA-0007"], from: "forum"))
+            #expect(try db.eventScheduleState("forum").rulesChangedAt != nil)
+        }
+    }
+
     @Test("a request or a block written the other way round replaces the one of the same pair: a pair is unordered")
     func reversedPairs() throws {
         try EventFixture.withCompanies { db in

@@ -8,13 +8,17 @@ public struct StoredSchedule: Hashable, Sendable {
     public var report: QualityReport
     public var unplacedRequests: [UnplacedRequest]
     public var changes: ScheduleChanges?
+    /// ISO 8601 instant of the last change to the event's rules (participants, requests, blocks,
+    /// locks) that kept this schedule, nil when none: its figures are of the event as it was.
+    public var rulesChangedAt: String?
 
     public init(scheduledAt: String, minMeetings: Int, report: QualityReport, unplacedRequests: [UnplacedRequest],
-                changes: ScheduleChanges?) {
+                changes: ScheduleChanges?, rulesChangedAt: String? = nil) {
         self.scheduledAt = scheduledAt
         self.minMeetings = minMeetings
         self.report = report
         self.unplacedRequests = unplacedRequests
         self.changes = changes
+        self.rulesChangedAt = rulesChangedAt
     }
 }

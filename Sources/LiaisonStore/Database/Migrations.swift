@@ -397,6 +397,11 @@ enum Migrations {
                 }
             }
         }
+        // A schedule kept through a change of its event's rules (a participant added, a request
+        // made) has figures of the event as it was: the change is remembered, and reports say so.
+        migrator.registerMigration("v12: schedules remember a change of their event's rules") { db in
+            try db.execute(sql: "ALTER TABLE event_schedule ADD COLUMN rules_changed_at TEXT")
+        }
         return migrator
     }
 }

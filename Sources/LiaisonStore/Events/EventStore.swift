@@ -68,7 +68,11 @@ enum EventStore {
                 MeetingRecord.Columns.event == event && (MeetingRecord.Columns.delegate == company || MeetingRecord.Columns.host == company)
             ).isEmpty(db) == false
         }
-        if scheduled { try ScheduleStore.discard(event, in: db) }
+        if scheduled {
+            try ScheduleStore.discard(event, in: db)
+        } else {
+            try ScheduleStore.markRulesChanged(event, at: Timestamp.now(), in: db)
+        }
         return scheduled
     }
 

@@ -121,7 +121,7 @@ extension LiaisonDatabase {
             let problems = added.flatMap(\.settingProblems)
             guard problems.isEmpty else { throw EventError.invalidEvent(event, problems) }
             for participant in added { try EventStore.saveParticipant(participant, event: event, in: db) }
-            return Registration(participants: added, discardedSchedule: try Self.validate(event, db: db))
+            return Registration(participants: added, discardedSchedule: try Self.validate(event, db: db, since: definition))
         }
     }
 
@@ -198,12 +198,13 @@ extension LiaisonDatabase {
     /// discarded the current schedule (see ``validate(_:db:)``).
     private func changeRules(_ event: String, companies: [String], _ change: (Database) throws -> Void) throws -> Bool {
         try writer.write { db in
-            let registered = Set(try definition(event, db: db).participants.map(\.company))
+            let before = try definition(event, db: db)
+            let registered = Set(before.participants.map(\.company))
             for company in companies where !registered.contains(company) {
                 throw EventError.notParticipant(event: event, company: company)
             }
             try change(db)
-            return try Self.validate(event, db: db)
+            return try Self.validate(event, db: db, since: before)
         }
     }
 
@@ -211,9 +212,10 @@ extension LiaisonDatabase {
     /// event with a contradiction the scheduler would refuse. A current schedule the change
     /// breaks (a pair now blocked, a slot no longer available, fewer representatives…) is
     /// discarded, as its figures and meetings no longer hold: the event must be scheduled again.
-    /// Returns true when it was.
+    /// Returns true when it was. A schedule kept through a change of the rules in force since
+    /// `before` (when given) remembers it: its figures are of the event as it was.
     @discardableResult
-    static func validate(_ event: String, db: Database) throws -> Bool {
+    static func validate(_ event: String, db: Database, since before: EventDefinition? = nil) throws -> Bool {
         guard let definition = try EventStore.definition(event, in: db) else { throw EventError.unknownEvent(event) }
         do {
             try Scheduler.validate(definition.inForce)
@@ -221,7 +223,12 @@ extension LiaisonDatabase {
             throw EventError.invalidEvent(event, error.problems)
         }
         let meetings = try ScheduleStore.meetings(event, in: db).map { try $0.scheduled().meeting }
-        guard !meetings.isEmpty, ScheduleConformance.brokenRule(meetings, of: definition.inForce) != nil else { return false }
+        guard !meetings.isEmpty, ScheduleConformance.brokenRule(meetings, of: definition.inForce) != nil else {
+            if !meetings.isEmpty, let before, before.inForce != definition.inForce {
+                try ScheduleStore.markRulesChanged(event, at: Timestamp.now(), in: db)
+            }
+            return false
+        }
         try ScheduleStore.discard(event, in: db)
         return true
     }

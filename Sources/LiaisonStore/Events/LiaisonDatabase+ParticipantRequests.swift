@@ -34,7 +34,7 @@ extension LiaisonDatabase {
             if !definition.blocks.contains(where: { Set([$0.a, $0.b]) == pair }) {
                 try EventStore.saveBlock(PairBlock(a: company, b: other), event: event, in: db)
             }
-            try Self.validate(event, db: db)
+            try Self.validate(event, db: db, since: definition)
         }
     }
 
@@ -42,13 +42,13 @@ extension LiaisonDatabase {
     /// participant's request of `a` to meet `b`.
     public func decideRequest(event: String, a: String, b: String, accept: Bool) throws {
         try writer.write { db in
-            _ = try definition(event, db: db)
+            let before = try definition(event, db: db)
             guard var record = try RequestRecord.fetchOne(db, key: ["event": event, "a": a, "b": b]), record.origin == .participant else {
                 throw ParticipantActionError.noSuchRequest(a, b)
             }
             record.status = accept ? .accepted : .declined
             try record.update(db)
-            try Self.validate(event, db: db)
+            try Self.validate(event, db: db, since: before)
         }
     }
 

@@ -13,6 +13,7 @@ struct ScheduleRecord: SnakeCaseRecord {
     var report: String
     var unplacedRequests: String
     var changes: String?
+    var rulesChangedAt: String?
 
     enum Columns {
         static let event = Column(CodingKeys.event)
@@ -25,6 +26,7 @@ struct ScheduleRecord: SnakeCaseRecord {
         report = try StoredJSON.text(schedule.report)
         unplacedRequests = try StoredJSON.text(schedule.unplacedRequests)
         changes = try schedule.changes.map(StoredJSON.text)
+        rulesChangedAt = schedule.rulesChangedAt
     }
 
     /// The domain value; JSON that does not decode is an error naming the column.
@@ -33,7 +35,8 @@ struct ScheduleRecord: SnakeCaseRecord {
                        report: try StoredJSON.value(QualityReport.self, report, in: Self.databaseTableName, column: "report"),
                        unplacedRequests: try StoredJSON.value([UnplacedRequest].self, unplacedRequests, in: Self.databaseTableName,
                                                               column: "unplaced_requests"),
-                       changes: try changes.map { try StoredJSON.value(ScheduleChanges.self, $0, in: Self.databaseTableName, column: "changes") })
+                       changes: try changes.map { try StoredJSON.value(ScheduleChanges.self, $0, in: Self.databaseTableName, column: "changes") },
+                       rulesChangedAt: rulesChangedAt)
     }
 }
 

@@ -18,6 +18,12 @@ enum ScheduleStore {
         try ScheduleRecord.deleteOne(db, key: event)
     }
 
+    /// Remembers that the rules of `event` changed at `timestamp` while its current schedule (if
+    /// any) stayed.
+    static func markRulesChanged(_ event: String, at timestamp: String, in db: Database) throws {
+        try ScheduleRecord.filter(ScheduleRecord.Columns.event == event).updateAll(db, Column("rules_changed_at").set(to: timestamp))
+    }
+
     /// The current schedule's meetings, by slot then table.
     static func meetings(_ event: String, in db: Database) throws -> [MeetingRecord] {
         try MeetingRecord.filter(MeetingRecord.Columns.event == event)

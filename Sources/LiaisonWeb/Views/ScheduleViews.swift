@@ -26,6 +26,7 @@ struct ScheduleView: Sendable {
         var breaksProof: String
         var idleSlots: Int
         var tableChanges: Int
+        /// When, and whether the event changed since (its figures then being of the event as it was).
         var scheduledAt: String
     }
 
@@ -117,7 +118,10 @@ struct ScheduleView: Sendable {
                 otherAsked: report.otherRequests.asked, idleMean: String(format: "%.2f", report.idleGaps.mean), idleMax: report.idleGaps.max,
                 breaksTotal: report.breaks.total, breaksMax: report.breaks.max, breaksSpread: report.breaks.spread,
                 breaksProof: report.breaks.proofNote,
-                idleSlots: report.idleSlots, tableChanges: report.tableChanges, scheduledAt: state.scheduledAt)
+                idleSlots: report.idleSlots, tableChanges: report.tableChanges,
+                scheduledAt: state.scheduledAt + (state.rulesChangedAt.map {
+                    " — the event's participants or rules changed at \($0), after it: these figures are of the event as it was; schedule again to bring them up to date"
+                } ?? ""))
             shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe($0.reason)) }
             unplaced = state.unplacedRequests.map {
                 Unplaced(pair: "\(shown($0.request.a)) – \(shown($0.request.b))", reason: DisplayText.safe($0.reason))

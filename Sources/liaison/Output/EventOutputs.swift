@@ -24,11 +24,12 @@ struct EventReport: CommandOutput {
     /// Changes name meetings as the event's export does: `a` and `b` in an open event.
     var jsonContext: [CodingUserInfoKey: any Sendable] { [Meeting.pairingKey: pairing] }
 
-    private enum CodingKeys: String, CodingKey { case scheduledAt, minMeetings, quality, withoutMeetings, unplacedRequests, changes }
+    private enum CodingKeys: String, CodingKey { case scheduledAt, rulesChangedAt, minMeetings, quality, withoutMeetings, unplacedRequests, changes }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(state.scheduledAt, forKey: .scheduledAt)
+        try container.encodeIfPresent(state.rulesChangedAt, forKey: .rulesChangedAt)
         try container.encode(state.minMeetings, forKey: .minMeetings)
         try container.encode(state.report, forKey: .quality)
         try container.encode(withoutMeetings, forKey: .withoutMeetings)
@@ -55,7 +56,7 @@ struct EventReport: CommandOutput {
         ] + (report.breaks.fewestProven.map { [["breaks fewest proven", "\($0)"]] } ?? [])
           + (report.breaks.tooLargeToSearch.map { [["breaks too large to search", "\($0)"]] } ?? []) + [
             ["host table changes", "\(report.tableChanges)"], ["scheduled at", state.scheduledAt],
-        ]
+        ] + (state.rulesChangedAt.map { [["rules changed at", $0]] } ?? [])
     }
 
     var text: String {
@@ -88,6 +89,10 @@ struct EventReport: CommandOutput {
             for drop in changes.dropped {
                 lines.append("  dropped: \(drop.meeting.delegate) – \(drop.meeting.host) (slot \(drop.meeting.slot)): \(drop.reason)")
             }
+        }
+        if let changed = state.rulesChangedAt {
+            lines.append("note: the event's participants or rules changed at \(changed), after this schedule was made: its figures are "
+                         + "of the event as it was; `liaison event schedule \(event) --keep-published` brings them up to date")
         }
         return lines.joined(separator: "\n")
     }
