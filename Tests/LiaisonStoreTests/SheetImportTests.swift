@@ -200,6 +200,18 @@ struct SheetImportTests {
             alpha = try db.company(id: "W-1")
             #expect(alpha.company.city.isEmpty && alpha.company.phone == "+86 411 1234 5678")
             #expect(alpha.company.offers == SectorProfile(["logistics-transportation": 1]), "the sheet's industry gives the offers")
+            // A sheet with no profile column at all (booths, contacts) updates stored companies; a new id in it needs a profile.
+            let contacts = try db.importCompanies(from: [directory.writing("contacts.csv", "id,name,country,contact,Booth No\nW-1,Alpha Foods,CN,Li Ming,B7\n")])
+            #expect(contacts.updated == 1)
+            alpha = try db.company(id: "W-1")
+            #expect(alpha.company.contact == "Li Ming" && alpha.company.offers == SectorProfile(["logistics-transportation": 1]))
+            #expect(alpha.company.seeks == SectorProfile(["retail": 1]) && alpha.company.extras.contains(ExtraField(name: "Booth No", value: "B7")))
+            let before = try DatabaseSnapshot(db)
+            let newcomer = directory.appendingPathComponent("newcomer.csv")
+            try "id,name,country,contact\nW-1,Alpha Foods,CN,Wang\nW-2,Beta,CN,Li\n".write(to: newcomer, atomically: true, encoding: .utf8)
+            let refused = #expect(throws: ImportError.self) { try db.importCompanies(from: [newcomer]) }
+            refused?.expectProblem(in: newcomer.path, line: 3, field: "offers", containing: "'W-2' is new, and this sheet has none of those columns")
+            #expect(try DatabaseSnapshot(db) == before)
             // JSON Lines gives whole companies: what a record lacks is cleared.
             try db.importCompanies(from: [directory.writing("whole.jsonl", #"{"id":"W-1","name":"Alpha Foods","country":"CN","offers":{"retail":1}}"#)])
             alpha = try db.company(id: "W-1")

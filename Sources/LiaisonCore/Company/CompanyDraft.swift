@@ -48,7 +48,11 @@ public struct CompanyDraft: Sendable {
     /// (``Taxonomy/inferList(_:)``), and each match is returned among the inferences. Text is
     /// trimmed and put in NFC; control characters are refused (line breaks and tabs are allowed
     /// in `description` only). Every problem is reported, not only the first.
-    public func validate(with taxonomy: Taxonomy) throws(FieldIssues) -> Validated {
+    ///
+    /// Without `profileRequired` (a sheet with none of the profile's columns, which updates
+    /// companies already stored), a company may come out with no profile: whoever saves it must
+    /// then find one stored.
+    public func validate(with taxonomy: Taxonomy, profileRequired: Bool = true) throws(FieldIssues) -> Validated {
         var issues: [FieldIssue] = []
         var inferences: [SectorInference] = []
         func fail(_ field: String, _ message: String) { issues.append(FieldIssue(field: field, message: message)) }
@@ -129,7 +133,7 @@ public struct CompanyDraft: Sendable {
                 fail("naics", "no sector covers NAICS code \(naics)")
             }
         }
-        if issues.isEmpty, offers.isEmpty, seeks.isEmpty {
+        if issues.isEmpty, offers.isEmpty, seeks.isEmpty, profileRequired {
             fail("offers", "no profile: give offers, seeks, industry or naics")
         }
         guard issues.isEmpty else { throw FieldIssues(issues: issues) }

@@ -24,6 +24,9 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
     public static let contactColumns = ["contact", "email", "phone", "website"]
     /// Every field of a company file.
     public static let allColumns = columns + contactColumns
+    /// The columns a company's profile comes from: its offers (given, or from its industry or
+    /// NAICS code) and its seeks.
+    public static let profileColumns: Set<String> = ["offers", "seeks", "industry", "naics"]
     /// The JSON Lines key of the organizer's own columns: a list of `{"name":…,"value":…}`.
     public static let extraKey = "extra"
     /// The problem of a field or column that is not one of ``allColumns``.

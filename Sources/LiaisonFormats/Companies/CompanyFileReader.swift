@@ -47,6 +47,9 @@ public final class CompanyFileReader: @unchecked Sendable {
     /// Starts reading `source` at once.
     init(layout: CompanyFileLayout, source start: any CompanyRecordSource, taxonomy: Taxonomy) {
         self.layout = layout
+        // A sheet with none of the profile's columns updates stored companies (see the store's
+        // import): a record of it needs no profile of its own.
+        let profileRequired = layout.fields.isEmpty || !layout.fields.isDisjoint(with: CompanyFileFormat.profileColumns)
         let thread = Thread { [self, layout] in
             var source = start
             var batch: [Checked] = []
@@ -60,7 +63,7 @@ public final class CompanyFileReader: @unchecked Sendable {
                     var checked = Checked(line: record.line, company: nil, issues: labelled(record.issues))
                     if let draft = record.draft {
                         do throws(FieldIssues) {
-                            let validated = try draft.validate(with: taxonomy)
+                            let validated = try draft.validate(with: taxonomy, profileRequired: profileRequired)
                             checked.company = validated.company
                             checked.inferences = validated.inferences
                         } catch {

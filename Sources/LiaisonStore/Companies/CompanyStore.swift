@@ -78,6 +78,11 @@ enum CompanyStore {
         return try records.map { record in try record.stored(profiles: profilesByKey[record.key!] ?? []) }
     }
 
+    /// Whether a company with this id is stored.
+    static func exists(id: String, in db: Database) throws -> Bool {
+        try record(id: id, in: db) != nil
+    }
+
     private static func record(id: String, in db: Database) throws -> CompanyRecord? {
         try CompanyRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM company WHERE id = ?"), arguments: [id])
     }

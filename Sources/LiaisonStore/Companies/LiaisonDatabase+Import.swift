@@ -147,6 +147,11 @@ extension LiaisonDatabase {
                         state.count(inference, at: "\(file):\(record.line)")
                     }
                 }
+                // A sheet without the profile's columns updates stored companies only.
+                if let company = record.company, company.offers.isEmpty, company.seeks.isEmpty, try !CompanyStore.exists(id: company.id, in: db) {
+                    issues.append(FieldIssue(field: "offers", message: "no profile: give offers, seeks, industry or naics (\(CompanyText.quoted(company.id)) "
+                                             + "is new, and this sheet has none of those columns)"))
+                }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
                 guard problems.isEmpty, let company = record.company else { continue }
                 summary.changes.record(try CompanyStore.save(company, in: db, at: timestamp, from: sheet), of: company)

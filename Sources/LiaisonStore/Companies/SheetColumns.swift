@@ -38,7 +38,7 @@ struct SheetColumns {
         keep("phone", \.phone)
         keep("website", \.website)
         keep("seeks", \.seeks)
-        if fields.isDisjoint(with: ["offers", "industry", "naics"]) {
+        if fields.isDisjoint(with: CompanyFileFormat.profileColumns.subtracting(["seeks"])) {
             (merged.offers, merged.industry, merged.naics) = (stored.offers, stored.industry, stored.naics)
         }
         let given = Dictionary(company.extras.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
