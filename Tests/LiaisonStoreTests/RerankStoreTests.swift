@@ -426,6 +426,22 @@ import Testing
         }
     }
 
+    @Test("match and rankings find a company whose id is typed decomposed (Cafe + combining accent), as it is stored precomposed")
+    func decomposedIDs() throws {
+        try withCatalog(seed: 5, delegates: 10, hosts: 20) { db, _ in
+            let cafe = Company(id: "Caf\u{E9}-1", name: "Caf\u{E9}", country: "CN", offers: SectorProfile(["retail": 1]),
+                               seeks: SectorProfile(["logistics-transportation": 1]))
+            try db.save([cafe])
+            let typed = "Cafe\u{301}-1"
+            let live = try db.match(MatchQuery(subject: .company(typed), target: .any, top: 5), live: true)
+            #expect(live.matches.count == 5)
+            try db.rerank(options(top: 10))
+            let ranked = try db.match(MatchQuery(subject: .company(typed), target: .any, top: 5))
+            #expect(ranked.matches.map(\.id) == live.matches.map(\.id))
+            #expect(try !db.rankings(of: typed).lists.isEmpty)
+        }
+    }
+
     // MARK: - Answering `liaison match` from the rankings
 
     /// The answer `db.match` reads from the rankings as (id, score) pairs, nil when it answers live instead.

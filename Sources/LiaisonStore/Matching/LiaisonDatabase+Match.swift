@@ -27,7 +27,10 @@ extension LiaisonDatabase {
     /// stored company, neither it nor any company of the target countries changed since the run,
     /// the same weights, enough matches kept — unless `live` is asked or `weights` override the
     /// stored ones; computed live otherwise.
+    /// A company's id is compared in NFC, as ids are stored.
     public func match(_ query: MatchQuery, weights override: ScoreWeights? = nil, live: Bool = false) throws -> MatchAnswer {
+        var query = query
+        if case .company(let id) = query.subject { query.subject = .company(CompanyText.nfc(id)) }
         if !live, override == nil, case .company(let id) = query.subject, let answer = try rankedAnswer(id, query) {
             return answer
         }

@@ -14,8 +14,10 @@ public struct StoredRankingEntry: Hashable, Sendable, Codable {
 }
 
 extension LiaisonDatabase {
-    /// The current run's lists of a company, by target country (one, or all it has).
+    /// The current run's lists of a company (its id compared in NFC, as ids are stored), by target
+    /// country (one, or all it has).
     public func rankings(of company: String, country: String? = nil) throws -> (run: RerankRun, lists: [String: [StoredRankingEntry]]) {
+        let company = CompanyText.nfc(company)
         guard let run = try rerankRuns().first(where: \.isCurrent) else { throw RankingError.noRun }
         guard try writer.read({ db in try CompanyStore.fetch(id: company, in: db) }) != nil else { throw StoreError.unknownCompany(company) }
         let rows = try writer.read { db -> [RankingEntryRecord] in
