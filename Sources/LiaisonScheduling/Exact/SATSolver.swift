@@ -28,6 +28,9 @@ final class SATSolver {
     init(stop: StopSignal = StopSignal()) {
         self.stop = stop
         solver = ccadical_init()
+        // CaDiCaL writes some findings to standard output (`c found falsified original clause`
+        // when a formula is refuted as it is given): the commands' output is ours alone.
+        ccadical_set_option(solver, "quiet", 1)
         let owner = Unmanaged.passUnretained(self).toOpaque()
         ccadical_set_terminate(solver, owner) { state in
             let owner = Unmanaged<SATSolver>.fromOpaque(state!).takeUnretainedValue()
