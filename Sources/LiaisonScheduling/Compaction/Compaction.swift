@@ -70,6 +70,11 @@ enum Compaction {
     /// and ticf-13crafa, B2B forums whose fewest is 0, in 0.19 and 0.13 s with the search,
     /// against 1.4 and 1.3 s with the cold run).
     static let warmRun = 1
+    /// The run of a small event's portfolio whose moves are judged with the slope towards fair
+    /// counts (see ``cost(_:breakWeight:fairnessAid:)``), while the other keeps to the plain cost:
+    /// where fair counts cost many breaks it finds them, and where they cannot be had the other
+    /// keeps the fewest breaks at the least unfairness; the cheaper is kept.
+    static let fairnessAidRun = 0
     /// Whether an event of `meetings` meetings is small: annealed by ``portfolioSize`` runs,
     /// with ``smallEventChainShare`` and ``fairFocusShare``.
     static func isSmall(meetings: Int) -> Bool { meetings <= portfolioLimit }
@@ -124,7 +129,7 @@ enum Compaction {
         return streams.enumerated().map { index, stream in
             AnnealingRun(timetable, index: index, stream: stream,
                          finalTemperature: small ? portfolioEndTemperatures[stream] : endTemperature,
-                         chainShare: small ? smallEventChainShare : 0, finishLine: line)
+                         chainShare: small ? smallEventChainShare : 0, finishLine: line, fairnessAid: streams.count > 1 && stream == fairnessAidRun)
         }
     }
 
@@ -146,8 +151,13 @@ enum Compaction {
         return runs.min { cost($0.search) < cost($1.search) }!
     }
 
-    static func cost(_ search: SlotSearch, breakWeight: Double = breakWeight) -> Double {
-        breakWeight * (64 * Double(search.unfairness) + Double(search.totalBreaks)) + Double(search.totalIdle)
+    /// What the agendas of `search` cost: unfairness, then breaks, then idle slots. With
+    /// `fairnessAid`, the breaks the least broken would need to come within the fairness of the
+    /// most (``SlotSearch/shortfall``) weigh as unfairness does: a slope towards fair counts where
+    /// availability forces some to many breaks, and otherwise a plateau the search cannot cross.
+    static func cost(_ search: SlotSearch, breakWeight: Double = breakWeight, fairnessAid: Bool = false) -> Double {
+        let unfairness = search.unfairness + (fairnessAid ? search.shortfall : 0)
+        return breakWeight * (64 * Double(unfairness) + Double(search.totalBreaks)) + Double(search.totalIdle)
     }
 
     /// Tries to move meeting m to `target`: builds its chain (and, when the target is full, a
@@ -185,7 +195,7 @@ enum Compaction {
     @discardableResult
     static func anneal(_ search: inout SlotSearch, movable: [Int], moves: Int, random: inout SeededGenerator,
                        finalTemperature: Double = endTemperature, chainShare: Double = 0,
-                       race: (line: FinishLine, run: Int)? = nil,
+                       race: (line: FinishLine, run: Int)? = nil, fairnessAid: Bool = false,
                        startTemperature: Double = startTemperature, startBreakWeight: Double = startBreakWeight) -> Int? {
         var best = cost(search)
         let tracking = search.meetingCount <= bestTrackingLimit
@@ -197,7 +207,7 @@ enum Compaction {
         for move in 0..<moves {
             temperature *= cooling
             let weight = startBreakWeight + (breakWeight - startBreakWeight) * Double(move) / Double(moves)
-            let current = cost(search, breakWeight: weight)
+            let current = cost(search, breakWeight: weight, fairnessAid: fairnessAid)
             guard current > 0 else {
                 if let race { race.line.cross(at: move, run: race.run) }
                 return move
@@ -244,7 +254,7 @@ enum Compaction {
                 }
                 search.collectPeople()
                 search.remeasure()
-                let delta = cost(search, breakWeight: weight) - current
+                let delta = cost(search, breakWeight: weight, fairnessAid: fairnessAid) - current
                 guard delta <= 0 || random.unit() < exp(-delta / temperature) else {
                     search.reassign(old)
                     search.restoreShapes()
@@ -255,7 +265,7 @@ enum Compaction {
                 let target = target ?? search.allowedList[start + random.below(options)]
                 let origin = search.slot[m]
                 guard tryMove(&search, m, to: target, random: &random) else { continue }
-                let delta = cost(search, breakWeight: weight) - current
+                let delta = cost(search, breakWeight: weight, fairnessAid: fairnessAid) - current
                 guard delta <= 0 || random.unit() < exp(-delta / temperature) else {
                     search.swapMembers(origin, target)
                     search.restoreShapes()

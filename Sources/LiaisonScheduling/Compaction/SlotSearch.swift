@@ -277,6 +277,17 @@ struct SlotSearch {
         })
     }
 
+    /// How many breaks the participants with fewest would need for every count to be within the
+    /// fairness of the highest: where availability forces someone to many breaks, the spread
+    /// closes only by raising the others, one at a time, and this counts each step.
+    var shortfall: Int {
+        var high = 0
+        for breaks in 0..<(slotCount + 2) where histogram[breaks] > 0 { high = breaks }
+        let floor = high - model.fairness
+        guard floor > 0 else { return 0 }
+        return (0..<floor).reduce(0) { $0 + histogram[$1] * (floor - $1) }
+    }
+
     /// How far the break counts' spread exceeds the fairness asked for.
     var unfairness: Int {
         var low = -1, high = 0
