@@ -10,8 +10,9 @@ final class AnnealingRun: @unchecked Sendable {
     private let finalTemperature: Double
     private let chainShare: Double
     private let finishLine: FinishLine
-    /// Whether its moves are judged with the slope towards fair counts (see ``Compaction/cost(_:breakWeight:fairnessAid:)``);
-    /// its agendas are still judged, and kept, by their own cost.
+    /// Whether its moves are judged with the slope towards fair counts (see
+    /// ``Compaction/cost(_:breakWeight:fairnessAid:)``); its agendas are still judged, and kept,
+    /// by their own cost.
     private let fairnessAid: Bool
     /// The run's place among its compaction's runs.
     let index: Int
@@ -19,8 +20,8 @@ final class AnnealingRun: @unchecked Sendable {
     private(set) var finishedAt: Int?
 
     /// A run over `timetable`'s meetings, the `index`th racing to `finishLine`, drawing from
-    /// stream `stream` of the event's seed; `finalTemperature` and `chainShare` as in
-    /// ``Compaction/anneal(_:movable:moves:random:finalTemperature:chainShare:race:)``.
+    /// stream `stream` of the event's seed; `finalTemperature`, `chainShare` and `fairnessAid` as in
+    /// ``Compaction/anneal(_:movable:moves:random:finalTemperature:chainShare:race:fairnessAid:startTemperature:startBreakWeight:)``.
     init(_ timetable: Timetable, index: Int, stream: Int, finalTemperature: Double, chainShare: Double, finishLine: FinishLine,
          fairnessAid: Bool = false) {
         search = SlotSearch(timetable)

@@ -153,8 +153,9 @@ enum Compaction {
 
     /// What the agendas of `search` cost: unfairness, then breaks, then idle slots. With
     /// `fairnessAid`, the breaks the least broken would need to come within the fairness of the
-    /// most (``SlotSearch/shortfall``) weigh as unfairness does: a slope towards fair counts where
-    /// availability forces some to many breaks, and otherwise a plateau the search cannot cross.
+    /// most (``SlotSearch/shortfall``) weigh as unfairness does: where availability forces some to
+    /// many breaks, the spread alone does not change until every one of the least broken has
+    /// more, a plateau the search does not cross; the shortfall is a slope towards fair counts.
     static func cost(_ search: SlotSearch, breakWeight: Double = breakWeight, fairnessAid: Bool = false) -> Double {
         let unfairness = search.unfairness + (fairnessAid ? search.shortfall : 0)
         return breakWeight * (64 * Double(unfairness) + Double(search.totalBreaks)) + Double(search.totalIdle)
