@@ -355,7 +355,7 @@ struct MatchCLITests {
                 (["CN-0001", "--size", "small"], ["--size"], true),
                 ([], ["--offers"], true),
                 (["CN-0001", "--top", "0"], ["--top"], true),
-                (["CN-0001", "--top", "-3"], [], true),
+                (["CN-0001", "--top", "-3"], ["--top must be at least 1"], true),
                 (["CN-0001", "--min-score", "nan"], ["--min-score"], true),
                 (["CN-0001", "--format", "xml"], ["xml"], true),
                 (["CN-0001", "--size", "huge"], ["huge"], true),

@@ -124,6 +124,9 @@ struct RerankCLITests {
                 #expect(empty.status != 0, "--countries '\(countries)': \(empty.stdout)")
                 #expect(!lists.isEmpty, "the rankings are still there")
             }
+            // A negative --top reaches validation, instead of being read as an option.
+            let negative = try RerankScenario.run(["rerank", "--top", "-2"], in: directory)
+            #expect(negative.status != 0 && negative.stderr.contains("--top must be at least 1"), "\(negative.stderr)")
         }
     }
 

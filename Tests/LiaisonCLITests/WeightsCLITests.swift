@@ -127,6 +127,7 @@ struct WeightsCLITests {
                 (["language", "-infinity"], ["language", "finite"], false),
                 (["size", "1e18"], ["size", "at most 1000", "1e+18"], false),
                 (["sector", "abc"], ["'abc'"], true),
+                (["sector", "0x10"], ["'0x10'"], true),
                 (["nope", "1"], ["'nope'"], true),
                 (["sector"], ["<value>"], true),
             ]

@@ -23,13 +23,14 @@ extension Liaison {
         @Option(help: "Whose companies to rank: US, CA, CN or any.")
         var country: MatchTarget = .any
 
-        @Option(help: "How many matches to list.")
+        // Unconditional: `--top -1` reaches validation, instead of reading "-1" as an option.
+        @Option(parsing: .unconditional, help: "How many matches to list.")
         var top: Int = 10
 
         @Flag(help: "Add one line of reasons under each match.")
         var explain = false
 
-        @Option(help: "Leave out matches scoring below this.")
+        @Option(parsing: .unconditional, help: "Leave out matches scoring below this.")
         var minScore: Double?
 
         @Option(help: "A JSON file of weights (term → value) overriding the stored ones for this run.")

@@ -20,7 +20,7 @@ extension Liaison {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Matches kept per company and target country.")
+        @Option(parsing: .unconditional, help: "Matches kept per company and target country.")
         var top: Int = 50
 
         @Flag(help: "Recompute only what changed since the last run (a full run when the weights or settings changed).")

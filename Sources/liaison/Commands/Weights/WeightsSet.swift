@@ -20,7 +20,10 @@ extension Liaison.Weights {
         func validate() throws {
             guard let text = value.first else { throw ValidationError("missing the <value>: a number after the term, e.g. weights set sector 0.25") }
             guard value.count == 1 else { throw ValidationError("give one <value> after the term, not \(value.count)") }
-            guard Double(text) != nil else { throw ValidationError("the <value> '\(text)' is not a number") }
+            // Decimal only: Swift would read `0x10` as 16. (`nan` and `inf` go on, to be refused as not finite.)
+            guard Double(text) != nil, !text.lowercased().contains("x") else {
+                throw ValidationError("the <value> '\(text)' is not a number")
+            }
         }
 
         func run() throws {
