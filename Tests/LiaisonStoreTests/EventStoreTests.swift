@@ -425,8 +425,7 @@ struct EventStoreTests {
             try Self.smallEvent(db)
             let stored = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
             let meeting = try #require(stored.meetings.first { $0.delegate != "CN-0003" || $0.host != "CA-0004" })
-            let unmet = try #require(EventFixture.ids("CN", 1...6).flatMap { d in EventFixture.ids("CA", 1...6).map { (d, $0) } }
-                .first { pair in !stored.meetings.contains { $0.delegate == pair.0 && $0.host == pair.1 } })
+            let unmet = try #require(Self.unmetPair(of: stored))
             // A block on a pair that does not meet: the schedule stays, and the store says so.
             #expect(try !db.addBlock(PairBlock(a: unmet.0, b: unmet.1), to: "forum"))
             #expect(try db.eventScheduleDocument("forum").meetings.count == stored.meetings.count)
@@ -454,8 +453,7 @@ struct EventStoreTests {
             try db.addParticipants([participant.company], to: "forum", settings: ParticipantSettings(maxMeetings: participant.maxMeetings))
             #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
             // A block on a pair that does not meet keeps the schedule, whose figures now predate it.
-            let unmet = try #require(EventFixture.ids("CN", 1...6).flatMap { d in EventFixture.ids("CA", 1...6).map { (d, $0) } }
-                .first { pair in !stored.meetings.contains { $0.delegate == pair.0 && $0.host == pair.1 } })
+            let unmet = try #require(Self.unmetPair(of: stored))
             #expect(try !db.addBlock(PairBlock(a: unmet.0, b: unmet.1), to: "forum"))
             #expect(try db.eventScheduleState("forum").rulesChangedAt != nil)
             _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
@@ -535,6 +533,12 @@ struct EventStoreTests {
     // MARK: - Scheduling and publishing
 
     /// An event of 6 delegates and 6 hosts, 6 slots, 4 tables, one must-meet request.
+    /// A delegate and host of ``smallEvent(_:tables:)`` that `schedule` does not pair.
+    static func unmetPair(of schedule: EventSchedule) -> (String, String)? {
+        EventFixture.ids("CN", 1...6).flatMap { d in EventFixture.ids("CA", 1...6).map { (d, $0) } }
+            .first { pair in !schedule.meetings.contains { $0.delegate == pair.0 && $0.host == pair.1 } }
+    }
+
     static func smallEvent(_ db: LiaisonDatabase, tables: Int = 4) throws {
         try db.createEvent(EventFixture.spec(slots: 6, tables: tables))
         try db.addParticipants(EventFixture.ids("CN", 1...6) + EventFixture.ids("CA", 1...6), to: "forum", settings: ParticipantSettings())

@@ -168,8 +168,14 @@ struct SectorPhrases: Sendable {
         String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }))
     }
 
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool { scalar.isHan }
+}
+
+extension Unicode.Scalar {
+    /// Whether it is a Chinese (Han) character: a CJK unified ideograph, of the main block or an
+    /// extension, or a compatibility ideograph.
+    public var isHan: Bool {
+        switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
         default: false
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// The header names a company sheet may use for each of Liaison's fields, in English and Chinese.
 ///
@@ -70,9 +71,7 @@ public enum ColumnNames {
 
     /// `text` cut where Chinese characters meet others (`城市 City` is `城市` and ` City`).
     private static func scriptRuns(_ text: Substring) -> [Substring] {
-        func isHan(_ character: Character) -> Bool {
-            character.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) }
-        }
+        func isHan(_ character: Character) -> Bool { character.unicodeScalars.contains(where: \.isHan) }
         var runs: [Substring] = [], start = text.startIndex
         for index in text.indices.dropFirst() where isHan(text[index]) != isHan(text[text.index(before: index)]) {
             runs.append(text[start..<index])

@@ -103,8 +103,8 @@ struct CompanyCSVSource: CompanyRecordSource {
         var reader = reader, above = first
         for _ in 0..<mostLinesAboveHeader {
             guard isTitle(above), let candidate = try? reader.next() else { return nil }
-            var found = layout
-            (found.problems, found.renamed, found.extras, found.mappedHeaders, found.missingFields, found.fields) = ([], [], [], [], [], [])
+            var found = CompanyFileLayout(file: layout.file)
+            (found.encoding, found.delimiter) = (layout.encoding, layout.delimiter)
             let bindings = bind(candidate, mapping: mapping, layout: &found, undecodable: undecodable)
             if hasRequiredColumns(bindings) {
                 found.linesAboveHeader = first.line..<candidate.line

@@ -43,12 +43,8 @@ enum Responses {
             scalar.isASCII && scalar.value >= 0x20 && scalar != "\"" && scalar != "\\" && scalar != ";" ? Character(scalar) : "_"
         })
         guard safe != filename else { return "attachment; filename=\"\(safe)\"" }
-        // RFC 5987's attr-char: letters, digits and !#$&+-.^_`|~ stay; every other byte is %XX.
-        let kept = Set("!#$&+-.^_`|~".utf8)
-        let encoded = filename.utf8.map { byte in
-            (byte.isASCIIAlphanumeric || kept.contains(byte)) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
-        }.joined()
-        return "attachment; filename=\"\(safe)\"; filename*=UTF-8''\(encoded)"
+        // Percent-encoded as a URL component is: what it keeps is among RFC 5987's attr-chars.
+        return "attachment; filename=\"\(safe)\"; filename*=UTF-8''\(URLText.component(filename))"
     }
 }
 
@@ -65,8 +61,4 @@ enum URLText {
     static func decoded(_ parameter: String) -> String {
         parameter.removingPercentEncoding ?? parameter
     }
-}
-
-private extension UInt8 {
-    var isASCIIAlphanumeric: Bool { (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
 }
