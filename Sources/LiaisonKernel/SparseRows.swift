@@ -43,7 +43,12 @@ public struct SparseRows: Sendable, Equatable {
 
     /// The entries of one row.
     public func row(_ row: Int) -> [(column: Int, value: Float)] {
-        (Int(rowStart[row])..<Int(rowStart[row + 1])).map { (column: Int(columnIndices[$0]), value: values[$0]) }
+        entries(ofRow: row).map { (column: Int(columnIndices[$0]), value: values[$0]) }
+    }
+
+    /// Where one row's entries lie in `columnIndices` and `values`.
+    public func entries(ofRow row: Int) -> Range<Int> {
+        Int(rowStart[row])..<Int(rowStart[row + 1])
     }
 
     /// Some rows as a dense matrix, for the matrix-product kernel.

@@ -67,6 +67,36 @@ import Testing
         expectSame(answer, reference(for: subject, countries: ["CA"], top: 5))
     }
 
+    @Test("a match's score is the score of the two companies' own profiles, to the last bit, not of rows rounded for the kernel")
+    func exactScores() throws {
+        let table = table
+        let model = ScoreModel(weights: .defaults, layout: table.layout)
+        func features(_ company: Company) -> CompanyFeatures {
+            CompanyFeatures(company, taxonomy: TestTaxonomy.taxonomy, languages: table.languages)
+        }
+        let byID = Dictionary(uniqueKeysWithValues: companies.map { ($0.id, $0) })
+        for subject in companies.filter({ $0.country == "CN" }).prefix(6) + companies.filter({ $0.country == "US" }).prefix(3) {
+            let answer = try MatchQuery(subject: .company(subject.id), top: 12)
+                .run(table: table, weights: .defaults, taxonomy: TestTaxonomy.taxonomy, threads: 2)
+            for match in answer.matches {
+                let own = model.score(features(subject), features(byID[match.id]!))
+                #expect(match.score == own, "\(subject.id) with \(match.id): \(match.score) against \(own)")
+                let breakdown = model.breakdown(features(subject), features(byID[match.id]!))
+                #expect(match.breakdown.components == breakdown.components && match.breakdown.sectors == breakdown.sectors)
+            }
+        }
+        // Two firms that offer and seek the same sectors (in weights a single-precision float cannot
+        // hold), speak the same languages and are of one size score 1.
+        let mix = SectorProfile(["logistics-transportation": 1, "retail": 2, "clean-energy": 3])
+        let thirds = Company(id: "CN-900", name: "x", country: "CN", size: .medium, languages: ["en", "zh"], offers: mix, seeks: mix)
+        var twin = thirds
+        (twin.id, twin.country) = ("US-900", "US")
+        let pair = FeatureTable(companies: [(thirds, 1), (twin, 1)], taxonomy: TestTaxonomy.taxonomy)
+        let best = try MatchQuery(subject: .company("CN-900"), top: 1).run(table: pair, weights: .defaults, taxonomy: TestTaxonomy.taxonomy)
+        #expect(best.matches.map(\.id) == ["US-900"])
+        #expect(abs(best.matches[0].score - 1) <= 1e-12, "scored \(best.matches[0].score)")
+    }
+
     @Test("wrong sides, unknown ids and bad ad-hoc profiles are refused")
     func refusals() {
         let table = table

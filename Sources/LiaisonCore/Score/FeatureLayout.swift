@@ -26,30 +26,30 @@ public struct FeatureLayout: Hashable, Sendable {
     }
 
     /// The right row of `b`: `[ô_b, ŝ_b, lang_b, sel(size_b)]`, as (column, value) entries in column order.
-    func rightEntries(_ b: CompanyFeatures) -> [(column: Int, value: Float)] {
-        var entries = b.offers.map { (column: offers.lowerBound + $0.position, value: Float($0.weight)) }
-        entries += b.seeks.map { (column: seeks.lowerBound + $0.position, value: Float($0.weight)) }
-        let language = Float(b.languageNorm)
+    func rightEntries(_ b: CompanyFeatures) -> [(column: Int, value: Double)] {
+        var entries = b.offers.map { (column: offers.lowerBound + $0.position, value: $0.weight) }
+        entries += b.seeks.map { (column: seeks.lowerBound + $0.position, value: $0.weight) }
+        let language = b.languageNorm
         entries += b.languages.map { (column: languages.lowerBound + $0, value: language) }
         for (band, value) in SizeCompatibility.selector(b.size).enumerated() where value != 0 {
-            entries.append((column: sizes.lowerBound + band, value: Float(value)))
+            entries.append((column: sizes.lowerBound + band, value: value))
         }
         return entries
     }
 
-    /// The features a right row was made from (weights as stored, in single precision).
-    func features(fromRight entries: [(column: Int, value: Float)]) -> CompanyFeatures {
+    /// The features a right row was made from.
+    func features(fromRight entries: [(column: Int, value: Double)]) -> CompanyFeatures {
         var features = CompanyFeatures(offers: [], seeks: [], languages: [], size: nil)
         var bands: [Int] = []
         for entry in entries {
             if offers.contains(entry.column) {
-                features.offers.append(SparseEntry(position: entry.column - offers.lowerBound, weight: Double(entry.value)))
+                features.offers.append(SparseEntry(position: entry.column - offers.lowerBound, weight: entry.value))
             } else if seeks.contains(entry.column) {
-                features.seeks.append(SparseEntry(position: entry.column - seeks.lowerBound, weight: Double(entry.value)))
+                features.seeks.append(SparseEntry(position: entry.column - seeks.lowerBound, weight: entry.value))
             } else if languages.contains(entry.column) {
                 features.languages.append(entry.column - languages.lowerBound)
                 // Each language column holds 1/√(languages spoken), counting any outside the table.
-                let spoken = (1 / (Double(entry.value) * Double(entry.value))).rounded()
+                let spoken = (1 / (entry.value * entry.value)).rounded()
                 if spoken.isFinite, spoken >= 1, spoken <= Double(Int32.max) { features.spokenLanguageCount = Int(spoken) }
             } else if sizes.contains(entry.column) {
                 bands.append(entry.column - sizes.lowerBound)

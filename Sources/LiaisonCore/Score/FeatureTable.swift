@@ -3,7 +3,9 @@ import LiaisonKernel
 /// Many companies' features, ready to be searched: what matching loads once and reads many times.
 ///
 /// Each company is stored as its right row of the score (``FeatureLayout``), sparse: the
-/// feature table *is* the right-hand matrix, independent of the weights. Rows are kept in the
+/// feature table *is* the right-hand matrix, independent of the weights. The rows are in single
+/// precision, for the kernel; each entry is also kept as computed, in double precision, so that
+/// the exact score of a match is the score of the companies' own profiles. Rows are kept in the
 /// order appended; matching needs ``MatchSides/order(_:_:)`` — grouped by country, sorted by id
 /// — so a country is a contiguous range and the kernel's tie-break (lower row) is by id.
 public struct FeatureTable: Sendable {
@@ -16,6 +18,8 @@ public struct FeatureTable: Sendable {
     public private(set) var revisions: [Int64] = []
     /// The right rows.
     public private(set) var rows: SparseRows
+    /// Each entry of `rows` (in the order of `rows.values`) as computed, in double precision.
+    public private(set) var exactValues: [Double] = []
 
     public init(sectorCount: Int, languages: [String]) {
         self.languages = languages
@@ -25,14 +29,16 @@ public struct FeatureTable: Sendable {
 
     /// A table from stored parts; nil when they do not fit together.
     public init?(sectorCount: Int, languages: [String], ids: StringColumn, countries: StringColumn,
-                 revisions: [Int64], rows: SparseRows) {
+                 revisions: [Int64], rows: SparseRows, exactValues: [Double]) {
         self.init(sectorCount: sectorCount, languages: languages)
         guard rows.columns == layout.width, ids.count == rows.rows, countries.count == rows.rows,
-              revisions.count == rows.rows else { return nil }
+              revisions.count == rows.rows, exactValues.count == rows.values.count,
+              zip(exactValues, rows.values).allSatisfy({ Float($0) == $1 }) else { return nil }
         self.ids = ids
         self.countries = countries
         self.revisions = revisions
         self.rows = rows
+        self.exactValues = exactValues
     }
 
     /// The table of `companies` (with their revisions), in ``MatchSides/order(_:_:)``.
@@ -55,13 +61,16 @@ public struct FeatureTable: Sendable {
     public mutating func reserveCapacity(_ capacity: Int) {
         revisions.reserveCapacity(capacity)
         rows.reserveCapacity(rows: capacity, entries: capacity * 12)
+        exactValues.reserveCapacity(capacity * 12)
     }
 
     public mutating func append(id: String, country: String, revision: Int64, features: CompanyFeatures) {
         ids.append(id)
         countries.append(country)
         revisions.append(revision)
-        rows.appendRow(layout.rightEntries(features))
+        let entries = layout.rightEntries(features)
+        rows.appendRow(entries.lazy.map { (column: $0.column, value: Float($0.value)) })
+        exactValues += entries.map(\.value)
     }
 
     /// Appends row `row` of `other`, a table of the same layout, as it is.
@@ -71,11 +80,12 @@ public struct FeatureTable: Sendable {
         countries.append(other.countries[row])
         revisions.append(other.revisions[row])
         rows.appendRow(other.rows.row(row))
+        exactValues += other.exactValues[other.rows.entries(ofRow: row)]
     }
 
-    /// The features of one row, as stored (single precision).
+    /// The features of one row, as computed from the company's profile (double precision).
     public func features(ofRow row: Int) -> CompanyFeatures {
-        layout.features(fromRight: rows.row(row))
+        layout.features(fromRight: rows.entries(ofRow: row).map { (column: Int(rows.columnIndices[$0]), value: exactValues[$0]) })
     }
 
     /// The rows of one country, which are contiguous.

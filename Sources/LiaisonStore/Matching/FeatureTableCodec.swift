@@ -5,13 +5,14 @@ import LiaisonKernel
 /// The binary form of a feature table kept in the `feature_snapshot` table, so that a query reads
 /// one value and a few array copies instead of every profile row.
 ///
-/// Layout (little-endian, as the hosts Liaison runs on): magic `LFT2`; u32 sector count,
+/// Layout (little-endian, as the hosts Liaison runs on): magic `LFT3`; u32 sector count,
 /// language count, rows, entries, id bytes, country bytes; each language as u8 length + UTF-8;
 /// then the arrays one after the other: id offsets (i32 × rows+1), id bytes, country offsets,
 /// country bytes, revisions (i64 × rows), row starts (i32 × rows+1), columns (i32 × entries),
-/// values (f32 × entries).
+/// values (f32 × entries), exact values (f64 × entries). A snapshot of an earlier format is
+/// not read: the table is built again from the profiles.
 enum FeatureTableCodec {
-    static let magic = Array("LFT2".utf8)
+    static let magic = Array("LFT3".utf8)
     /// More sectors or languages than this mark a corrupted snapshot.
     static let largestCount = 4096
 
@@ -35,6 +36,7 @@ enum FeatureTableCodec {
         out.appendRaw(table.rows.rowStart)
         out.appendRaw(table.rows.columnIndices)
         out.appendRaw(table.rows.values)
+        out.appendRaw(table.exactValues)
         return out
     }
 
@@ -56,14 +58,14 @@ enum FeatureTableCodec {
               let countries = input.read(UInt8.self, count: countryBytes),
               let revisions = input.read(Int64.self, count: rows), let rowStart = input.read(Int32.self, count: rows + 1),
               let columns = input.read(Int32.self, count: entries), let values = input.read(Float.self, count: entries),
-              input.isAtEnd,
+              let exactValues = input.read(Double.self, count: entries), input.isAtEnd,
               let idColumn = StringColumn(bytes: ids, offsets: idOffsets),
               let countryColumn = StringColumn(bytes: countries, offsets: countryOffsets),
               let sparse = SparseRows(columns: FeatureLayout(sectorCount: sectors, languageCount: languageCount).width,
                                       rowStart: rowStart, columnIndices: columns, values: values)
         else { return nil }
         return FeatureTable(sectorCount: sectors, languages: languages, ids: idColumn, countries: countryColumn,
-                            revisions: revisions, rows: sparse)
+                            revisions: revisions, rows: sparse, exactValues: exactValues)
     }
 }
 
