@@ -157,4 +157,59 @@ struct LocksAndPublishedTests {
         #expect(ScheduleValidator(input, result).violations(of: [.range]).isEmpty,
                 "\(result.meetings.map { "\($0.delegate)–\($0.host) slot \($0.slot) table \($0.table)" })")
     }
+
+    @Test("a lower maximum drops an ordinary published meeting, never a must-meet one, however they are ordered in time")
+    func lowerMaximumKeepsTheMust() throws {
+        // D1 meets H1, H2 and H3; H3 is free only in the last slot, and D1–H3 is a must.
+        for mustSlot in [1, 3] {
+            let others = [1, 2, 3].filter { $0 != mustSlot }
+            let participants = [Fixture.delegate("D1", max: 3, slots: [1, 2, 3]), Fixture.host("H1", max: 1, slots: [1, 2, 3]),
+                                Fixture.host("H2", max: 1, slots: [1, 2, 3]), Fixture.host("H3", max: 1, slots: [mustSlot])]
+            let scores = ["D1|H1": 0.9, "D1|H2": 0.8, "D1|H3": 0.1]
+            let must = [MeetingRequest(a: "D1", b: "H3", must: true)]
+            let published = try Scheduler.schedule(Fixture.input(slots: 3, tables: 3, participants, scores: scores, requests: must)).meetings
+            try #require(published.count == 3 && published.first { $0.host == "H3" }?.slot == mustSlot && others.count == 2)
+            var lowered = participants
+            lowered[0].maxMeetings = 2
+            var input = Fixture.input(slots: 3, tables: 3, lowered, scores: scores, requests: must)
+            input.published = published
+            input.keepPublished = true
+            let result = try Scheduler.schedule(input)
+            #expect(ScheduleValidator(input, result).violations.isEmpty)
+            #expect(result.meeting("D1", "H3")?.slot == mustSlot, "must slot \(mustSlot): \(result.meetings)")
+            #expect(result.unplacedRequests.isEmpty, "\(result.unplacedRequests)")
+            let changes = try #require(result.changes)
+            #expect(changes.dropped.count == 1 && changes.dropped[0].meeting.host != "H3")
+            #expect(changes.dropped.first?.reason.contains("maximum") == true, "\(changes.dropped)")
+        }
+    }
+
+    @Test("a request left out because a participant is full says so, also when published meetings are kept; kept meetings are not called locks")
+    func keptMeetingsAreNotLocks() throws {
+        // H1 meets at most once, and must meet D1; D2–H1 is requested too. One table: both slots are full.
+        let participants = [Fixture.delegate("D1", max: 1, slots: [1, 2]), Fixture.delegate("D2", max: 2, slots: [1, 2]),
+                            Fixture.host("H1", max: 1, slots: [1, 2]), Fixture.host("H2", max: 2, slots: [1, 2])]
+        let scores = ["D1|H1": 0.9, "D1|H2": 0.8, "D2|H1": 0.3, "D2|H2": 0.7]
+        let requests = [MeetingRequest(a: "D2", b: "H1", must: false), MeetingRequest(a: "D1", b: "H1", must: true)]
+        let fresh = try Scheduler.schedule(Fixture.input(slots: 2, tables: 1, participants, scores: scores, requests: requests))
+        try #require(fresh.meeting("D1", "H1") != nil && fresh.meeting("D2", "H2") != nil)
+        var input = Fixture.input(slots: 2, tables: 1, participants, scores: scores, requests: requests)
+        input.published = fresh.meetings
+        input.keepPublished = true
+        for result in [fresh, try Scheduler.schedule(input)] {
+            let reasons = result.unplacedRequests.map(\.reason)
+            #expect(reasons.count == 1 && reasons[0].contains("H1 has no room left"), "\(reasons)")
+        }
+        // A kept meeting that takes the only common slot is named as kept, not as locked.
+        let pair = [Fixture.delegate("D1", max: 2, slots: [1, 2]), Fixture.host("H2", max: 2, slots: [1, 2])]
+        let first = try Scheduler.schedule(Fixture.input(slots: 2, tables: 2, pair, scores: ["D1|H2": 0.8]))
+        var later = Fixture.input(slots: 2, tables: 2, pair + [Fixture.delegate("D2", max: 1, slots: [1])],
+                                  scores: ["D1|H2": 0.8, "D2|H2": 0.5], requests: [MeetingRequest(a: "D2", b: "H2", must: false)])
+        later.published = first.meetings.map { var meeting = $0; meeting.slot = 1; return meeting }
+        later.keepPublished = true
+        let kept = try Scheduler.schedule(later)
+        #expect(kept.meeting("D1", "H2")?.slot == 1)
+        let reason = try #require(kept.unplacedRequests.first?.reason)
+        #expect(!reason.contains("locked") && reason.contains("kept"), "\(reason)")
+    }
 }

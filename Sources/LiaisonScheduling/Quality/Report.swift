@@ -60,14 +60,22 @@ enum Report {
     }
 
     /// Requests that are not in the schedule, each with the reason.
-    static func unplacedRequests(model: EventModel, timetable: Timetable, mostMustsProven: Bool = false) -> [UnplacedRequest] {
+    static func unplacedRequests(model: EventModel, timetable: Timetable, locks: Set<PairKey> = [],
+                                 mostMustsProven: Bool = false) -> [UnplacedRequest] {
         let unplaced = model.requests.filter { timetable.placements[$0.key] == nil }.sorted { $0.key < $1.key }
         guard !unplaced.isEmpty else { return [] }
         let musts = model.placeableMusts()
         let mustsPlaced = musts.filter { timetable.placements[$0] != nil }.count
-        var locked = Timetable(model: model)
-        for (key, placement) in timetable.placements where placement.fixed { locked.place(key, in: placement.slot, fixed: true) }
-        let aroundLocks = locked.placements.isEmpty ? "" : " with the locked meetings where they are"
+        // The locks, and with them the published meetings kept where they are.
+        var locked = Timetable(model: model), fixed = Timetable(model: model)
+        for (key, placement) in timetable.placements where placement.fixed {
+            if locks.contains(key) { locked.place(key, in: placement.slot, fixed: true) }
+            fixed.place(key, in: placement.slot, fixed: true)
+        }
+        let kept = fixed.placements.count > locked.placements.count
+        let aroundFixed = fixed.placements.isEmpty ? ""
+            : kept ? " with the \(locked.placements.isEmpty ? "" : "locked and ")published meetings kept where they are"
+            : " with the locked meetings where they are"
         return unplaced.map { key, request in
             let reason: String
             if model.blocked.contains(key) {
@@ -79,9 +87,12 @@ enum Report {
             } else if !model.commonSlots(key).contains(where: { locked.canPlace(key, in: $0) }) {
                 reason = "every slot where both are available is taken by locked meetings"
             } else if request.must && mostMustsProven {
-                reason = "no timing holds every must-meet request: at most \(mustsPlaced) of the \(musts.count) fit together\(aroundLocks)"
+                reason = "no timing holds every must-meet request: at most \(mustsPlaced) of the \(musts.count) fit together\(aroundFixed)"
             } else if let full = [key.a, key.b].first(where: { !timetable.hasRoom($0) }) {
                 reason = "\(model.company(full)) has no room left (\(timetable.meetingCount(full)) meetings, its maximum)"
+            } else if !model.commonSlots(key).contains(where: { fixed.canPlace(key, in: $0) }) {
+                reason = "every slot where both are available is taken by published meetings kept where they are (--keep-published)"
+                    + (locked.placements.isEmpty ? "" : " or locked ones")
             } else {
                 reason = "no slot where both are free: their common slots are taken by other meetings or full"
             }

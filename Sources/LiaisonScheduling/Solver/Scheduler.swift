@@ -24,6 +24,7 @@ public enum Scheduler {
         var timetable = Timetable(model: model)
         try placeLocks(input.locks, model: model, in: &timetable)
         try checkMustCapacity(model: model, timetable: timetable)
+        let locks = Set(timetable.placements.keys)
         let dropped = checkPublished(input.published, keep: input.keepPublished, model: model, in: &timetable)
         let fixed = timetable
 
@@ -88,7 +89,7 @@ public enum Scheduler {
         return ScheduleResult(
             meetings: meetings,
             report: report,
-            unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable, mostMustsProven: mostMusts),
+            unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable, locks: locks, mostMustsProven: mostMusts),
             changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
     }
 
@@ -190,13 +191,15 @@ public enum Scheduler {
     }
 
     /// Checks each published meeting against the event as it is now, fixing those still valid
-    /// when `keep` is asked; returns why each invalid one cannot stay.
+    /// when `keep` is asked; returns why each invalid one cannot stay. Must-meet meetings are
+    /// checked first, so that room that has shrunk (a lower maximum) goes to them.
     private static func checkPublished(_ published: [Meeting], keep: Bool, model: EventModel,
                                        in timetable: inout Timetable) -> [MeetingPair: String] {
         var invalid: [MeetingPair: String] = [:]
         var trial = timetable
         var usedTables = Set(trial.placements.values.compactMap { placement in placement.table.map { [placement.slot, $0] } })
-        for meeting in published.sorted(by: { ($0.slot, $0.table, $0.pair) < ($1.slot, $1.table, $1.pair) }) {
+        func isMust(_ meeting: Meeting) -> Int { model.key(meeting.a, meeting.b).map(model.isMust) == true ? 0 : 1 }
+        for meeting in published.sorted(by: { (isMust($0), $0.slot, $0.table, $0.pair) < (isMust($1), $1.slot, $1.table, $1.pair) }) {
             guard let key = model.key(meeting.a, meeting.b) else {
                 let gone = [meeting.a, meeting.b].filter { model.index[$0] == nil }
                 invalid[meeting.pair] = "\(gone.isEmpty ? meeting.a : gone.joined(separator: " and ")) is no longer registered"
