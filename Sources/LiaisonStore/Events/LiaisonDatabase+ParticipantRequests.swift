@@ -22,12 +22,16 @@ extension LiaisonDatabase {
 
     /// A participant is not interested in meeting another: the pair is blocked (as `a` the one
     /// not interested), and plain requests between them, accepted or not, are withdrawn. Refused
-    /// when the organizer requires the meeting (a must-meet request).
+    /// when the organizer requires the meeting (a must-meet request), and when the pair meets in
+    /// the current or the published schedule: a participant's click never discards a schedule.
     public func declineMatch(event: String, from company: String, with other: String) throws {
         try writer.write { db in
             let definition = try definition(event, db: db)
             try Self.checkPair(company, other, in: definition, allowBlocked: true)
             let pair = Set([company, other])
+            let scheduled = try ScheduleStore.meetings(event, in: db).contains { Set([$0.delegate, $0.host]) == pair }
+                || ScheduleStore.published(event, in: db).contains { !$0.cancelled && Set([$0.delegate, $0.host]) == pair }
+            if scheduled { throw ParticipantActionError.scheduled(company, other) }
             for request in definition.requests where Set([request.a, request.b]) == pair && !request.must {
                 try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
             }

@@ -13,6 +13,8 @@ public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
     case noSuchMeeting(String, String)
     /// A meeting is rated once it has ended.
     case notYetHeld(String, String)
+    /// The pair meets in the current or the published schedule: only the organizer calls it off.
+    case scheduled(String, String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
         case .noSuchRequest(let a, let b): "there is no participant's request of \(a) to meet \(b)"
         case .noSuchMeeting(let a, let b): "\(a) has no meeting with \(b) in the published schedule"
         case .notYetHeld(let a, let b): "the meeting of \(a) and \(b) has not taken place yet; rate it after it ends"
+        case .scheduled(let a, let b): "\(a) and \(b) meet in the schedule; only the organizer calls a scheduled meeting off"
         }
     }
 }

@@ -166,6 +166,7 @@ extension ParticipantRoutes {
             case .ownCompany, .sameSide, .blocked, .noSuchRequest: text.cannotRequest
             case .noSuchMeeting: text.noSuchMeeting
             case .notYetHeld: text.notYetHeld
+            case .scheduled: text.organizerDecides
             }
         case EventError.notParticipant, StoreError.unknownCompany: text.cannotRequest
         case EventError.invalidEvent: text.organizerDecides
