@@ -106,6 +106,27 @@ struct ParticipantPageTests {
         #expect(definition.blocks == [PairBlock(a: "CN-A", b: "US-Z")])
     }
 
+    @Test("companies on the agenda are not suggested, and 'not interested' in one is refused: the schedule stays")
+    func agendaPartnersAreNotSuggested() async throws {
+        let fixture = try WebFixture.make()
+        let scheduled = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false).meetings
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        let meeting = try #require(scheduled.first { $0.host == "US-X" })
+        let names = ["CN-A": "Shanghai Solar", "CN-B": "Lyon-Shenzhen Robotics", "CN-C": "Harbin Foods"]
+        let partner = try #require(names[meeting.delegate])
+        let token = fixture.tokens["US-X"]!
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(token)").text
+            let section = try #require(page.components(separatedBy: "id=\"suggestions\"").last?.components(separatedBy: "</section>").first)
+            #expect(!section.contains(partner), "\(partner) is on the agenda and suggested")
+            let csrf = try await browser.csrf("/p/\(token)")
+            let declined = try await browser.post("/p/\(token)/not-interested", [("csrf", csrf), ("other", meeting.delegate)])
+            #expect(declined.status == .badRequest && declined.text.contains("The organizer has arranged this meeting"), "\(declined.text)")
+        }
+        #expect(try fixture.db.eventSchedule(WebFixture.event).scheduled.count == scheduled.count)
+        #expect(try fixture.db.eventDefinition(WebFixture.event).blocks.isEmpty)
+    }
+
     @Test("a profile correction makes a new revision; a bad field is listed and nothing changes")
     func profileCorrection() async throws {
         let fixture = try WebFixture.make()

@@ -27,13 +27,15 @@ public struct FeatureTable: Sendable {
         rows = SparseRows(columns: layout.width)
     }
 
-    /// A table from stored parts; nil when they do not fit together.
+    /// A table from stored parts, its rows in compressed sparse row form with each value as
+    /// computed (the kernel's rows are these rounded to single precision); nil when the parts do
+    /// not fit together.
     public init?(sectorCount: Int, languages: [String], ids: StringColumn, countries: StringColumn,
-                 revisions: [Int64], rows: SparseRows, exactValues: [Double]) {
+                 revisions: [Int64], rowStart: [Int32], columnIndices: [Int32], exactValues: [Double]) {
         self.init(sectorCount: sectorCount, languages: languages)
-        guard rows.columns == layout.width, ids.count == rows.rows, countries.count == rows.rows,
-              revisions.count == rows.rows, exactValues.count == rows.values.count,
-              zip(exactValues, rows.values).allSatisfy({ Float($0) == $1 }) else { return nil }
+        guard let rows = SparseRows(columns: layout.width, rowStart: rowStart, columnIndices: columnIndices,
+                                    values: exactValues.map(Float.init)),
+              ids.count == rows.rows, countries.count == rows.rows, revisions.count == rows.rows else { return nil }
         self.ids = ids
         self.countries = countries
         self.revisions = revisions

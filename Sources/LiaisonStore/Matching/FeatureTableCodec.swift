@@ -9,8 +9,9 @@ import LiaisonKernel
 /// language count, rows, entries, id bytes, country bytes; each language as u8 length + UTF-8;
 /// then the arrays one after the other: id offsets (i32 × rows+1), id bytes, country offsets,
 /// country bytes, revisions (i64 × rows), row starts (i32 × rows+1), columns (i32 × entries),
-/// values (f32 × entries), exact values (f64 × entries). A snapshot of an earlier format is
-/// not read: the table is built again from the profiles.
+/// values (f64 × entries: each entry as computed; the kernel's single-precision values are these
+/// rounded). A snapshot of an earlier format is not read: the table is built again from the
+/// profiles.
 enum FeatureTableCodec {
     static let magic = Array("LFT3".utf8)
     /// More sectors or languages than this mark a corrupted snapshot.
@@ -35,7 +36,6 @@ enum FeatureTableCodec {
         out.appendRaw(table.revisions)
         out.appendRaw(table.rows.rowStart)
         out.appendRaw(table.rows.columnIndices)
-        out.appendRaw(table.rows.values)
         out.appendRaw(table.exactValues)
         return out
     }
@@ -57,15 +57,12 @@ enum FeatureTableCodec {
               let countryOffsets = input.read(Int32.self, count: rows + 1),
               let countries = input.read(UInt8.self, count: countryBytes),
               let revisions = input.read(Int64.self, count: rows), let rowStart = input.read(Int32.self, count: rows + 1),
-              let columns = input.read(Int32.self, count: entries), let values = input.read(Float.self, count: entries),
-              let exactValues = input.read(Double.self, count: entries), input.isAtEnd,
+              let columns = input.read(Int32.self, count: entries), let exactValues = input.read(Double.self, count: entries), input.isAtEnd,
               let idColumn = StringColumn(bytes: ids, offsets: idOffsets),
-              let countryColumn = StringColumn(bytes: countries, offsets: countryOffsets),
-              let sparse = SparseRows(columns: FeatureLayout(sectorCount: sectors, languageCount: languageCount).width,
-                                      rowStart: rowStart, columnIndices: columns, values: values)
+              let countryColumn = StringColumn(bytes: countries, offsets: countryOffsets)
         else { return nil }
         return FeatureTable(sectorCount: sectors, languages: languages, ids: idColumn, countries: countryColumn,
-                            revisions: revisions, rows: sparse, exactValues: exactValues)
+                            revisions: revisions, rowStart: rowStart, columnIndices: columns, exactValues: exactValues)
     }
 }
 
