@@ -709,6 +709,9 @@ struct EventStoreTests {
             #expect(changes.added.count == result.meetings.filter { !before.contains($0.pair) }.count)
             #expect(changes.kept == first.meetings.count - invalid.count)
             #expect(ExportValidator.problems(try Self.export(db), rules: ScheduleRules(blocks: [(blocked.host, blocked.delegate)])) == [])
+            // Published, the schedule is the published one: nothing differs from it any more.
+            _ = try db.publishEvent("forum")
+            #expect(try db.eventScheduleState("forum").changes == nil)
         }
     }
 

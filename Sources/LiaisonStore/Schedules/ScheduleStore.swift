@@ -47,7 +47,8 @@ enum ScheduleStore {
             .select(max(PublishedMeetingRecord.Columns.publishedAt), as: String.self).fetchOne(db)
     }
 
-    /// Makes the current schedule the published one (see ``Publication``).
+    /// Makes the current schedule the published one (see ``Publication``); the schedule's changes
+    /// against the last publication are then cleared, as none are left.
     static func publish(_ event: String, in db: Database) throws -> Publication {
         let current = try meetings(event, in: db)
         let scored = Dictionary(current.map { ($0.meeting.pair, $0) }, uniquingKeysWith: { first, _ in first })
@@ -56,6 +57,11 @@ enum ScheduleStore {
         try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event).deleteAll(db)
         for meeting in publication.meetings {
             try PublishedMeetingRecord(meeting, scored: meeting.cancelled ? nil : scored[meeting.meeting.pair], event: event).insert(db)
+        }
+        // The current schedule is now the published one: no change against it is left to tell.
+        if var record = try ScheduleRecord.fetchOne(db, key: event), record.changes != nil {
+            record.changes = nil
+            try record.update(db)
         }
         return publication
     }
