@@ -61,8 +61,13 @@ struct ScheduleDocumentWritersTests {
 
     @Test("JSON: every meeting with its score; HTML: every name escaped")
     func jsonAndHTML() throws {
-        let json = try JSONSerialization.jsonObject(with: try ScheduleJSON.data(Self.document())) as? [String: Any]
+        var document = Self.document()
+        document.people["CA-3"] = ScheduleDocument.Person(participant: Participant(company: "CA-3", side: .host, maxMeetings: 4, available: .all(4)),
+                                                          name: "Birch", city: "", country: "CA")
+        let json = try JSONSerialization.jsonObject(with: try ScheduleJSON.data(document)) as? [String: Any]
         #expect((json?["meetings"] as? [Any])?.count == 2)
+        // Who has no meeting is named for scripts as `event report` names it.
+        #expect(json?["withoutMeetings"] as? [String] == ["CA-3"])
         let page = ScheduleHTML.page(Self.document())
         #expect(!page.contains("<script>") && !page.contains("Forum <b>") && page.contains("Maple &lt;script&gt;"))
         #expect(page.contains("上海未来 &amp; Co"))

@@ -3,7 +3,8 @@ import LiaisonScheduling
 
 /// The JSON export of a schedule: the event, the participants (id, side, max meetings, available
 /// slots, reps), the meetings (slot counted from 1 across the whole event, its date and start,
-/// table, the two participants, score) and the quality figures (breaks and idle slots among them).
+/// table, the two participants, score), the quality figures (breaks and idle slots among them)
+/// and the participants without any meeting (`withoutMeetings`, by id).
 /// A sides event's meeting names its `delegate` and `host`; an open event's its `a` and `b`
 /// (`a` the id that sorts first).
 public enum ScheduleJSON {
@@ -51,6 +52,7 @@ public enum ScheduleJSON {
         var quality: QualityReport
         var minMeetings: Int
         var unplacedRequests: [UnplacedRequest]
+        var withoutMeetings: [String]
         var changes: ScheduleChanges?
     }
 
@@ -70,7 +72,7 @@ public enum ScheduleJSON {
                       reasons: $0.reasons.map(ReasonText(taxonomy: document.taxonomy).item))
             },
             quality: document.state.report, minMeetings: document.state.minMeetings,
-            unplacedRequests: document.state.unplacedRequests, changes: document.state.changes)
+            unplacedRequests: document.state.unplacedRequests, withoutMeetings: document.withoutMeetings, changes: document.state.changes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Meetings elsewhere in the document (the changes against the published schedule) follow the same naming.
