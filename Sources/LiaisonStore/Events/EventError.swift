@@ -11,6 +11,9 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     /// The event changed (participants, requests, blocks, locks, settings) while it was being
     /// scheduled: the schedule was computed for the event as it was, so it is not saved.
     case changedWhileScheduling(String)
+    /// The schedule is no longer the one a page showed (scheduled again, or a meeting moved): it
+    /// is not published unseen.
+    case scheduleChangedSinceShown(String)
 
     public var description: String {
         switch self {
@@ -23,6 +26,9 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         case .changedWhileScheduling(let id):
             "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); "
                 + "nothing was saved: run `liaison event schedule \(id)` again"
+        case .scheduleChangedSinceShown(let id):
+            "the schedule of event '\(id)' changed after this page showed it (scheduled again, or a meeting moved); "
+                + "nothing was published: look at the schedule as it is now, then publish"
         }
     }
 }

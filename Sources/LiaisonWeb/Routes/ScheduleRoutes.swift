@@ -60,12 +60,13 @@ struct ScheduleRoutes {
         return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=moved")
     }
 
-    /// `POST /events/ID/publish`
+    /// `POST /events/ID/publish` (`schedule`: the fingerprint of the schedule the page showed):
+    /// publishes it, unless the schedule has changed since.
     @Sendable func publish(_ request: Request, context: WebContext) async throws -> Response {
         let id = try EventRoutes.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
-        _ = try environment.database.publishEvent(id)
+        _ = try environment.database.publishEvent(id, shown: try fields.require("schedule"))
         return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=published")
     }
 

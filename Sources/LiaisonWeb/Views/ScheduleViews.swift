@@ -74,6 +74,8 @@ struct ScheduleView: Sendable {
     var scheduleAction: String
     var moveAction: String
     var publishAction: String
+    /// The fingerprint of the meetings shown (``Meeting/fingerprint(of:)``): publishing publishes them or nothing.
+    var fingerprint: String
     var minMeetings: Int
     /// The most seconds the form lets the exact search for fewer breaks run.
     let exactSecondsLimit = ScheduleRoutes.exactSecondsLimit
@@ -104,6 +106,7 @@ struct ScheduleView: Sendable {
         scheduleAction = base + "/schedule"
         moveAction = base + "/schedule/move"
         publishAction = base + "/publish"
+        fingerprint = Meeting.fingerprint(of: document?.meetings.map(\.meeting) ?? [])
         scheduled = document != nil
         published = publishedAt ?? "not yet"
         minMeetings = document?.state.minMeetings ?? 1

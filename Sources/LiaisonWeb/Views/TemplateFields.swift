@@ -264,6 +264,7 @@ extension ScheduleView: TemplateView {
         "scheduleAction": .init(\ScheduleView.scheduleAction),
         "moveAction": .init(\ScheduleView.moveAction),
         "publishAction": .init(\ScheduleView.publishAction),
+        "fingerprint": .init(\ScheduleView.fingerprint),
         "minMeetings": .init(\ScheduleView.minMeetings),
         "exactSecondsLimit": .init(\ScheduleView.exactSecondsLimit),
         "scheduled": .init(\ScheduleView.scheduled),
