@@ -606,6 +606,30 @@ struct EventStoreTests {
         }
     }
 
+    @Test("a meeting whose slot is at another time (the event's time zone or hours changed) is moved by the next publication; a publication that did not keep times moves none")
+    func publishRetimed() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            _ = try db.publishEvent("forum")
+            let before = try PublishedRow.all("forum", in: db)
+            // The venue's clock is another one: every meeting takes place at another moment.
+            try db.writer.write { db in try db.execute(sql: "UPDATE event SET time_zone = 'America/Vancouver' WHERE id = 'forum'") }
+            #expect(try Self.export(db).meetings.count == result.meetings.count)
+            let summary = try db.publishEvent("forum")
+            #expect([summary.new, summary.moved, summary.cancelled] as [Int] == [0, result.meetings.count, 0])
+            let after = try PublishedRow.all("forum", in: db)
+            for (pair, row) in after { #expect(row.sequence == before[pair]!.sequence + 1, "\(pair)") }
+            #expect([try db.publishEvent("forum").moved] == [0])
+            // Rows published before times were kept: no time to compare, nothing moved.
+            try db.writer.write { db in
+                try db.execute(sql: "UPDATE published_meeting SET timing = NULL")
+                try db.execute(sql: "UPDATE event SET time_zone = 'America/Toronto' WHERE id = 'forum'")
+            }
+            #expect([try db.publishEvent("forum").moved] == [0])
+        }
+    }
+
     /// What publishing `current` after `previous` must store, computed here: a moved meeting
     /// gets the next sequence, an unchanged one keeps it, a new one starts at 0, a meeting no
     /// longer scheduled stays cancelled with the next sequence (once).

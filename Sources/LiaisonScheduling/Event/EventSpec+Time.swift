@@ -53,6 +53,14 @@ extension EventSpec {
         slotTime(slot).startMinute
     }
 
+    /// When `slot` takes place on the venue's clock, as one text: its date, start and end, and the
+    /// time zone (`2026-07-01 09:00–09:20 America/Halifax`). Two slots of two versions of an event
+    /// with the same text take place at the same moment.
+    public func timing(ofSlot slot: Int) -> String {
+        let start = startMinute(ofSlot: slot)
+        return "\(date(ofSlot: slot)) \(Self.clock(start))–\(Self.clock(start + slotMinutes)) \(timeZone)"
+    }
+
     /// `HH:MM` of `slot`'s start.
     public func startTime(ofSlot slot: Int) -> String {
         Self.clock(startMinute(ofSlot: slot))

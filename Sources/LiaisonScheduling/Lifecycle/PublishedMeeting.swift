@@ -7,11 +7,15 @@ public struct PublishedMeeting: Hashable, Sendable {
     public var cancelled: Bool
     /// When it was published (ISO 8601), empty in a publication not yet stored.
     public var publishedAt: String
+    /// When it was published to take place (``EventSpec/timing(ofSlot:)``); nil in a publication
+    /// stored before Liaison kept it.
+    public var timing: String?
 
-    public init(meeting: Meeting, sequence: Int, cancelled: Bool, publishedAt: String) {
+    public init(meeting: Meeting, sequence: Int, cancelled: Bool, publishedAt: String, timing: String? = nil) {
         self.meeting = meeting
         self.sequence = sequence
         self.cancelled = cancelled
         self.publishedAt = publishedAt
+        self.timing = timing
     }
 }

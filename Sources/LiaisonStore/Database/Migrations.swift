@@ -402,6 +402,9 @@ enum Migrations {
         migrator.registerMigration("v12: schedules remember a change of their event's rules") { db in
             try db.execute(sql: "ALTER TABLE event_schedule ADD COLUMN rules_changed_at TEXT")
         }
+        migrator.registerMigration("v13: published meetings remember when they were to take place") { db in
+            try db.execute(sql: "ALTER TABLE published_meeting ADD COLUMN timing TEXT")
+        }
         return migrator
     }
 }

@@ -2,7 +2,8 @@ import GRDB
 import LiaisonScheduling
 
 /// A row of the `published_meeting` table: a meeting as last published to calendars, cancelled
-/// ones included, with its calendar sequence and, since v6, its components and reasons.
+/// ones included, with its calendar sequence and, since v6, its components and reasons; since v13,
+/// when it was published to take place.
 struct PublishedMeetingRecord: SnakeCaseRecord {
     static let databaseTableName = "published_meeting"
 
@@ -20,6 +21,7 @@ struct PublishedMeetingRecord: SnakeCaseRecord {
     var language: Double?
     var size: Double?
     var reasons: String?
+    var timing: String?
 
     enum Columns {
         static let event = Column(CodingKeys.event)
@@ -45,10 +47,11 @@ struct PublishedMeetingRecord: SnakeCaseRecord {
         language = scored?.language
         size = scored?.size
         reasons = scored?.reasons
+        timing = published.timing
     }
 
     var published: PublishedMeeting {
         PublishedMeeting(meeting: Meeting(delegate: delegate, host: host, slot: slot, table: tableNumber, score: score),
-                         sequence: sequence, cancelled: cancelled, publishedAt: publishedAt)
+                         sequence: sequence, cancelled: cancelled, publishedAt: publishedAt, timing: timing)
     }
 }

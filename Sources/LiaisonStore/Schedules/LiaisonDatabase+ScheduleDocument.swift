@@ -16,7 +16,7 @@ extension LiaisonDatabase {
             let meetings = try ScheduleStore.meetings(id, in: db).map { try $0.scheduled() }
             return (definition, state, meetings, try ScheduleStore.published(id, in: db).map(\.published))
         }
-        let publication = Publication(of: meetings.map(\.meeting), after: published)
+        let publication = Publication(of: meetings.map(\.meeting), after: published, timing: definition.spec.timing(ofSlot:))
         let companies = try self.companies(ids: definition.participants.map(\.company)
                                                + published.flatMap { [$0.meeting.delegate, $0.meeting.host] })
         let people = Self.people(definition.participants, companies: companies)

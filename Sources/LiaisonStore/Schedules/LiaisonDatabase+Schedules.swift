@@ -80,12 +80,12 @@ extension LiaisonDatabase {
     /// the schedule is still that one.
     public func publishEvent(_ id: String, shown fingerprint: String? = nil) throws -> PublishSummary {
         try writer.write { db in
-            _ = try definition(id, db: db)
+            let definition = try definition(id, db: db)
             guard try ScheduleStore.state(id, in: db) != nil else { throw EventError.notScheduled(id) }
             if let fingerprint, try Meeting.fingerprint(of: ScheduleStore.meetings(id, in: db).map(\.meeting)) != fingerprint {
                 throw EventError.scheduleChangedSinceShown(id)
             }
-            let publication = try ScheduleStore.publish(id, in: db)
+            let publication = try ScheduleStore.publish(definition.spec, in: db)
             return PublishSummary(meetings: publication.scheduled.count, new: publication.new, moved: publication.moved,
                                   cancelled: publication.cancelled)
         }

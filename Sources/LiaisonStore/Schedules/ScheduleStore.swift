@@ -49,17 +49,17 @@ enum ScheduleStore {
 
     /// Makes the current schedule the published one (see ``Publication``); the schedule's changes
     /// against the last publication are then cleared, as none are left.
-    static func publish(_ event: String, in db: Database) throws -> Publication {
-        let current = try meetings(event, in: db)
+    static func publish(_ event: EventSpec, in db: Database) throws -> Publication {
+        let current = try meetings(event.id, in: db)
         let scored = Dictionary(current.map { ($0.meeting.pair, $0) }, uniquingKeysWith: { first, _ in first })
-        let publication = Publication(of: current.map(\.meeting), after: try published(event, in: db).map(\.published),
-                                      at: Timestamp.now())
-        try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event).deleteAll(db)
+        let publication = Publication(of: current.map(\.meeting), after: try published(event.id, in: db).map(\.published),
+                                      at: Timestamp.now(), timing: event.timing(ofSlot:))
+        try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event.id).deleteAll(db)
         for meeting in publication.meetings {
-            try PublishedMeetingRecord(meeting, scored: meeting.cancelled ? nil : scored[meeting.meeting.pair], event: event).insert(db)
+            try PublishedMeetingRecord(meeting, scored: meeting.cancelled ? nil : scored[meeting.meeting.pair], event: event.id).insert(db)
         }
         // The current schedule is now the published one: no change against it is left to tell.
-        if var record = try ScheduleRecord.fetchOne(db, key: event), record.changes != nil {
+        if var record = try ScheduleRecord.fetchOne(db, key: event.id), record.changes != nil {
             record.changes = nil
             try record.update(db)
         }
