@@ -62,7 +62,10 @@ public struct WebServer: Sendable {
         router.add(middleware: ErrorPages(environment: environment))
         PublicRoutes(environment: environment).add(to: router)
         ParticipantRoutes(environment: environment).add(to: router.group("p"))
+        // Errors again inside the organizer's pages, where the session is known: the page of a
+        // refusal then has the console's bar and a way back to the form.
         let organizer = router.group().add(middleware: OrganizerAuthentication(environment: environment))
+            .add(middleware: ErrorPages(environment: environment))
         OrganizerRoutes(environment: environment).add(to: organizer)
         CompanyRoutes(environment: environment).add(to: organizer)
         EventRoutes(environment: environment).add(to: organizer)

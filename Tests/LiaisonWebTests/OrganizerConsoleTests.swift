@@ -87,10 +87,10 @@ struct OrganizerConsoleTests {
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "CN-B"), ("b", "US-Y"), ("decision", "accept")]).status == .seeOther)
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "US-Z"), ("b", "CN-C"), ("decision", "decline")]).status == .seeOther)
             // Any country's firm joins a sides event as a host (issue 13); an unknown company is refused.
-            #expect(try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "CN-A, XX-404")]).status == .notFound)
+            #expect(try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "CN-A, XX-404")]).status == .badRequest)
             // An id with a space, in quotes, is looked up whole.
             let quoted = try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "\"ACME SZ\" CN-A")])
-            #expect(quoted.status == .notFound && quoted.text.contains("no company with id &#39;ACME SZ&#39;"), "\(quoted.text)")
+            #expect(quoted.status == .badRequest && quoted.text.contains("no company with id &#39;ACME SZ&#39;"), "\(quoted.text)")
             #expect(try fixture.db.eventDefinition("toronto").participants.isEmpty)
             #expect(try await browser.post("/events/oakland/participants", [("csrf", csrf), ("companies", "CN-A\nUS-X"), ("maxMeetings", "3"),
                                                                             ("available", "1-3"), ("reps", "1"), ("interpreter", "zh-en")]).status == .seeOther)
@@ -149,6 +149,27 @@ struct OrganizerConsoleTests {
             }
         }
         #expect(try fixture.db.eventDefinition(WebFixture.event).participants == before)
+    }
+
+    @Test("a refused form's page keeps the console's bar and leads back to the page of the form")
+    func refusalLeadsBack() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/events/oakland")
+            for (path, form, back) in [("/events/oakland/participants", [("companies", "CN-A XX-404")], "/events/oakland"),
+                                       ("/events/oakland/locks", [("a", "CN-A"), ("b", "US-X"), ("slot", "99")], "/events/oakland"),
+                                       ("/events/oakland/schedule", [("exactSeconds", "9999")], "/events/oakland/schedule"),
+                                       ("/events/oakland/schedule/move", [("delegate", "CN-A"), ("host", "US-X"), ("slot", "1"), ("table", "1")],
+                                        "/events/oakland/schedule"),
+                                       ("/events/nowhere/participants", [("companies", "CN-A")], "/events/nowhere")] {
+                let refused = try await browser.post(path, [("csrf", csrf)] + form)
+                #expect(refused.status == .badRequest, "\(path): \(refused.status)")
+                #expect(refused.text.contains("<a href=\"/events\">Events</a>") && refused.text.contains("Sign out"), "\(path): no console bar")
+                #expect(refused.text.contains("<a href=\"\(back)\">Back to the form</a>"), "\(path): \(refused.text)")
+            }
+        }
+        #expect(ErrorPages.formPage("/companies/import") == "/companies" && ErrorPages.formPage("/events") == "/events"
+                && ErrorPages.formPage("/events/e1/links/renew") == "/events/e1/links" && ErrorPages.formPage("/signout") == "/")
     }
 
     @Test("links start with the server's --base-url when given; without it, with the address the console is opened at")

@@ -5,7 +5,8 @@ import LiaisonScheduling
 import LiaisonStore
 
 /// Turns what a use case refuses into a page saying why, in the store's own words (the same the
-/// CLI prints): an unknown event or company is 404, anything else the user can fix is 400.
+/// CLI prints): an unknown event or company is 404 (400 when a form named it), anything else the
+/// user can fix is 400. An organizer's page of a refusal links back to the page of its form.
 struct ErrorPages: RouterMiddleware {
     typealias Context = WebContext
 
@@ -46,11 +47,32 @@ struct ErrorPages: RouterMiddleware {
     }
 
     private func page(status: HTTPResponse.Status, lines: [String], request: Request, context: WebContext) throws -> Response {
+        // A company or event a form names that does not exist is a mistake in the form, not a missing page.
+        let status = request.method == .post && status == .notFound ? .badRequest : status
         let heading = status == .notFound ? "Not found" : status == .forbidden ? "Not allowed" : "This could not be done"
+        let back = request.method == .post ? Self.formPage(request.uri.path) : "/"
         let view = MessageView(lang: "en", organizer: context.session.map { OrganizerBar(csrf: $0.csrf) }, notice: nil,
                                heading: heading, lines: lines.map(DisplayText.safe),
-                               back: context.session == nil ? nil : "/", backLabel: "Back to the console")
+                               back: context.session == nil ? nil : back, backLabel: back == "/" ? "Back to the console" : "Back to the form")
         return try HTMLPage(html: environment.templates.render("message", view), status: status).response(from: request, context: context)
+    }
+}
+
+extension ErrorPages {
+    /// The page the form posted to `path` is on: an event's schedule page for the schedule's
+    /// forms (run, move, publish), its links page for the links', the event's page for its lists
+    /// (participants, requests, blocks, locks), the companies' page for their import, else the
+    /// console's home.
+    static func formPage(_ path: String) -> String {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let section = parts.first, ["events", "companies"].contains(section) else { return "/" }
+        guard parts.count > 2 else { return "/" + section }
+        let base = "/\(section)/\(parts[1])"
+        switch (section, parts[2]) {
+        case ("events", "schedule"), ("events", "publish"): return base + "/schedule"
+        case ("events", "links"): return base + "/links"
+        default: return base
+        }
     }
 }
 
