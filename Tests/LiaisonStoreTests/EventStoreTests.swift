@@ -630,6 +630,24 @@ struct EventStoreTests {
         }
     }
 
+    @Test("after a change discards a published event's schedule, asking for it says so, and that participants see the published one")
+    func discardedAfterPublication() throws {
+        try EventFixture.withCompanies { db in
+            try Self.smallEvent(db)
+            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            _ = try db.publishEvent("forum")
+            let meeting = try #require(result.meetings.first)
+            #expect(try db.addBlock(PairBlock(a: meeting.delegate, b: meeting.host), to: "forum"))
+            let publishedAt = try #require(try db.writer.read { db in try ScheduleStore.publishedAt("forum", in: db) })
+            let discarded = EventError.scheduleDiscarded("forum", publishedAt: publishedAt)
+            #expect(throws: discarded) { try db.eventScheduleDocument("forum") }
+            #expect(throws: discarded) { try db.eventSchedule("forum") }
+            #expect(throws: discarded) { try db.publishEvent("forum") }
+            #expect(discarded.description.contains("participants still see the schedule published at \(publishedAt)"))
+            #expect(try db.publishedScheduleDocument("forum").meetings.count == result.meetings.count)
+        }
+    }
+
     /// What publishing `current` after `previous` must store, computed here: a moved meeting
     /// gets the next sequence, an unchanged one keeps it, a new one starts at 0, a meeting no
     /// longer scheduled stays cancelled with the next sequence (once).

@@ -14,6 +14,9 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     /// The schedule is no longer the one a page showed (scheduled again, or a meeting moved): it
     /// is not published unseen.
     case scheduleChangedSinceShown(String)
+    /// No current schedule, but a published one: a change of the event's participants or rules
+    /// discarded the schedule since it was published.
+    case scheduleDiscarded(String, publishedAt: String)
 
     public var description: String {
         switch self {
@@ -26,6 +29,9 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         case .changedWhileScheduling(let id):
             "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); "
                 + "nothing was saved: run `liaison event schedule \(id)` again"
+        case .scheduleDiscarded(let id, let publishedAt):
+            "event '\(id)' has no current schedule: a change of its participants or rules discarded it; participants still see "
+                + "the schedule published at \(publishedAt). Run `liaison event schedule \(id)` (--keep-published keeps what was published)"
         case .scheduleChangedSinceShown(let id):
             "the schedule of event '\(id)' changed after this page showed it (scheduled again, or a meeting moved); "
                 + "nothing was published: look at the schedule as it is now, then publish"

@@ -12,7 +12,7 @@ extension LiaisonDatabase {
     public func moveMeeting(event: String, delegate: String, host: String, toSlot slot: Int, table: Int, lock: Bool) throws -> EventSchedule {
         try writer.write { db in
             let definition = try definition(event, db: db).inForce
-            guard let state = try ScheduleStore.state(event, in: db) else { throw EventError.notScheduled(event) }
+            let state = try ScheduleStore.current(event, in: db)
             let scheduled = try ScheduleStore.meetings(event, in: db).map { try $0.scheduled() }
             let published = try ScheduleStore.published(event, in: db).filter { !$0.cancelled }.map(\.published.meeting)
             let pair = MeetingPair(delegate: delegate, host: host)

@@ -12,7 +12,7 @@ extension LiaisonDatabase {
     public func eventScheduleDocument(_ id: String) throws -> ScheduleDocument {
         let (definition, state, meetings, published) = try writer.read { db -> (EventDefinition, StoredSchedule, [ScheduledMeeting], [PublishedMeeting]) in
             let definition = try self.definition(id, db: db)
-            guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
+            let state = try ScheduleStore.current(id, in: db)
             let meetings = try ScheduleStore.meetings(id, in: db).map { try $0.scheduled() }
             return (definition, state, meetings, try ScheduleStore.published(id, in: db).map(\.published))
         }

@@ -81,7 +81,7 @@ extension LiaisonDatabase {
     public func publishEvent(_ id: String, shown fingerprint: String? = nil) throws -> PublishSummary {
         try writer.write { db in
             let definition = try definition(id, db: db)
-            guard try ScheduleStore.state(id, in: db) != nil else { throw EventError.notScheduled(id) }
+            _ = try ScheduleStore.current(id, in: db)
             if let fingerprint, try Meeting.fingerprint(of: ScheduleStore.meetings(id, in: db).map(\.meeting)) != fingerprint {
                 throw EventError.scheduleChangedSinceShown(id)
             }
@@ -95,7 +95,7 @@ extension LiaisonDatabase {
     public func eventSchedule(_ id: String) throws -> EventSchedule {
         try writer.read { db in
             let definition = try definition(id, db: db)
-            guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
+            let state = try ScheduleStore.current(id, in: db)
             let scheduled = try ScheduleStore.meetings(id, in: db).map { try $0.scheduled() }
             return EventSchedule(scheduled: scheduled, state: state,
                                  withoutMeetings: Self.withoutMeetings(definition.participants, scheduled.map(\.meeting)),
@@ -135,7 +135,7 @@ extension LiaisonDatabase {
     public func eventScheduleState(_ id: String) throws -> StoredSchedule {
         try writer.read { db in
             _ = try definition(id, db: db)
-            guard let state = try ScheduleStore.state(id, in: db) else { throw EventError.notScheduled(id) }
+            let state = try ScheduleStore.current(id, in: db)
             return state
         }
     }

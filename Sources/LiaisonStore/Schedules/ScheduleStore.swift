@@ -35,6 +35,14 @@ enum ScheduleStore {
         try ScheduleRecord.fetchOne(db, key: event)?.schedule()
     }
 
+    /// The current schedule's figures; without one, the error says whether the event was never
+    /// scheduled or its schedule was discarded after a publication.
+    static func current(_ event: String, in db: Database) throws -> StoredSchedule {
+        if let state = try state(event, in: db) { return state }
+        if let publishedAt = try publishedAt(event, in: db) { throw EventError.scheduleDiscarded(event, publishedAt: publishedAt) }
+        throw EventError.notScheduled(event)
+    }
+
     /// The published meetings, cancelled ones included, by slot then table.
     static func published(_ event: String, in db: Database) throws -> [PublishedMeetingRecord] {
         try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event)

@@ -32,7 +32,7 @@ struct ErrorPages: RouterMiddleware {
         switch error {
         case let error as EventError:
             switch error {
-            case .unknownEvent, .notScheduled: (.notFound, [error.description])
+            case .unknownEvent, .notScheduled, .scheduleDiscarded: (.notFound, [error.description])
             case .invalidEvent(let id, let problems): (.badRequest, ["event '\(id)':"] + problems)
             default: (.badRequest, error.description.components(separatedBy: "\n"))
             }
