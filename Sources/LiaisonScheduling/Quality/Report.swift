@@ -53,7 +53,7 @@ enum Report {
                     + (model.onlyRequests ? "it is in no other request (--only-requests), or " : "") + "blocks and availability rule out the others"
             } else {
                 let full = partners.filter { !timetable.hasRoom($0) }.count
-                reason = "its possible partners' slots went to other meetings (\(full) of \(partners.count) are fully booked)"
+                reason = "its possible partners' slots went to other meetings (\(full) of \(partners.count) \(full == 1 ? "is" : "are") fully booked)"
             }
             return QualityReport.Shortfall(company: participant.company, meetings: count, reason: reason)
         }.sorted { $0.company < $1.company }

@@ -65,7 +65,7 @@ struct CompanyRoutes {
             URL(fileURLWithPath: upload.clientName).pathExtension))
         var view = ImportView(lang: "en", organizer: OrganizerBar(csrf: context.session!.csrf), notice: nil,
                               file: DisplayText.safe(upload.clientName), imported: false, total: 0, inserted: 0, updated: 0,
-                              unchanged: 0, problemCount: 0, problems: [])
+                              unchanged: 0, problemCount: "", problems: [])
         do {
             guard let format else { throw ImportError(problems: [ImportProblem(file: upload.clientName, line: 1, field: "file",
                                                                                message: "unknown format; name it .csv or .jsonl, or choose the format")]) }
@@ -82,7 +82,7 @@ struct CompanyRoutes {
                 problem.file = upload.clientName
                 return DisplayText.safe("\(problem)")
             }
-            view.problemCount = error.problems.count
+            view.problemCount = EnglishCount.of(error.problems.count, "problem")
         }
         return try HTMLPage(html: environment.templates.render("import_result", view), status: view.imported ? .ok : .badRequest)
             .response(from: request, context: context)

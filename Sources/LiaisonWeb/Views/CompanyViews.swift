@@ -164,6 +164,7 @@ struct ImportView: Sendable {
     var inserted: Int
     var updated: Int
     var unchanged: Int
-    var problemCount: Int
+    /// `3 problems`, `1 problem`.
+    var problemCount: String
     var problems: [String]
 }

@@ -1,3 +1,4 @@
+import LiaisonCore
 import LiaisonScheduling
 import LiaisonStore
 
@@ -73,9 +74,11 @@ struct EventView: Sendable {
     /// The sessions as `name slots`, comma-separated.
     var sessions: String
     var timeZone: String
-    var slots: Int
+    /// `6 slots`, `1 slot`.
+    var slots: String
     var slotMinutes: Int
-    var tables: Int
+    /// `4 tables`, `1 table`.
+    var tables: String
     var scheduleHref: String
     var linksHref: String
     var exportsHref: String
@@ -120,9 +123,9 @@ struct EventView: Sendable {
         hasSessions = !spec.sessions.isEmpty
         sessions = spec.sessions.map { "\(DisplayText.safe($0.name)) \($0.slots)" }.joined(separator: ", ")
         timeZone = spec.timeZone
-        slots = spec.slots
+        slots = EnglishCount.of(spec.slots, "slot")
         slotMinutes = spec.slotMinutes
-        tables = spec.tables
+        tables = EnglishCount.of(spec.tables, "table")
         scheduleHref = base + "/schedule"
         linksHref = base + "/links"
         exportsHref = base + "/exports"
@@ -195,7 +198,7 @@ struct LinksView: Sendable {
         issueAction = base + "/links"
         renewAction = base + "/links/renew"
         let fresh = links.filter { $0.token != nil }.count
-        notice = fresh > 0 ? "\(fresh) new link(s) below: copy them now, they are not shown again." : nil
+        notice = fresh > 0 ? "\(EnglishCount.of(fresh, "new link")) below: copy \(fresh == 1 ? "it" : "them") now, \(fresh == 1 ? "it is" : "they are") not shown again." : nil
         self.links = links.map { link in
             Row(company: link.company, shownCompany: DisplayText.safe(link.company), name: DisplayText.safe(link.name), url: link.token.map { origin + "/p/" + $0 },
                 state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt ?? "")
