@@ -23,6 +23,10 @@ struct ParticipantPageTests {
             // Reasons and places in the page's language too: sectors, sizes and countries named as its agenda names them.
             #expect(zh.contains("您寻求资本市场，对方提供") && zh.contains("规模相同（中型）") && zh.contains("Oakland，美国"))
             #expect(!zh.contains("capital markets") && !zh.contains("same size"))
+            // Punctuation as each language writes it, and the size list in the page's words.
+            #expect(zh.contains("理由：") && !zh.contains("理由:") && zh.contains("2025年12月5日，08:00"), "\(zh)")
+            #expect(zh.contains(">中型</option>") && !zh.contains(">medium</option>"))
+            #expect(fr.contains("Pourquoi\u{202F}: ") && en.contains("Why: ") && en.contains(">medium</option>"))
             #expect(fr.contains("Oakland, États-Unis") && en.contains("Shanghai, China"))
             // Its own profile as shown too: sectors, size and languages.
             let profile = try #require(zh.components(separatedBy: "<section id=\"profile\">").last?.components(separatedBy: "<form").first)
@@ -161,7 +165,7 @@ struct ParticipantPageTests {
             let csrf = try await browser.csrf("/p/\(token)")
             let profile = try await browser.post("/p/\(token)/profile", [("csrf", csrf), ("name", ""), ("offers", "bogus"), ("languages", "zh")])
             #expect(profile.status == .badRequest)
-            #expect(profile.text.contains("名称: 为必填项") && profile.text.contains("提供: &#39;bogus&#39; 填写有误"), "\(profile.text)")
+            #expect(profile.text.contains("名称：为必填项") && profile.text.contains("提供：&#39;bogus&#39; 填写有误（"), "\(profile.text)")
             #expect(!profile.text.contains("unknown sector") && !profile.text.contains("liaison sectors"))
             let rating = try await browser.post("/p/\(token)/rate", [("csrf", csrf), ("counterpart", "US-X"), ("outcome", "bogus")])
             #expect(rating.status == .badRequest && rating.text.contains("表单不完整") && !rating.text.contains("unknown outcome"), "\(rating.text)")

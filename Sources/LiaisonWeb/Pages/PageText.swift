@@ -73,6 +73,12 @@ struct PageText: Sendable {
     var organizerDecides: String
     var back: String
     var notFound: String
+    /// Punctuation as the language writes it: after a label (`Why: `, `理由：`, `Pourquoi : `),
+    /// between items (`, `, `，`), and around an aside (`(…)`, `（…）`).
+    var colon = ": "
+    var comma = ", "
+    var openParenthesis = " ("
+    var closeParenthesis = ")"
 
     static let english = PageText(
         yourPage: "Your page", when: "When", venue: "Where", timeZone: "Time zone", profile: "Your profile",
@@ -121,7 +127,7 @@ struct PageText: Sendable {
         doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
         problem: "无法完成此操作", cannotRequest: "无法通过您的页面申请与该企业洽谈。", noSuchMeeting: "已发布的日程中没有这场洽谈。",
         notYetHeld: "洽谈结束后才能提交反馈。", invalidValue: "填写有误", required: "为必填项",
-        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。")
+        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。", colon: "：", comma: "，", openParenthesis: "（", closeParenthesis: "）")
 
     static let french = PageText(
         yourPage: "Votre page", when: "Quand", venue: "Où", timeZone: "Fuseau horaire", profile: "Votre profil",
@@ -151,5 +157,5 @@ struct PageText: Sendable {
         notYetHeld: "Vous pourrez évaluer un rendez-vous une fois qu’il aura eu lieu.", invalidValue: "n’est pas valide ici",
         required: "est obligatoire", incompleteForm: "Le formulaire était incomplet ; revenez à votre page et réessayez.",
         organizerDecides: "L’organisateur a prévu ce rendez-vous ; demandez-lui de le modifier.", back: "Retour à votre page",
-        notFound: "Ce lien n’ouvre aucune page. Demandez votre lien actuel à l’organisateur.")
+        notFound: "Ce lien n’ouvre aucune page. Demandez votre lien actuel à l’organisateur.", colon: "\u{202F}: ")
 }

@@ -182,9 +182,9 @@ extension ParticipantRoutes {
                       "description": text.description, "offers": text.offers, "seeks": text.seeks]
         let label = labels[issue.field] ?? issue.field
         let parts = issue.message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return "\(label): \(text.required)" }
-        let format = issue.field == "offers" || issue.field == "seeks" ? " (\(text.profileFormat))" : ""
-        return "\(label): '\(parts[1])' \(text.invalidValue)\(format)"
+        guard parts.count == 3 else { return "\(label)\(text.colon)\(text.required)" }
+        let format = issue.field == "offers" || issue.field == "seeks" ? text.openParenthesis + text.profileFormat + text.closeParenthesis : ""
+        return "\(label)\(text.colon)'\(parts[1])' \(text.invalidValue)\(format)"
     }
 }
 

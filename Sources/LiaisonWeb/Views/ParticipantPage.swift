@@ -49,6 +49,8 @@ struct ParticipantPage: Sendable {
 
     struct SizeOption: Sendable {
         var value: String
+        /// The size as the page's language names it.
+        var label: String
         var selected: Bool
     }
 
@@ -145,7 +147,7 @@ struct ParticipantPage: Sendable {
         // Each day with its hours: a day's slots run from its first slot's start to its last one's end.
         eventWhen = spec.days.indices.map { index in
             let slots = spec.slots(ofDay: index)
-            return language.longDate(spec.days[index].date) + ", " + spec.startTime(ofSlot: slots.lowerBound) + "–"
+            return language.longDate(spec.days[index].date) + language.text.comma + spec.startTime(ofSlot: slots.lowerBound) + "–"
                 + EventSpec.clock(spec.startMinute(ofSlot: slots.upperBound) + spec.slotMinutes)
         }.joined(separator: "; ")
         eventPlace = DisplayText.safe(spec.venue.isEmpty ? spec.city : spec.venue)
@@ -157,7 +159,7 @@ struct ParticipantPage: Sendable {
             let start = spec.startMinute(ofSlot: entry.slot)
             let ended = LiaisonDatabase.end(ofSlot: entry.slot, in: spec).map { $0 <= now } ?? false
             // The day too when the event has several.
-            let day = spec.days.count > 1 ? language.longDate(spec.date(ofSlot: entry.slot)) + ", " : ""
+            let day = spec.days.count > 1 ? language.longDate(spec.date(ofSlot: entry.slot)) + language.text.comma : ""
             return AgendaRow(time: day + EventSpec.clock(start) + "–" + EventSpec.clock(start + spec.slotMinutes), table: entry.table,
                              name: name(entry.counterpart), place: place(entry.counterpart), reasons: DisplayText.safe(words.plainLine(entry.reasons)),
                              cancelled: entry.cancelled, counterpart: entry.counterpart, ratable: ended && !entry.cancelled,
@@ -187,7 +189,8 @@ struct ParticipantPage: Sendable {
         blocks = view.blocks.filter { $0.a == company.id }.map { name($0.b) }.sorted()
         hasBlocks = !blocks.isEmpty
 
-        shownRegionCity = DisplayText.safe([company.region, company.city].filter { !$0.isEmpty }.joined(separator: ", "))
+        // The city first, as the page places other companies (`Montréal, QC`).
+        shownRegionCity = DisplayText.safe([company.city, company.region].filter { !$0.isEmpty }.joined(separator: language.text.comma))
         // The profile as shown, in the page's language (the form below edits it in sector ids and names).
         let list = language == .zh ? "、" : ", "
         shownSize = company.size.map { AgendaWords.of(agendaLanguage).size($0.rawValue) } ?? "—"
@@ -198,7 +201,9 @@ struct ParticipantPage: Sendable {
         profileOpen = false
         profileAction = base + "/profile"
         form = ProfileForm(name: DisplayText.safe(company.name), region: DisplayText.safe(company.region), city: DisplayText.safe(company.city),
-                           sizes: CompanySize.allCases.map { SizeOption(value: $0.rawValue, selected: $0 == company.size) },
+                           sizes: CompanySize.allCases.map {
+                               SizeOption(value: $0.rawValue, label: AgendaWords.of(agendaLanguage).size($0.rawValue), selected: $0 == company.size)
+                           },
                            languages: company.languages.joined(separator: " "), offers: company.offers.text, seeks: company.seeks.text,
                            description: DisplayText.safe(company.description))
     }

@@ -452,6 +452,7 @@ extension ParticipantPage.RequestRow: TemplateView {
 extension ParticipantPage.SizeOption: TemplateView {
     static let fields: [String: TemplateField<ParticipantPage.SizeOption>] = [
         "value": .init(\ParticipantPage.SizeOption.value),
+        "label": .init(\ParticipantPage.SizeOption.label),
         "selected": .init(\ParticipantPage.SizeOption.selected),
     ]
 }
