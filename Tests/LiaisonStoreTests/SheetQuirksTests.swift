@@ -24,6 +24,29 @@ struct SheetQuirksTests {
         error.expectProblem(in: path, line: 3, field: "公司编号 (id)", containing: "not valid GB18030")
     }
 
+    @Test("a GB18030 sheet with UTF-8 rows appended is refused on the first of them, saying it mixes encodings; nothing is stored garbled")
+    func utf8RowsInAChineseSheet() throws {
+        let appended = "GZ-FOOD,广州食品有限公司,CN,广州,食品,物流,,,,,D5\nGZ-TOYS,广州玩具,CN,广州,玩具,零售,,,,,D6\n"
+        let (error, path) = try ImportFixture.refuse(Array(try Data(contentsOf: Self.gb18030)) + Array(appended.utf8), named: "mixed.csv")
+        #expect(error.problems.count == 1, "\(error)")
+        error.expectProblem(in: path, line: 6, field: "file", containing: "mixes encodings")
+        error.expectProblem(in: path, line: 6, field: "file", containing: "save it in one")
+    }
+
+    @Test("a GB18030 line that happens to be valid UTF-8 (食品 and 展位 are, in GBK) is no false alarm")
+    func chineseLineValidAsUTF8() throws {
+        // `SZ-FOOD,Acme,CN,深圳,食品,,,,,,展位` in GBK: 食品 (CA B3 C6 B7) and 展位 (D5 B9 CE BB) read as UTF-8 too.
+        let line = Array("SZ-FOOD,Acme,CN,".utf8) + [0xC9, 0xEE, 0xDB, 0xDA] + Array(",".utf8) + [0xCA, 0xB3, 0xC6, 0xB7]
+            + Array(",,,,,,".utf8) + [0xD5, 0xB9, 0xCE, 0xBB] + Array("\n".utf8)
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            let file = try directory.writing("gbk.csv", bytes: Array(try Data(contentsOf: Self.gb18030)) + line)
+            #expect(try db.importCompanies(from: [file]).inserted == 5)
+            let acme = try db.company(id: "SZ-FOOD").company
+            #expect(acme.city == "深圳" && acme.industry == "食品" && acme.extras.map(\.value) == ["展位"])
+        }
+    }
+
     @Test("a Windows-1252 sheet whose accented letters would pass for GB18030 is refused, never read as Chinese")
     func westernSheetIsNotChinese() throws {
         let text = "id,name,country,city,offers\nCA-10,Boulangerie Québec,CA,Montréal,agriculture-food\nCA-11,Zürich Machines,CA,Lévis,agriculture-food\n"

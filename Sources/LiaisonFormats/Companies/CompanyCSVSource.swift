@@ -50,6 +50,11 @@ struct CompanyCSVSource: CompanyRecordSource {
         if !text.contains(UInt8(ascii: "\n")), text.contains(UInt8(ascii: "\r")) {
             text = Data(text.map { $0 == UInt8(ascii: "\r") ? UInt8(ascii: "\n") : $0 })
         }
+        // Rows saved as UTF-8 appended to a GBK sheet would be read as GB18030 and stored garbled.
+        if encoding == .gb18030, let line = SheetEncoding.firstUTF8Line(text) {
+            return refuse(line, "file", "mixes encodings: this line is UTF-8, the file's other lines GB18030 (GBK); "
+                          + "save it in one encoding, as CSV UTF-8")
+        }
         let undecodable = switch encoding {
         case .gb18030: "not valid GB18030"
         default: neither ? "not valid UTF-8, nor is the file GB18030; save the sheet as CSV UTF-8" : "not valid UTF-8"
