@@ -13,6 +13,9 @@ public struct CompanyFileLayout: Sendable {
     public var renamed: [(header: String, field: String)] = []
     /// The organizer's own columns, kept with each company, in header order.
     public var extras: [String] = []
+    /// Those of ``extras`` stored under another spelling of their name (`Booth No.` →
+    /// `Booth No`), the one the database or an earlier file of the import has.
+    public var respelt: [String: String] = [:]
     /// Liaison's fields the file has columns for (CSV only: each JSON Lines record names its own).
     public internal(set) var fields: Set<String> = []
     /// Problems of the file as a whole (its encoding, its header); they refuse the import.
@@ -47,7 +50,9 @@ public struct CompanyFileLayout: Sendable {
             text += (text.isEmpty ? "" : "; ") + "columns " + renamed.map { "'\($0.header)' → \($0.field)" }.joined(separator: ", ")
         }
         if !extras.isEmpty {
-            text += (text.isEmpty ? "" : "; ") + "kept " + extras.map { "'\($0)'" }.joined(separator: ", ")
+            text += (text.isEmpty ? "" : "; ") + "kept " + extras.map { name in
+                respelt[name].map { "'\(name)' as '\($0)'" } ?? "'\(name)'"
+            }.joined(separator: ", ")
         }
         if !linesAboveHeader.isEmpty {
             let lines = linesAboveHeader.count == 1 ? "line \(linesAboveHeader.lowerBound)"

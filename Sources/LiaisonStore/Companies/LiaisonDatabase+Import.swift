@@ -120,9 +120,14 @@ extension LiaisonDatabase {
         let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy, columns: options.columns)
         defer { reader.cancel() }
         problems += reader.layout.problems
-        let sheet = SheetColumns(reader.layout, format: format)
-        state.mappedHeaders.formUnion(reader.layout.mappedHeaders)
-        if let layout = reader.layout.summary { summary.layouts.append(layout) }
+        var layout = reader.layout
+        for name in layout.extras {
+            let spelling = try state.extraSpellings.spelling(of: name, in: db)
+            if spelling != name { layout.respelt[name] = spelling }
+        }
+        let sheet = SheetColumns(layout, format: format)
+        state.mappedHeaders.formUnion(layout.mappedHeaders)
+        if let layout = layout.summary { summary.layouts.append(layout) }
         var count = 0
         while let batch = reader.next() {
             for record in batch {
@@ -153,7 +158,8 @@ extension LiaisonDatabase {
                                              + "is new, and this sheet has none of those columns)"))
                 }
                 problems += issues.map { ImportProblem(file: file, line: record.line, field: $0.field, message: $0.message) }
-                guard problems.isEmpty, let company = record.company else { continue }
+                guard problems.isEmpty, var company = record.company else { continue }
+                if !company.extras.isEmpty { company.extras = try state.extraSpellings.respelling(company.extras, in: db) }
                 summary.changes.record(try CompanyStore.save(company, in: db, at: timestamp, from: sheet), of: company)
             }
         }
@@ -173,6 +179,8 @@ private struct ImportState {
     var seenIDs: [String: (file: String, line: Int)] = [:]
     /// The `--columns` headers some file had.
     var mappedHeaders = Set<String>()
+    /// The spelling each of the organizer's own columns is stored under.
+    var extraSpellings = ExtraColumnSpellings()
     /// Distinct inferences in the order first met, and how often each was made.
     var inferences: [InferenceTally] = []
     var tallyIndex: [InferenceTally.Key: Int] = [:]

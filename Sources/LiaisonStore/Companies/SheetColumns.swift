@@ -8,21 +8,24 @@ import LiaisonFormats
 struct SheetColumns {
     /// Liaison's fields the sheet has.
     var fields: Set<String>
-    /// The organizer's own columns the sheet has, by name.
+    /// The organizer's own columns the sheet has, by ``ColumnNames/key(_:)``: `Booth No.` is
+    /// the column stored as `Booth No`.
     var extras: Set<String>
 
     /// The columns of a CSV file as its header was read; nil for JSON Lines, whose records each
     /// give a whole company.
     init?(_ layout: CompanyFileLayout, format: CompanyFileFormat) {
         guard format == .csv else { return nil }
-        (fields, extras) = (layout.fields, Set(layout.extras))
+        (fields, extras) = (layout.fields, Set(layout.extras.map(ColumnNames.key)))
     }
 
     /// `company` as read from the sheet, over `stored`: each field the sheet has no column for
     /// keeps its stored value. The offers come from `offers`, `industry` or `naics`, so they,
     /// with the industry and code, are kept only when the sheet has none of the three. The
     /// organizer's own columns keep their stored order: those the sheet has take its value (none
-    /// when its cell is empty), the others stay, and the sheet's new ones follow.
+    /// when its cell is empty), the others stay, and the sheet's new ones follow. Columns are
+    /// matched by ``ColumnNames/key(_:)``, so a column stored twice under two spellings (as
+    /// imports before spellings were unified could leave it) becomes one again.
     func merged(_ company: Company, over stored: Company) -> Company {
         var merged = company
         func keep<T>(_ field: String, _ path: WritableKeyPath<Company, T>) {
@@ -41,10 +44,15 @@ struct SheetColumns {
         if fields.isDisjoint(with: CompanyFileFormat.profileColumns.subtracting(["seeks"])) {
             (merged.offers, merged.industry, merged.naics) = (stored.offers, stored.industry, stored.naics)
         }
-        let given = Dictionary(company.extras.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let storedNames = Set(stored.extras.map(\.name))
-        merged.extras = stored.extras.compactMap { extras.contains($0.name) ? given[$0.name] : $0 }
-            + company.extras.filter { !storedNames.contains($0.name) }
+        let given = Dictionary(company.extras.map { (ColumnNames.key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        var placed = Set<String>()
+        merged.extras = stored.extras.compactMap { extra -> ExtraField? in
+            let key = ColumnNames.key(extra.name)
+            guard extras.contains(key) else { return extra }
+            return placed.insert(key).inserted ? given[key] : nil
+        }
+        let storedKeys = Set(stored.extras.map { ColumnNames.key($0.name) })
+        merged.extras += company.extras.filter { !storedKeys.contains(ColumnNames.key($0.name)) }
         return merged
     }
 }
