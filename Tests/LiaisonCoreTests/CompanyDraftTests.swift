@@ -45,7 +45,7 @@ struct CompanyDraftTests {
         Breakage(testDescription: "a name that is no country's", field: "country") { $0.country = "Atlantis" },
         Breakage(testDescription: "unknown size", field: "size") { $0.size = "huge" },
         Breakage(testDescription: "unknown language", field: "languages") { $0.languages = ["zh", "zz"] },
-        Breakage(testDescription: "language name instead of code", field: "languages") { $0.languages = ["Chinese"] },
+        Breakage(testDescription: "a name that is no language's", field: "languages") { $0.languages = ["Klingon"] },
         Breakage(testDescription: "NAICS code with a letter", field: "naics") { $0.naics = "48a1" },
         Breakage(testDescription: "NAICS code of one digit", field: "naics") { $0.naics = "4" },
         Breakage(testDescription: "NAICS code of seven digits", field: "naics") { $0.naics = "4841101" },

@@ -22,15 +22,26 @@ public enum ISOCodes {
         tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
         """.split(separator: " ").map(String.init))
 
-    /// Lower-cased, de-duplicated language codes in their given order; unknown codes are
-    /// appended to `issues` under `languages`.
-    public static func languageList(_ codes: [String], issues: inout [FieldIssue]) -> [String] {
+    /// Lower-cased, de-duplicated language codes in their given order, from items as a sheet
+    /// writes them: each a code or a language's name (``language(_:)``), or words that each are
+    /// one (`Mandarin Chinese`, `Chinese (Mandarin)`, `zh en`). An item that is neither is
+    /// appended to `issues` under `languages`, quoted as written.
+    public static func languageList(_ items: [String], issues: inout [FieldIssue]) -> [String] {
         var list: [String] = []
-        for raw in codes {
-            let code = raw.trimmingWhitespace().lowercased()
-            if code.isEmpty || list.contains(code) { continue }
-            if languages.contains(code) { list.append(code) }
-            else { issues.append(FieldIssue(field: "languages", message: "unknown ISO 639-1 language code \(CompanyText.quoted(code))")) }
+        for raw in items {
+            let item = raw.trimmingWhitespace()
+            if item.isEmpty { continue }
+            var codes = language(item).map { [$0] } ?? []
+            if codes.isEmpty {
+                let words = item.split { $0.isWhitespace || "()（）".contains($0) }
+                codes = words.compactMap { language(String($0)) }
+                guard !words.isEmpty, codes.count == words.count else {
+                    issues.append(FieldIssue(field: "languages", message: "unknown language \(CompanyText.quoted(item)): give ISO 639-1 codes "
+                                             + "(zh, en, fr…) or names (Chinese, 英语, français…), separated by ';'"))
+                    continue
+                }
+            }
+            for code in codes where !list.contains(code) { list.append(code) }
         }
         return list
     }

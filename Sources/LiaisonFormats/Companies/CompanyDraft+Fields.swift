@@ -2,7 +2,8 @@ import LiaisonCore
 
 extension CompanyDraft {
     /// Sets the field named by a file column from its text, as CSV writes it: languages separated
-    /// by `;`, `,` or spaces; profiles as `sector:weight;sector` (`；` also separates).
+    /// by the separators a sector list takes (`;`, `,`, `、`, `/`, `|` and their full-width forms)
+    /// or spaces; profiles as `sector:weight;sector` (`；` also separates).
     mutating func setField(_ column: String, text: String) throws(FieldIssue) {
         switch column {
         case "id": id = text
@@ -11,7 +12,7 @@ extension CompanyDraft {
         case "region": region = text
         case "city": city = text
         case "size": size = text
-        case "languages": languages = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }).map(String.init)
+        case "languages": languages = text.split(whereSeparator: Self.languageSeparators.contains).map(String.init)
         case "naics": naics = text
         case "industry": industry = text
         case "description": description = text
@@ -24,4 +25,8 @@ extension CompanyDraft {
         default: throw CompanyFileFormat.unknownField(column)
         }
     }
+
+    /// What separates the languages of one cell; spaces, which also separate words of one
+    /// language's name (`Mandarin Chinese`), are left to validation.
+    private static let languageSeparators: Set<Character> = [";", ",", "、", "，", "；", "/", "／", "|", "｜"]
 }
