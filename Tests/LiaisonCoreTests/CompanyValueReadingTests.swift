@@ -1,7 +1,7 @@
 import LiaisonCore
 import Testing
 
-/// Values as organizers' sheets write them: language names.
+/// Values as organizers' sheets write them: sizes as Chinese labels and headcounts, language names.
 @Suite("CompanyDraft: values as sheets write them")
 struct CompanyValueReadingTests {
     private func validated(_ change: (inout CompanyDraft) -> Void) throws -> Company {
@@ -18,6 +18,31 @@ struct CompanyValueReadingTests {
         } catch {
             return (error as? FieldIssues)?.issues ?? []
         }
+    }
+
+    @Test("a size is a band, its Chinese label, or a headcount read by the bands micro <10, small 10–49, medium 50–249, large 250–999, enterprise ≥1000",
+          arguments: [
+              ("Medium", CompanySize.medium), ("大型", .large), ("中型企业", .medium), ("小型", .small), ("微型企业", .micro),
+              ("特大型企业", .enterprise), ("250", .large), ("1,200", .enterprise), ("50-200", .medium), ("500+", .large),
+              ("约300人", .large), ("300 employees", .large), ("9", .micro), ("10", .small), ("49", .small), ("999", .large),
+              ("1000", .enterprise), ("１２０", .medium), ("100人以上", .medium), ("about 40 staff", .small), ("250.0", .large),
+              // A range lying across two neighbouring bands is read by its middle (LinkedIn's buckets).
+              ("1-10", .micro), ("11-50", .small), ("51–200", .medium), ("201-500", .large), ("501-1000", .large),
+              ("1001-5000", .enterprise), ("10,001+", .enterprise), ("20~30人", .small),
+          ] as [(String, CompanySize)])
+    func sizes(written: String, band: CompanySize) throws {
+        #expect(try validated { $0.size = written }.size == band)
+    }
+
+    @Test("a size that is no band is refused, quoting it as written with what to write instead", arguments: [
+        ("SME", "micro, small or medium"), ("中小企业", "micro, small or medium"), ("huge", "use one of micro"),
+        ("10-5000", "spans"), ("0", "use one of micro"), ("200-100", "use one of micro"),
+    ])
+    func refusedSizes(written: String, hint: String) {
+        let found = issues { $0.size = written }
+        #expect(found.map(\.field) == ["size"], "\(found)")
+        #expect(found.first?.message.contains("'\(written)'") == true, "\(found)")
+        #expect(found.first?.message.contains(hint) == true, "\(found)")
     }
 
     @Test("languages are ISO 639-1 codes or their names in English, Chinese or French", arguments: [

@@ -86,12 +86,9 @@ public struct CompanyDraft: Sendable {
         }
 
         var size: CompanySize?
-        let sizeText = text("size", self.size).lowercased()
+        let sizeText = text("size", self.size)
         if !sizeText.isEmpty {
-            size = CompanySize(rawValue: sizeText)
-            if size == nil {
-                fail("size", "unknown size \(CompanyText.quoted(sizeText)); use one of \(CompanySize.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            do { size = try CompanySize(reading: sizeText) } catch { issues.append(error) }
         }
 
         let languages = ISOCodes.languageList(self.languages, issues: &issues)
