@@ -1,8 +1,9 @@
 import LiaisonCore
 import Testing
 
-/// Values as organizers' sheets write them: sizes as Chinese labels and headcounts, language names.
-@Suite("CompanyDraft: values as sheets write them")
+/// Sizes, languages and NAICS codes as organizers' sheets write them: labels in Chinese,
+/// headcounts, language names, Excel's numbers and codes followed by their titles.
+@Suite("CompanyDraft: sizes, languages and NAICS codes as sheets write them")
 struct CompanyValueReadingTests {
     private func validated(_ change: (inout CompanyDraft) -> Void) throws -> Company {
         var draft = CompanyDraft.valid
@@ -61,5 +62,21 @@ struct CompanyValueReadingTests {
         let found = issues { $0.languages = ["en", written] }
         #expect(found.map(\.field) == ["languages"], "\(found)")
         #expect(found.first?.message.contains("'\(written)'") == true, "\(found)")
+    }
+
+    @Test("a NAICS cell as spreadsheets write it: Excel's number, the code then its title, full-width digits, a sector's range",
+          arguments: [
+              ("541511.0", "541511"), ("541511 - Custom Computer Programming Services", "541511"), ("５４１５１１", "541511"),
+              ("4841 Trucking", "4841"), ("541511: Custom Computer Programming", "541511"), ("31-33", "31"), ("44–45", "44"),
+              ("48-49 Transportation and Warehousing", "48"), ("221114", "221114"),
+          ])
+    func naicsCells(written: String, code: String) throws {
+        #expect(try validated { $0.naics = written }.naics == code)
+    }
+
+    @Test("what is no NAICS code is still refused", arguments: ["48a1", "4", "4841101", "31-34", "541511.5", "Trucking", "12-", "541511 541512"])
+    func notNAICS(written: String) {
+        let found = issues { $0.naics = written }
+        #expect(found.map(\.field) == ["naics"], "\(found)")
     }
 }

@@ -93,8 +93,9 @@ public struct CompanyDraft: Sendable {
 
         let languages = ISOCodes.languageList(self.languages, issues: &issues)
 
-        let naics = text("naics", naics)
-        if !naics.isEmpty, !Taxonomy.isNAICSCode(naics) { fail("naics", "\(CompanyText.quoted(naics)) is not a NAICS code of 2 to 6 digits") }
+        let naicsText = text("naics", naics)
+        let naics = naicsText.isEmpty ? "" : Taxonomy.naicsCode(reading: naicsText) ?? naicsText
+        if !naics.isEmpty, !Taxonomy.isNAICSCode(naics) { fail("naics", "\(CompanyText.quoted(naicsText)) is not a NAICS code of 2 to 6 digits") }
         let industry = text("industry", industry)
         let region = text("region", region), city = text("city", city)
         let description = text("description", description, prose: true)
