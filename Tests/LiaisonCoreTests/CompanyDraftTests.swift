@@ -154,6 +154,11 @@ struct CompanyDraftTests {
         // ISO alpha-3 codes and the abbreviations that name one country only.
         ("USA", "US"), ("chn", "CN"), ("CAN", "CA"), ("GBR", "GB"), ("U.S.A.", "US"), ("U.S.", "US"), ("UK", "GB"), ("P.R. China", "CN"),
         ("PRC", "CN"), ("Hong Kong SAR", "HK"), ("Republic of Korea", "KR"), ("UAE", "AE"),
+        // Full-width letters as a Chinese input method types them, and a qualifier naming the
+        // same country or the one the territory belongs to.
+        ("ＣＮ", "CN"), ("ＵＳＡ", "US"), ("Ｃａｎａｄａ", "CA"), ("Hong Kong, China", "HK"), ("Taiwan (China)", "TW"),
+        ("United States (USA)", "US"), ("香港（中国）", "HK"), ("Macao，China", "MO"), ("Puerto Rico (USA)", "PR"),
+        ("Korea, Republic of", "KR"),
     ])
     func countryNames(written: String, code: String) throws {
         var draft = CompanyDraft.valid
@@ -161,7 +166,11 @@ struct CompanyDraftTests {
         #expect(try draft.validated(with: TestTaxonomy.taxonomy).country == code)
     }
 
-    @Test("what names no country, or no one country, is still refused", arguments: ["XYZ", "Korea DPR?", "EU", "Asia", "US-CA", "美加"])
+    @Test("what names no country, or no one country, is still refused", arguments: [
+        "XYZ", "Korea DPR?", "EU", "Asia", "US-CA", "美加", "ＸＸ",
+        // A qualifier naming another country, or none, is not read past.
+        "Georgia (USA)", "China (Taiwan)", "US, CA", "Korea (South)", "Niger (Nigeria)", "Hong Kong, Macao", "Canada (USA) (CA)",
+    ])
     func notCountries(written: String) throws {
         var draft = CompanyDraft.valid
         draft.country = written

@@ -43,6 +43,13 @@ enum CountryNames {
         "ZWE": "ZW",
     ]
 
+    /// The country a territory belongs to, as a qualifier names it (`Hong Kong, China`,
+    /// `Puerto Rico (USA)`): the Chinese special administrative regions and Taiwan, and the US
+    /// territories.
+    static let belongsTo: [String: String] = [
+        "HK": "CN", "MO": "CN", "TW": "CN", "PR": "US", "GU": "US", "VI": "US", "AS": "US", "MP": "US", "UM": "US",
+    ]
+
     /// Abbreviations that name one country in every usage, normalized as English names are.
     static let abbreviations: [String: String] = [
         "uk": "GB", "u k": "GB", "u s": "US", "u s a": "US", "us of a": "US", "prc": "CN", "p r c": "CN", "p r china": "CN",
@@ -577,8 +584,34 @@ extension ISOCodes {
     /// The ISO 3166-1 alpha-2 code a user means by `text`: an alpha-2 or alpha-3 code in any case
     /// (`cn`, `Ca`, `USA`), a country's English or Chinese name (`Canada`, `United States of
     /// America`, `加拿大`) or an abbreviation naming one country (`UK`, `P.R. China`, `Hong Kong
-    /// SAR`); nil when it names no country. The one country parser of every command.
+    /// SAR`); nil when it names no country. Full-width letters and brackets are folded first
+    /// (`ＣＮ`, `ＵＳＡ`, as a Chinese input method types them). A name followed by a qualifier
+    /// in brackets or after a comma is read when the qualifier names the same country or the one
+    /// it belongs to (`United States (USA)`, `Hong Kong, China`, `Taiwan (China)`, `香港（中国）`);
+    /// any other qualifier (`Georgia (USA)`, `China (Taiwan)`) names no one country and is refused.
+    /// The one country parser of every command.
     public static func country(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        let folded = trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed : trimmed.precomposedStringWithCompatibilityMapping
+        if let code = plainCountry(folded) { return code }
+        guard let (name, qualifier) = qualified(folded), let code = plainCountry(name), let other = plainCountry(qualifier),
+              other == code || CountryNames.belongsTo[code] == other else { return nil }
+        return code
+    }
+
+    /// `text` as a name and the qualifier after it: `A (B)` or `A, B` (one comma); nil otherwise.
+    private static func qualified(_ text: String) -> (name: String, qualifier: String)? {
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let name = text[..<open], qualifier = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            guard !name.contains("("), !qualifier.contains("(") else { return nil }
+            return (String(name), String(qualifier))
+        }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+
+    /// The code a name, code or abbreviation (without qualifier) stands for.
+    private static func plainCountry(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.unicodeScalars.count == 2, countries.contains(trimmed.uppercased()) { return trimmed.uppercased() }
         if trimmed.unicodeScalars.count == 3, let code = CountryNames.alpha3[trimmed.uppercased()] { return code }
