@@ -45,11 +45,28 @@ struct CompanyTextTests {
         #expect(found.allSatisfy { !$0.message.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
     }
 
-    @Test("line breaks and tabs are refused in single-line fields", arguments: ["name", "city", "contact", "Booth"], ["\n", "\r\n", "\t"])
-    func lineBreaksOutsideDescription(field: String, character: String) {
+    @Test("tabs are refused outside the description, and line breaks in the id", arguments: [
+        ("name", "\t"), ("city", "\t"), ("contact", "\t"), ("Booth", "\t"), ("id", "\n"), ("id", "\r\n"),
+    ])
+    func tabsOutsideDescription(field: String, character: String) {
         var draft = CompanyDraft.valid
         Self.set(field, "one\(character)two", in: &draft)
         #expect(issues(of: draft).map(\.field) == [field])
+    }
+
+    @Test("a line break in a one-line field is one space; the organizer's own columns keep it",
+          arguments: ["name", "city", "contact", "Booth"], ["\n", "\r\n", " \n\n "])
+    func lineBreaksOutsideDescription(field: String, character: String) throws {
+        var draft = CompanyDraft.valid
+        Self.set(field, "one\(character)two", in: &draft)
+        let company = try draft.validated(with: TestTaxonomy.taxonomy)
+        let read = switch field {
+        case "name": company.name
+        case "city": company.city
+        case "contact": company.contact
+        default: company.extras.first?.value ?? ""
+        }
+        #expect(read == (field == "Booth" ? "one\(character)two" : "one two"))
     }
 
     @Test("the description may hold line breaks and tabs")

@@ -46,8 +46,10 @@ public struct CompanyDraft: Sendable {
     /// (by its longest prefix in the taxonomy). An industry, offers or seeks value that is no
     /// sector's id, name or alias is matched as free text, one sector per item of a list
     /// (``Taxonomy/inferList(_:)``), and each match is returned among the inferences. Text is
-    /// trimmed and put in NFC; control characters are refused (line breaks and tabs are allowed
-    /// in `description` only). Every problem is reported, not only the first.
+    /// trimmed and put in NFC; control characters are refused, but for line breaks and tabs in
+    /// `description` and line breaks in the organizer's own columns, which keep them, and line
+    /// breaks in other fields than the id, which are read as one space. Every problem is reported,
+    /// not only the first.
     ///
     /// Without `profileRequired` (a sheet with none of the profile's columns, which updates
     /// companies already stored), a company may come out with no profile: whoever saves it must
@@ -57,21 +59,23 @@ public struct CompanyDraft: Sendable {
         var inferences: [SectorInference] = []
         func fail(_ field: String, _ message: String) { issues.append(FieldIssue(field: field, message: message)) }
         /// The field's text trimmed and in NFC, or nil (with a problem) when it breaks the character rules.
-        func text(_ field: String, _ value: String, prose: Bool = false) -> String {
+        func text(_ field: String, _ value: String, prose: Bool = false, lineBreaks: LineBreaks = .folded) -> String {
             // Surrounding white space (a tab or line break included) is trimmed, not refused.
-            let trimmed = value.trimmingWhitespace()
+            var trimmed = value.trimmingWhitespace()
             // Most fields are short printable ASCII, already NFC: one pass decides.
             if trimmed.utf8.count <= CompanyText.maximumFieldBytes, trimmed.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                 return trimmed
             }
-            if let problem = CompanyText.problem(in: trimmed, prose: prose) {
+            // A spreadsheet cell wrapped with Alt+Enter (a two-line bilingual name) is one line of a one-line field.
+            if !prose, lineBreaks == .folded { trimmed = CompanyText.foldingLineBreaks(trimmed) }
+            if let problem = CompanyText.problem(in: trimmed, prose: prose, lineBreaks: lineBreaks == .kept) {
                 fail(field, problem)
                 return ""
             }
             return CompanyText.nfc(trimmed)
         }
 
-        let id = text("id", id)
+        let id = text("id", id, lineBreaks: .refused)
         if id.isEmpty { if !issues.contains(where: { $0.field == "id" }) { fail("id", "missing") } }
         else if let problem = Self.problem(withID: id) { fail("id", problem) }
         let name = text("name", name)
@@ -106,7 +110,7 @@ public struct CompanyDraft: Sendable {
         if let problem = ContactRules.websiteProblem(website) { fail("website", problem) }
         var extras: [ExtraField] = []
         for extra in self.extras {
-            let name = text(extra.name, extra.name), value = text(extra.name, extra.value)
+            let name = text(extra.name, extra.name), value = text(extra.name, extra.value, lineBreaks: .kept)
             if !name.isEmpty, !value.isEmpty { extras.append(ExtraField(name: name, value: value)) }
         }
 
@@ -159,6 +163,16 @@ public struct CompanyDraft: Sendable {
         }
         return nil
     }
+}
+
+/// What a field does with a line break typed in its cell.
+private enum LineBreaks {
+    /// One space (a one-line field: a name typed on two lines is one line).
+    case folded
+    /// Kept as written (the organizer's own columns).
+    case kept
+    /// Refused as a control character (the id).
+    case refused
 }
 
 /// A sector found in free text during validation: the field and its text, the sector, and the

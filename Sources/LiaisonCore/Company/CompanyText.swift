@@ -3,7 +3,9 @@ import Foundation
 /// The rules every text field of a company obeys, and how a value is quoted in a message.
 ///
 /// A field holds no control character (C0, DEL, C1); only `description` may hold line breaks and
-/// tabs, because only it is prose. An id holds no invisible character either (zero-width,
+/// tabs, because only it is prose, and the organizer's own columns line breaks, because they are
+/// kept as written. A line break typed in another field's cell is read as a space
+/// (``foldingLineBreaks(_:)``). An id holds no invisible character either (zero-width,
 /// bidirectional controls, soft hyphen, byte-order mark): two ids that look the same must be the
 /// same id. Every field is stored in Unicode NFC, so that `Café` typed precomposed or decomposed
 /// is one value.
@@ -38,19 +40,29 @@ public enum CompanyText {
     }
 
     /// Why `value` of `field` breaks the character rules, or nil when it does not: a control
-    /// character (tabs and line breaks are allowed when `prose`) or a value over
+    /// character (tabs and line breaks are allowed when `prose`, line breaks when `lineBreaks`) or a value over
     /// ``maximumFieldBytes``.
-    public static func problem(in value: String, prose: Bool = false) -> String? {
+    public static func problem(in value: String, prose: Bool = false, lineBreaks: Bool = false) -> String? {
         if value.utf8.count > maximumFieldBytes {
             return "longer than \(maximumFieldBytes) bytes (\(value.utf8.count) bytes: \(quoted(value)))"
         }
         // Fast path: printable ASCII only.
         if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         for scalar in value.unicodeScalars where isControl(scalar) {
-            if prose, scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            if prose, scalar == "\t" { continue }
+            if prose || lineBreaks, scalar == "\n" || scalar == "\r" { continue }
             return "holds the control character \(name(of: scalar)) in \(quoted(value)); remove it"
         }
         return nil
+    }
+
+    /// `value` with each line break (LF, CR or CRLF), and the white space around it, made one
+    /// space: a name typed on two lines of a cell (`广州食品有限公司⏎Guangzhou Foods Co.`) is one
+    /// line. Blank lines add nothing.
+    public static func foldingLineBreaks(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return value }
+        return value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// `value` as a message quotes it: in single quotes, control and invisible characters written
