@@ -103,6 +103,20 @@ struct LocksAndPublishedTests {
         #expect(try Scheduler.schedule(RandomEvent.make(RandomEvent.Shape(delegates: 3, hosts: 3, slots: 2, tables: 2), seed: 1)).changes == nil)
     }
 
+    @Test("without keepPublished, a published meeting still valid that is dropped says it was not kept, not that registrations changed")
+    func droppedWithoutKeeping() throws {
+        let (participants, scores, published) = try Self.square()
+        // A late host D1 prefers to H2: scheduled afresh, D1–H2 goes.
+        var input = Fixture.input(slots: 2, tables: 2, participants + [Fixture.host("H3", max: 2, slots: [1, 2])],
+                                  scores: scores.merging(["D1|H3": 0.95, "D2|H3": 0.1]) { a, _ in a })
+        input.published = published
+        let result = try Scheduler.schedule(input)
+        let dropped = try #require(result.changes?.dropped.first { $0.meeting.pair == MeetingPair(delegate: "D1", host: "H2") })
+        #expect(dropped.reason.contains("--keep-published"), "\(dropped.reason)")
+        input.keepPublished = true
+        #expect(try Scheduler.schedule(input).changes?.dropped.isEmpty == true)
+    }
+
     /// Two delegates and two hosts, everyone meeting everyone over two slots at two tables.
     static func square() throws -> (participants: [Participant], scores: [String: Double], published: [Meeting]) {
         let participants = [

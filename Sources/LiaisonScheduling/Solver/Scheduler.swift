@@ -90,7 +90,8 @@ public enum Scheduler {
             meetings: meetings,
             report: report,
             unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable, locks: locks, mostMustsProven: mostMusts),
-            changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped))
+            changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped,
+                                                                     otherwise: input.keepPublished ? ScheduleChanges.replaced : ScheduleChanges.notKept))
     }
 
     /// Checks an event's registrations and rules as the scheduler will, without scheduling: every
@@ -269,7 +270,14 @@ public struct ScheduleChanges: Hashable, Sendable, Codable {
         public var reason: String
     }
 
-    init(from published: [Meeting], to meetings: [Meeting], dropped reasons: [MeetingPair: String]) {
+    /// Why a published meeting still valid was dropped when published meetings were kept: its room went to better pairs.
+    static let replaced = "replaced by meetings that fit the new registrations better"
+    /// Why one was dropped when they were not kept.
+    static let notKept = "scheduled afresh: published meetings stay where they are only with --keep-published"
+
+    /// The changes from `published` to `meetings`; a meeting dropped is told by its reason in
+    /// `reasons`, else by `otherwise`.
+    init(from published: [Meeting], to meetings: [Meeting], dropped reasons: [MeetingPair: String], otherwise: String = replaced) {
         let before = Dictionary(published.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(meetings.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
         added = meetings.filter { before[$0.pair] == nil }
@@ -278,7 +286,7 @@ public struct ScheduleChanges: Hashable, Sendable, Codable {
             return Move(from: old, to: meeting)
         }
         dropped = published.filter { after[$0.pair] == nil }.map {
-            Drop(meeting: $0, reason: reasons[$0.pair] ?? "replaced by meetings that fit the new registrations better")
+            Drop(meeting: $0, reason: reasons[$0.pair] ?? otherwise)
         }
         kept = meetings.count - added.count - moved.count
     }
