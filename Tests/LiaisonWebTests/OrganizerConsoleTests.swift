@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import LiaisonCore
 import LiaisonScheduling
 @testable import LiaisonStore
 @testable import LiaisonWeb
@@ -197,6 +198,20 @@ struct OrganizerConsoleTests {
             let link = try #require(renewed.components(separatedBy: "value=\"http://localhost/p/").dropFirst().first?.prefix(43))
             #expect(try fixture.db.participantAccess(token: String(link))?.company == "US-X")
             #expect(try fixture.db.participantAccess(token: fixture.tokens["US-X"]!) == nil)
+            // Issued as a CSV file for a mail merge: every participant, the new link in full, the others empty.
+            let newcomer = "US-W"
+            try fixture.db.save([Company(id: newcomer, name: "West Wind", country: "US", size: .small, languages: ["en"],
+                                         offers: SectorProfile(["retail": 1]), seeks: SectorProfile(["clean-energy": 1]))])
+            _ = try fixture.db.addParticipants([newcomer], to: WebFixture.event, settings: ParticipantSettings())
+            let sheet = try await browser.post("/events/oakland/links", [("csrf", csrf), ("format", "csv")])
+            #expect(sheet.status == .ok && sheet.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(sheet.headers[.contentDisposition] == "attachment; filename=\"links-oakland.csv\"")
+            let rows = sheet.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            #expect(rows.first == ["company", "name", "link", "issued"])
+            let fresh = try #require(rows.first { $0.first == newcomer })
+            let token = try #require(fresh[2].components(separatedBy: "http://localhost/p/").last)
+            #expect(try fixture.db.participantAccess(token: token)?.company == newcomer)
+            #expect(rows.dropFirst().filter { $0[0] != newcomer }.allSatisfy { $0[2].isEmpty }, "\(sheet.text)")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonFormats
 import LiaisonScheduling
 import LiaisonStore
 
@@ -136,14 +137,20 @@ struct EventRoutes {
     }
 
     /// `POST /events/ID/links`: issues a link to each participant without one; the page shows
-    /// the new links this once.
+    /// the new links this once, or with `format=csv` a CSV file of every participant for a mail
+    /// merge (`company,name,link,issued`, as `liaison event links --format csv`; `link` empty
+    /// for a link issued before).
     @Sendable func issueLinks(_ request: Request, context: WebContext) async throws -> Response {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
         try FormToken.check(fields, context)
         let definition = try environment.database.eventDefinition(id)
-        return try renderLinks(definition: definition, links: try environment.database.issueParticipantLinks(event: id),
-                               request: request, context: context)
+        let links = try environment.database.issueParticipantLinks(event: id)
+        guard fields["format"] == "csv" else { return try renderLinks(definition: definition, links: links, request: request, context: context) }
+        let origin = linkOrigin(request)
+        let rows = links.map { [$0.company, $0.name, $0.token.map { origin + "/p/" + $0 } ?? "", $0.issuedAt ?? ""] }
+        return Responses.download(try CSVTable.data(header: ["company", "name", "link", "issued"], rows: rows),
+                                  filename: "links-\(id).csv", contentType: "text/csv; charset=utf-8")
     }
 
     /// `POST /events/ID/links/renew` (`company`): a new link for one participant; the old one
@@ -159,12 +166,16 @@ struct EventRoutes {
     }
 
     private func renderLinks(definition: EventDefinition, links: [ParticipantLink], request: Request, context: WebContext) throws -> Response {
-        let origin = environment.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://" + (request.head.authority ?? "127.0.0.1")
-        let view = LinksView(definition: definition, links: links, origin: origin, csrf: context.session!.csrf)
+        let view = LinksView(definition: definition, links: links, origin: linkOrigin(request), csrf: context.session!.csrf)
         return try HTMLPage(html: environment.templates.render("links", view)).response(from: request, context: context)
     }
 
     // MARK: - Helpers
+
+    /// Where participants' links start: `serve --base-url`, else the address the console is opened at.
+    private func linkOrigin(_ request: Request) -> String {
+        environment.baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://" + (request.head.authority ?? "127.0.0.1")
+    }
 
     /// The event id of the path.
     static func event(_ context: WebContext) throws -> String {
