@@ -77,6 +77,40 @@ struct AgendaTimeAndPlaceTests {
         #expect(meeting.first { $0.name == "DTSTART" }?.value == "20270316T100000")
     }
 
+    /// The observances of `zone`'s VTIMEZONE for an event on `days`: (DTSTART, TZOFFSETTO, TZNAME).
+    private func observances(_ days: [String], zone: String) throws -> [(start: String, offset: String, name: String)] {
+        let file = try #require(ScheduleICS.files(Self.document(Self.event(days, zone: zone)), stamp: Date()).first { $0.path == "CN-1.ics" })
+        let lines = try #require(ICSFile(file.data).components("VTIMEZONE").first)
+        let starts = lines.filter { $0.name == "DTSTART" }.map(\.value), offsets = lines.filter { $0.name == "TZOFFSETTO" }.map(\.value)
+        let names = lines.filter { $0.name == "TZNAME" }.map(\.value)
+        return zip(starts, zip(offsets, names)).map { ($0, $1.0, $1.1) }
+    }
+
+    @Test("a zone that changed its offset for good during the event's year has the observance in force on its first day")
+    func zoneChangedThatYear() throws {
+        // Asia/Almaty: UTC+6 until 2024-03-01, UTC+5 from then.
+        let almaty = try observances(["2024-02-29", "2024-03-01"], zone: "Asia/Almaty")
+        let first = try #require(almaty.first)
+        #expect(first.start <= "20240229T000000" && first.offset == "+0600", "\(almaty)")
+        #expect(almaty.contains { $0.start.hasPrefix("20240301") && $0.offset == "+0500" }, "\(almaty)")
+        // A zone with no change, and one with daylight saving time: as before, one observance or the transitions.
+        #expect(try observances(["2026-06-01"], zone: "Asia/Shanghai").map(\.offset) == ["+0800"])
+        #expect(try observances(["2026-06-01"], zone: "America/Toronto").first?.start.hasPrefix("2025") == true)
+    }
+
+    @Test("each observance's name agrees with its offset, also where the system names another period's")
+    func zoneNamesAgreeWithOffsets() throws {
+        for (zone, day) in [("America/Mexico_City", "2022-10-29"), ("America/Whitehorse", "2020-10-31"), ("America/New_York", "2026-03-08"),
+                            ("Asia/Kolkata", "2026-01-05"), ("Asia/Shanghai", "2026-01-05")] {
+            for observance in try observances([day], zone: zone) where observance.name.hasPrefix("GMT") {
+                let sign = observance.offset.hasPrefix("-") ? "-" : "+"
+                let hours = Int(observance.offset.dropFirst().prefix(2))!, minutes = Int(observance.offset.suffix(2))!
+                let expected = hours == 0 && minutes == 0 ? "GMT" : "GMT\(sign)\(hours)" + (minutes == 0 ? "" : ":\(observance.offset.suffix(2))")
+                #expect(observance.name == expected, "\(zone) \(observance)")
+            }
+        }
+    }
+
     @Test("each line of a multi-day agenda's page carries its date, and the head each day's start")
     func datesOnSeveralDays() {
         let html = ScheduleHTML.page(Self.document(Self.event(["2025-12-09", "2025-12-10"], zone: "America/Vancouver")))

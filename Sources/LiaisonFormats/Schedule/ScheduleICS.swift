@@ -131,7 +131,9 @@ public enum ScheduleICS {
     /// before the event's first day to the end of the year of its last (so an event in January
     /// has the observance in force since the autumn before, and every day of an event that runs
     /// into a later year has its own), or one standard observance for zones without daylight
-    /// saving time.
+    /// saving time. When the first transition comes after the event's first day (a zone that
+    /// changed its offset for good that year, as Asia/Almaty on 2024-03-01), the observance in
+    /// force before it comes first, so that every meeting falls in one (RFC 5545 erratum 3740).
     static func timeZone(_ event: EventSpec) -> [String] {
         guard let zone = TimeZone(identifier: event.timeZone) else { return [] }
         let years = event.days.compactMap { Int($0.date.prefix(4)) }
@@ -147,20 +149,36 @@ public enum ScheduleICS {
             transitions.append(next)
             cursor = next
         }
-        if transitions.isEmpty {
-            let offset = offsetText(zone.secondsFromGMT(for: start))
-            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(offset)", "TZOFFSETTO:\(offset)",
-                      "TZNAME:\(zone.abbreviation(for: start) ?? event.timeZone)", "END:STANDARD"]
+        let firstDay = event.days.map(\.date).min().flatMap { event.instant(on: $0, minute: 0) } ?? start
+        if transitions.first.map({ $0 > firstDay }) ?? true {
+            let offset = zone.secondsFromGMT(for: start), text = offsetText(offset)
+            let kind = zone.isDaylightSavingTime(for: start) ? "DAYLIGHT" : "STANDARD"
+            lines += ["BEGIN:\(kind)", "DTSTART:19700101T000000", "TZOFFSETFROM:\(text)", "TZOFFSETTO:\(text)",
+                      "TZNAME:\(zoneName(zone, at: start, offset: offset))", "END:\(kind)"]
         }
         for transition in transitions {
             let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1)), after = zone.secondsFromGMT(for: transition)
             let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
             lines += ["BEGIN:\(kind)", "DTSTART:" + compact(transition.addingTimeInterval(TimeInterval(before))),
                       "TZOFFSETFROM:\(offsetText(before))", "TZOFFSETTO:\(offsetText(after))",
-                      "TZNAME:\(zone.abbreviation(for: transition) ?? kind)", "END:\(kind)"]
+                      "TZNAME:\(zoneName(zone, at: transition, offset: after))", "END:\(kind)"]
         }
         lines.append("END:VTIMEZONE")
         return lines
+    }
+
+    /// The name of `zone`'s time at `date`, whose offset is `seconds`: its abbreviation when it is
+    /// one in letters (`EST`, `CEST`), else the offset (`GMT-5`, `GMT+5:30`, `GMT`). A numeric
+    /// name from the system can be another period's (`GMT-6` for Mexico City's summer of 2022,
+    /// at −5), so it is written from the offset itself.
+    static func zoneName(_ zone: TimeZone, at date: Date, offset seconds: Int) -> String {
+        if let abbreviation = zone.abbreviation(for: date), !abbreviation.hasPrefix("GMT"), !abbreviation.hasPrefix("UTC"),
+           abbreviation.allSatisfy(\.isLetter) {
+            return abbreviation
+        }
+        let minutes = abs(seconds) / 60
+        guard minutes > 0 else { return "GMT" }
+        return "GMT" + (seconds < 0 ? "-" : "+") + "\(minutes / 60)" + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
     }
 
     /// `-0500` for five hours west of UTC.
