@@ -8,10 +8,14 @@ enum FeatureSnapshot {
     /// The stored table, and whether it is current with the companies; nil when there is none
     /// for this taxonomy.
     static func stored(_ db: Database, taxonomy: Taxonomy) throws -> (table: FeatureTable, isCurrent: Bool)? {
-        guard let snapshot = try FeatureSnapshotRecord.fetchOne(db, key: 1), snapshot.taxonomyVersion == taxonomy.version,
-              let table = FeatureTableCodec.decode(snapshot.data), table.layout.sectorCount == taxonomy.count
+        // Read from SQLite's own copy of the value, not from a copy of it: the snapshot is most of
+        // what a live match reads.
+        let rows = try Row.fetchCursor(db, sql: "SELECT taxonomy_version, catalog_version, data FROM \(FeatureSnapshotRecord.databaseTableName) WHERE id = 1")
+        guard let row = try rows.next(), row[0] as String == taxonomy.version,
+              let table = try row.withUnsafeData(atIndex: 2, { $0.flatMap(FeatureTableCodec.decode) }), table.layout.sectorCount == taxonomy.count
         else { return nil }
-        return (table, snapshot.catalogVersion == (try CatalogState.version(db)))
+        let catalogVersion: Int64 = row[1]
+        return (table, catalogVersion == (try CatalogState.version(db)))
     }
 
     /// Brings an outdated table up to date, reading only the companies whose revision changed
