@@ -545,6 +545,14 @@ struct EventStoreTests {
         try db.addRequest(MeetingRequest(a: "CA-0004", b: "CN-0003", must: true), to: "forum")
     }
 
+    /// ``smallEvent(_:tables:)`` scheduled without a minimum and published.
+    static func publishedSmallEvent(_ db: LiaisonDatabase) throws -> EventSchedule {
+        try smallEvent(db)
+        let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+        _ = try db.publishEvent("forum")
+        return result
+    }
+
     /// The current schedule's JSON export, decoded with our own mirror.
     static func export(_ db: LiaisonDatabase, _ id: String = "forum") throws -> ScheduleExport {
         try ScheduleExport.decode(try ScheduleJSON.data(try db.eventScheduleDocument(id)))
@@ -609,9 +617,7 @@ struct EventStoreTests {
     @Test("a meeting whose slot is at another time (the event's time zone or hours changed) is moved by the next publication; a publication that did not keep times moves none")
     func publishRetimed() throws {
         try EventFixture.withCompanies { db in
-            try Self.smallEvent(db)
-            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
-            _ = try db.publishEvent("forum")
+            let result = try Self.publishedSmallEvent(db)
             let before = try PublishedRow.all("forum", in: db)
             // The venue's clock is another one: every meeting takes place at another moment.
             try db.writer.write { db in try db.execute(sql: "UPDATE event SET time_zone = 'America/Vancouver' WHERE id = 'forum'") }
@@ -633,9 +639,7 @@ struct EventStoreTests {
     @Test("after a change discards a published event's schedule, asking for it says so, and that participants see the published one")
     func discardedAfterPublication() throws {
         try EventFixture.withCompanies { db in
-            try Self.smallEvent(db)
-            let result = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
-            _ = try db.publishEvent("forum")
+            let result = try Self.publishedSmallEvent(db)
             let meeting = try #require(result.meetings.first)
             #expect(try db.addBlock(PairBlock(a: meeting.delegate, b: meeting.host), to: "forum"))
             let publishedAt = try #require(try db.writer.read { db in try ScheduleStore.publishedAt("forum", in: db) })

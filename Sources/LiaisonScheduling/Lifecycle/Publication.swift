@@ -3,9 +3,9 @@
 ///
 /// A meeting keeps its sequence number while it stays in its slot at its table at the same time;
 /// it gets the next number when it moves (to another slot or table, or with its slot, when the
-/// event's days, hours or time zone change) or comes back after a cancellation, 0 when new. A published meeting no
-/// longer scheduled stays, cancelled, with the next number — so calendars update or remove it
-/// instead of keeping a stale copy. Publishing stores ``meetings``; exports of a schedule not yet
+/// event's days, hours or time zone change) or comes back after a cancellation, 0 when new. A
+/// published meeting no longer scheduled stays, cancelled, with the next number — so calendars
+/// update or remove it instead of keeping a stale copy. Publishing stores ``meetings``; exports of a schedule not yet
 /// published show the same numbers, what publishing it would give.
 public struct Publication: Sendable {
     /// The scheduled meetings then the cancelled ones (by pair), each with its sequence number.

@@ -10,7 +10,9 @@ enum FeatureSnapshot {
     static func stored(_ db: Database, taxonomy: Taxonomy) throws -> (table: FeatureTable, isCurrent: Bool)? {
         // Read from SQLite's own copy of the value, not from a copy of it: the snapshot is most of
         // what a live match reads.
-        let rows = try Row.fetchCursor(db, sql: "SELECT taxonomy_version, catalog_version, data FROM \(FeatureSnapshotRecord.databaseTableName) WHERE id = 1")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT taxonomy_version, catalog_version, data FROM \(FeatureSnapshotRecord.databaseTableName) WHERE id = 1
+            """)
         guard let row = try rows.next(), row[0] as String == taxonomy.version,
               let table = try row.withUnsafeData(atIndex: 2, { $0.flatMap(FeatureTableCodec.decode) }), table.layout.sectorCount == taxonomy.count
         else { return nil }

@@ -135,8 +135,7 @@ extension LiaisonDatabase {
     public func eventScheduleState(_ id: String) throws -> StoredSchedule {
         try writer.read { db in
             _ = try definition(id, db: db)
-            let state = try ScheduleStore.current(id, in: db)
-            return state
+            return try ScheduleStore.current(id, in: db)
         }
     }
 }

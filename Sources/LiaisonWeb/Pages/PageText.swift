@@ -127,7 +127,8 @@ struct PageText: Sendable {
         doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
         problem: "无法完成此操作", cannotRequest: "无法通过您的页面申请与该企业洽谈。", noSuchMeeting: "已发布的日程中没有这场洽谈。",
         notYetHeld: "洽谈结束后才能提交反馈。", invalidValue: "填写有误", required: "为必填项",
-        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。", colon: "：", comma: "，", openParenthesis: "（", closeParenthesis: "）")
+        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。",
+        colon: "：", comma: "，", openParenthesis: "（", closeParenthesis: "）")
 
     static let french = PageText(
         yourPage: "Votre page", when: "Quand", venue: "Où", timeZone: "Fuseau horaire", profile: "Votre profil",

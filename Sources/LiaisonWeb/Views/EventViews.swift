@@ -198,7 +198,8 @@ struct LinksView: Sendable {
         issueAction = base + "/links"
         renewAction = base + "/links/renew"
         let fresh = links.filter { $0.token != nil }.count
-        notice = fresh > 0 ? "\(EnglishCount.of(fresh, "new link")) below: copy \(fresh == 1 ? "it" : "them") now, \(fresh == 1 ? "it is" : "they are") not shown again." : nil
+        let (them, they) = fresh == 1 ? ("it", "it is") : ("them", "they are")
+        notice = fresh > 0 ? "\(EnglishCount.of(fresh, "new link")) below: copy \(them) now, \(they) not shown again." : nil
         self.links = links.map { link in
             Row(company: link.company, shownCompany: DisplayText.safe(link.company), name: DisplayText.safe(link.name), url: link.token.map { origin + "/p/" + $0 },
                 state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt ?? "")
