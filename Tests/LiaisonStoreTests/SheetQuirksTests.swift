@@ -33,6 +33,15 @@ struct SheetQuirksTests {
         error.expectProblem(in: path, line: 6, field: "file", containing: "save it in one")
     }
 
+    @Test("a GB18030 sheet with a UTF-8 row of accented Latin letters or a middle dot is refused too", arguments: [
+        "CA-CAFE,Café Québec,CA,Montréal,agriculture-food,,,,,,D7\n", "DE-MUL,Müller GmbH,DE,München,agriculture-food,,,,,,D8\n",
+        "FR-JP,Jean·Paul Foods,FR,Lyon,agriculture-food,,,,,,D9\n",
+    ])
+    func latinUTF8RowInAChineseSheet(row: String) throws {
+        let (error, path) = try ImportFixture.refuse(Array(try Data(contentsOf: Self.gb18030)) + Array(row.utf8), named: "mixed.csv")
+        error.expectProblem(in: path, line: 6, field: "file", containing: "mixes encodings")
+    }
+
     @Test("a GB18030 line that happens to be valid UTF-8 (食品 and 展位 are, in GBK) is no false alarm")
     func chineseLineValidAsUTF8() throws {
         // `SZ-FOOD,Acme,CN,深圳,食品,,,,,,展位` in GBK: 食品 (CA B3 C6 B7) and 展位 (D5 B9 CE BB) read as UTF-8 too.

@@ -112,23 +112,33 @@ public enum SheetEncoding: String, Sendable {
 
     /// The first line of a file read as GB18030 that is UTF-8 instead, as when rows saved as UTF-8
     /// are appended to a GBK sheet; nil when there is none. A line counts when it is valid UTF-8
-    /// holding at least two non-ASCII characters and a byte in 0x80–0xA0. GB2312, the range of
-    /// nearly all Chinese text in a GBK file, writes each character with both bytes in 0xA1–0xFE,
-    /// so its lines never hold such a byte, though some are valid UTF-8 by chance (`食品` and `展位`
-    /// are); a UTF-8 line of Chinese nearly always holds one, as each character's two trailing
-    /// bytes are 0x80–0xBF (a line of n Chinese characters escapes with a chance of about 0.23ⁿ).
-    /// Of the 1,075 Chinese names and aliases in Liaison's sources written in GBK, 18 are valid
-    /// UTF-8 with two non-ASCII characters, and none of them holds such a byte.
+    /// and either
+    ///
+    /// - holds at least two non-ASCII characters and a byte in 0x80–0xA0. GB2312, the range of
+    ///   nearly all Chinese text in a GBK file, writes each character with both bytes in
+    ///   0xA1–0xFE, so its lines never hold such a byte, though some are valid UTF-8 by chance
+    ///   (`食品` and `展位` are); a UTF-8 line of Chinese nearly always holds one, as each
+    ///   character's two trailing bytes are 0x80–0xBF (a line of n Chinese characters escapes
+    ///   with a chance of about 0.23ⁿ). Of the 1,075 Chinese names and aliases in Liaison's
+    ///   sources written in GBK, 18 are valid UTF-8 with two non-ASCII characters, and none of
+    ///   them holds such a byte; or
+    /// - holds only Latin letters and signs beyond ASCII (U+00A0–U+024F: `é`, `ü`, `·`), one of
+    ///   them next to an ASCII letter, as in `Café Québec` or `Jean·Paul`: in GBK those bytes
+    ///   are Chinese characters (`茅`, `眉`, `路`) glued to Latin words, and a Chinese line of
+    ///   them alone, valid as UTF-8, is rarer still.
     static func firstUTF8Line(_ data: Data) -> Int? {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var line = 1, index = 0, characters = 0, lowByte = false, valid = true
-            func isUTF8Text() -> Bool { valid && characters >= 2 && lowByte }
+            var line = 1, index = 0, characters = 0, lowByte = false, valid = true, latin = 0, latinByLetter = false
+            func isLetter(_ position: Int) -> Bool {
+                bytes.indices.contains(position) && (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A
+            }
+            func isUTF8Text() -> Bool { valid && (characters >= 2 && lowByte || characters > 0 && latin == characters && latinByLetter) }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A {
                     if isUTF8Text() { return line }
-                    (line, characters, lowByte, valid) = (line + 1, 0, false, true)
+                    (line, characters, lowByte, valid, latin, latinByLetter) = (line + 1, 0, false, true, 0, false)
                     index += 1
                 } else if byte < 0x80 || !valid {
                     index += 1
@@ -136,6 +146,11 @@ public enum SheetEncoding: String, Sendable {
                     let length = utf8SequenceLength(bytes, at: index)
                     guard length > 0 else { valid = false; index += 1; continue }
                     lowByte = lowByte || (index..<index + length).contains { bytes[$0] <= 0xA0 }
+                    // U+00A0–U+024F: two bytes led by 0xC2 (from 0xA0 on) to 0xC9.
+                    if length == 2, (0xC2...0xC9).contains(byte), byte != 0xC2 || bytes[index + 1] >= 0xA0 {
+                        latin += 1
+                        latinByLetter = latinByLetter || isLetter(index - 1) || isLetter(index + 2)
+                    }
                     characters += 1
                     index += length
                 }
