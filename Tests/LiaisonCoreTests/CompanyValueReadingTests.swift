@@ -37,7 +37,7 @@ struct CompanyValueReadingTests {
 
     @Test("a size that is no band is refused, quoting it as written with what to write instead", arguments: [
         ("SME", "micro, small or medium"), ("中小企业", "micro, small or medium"), ("huge", "use one of micro"),
-        ("10-5000", "spans"), ("0", "use one of micro"), ("200-100", "use one of micro"),
+        ("10-5000", "spans"), ("0", "use one of micro"), ("200-100", "use one of micro"), ("1.000", "use one of micro"), ("12.000", "use one of micro"),
     ])
     func refusedSizes(written: String, hint: String) {
         let found = issues { $0.size = written }
@@ -57,7 +57,8 @@ struct CompanyValueReadingTests {
         #expect(try validated { $0.languages = written }.languages == codes)
     }
 
-    @Test("an unknown language is refused quoting it as written", arguments: ["Klingon", "English (fluent)", "ZZ"])
+    @Test("an unknown language is refused quoting it as written", arguments: ["Klingon", "English (fluent)", "ZZ", "English or Chinese",
+                                                                             "English to Chinese", "Mandarin no English", "EN or ZH"])
     func unknownLanguage(written: String) {
         let found = issues { $0.languages = ["en", written] }
         #expect(found.map(\.field) == ["languages"], "\(found)")

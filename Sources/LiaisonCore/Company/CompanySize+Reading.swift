@@ -82,11 +82,13 @@ extension CompanySize {
         return number(rest).map { ($0, $0) }
     }
 
-    /// A whole number as a sheet writes it: `1200`, `1,200`, `1200.0`.
+    /// A whole number as a sheet writes it: `1200`, `1,200`, `1200.0` (not `1.200`, which a sheet
+    /// written the European way means as a thousand and more).
     private static func number(_ text: String) -> Int? {
         var digits = text.trimmingWhitespace()
         for word in headcountSuffixes where digits.hasSuffix(word) { digits = digits.dropLast(word.count).trimmingWhitespace() }
-        if let dot = digits.firstIndex(of: "."), digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) { digits = String(digits[..<dot]) }
+        // Excel's `.0` only: `1.000` may be a thousand written the European way, and is refused.
+        if digits.hasSuffix(".0") { digits = String(digits.dropLast(2)) }
         let groups = digits.split(separator: ",", omittingEmptySubsequences: false)
         guard !digits.isEmpty, digits.count <= 9, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
               groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.count == 1 || groups[0].count <= 3 else { return nil }

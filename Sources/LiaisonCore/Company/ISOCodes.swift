@@ -33,9 +33,14 @@ public enum ISOCodes {
             if item.isEmpty { continue }
             var codes = language(item).map { [$0] } ?? []
             if codes.isEmpty {
-                let words = item.split { $0.isWhitespace || "()（）".contains($0) }
-                codes = words.compactMap { language(String($0)) }
-                guard !words.isEmpty, codes.count == words.count else {
+                // Words are languages when they are all names (`Mandarin Chinese`) or all codes
+                // (`en zh`): in `English or Chinese` and `EN to ZH`, `or` and `to` are words, not
+                // Odia and Tonga.
+                let words = item.split { $0.isWhitespace || "()（）".contains($0) }.map(String.init)
+                codes = words.compactMap(language)
+                let asCodes = words.map { languages.contains(LanguageNames.key($0)) }
+                let connectives = words.contains { ["or", "to"].contains(LanguageNames.key($0)) }
+                guard !words.isEmpty, codes.count == words.count, Set(asCodes).count == 1, !connectives else {
                     issues.append(FieldIssue(field: "languages", message: "unknown language \(CompanyText.quoted(item)): give ISO 639-1 codes "
                                              + "(zh, en, fr…) or names (Chinese, 英语, français…), separated by ';'"))
                     continue
