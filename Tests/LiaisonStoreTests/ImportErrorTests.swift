@@ -190,6 +190,7 @@ struct CSVImportErrorTests {
             } throws: { error in
                 guard let error = error as? ImportError else { return false }
                 error.expectProblem(in: second.relativePath, line: 1, field: "id", containing: "first in \(first.relativePath) line 2")
+                error.expectProblem(in: second.relativePath, line: 1, field: "id", containing: "is imported by itself, after it")
                 return error.problems.count == 3 && error.problems.allSatisfy { $0.field == "id" }
             }
             #expect(try DatabaseSnapshot(db) == before)

@@ -135,7 +135,9 @@ extension LiaisonDatabase {
                 var issues = record.issues
                 if let id = record.company?.id {
                     if let first = state.seenIDs[id] {
-                        let place = first.file == file ? "on line \(first.line)" : "in \(first.file) line \(first.line)"
+                        // In another file, it may be a second sheet meant to add to the first: imported by itself, it does.
+                        let place = first.file == file ? "on line \(first.line)"
+                            : "in \(first.file) line \(first.line) (a sheet that adds columns to companies of another is imported by itself, after it)"
                         issues.append(FieldIssue(field: "id", message: "duplicate id \(CompanyText.quoted(id)), first \(place)"))
                     } else {
                         state.seenIDs[id] = (file, record.line)
