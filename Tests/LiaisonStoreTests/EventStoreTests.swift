@@ -619,8 +619,17 @@ struct EventStoreTests {
         try EventFixture.withCompanies { db in
             let result = try Self.publishedSmallEvent(db)
             let before = try PublishedRow.all("forum", in: db)
-            // The venue's clock is another one: every meeting takes place at another moment.
-            try db.writer.write { db in try db.execute(sql: "UPDATE event SET time_zone = 'America/Vancouver' WHERE id = 'forum'") }
+            func zone(_ name: String) throws {
+                try db.writer.write { db in try db.execute(sql: "UPDATE event SET time_zone = ? WHERE id = 'forum'", arguments: [name]) }
+            }
+            // Another name of the same clock (America/Montreal is America/Toronto): the same moments, nothing moved.
+            try zone("America/Montreal")
+            #expect([try db.publishEvent("forum").moved] == [0])
+            // The venue's clock is another one: every meeting takes place at another moment, and a
+            // page that showed the schedule before publishes nothing.
+            let shown = Meeting.fingerprint(of: result.meetings, timing: try db.eventDefinition("forum").spec.timing(ofSlot:))
+            try zone("America/Vancouver")
+            #expect(throws: EventError.scheduleChangedSinceShown("forum")) { try db.publishEvent("forum", shown: shown) }
             #expect(try Self.export(db).meetings.count == result.meetings.count)
             let summary = try db.publishEvent("forum")
             #expect([summary.new, summary.moved, summary.cancelled] as [Int] == [0, result.meetings.count, 0])
@@ -630,8 +639,8 @@ struct EventStoreTests {
             // Rows published before times were kept: no time to compare, nothing moved.
             try db.writer.write { db in
                 try db.execute(sql: "UPDATE published_meeting SET timing = NULL")
-                try db.execute(sql: "UPDATE event SET time_zone = 'America/Toronto' WHERE id = 'forum'")
             }
+            try zone("America/Toronto")
             #expect([try db.publishEvent("forum").moved] == [0])
         }
     }

@@ -255,13 +255,13 @@ struct OrganizerConsoleTests {
             #expect(after.meetings.first { $0.meeting.pair == meeting.pair }.map { [$0.meeting.slot, $0.meeting.table] } == [free.0, free.1])
             #expect(try fixture.db.eventDefinition(WebFixture.event).locks.count == 1)
             // Publishing from a page that showed the schedule before the move publishes nothing; from the page as it is now, the schedule.
-            let stale = try await browser.post("/events/oakland/publish", [("csrf", csrf), ("schedule", Meeting.fingerprint(of: document.meetings.map(\.meeting)))])
+            let stale = try await browser.post("/events/oakland/publish", [("csrf", csrf), ("schedule", Meeting.fingerprint(of: document.meetings.map(\.meeting), timing: document.event.timing(ofSlot:)))])
             #expect(stale.status == .badRequest && stale.text.contains("changed after this page showed it"), "\(stale.text)")
             #expect(try fixture.db.publishedAt(WebFixture.event) == nil)
             #expect(try await browser.post("/events/oakland/publish", [("csrf", csrf)]).status == .badRequest)
             let shown = try #require(try await browser.get("/events/oakland/schedule").text
                 .components(separatedBy: "name=\"schedule\" value=\"").dropFirst().first?.components(separatedBy: "\"").first)
-            #expect(shown == Meeting.fingerprint(of: after.meetings.map(\.meeting)))
+            #expect(shown == Meeting.fingerprint(of: after.meetings.map(\.meeting), timing: after.event.timing(ofSlot:)))
             #expect(try await browser.post("/events/oakland/publish", [("csrf", csrf), ("schedule", shown)]).status == .seeOther)
             #expect(try fixture.db.publishedScheduleDocument(WebFixture.event).meetings.count == after.meetings.count)
 

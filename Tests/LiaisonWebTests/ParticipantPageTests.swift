@@ -114,15 +114,18 @@ struct ParticipantPageTests {
     func agendaPartnersAreNotSuggested() async throws {
         let fixture = try WebFixture.make()
         let scheduled = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false).meetings
-        _ = try fixture.db.publishEvent(WebFixture.event)
         let meeting = try #require(scheduled.first { $0.host == "US-X" })
         let names = ["CN-A": "Shanghai Solar", "CN-B": "Lyon-Shenzhen Robotics", "CN-C": "Harbin Foods"]
         let partner = try #require(names[meeting.delegate])
         let token = fixture.tokens["US-X"]!
         try await fixture.withBrowser { browser in
-            let page = try await browser.get("/p/\(token)").text
-            let section = try #require(page.components(separatedBy: "id=\"suggestions\"").last?.components(separatedBy: "</section>").first)
-            #expect(!section.contains(partner), "\(partner) is on the agenda and suggested")
+            // Scheduled, not yet published; then published.
+            for publish in [false, true] {
+                if publish { _ = try fixture.db.publishEvent(WebFixture.event) }
+                let page = try await browser.get("/p/\(token)").text
+                let section = try #require(page.components(separatedBy: "id=\"suggestions\"").last?.components(separatedBy: "</section>").first)
+                #expect(!section.contains(partner), "\(partner) is met and suggested (published: \(publish))")
+            }
             let csrf = try await browser.csrf("/p/\(token)")
             let declined = try await browser.post("/p/\(token)/not-interested", [("csrf", csrf), ("other", meeting.delegate)])
             #expect(declined.status == .badRequest && declined.text.contains("The organizer has arranged this meeting"), "\(declined.text)")

@@ -53,12 +53,15 @@ extension EventSpec {
         slotTime(slot).startMinute
     }
 
-    /// When `slot` takes place on the venue's clock, as one text: its date, start and end, and the
-    /// time zone (`2026-07-01 09:00–09:20 America/Halifax`). Two slots of two versions of an event
-    /// with the same text take place at the same moment.
+    /// When `slot` takes place, as one text: the instant it starts (seconds since 1970, UTC) and
+    /// its length in minutes (`1782910800+20`). Two slots with the same text take place at the
+    /// same moment, whatever the zone that names it (America/Toronto and America/Montreal alike);
+    /// for a zone or date that cannot be read, the date, start and zone as written.
     public func timing(ofSlot slot: Int) -> String {
-        let start = startMinute(ofSlot: slot)
-        return "\(date(ofSlot: slot)) \(Self.clock(start))–\(Self.clock(start + slotMinutes)) \(timeZone)"
+        guard let start = instant(ofSlot: slot) else {
+            return "\(date(ofSlot: slot)) \(startTime(ofSlot: slot)) \(timeZone)+\(slotMinutes)"
+        }
+        return "\(Int(start.timeIntervalSince1970))+\(slotMinutes)"
     }
 
     /// `HH:MM` of `slot`'s start.

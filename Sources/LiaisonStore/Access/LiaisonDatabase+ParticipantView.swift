@@ -50,6 +50,12 @@ extension LiaisonDatabase {
             // Every row of a publication carries its instant (publishing rewrites them all): any one tells.
             let publishedAt = try String.fetchOne(db.cachedStatement(sql: "SELECT published_at FROM published_meeting WHERE event = ? LIMIT 1"),
                                                   arguments: [event])
+            var scheduled: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT delegate, host FROM event_meeting WHERE event = ?"), arguments: [event]) {
+                let delegate: String = row[0], host: String = row[1]
+                scheduled[delegate, default: []].insert(host)
+                scheduled[host, default: []].insert(delegate)
+            }
             var ratings: [String: [String: MeetingOutcome]] = [:]
             for rating in try Row.fetchAll(db.cachedStatement(sql: "SELECT company, counterpart, outcome FROM meeting_rating WHERE event = ?"),
                                            arguments: [event]).map(PageRows.rating) {
@@ -76,7 +82,8 @@ extension LiaisonDatabase {
                 for id in others { counterparts[id] = try counterpart(id) }
                 views[company] = ParticipantView(event: spec, participant: participant, company: stored, requests: requests, blocks: blocks,
                                                  agenda: publishedAt == nil ? nil : agenda, publishedAt: publishedAt,
-                                                 ratings: ratings[company] ?? [:], counterparts: counterparts)
+                                                 ratings: ratings[company] ?? [:], scheduledWith: scheduled[company] ?? [],
+                                                 counterparts: counterparts)
             }
             return views
         }

@@ -36,6 +36,8 @@ public struct ParticipantView: Sendable, Hashable {
     public var publishedAt: String?
     /// What the participant said came of each meeting, by counterpart.
     public var ratings: [String: MeetingOutcome]
+    /// The companies it meets in the current schedule, published or not: the organizer's to call off.
+    public var scheduledWith: Set<String>
     /// The companies named in requests, blocks and the agenda.
     public var counterparts: [String: Counterpart]
 

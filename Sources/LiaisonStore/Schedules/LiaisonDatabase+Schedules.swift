@@ -82,7 +82,8 @@ extension LiaisonDatabase {
         try writer.write { db in
             let definition = try definition(id, db: db)
             _ = try ScheduleStore.current(id, in: db)
-            if let fingerprint, try Meeting.fingerprint(of: ScheduleStore.meetings(id, in: db).map(\.meeting)) != fingerprint {
+            if let fingerprint,
+               try Meeting.fingerprint(of: ScheduleStore.meetings(id, in: db).map(\.meeting), timing: definition.spec.timing(ofSlot:)) != fingerprint {
                 throw EventError.scheduleChangedSinceShown(id)
             }
             let publication = try ScheduleStore.publish(definition.spec, in: db)

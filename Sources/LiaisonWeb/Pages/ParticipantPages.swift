@@ -51,8 +51,10 @@ struct ParticipantPages: Sendable {
         }
         let access = entry.data.access
         let board = try boards.board(access.event, key: entry.data.board, database: database)
-        // Neither those it is not to meet nor those on its agenda: a meeting there is the organizer's to call off.
-        let excluded = Set(view.blocks.map { view.other(in: ($0.a, $0.b)) }).union((view.agenda ?? []).filter { !$0.cancelled }.map(\.counterpart))
+        // Neither those it is not to meet nor those it meets (published or only scheduled): such a
+        // meeting is the organizer's to call off.
+        let excluded = Set(view.blocks.map { view.other(in: ($0.a, $0.b)) }).union(view.scheduledWith)
+            .union((view.agenda ?? []).filter { !$0.cancelled }.map(\.counterpart))
         let suggestions = board.suggestions(for: access.company, excluding: excluded, limit: Self.suggestionCount)
         let page = try ParticipantPage(view: view, access: access, token: token, suggestions: suggestions, notice: notice,
                                        taxonomy: database.taxonomy, now: now)

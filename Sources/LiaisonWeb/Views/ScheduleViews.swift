@@ -106,7 +106,7 @@ struct ScheduleView: Sendable {
         scheduleAction = base + "/schedule"
         moveAction = base + "/schedule/move"
         publishAction = base + "/publish"
-        fingerprint = Meeting.fingerprint(of: document?.meetings.map(\.meeting) ?? [])
+        fingerprint = Meeting.fingerprint(of: document?.meetings.map(\.meeting) ?? [], timing: spec.timing(ofSlot:))
         scheduled = document != nil
         published = publishedAt ?? "not yet"
         minMeetings = document?.state.minMeetings ?? 1
