@@ -137,6 +137,18 @@ struct OrganizerConsoleTests {
         #expect(throws: EventError.notScheduled(WebFixture.event)) { try fixture.db.eventScheduleDocument(WebFixture.event) }
     }
 
+    @Test("the schedule page of an event whose published schedule a change discarded says that participants still see the published one")
+    func discardedAfterPublication() async throws {
+        let fixture = try WebFixture.make()
+        let met = try #require(try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 0, keepPublished: false).meetings.first)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        #expect(try fixture.db.addBlock(PairBlock(a: met.delegate, b: met.host), to: WebFixture.event))
+        try await signedIn(fixture) { browser in
+            let page = try await browser.get("/events/oakland/schedule").text
+            #expect(page.contains("Participants still see the schedule published at") && !page.contains("Not scheduled yet."), "\(page)")
+        }
+    }
+
     @Test("registering with no representative or a negative maximum is refused naming the field, and nothing is saved (it was an empty 500)")
     func badParticipantSettings() async throws {
         let fixture = try WebFixture.make()

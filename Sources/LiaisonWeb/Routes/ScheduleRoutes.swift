@@ -24,11 +24,21 @@ struct ScheduleRoutes {
         let id = try EventRoutes.event(context)
         let database = environment.database
         let definition = try database.eventDefinition(id)
-        let document: ScheduleDocument? = try? database.eventScheduleDocument(id)
+        // No schedule: never scheduled, or discarded by a change after a publication (which the page tells).
+        var document: ScheduleDocument?, discarded: String?
+        do {
+            document = try database.eventScheduleDocument(id)
+        } catch let error as EventError {
+            if case .scheduleDiscarded(_, let publishedAt) = error {
+                discarded = "The schedule was discarded by a change of the event's participants or rules. Participants still see "
+                    + "the schedule published at \(publishedAt). Schedule again to make a new one."
+            }
+        }
         let locked = Set(definition.locks.map { MeetingPair(delegate: $0.a, host: $0.b) } + definition.locks.map { MeetingPair(delegate: $0.b, host: $0.a) })
         let publishedAt = try database.publishedAt(id)?.ISO8601Format()
-        let view = ScheduleView(definition: definition, document: document, locked: locked, publishedAt: publishedAt,
+        var view = ScheduleView(definition: definition, document: document, locked: locked, publishedAt: publishedAt,
                                 csrf: context.session!.csrf, notice: EventRoutes.notice(request))
+        view.discarded = discarded
         return try HTMLPage(html: environment.templates.render("schedule", view)).response(from: request, context: context)
     }
 

@@ -74,6 +74,8 @@ struct ScheduleView: Sendable {
     var scheduleAction: String
     var moveAction: String
     var publishAction: String
+    /// Why there is no schedule when a change discarded the published event's one; nil otherwise.
+    var discarded: String?
     /// The fingerprint of the meetings shown (``Meeting/fingerprint(of:)``): publishing publishes them or nothing.
     var fingerprint: String
     var minMeetings: Int

@@ -265,6 +265,7 @@ extension ScheduleView: TemplateView {
         "moveAction": .init(\ScheduleView.moveAction),
         "publishAction": .init(\ScheduleView.publishAction),
         "fingerprint": .init(\ScheduleView.fingerprint),
+        "discarded": .init(\ScheduleView.discarded),
         "minMeetings": .init(\ScheduleView.minMeetings),
         "exactSecondsLimit": .init(\ScheduleView.exactSecondsLimit),
         "scheduled": .init(\ScheduleView.scheduled),
