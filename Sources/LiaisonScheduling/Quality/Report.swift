@@ -1,3 +1,4 @@
+import LiaisonCore
 /// Measures a finished timetable: the quality figures, who falls short of the minimum and why,
 /// and which requests are missing and why.
 enum Report {
@@ -89,7 +90,7 @@ enum Report {
             } else if request.must && mostMustsProven {
                 reason = "no timing holds every must-meet request: at most \(mustsPlaced) of the \(musts.count) fit together\(aroundFixed)"
             } else if let full = [key.a, key.b].first(where: { !timetable.hasRoom($0) }) {
-                reason = "\(model.company(full)) has no room left (\(timetable.meetingCount(full)) meetings, its maximum)"
+                reason = "\(model.company(full)) has no room left (\(EnglishCount.of(timetable.meetingCount(full), "meeting")), its maximum)"
             } else if !model.commonSlots(key).contains(where: { fixed.canPlace(key, in: $0) }) {
                 reason = "every slot where both are available is taken by published meetings kept where they are (--keep-published)"
                     + (locked.placements.isEmpty ? "" : " or locked ones")

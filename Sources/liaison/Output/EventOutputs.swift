@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import LiaisonScheduling
 import LiaisonFormats
 import LiaisonStore
@@ -62,7 +63,7 @@ struct EventReport: CommandOutput {
     var text: String {
         let report = state.report
         var lines = [
-            "\(event): \(report.meetings) meetings, total score \(String(format: "%.3f", report.totalScore)) of an upper bound of \(String(format: "%.3f", report.upperBound)) (\(String(format: "%.1f", report.ratio * 100)) %)",
+            "\(event): \(EnglishCount.of(report.meetings, "meeting")), total score \(String(format: "%.3f", report.totalScore)) of an upper bound of \(String(format: "%.3f", report.upperBound)) (\(String(format: "%.1f", report.ratio * 100)) %)",
             "meetings per participant: min \(report.meetingsPerParticipant.min), median \(report.meetingsPerParticipant.median), max \(report.meetingsPerParticipant.max)"
                 + (report.minimumMeetings > 0 ? " (minimum asked: \(report.minimumMeetings), \(report.underMinimum.count) under it)" : ""),
             "requests placed: must \(report.mustRequests.placed)/\(report.mustRequests.asked), other \(report.otherRequests.placed)/\(report.otherRequests.asked)",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonScheduling
 import LiaisonStore
 
@@ -76,9 +77,9 @@ extension Liaison.Event {
             let spec = try database.open().createEvent(EventSpec(
                 id: event.id, name: name, city: city, country: country, days: try parsedDays(), slotMinutes: slotMinutes, tables: tables,
                 timeZone: timeZone ?? "", venue: venue, pairing: pairing, delegation: delegation, sessions: try parsedSessions()))
-            let when = spec.days.count == 1 ? "\(spec.date), \(spec.slots) slots from \(spec.start)"
-                : "\(spec.days.count) days from \(spec.date), \(spec.slots) slots"
-            print("created \(spec.id): \(spec.name), \(spec.city) \(when), \(spec.tables) tables (\(spec.timeZone))"
+            let slots = EnglishCount.of(spec.slots, "slot")
+            let when = spec.days.count == 1 ? "\(spec.date), \(slots) from \(spec.start)" : "\(spec.days.count) days from \(spec.date), \(slots)"
+            print("created \(spec.id): \(spec.name), \(spec.city) \(when), \(EnglishCount.of(spec.tables, "table")) (\(spec.timeZone))"
                   + (spec.pairing == .open ? ", open: any two participants may meet" : ""))
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonScheduling
 import LiaisonStore
 
@@ -13,7 +14,7 @@ extension Liaison.Event {
 
         func run() throws {
             let summary = try database.open().publishEvent(event.id)
-            print("published \(event.id): \(summary.meetings) meetings (\(summary.new) new, \(summary.moved) moved, \(summary.cancelled) cancelled)")
+            print("published \(event.id): \(EnglishCount.of(summary.meetings, "meeting")) (\(summary.new) new, \(summary.moved) moved, \(summary.cancelled) cancelled)")
         }
     }
 }
