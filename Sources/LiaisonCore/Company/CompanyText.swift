@@ -40,8 +40,8 @@ public enum CompanyText {
     }
 
     /// Why `value` of `field` breaks the character rules, or nil when it does not: a control
-    /// character (tabs and line breaks are allowed when `prose`, line breaks when `lineBreaks`) or a value over
-    /// ``maximumFieldBytes``.
+    /// character (tabs and line breaks are allowed when `prose`, line breaks when `lineBreaks`)
+    /// or a value over ``maximumFieldBytes``.
     public static func problem(in value: String, prose: Bool = false, lineBreaks: Bool = false) -> String? {
         if value.utf8.count > maximumFieldBytes {
             return "longer than \(maximumFieldBytes) bytes (\(value.utf8.count) bytes: \(quoted(value)))"
