@@ -73,8 +73,11 @@ import Testing
 
         #expect(RankingListsCodec.decode(data.dropLast()) == nil, "cut short")
         #expect(RankingListsCodec.decode(data + [0]) == nil, "a byte too many")
-        var older = data
-        older.replaceSubrange(0..<4, with: Array("LRL3".utf8))
-        #expect(RankingListsCodec.decode(older) == nil, "an older format")
+        // LRL3's layout, and LRL4's (the same layout, floors of single-precision scores), are not read.
+        for magic in ["LRL3", "LRL4"] {
+            var older = data
+            older.replaceSubrange(0..<4, with: Array(magic.utf8))
+            #expect(RankingListsCodec.decode(older) == nil, "an older format: \(magic)")
+        }
     }
 }

@@ -4,13 +4,15 @@ import LiaisonCore
 /// The binary form of a run's ranking lists, kept for the current run only so that the next
 /// incremental run knows them without reading every stored ranking row.
 ///
-/// Layout: magic `LRL4`; u32 k, depth, ids, lists, entries, id bytes, target bytes, candidate
+/// Layout: magic `LRL5`; u32 k, depth, ids, lists, entries, id bytes, target bytes, candidate
 /// bytes; then the arrays: id offsets, id bytes, revisions (i64), queries (i32), target offsets,
 /// target bytes, complete (u8), starts (i32), candidates as ``PackedRows`` (bases i32, widths u8,
 /// bytes), floors (f64). Entries' scores are not kept: they would be two thirds of the size, and
-/// the next run computes the few it needs again.
+/// the next run computes the few it needs again. `LRL5` has `LRL4`'s layout: its floors are of
+/// exact scores (``FeatureTable/exactValues``), where `LRL4`'s were of single-precision rows, so a
+/// run after `LRL4`'s starts from scratch.
 enum RankingListsCodec {
-    static let magic = Array("LRL4".utf8)
+    static let magic = Array("LRL5".utf8)
 
     static func encode(_ lists: RankingLists) -> Data {
         var targets = StringColumn()
