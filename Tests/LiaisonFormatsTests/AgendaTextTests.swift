@@ -48,9 +48,9 @@ struct AgendaTextTests {
             .en: ["you seek clean energy, they offer it", "they seek clean energy, you offer it", "both in logistics & transportation",
                   "sizes small and large", "sizes large and small", "shared languages en, fr"],
             .zh: ["您寻求清洁能源，对方提供", "对方寻求清洁能源，您提供", "同属物流与运输领域", "规模：小型与大型", "规模：大型与小型", "共同语言：英语、法语"],
-            .fr: ["vous recherchez « énergie propre », qu'ils proposent", "ils recherchent « énergie propre », que vous proposez",
-                  "même secteur : logistique et transport", "tailles petite et grande", "tailles grande et petite",
-                  "langues communes : anglais, français"],
+            .fr: ["vous recherchez «\u{202F}énergie propre\u{202F}», qu'ils proposent", "ils recherchent «\u{202F}énergie propre\u{202F}», que vous proposez",
+                  "même secteur\u{202F}: logistique et transport", "tailles petite et grande", "tailles grande et petite",
+                  "langues communes\u{202F}: anglais, français"],
         ]
         for language in AgendaLanguage.allCases {
             let text = ReasonText(taxonomy: taxonomy, language: language)

@@ -65,8 +65,8 @@ struct SampleAgendaTests {
         let text = text.replacingOccurrences(of: #" \+\d+\.\d\d"#, with: "", options: .regularExpression)
         let patterns: [(String, String)] = switch language {
         case "zh": [("您寻求(.+?)，对方提供", "reader"), ("对方寻求(.+?)，您提供", "counterpart"), ("同属(.+?)领域", "both")]
-        case "fr": [("vous recherchez « (.+?) », qu'ils proposent", "reader"), ("ils recherchent « (.+?) », que vous proposez", "counterpart"),
-                    ("même secteur : ([^;]+)", "both")]
+        case "fr": [("vous recherchez «\u{202F}(.+?)\u{202F}», qu'ils proposent", "reader"),
+                    ("ils recherchent «\u{202F}(.+?)\u{202F}», que vous proposez", "counterpart"), ("même secteur\u{202F}: ([^;\u{202F}]+)", "both")]
         default: [("you seek (.+?), they offer it", "reader"), ("they seek (.+?), you offer it", "counterpart"), ("both in ([^;]+)", "both")]
         }
         let taxonomy = TaxonomyFile.builtIn

@@ -413,7 +413,7 @@ struct ScheduleExportTests {
     static func title(_ name: String, cancelled: Bool, language: String?) -> String {
         switch language {
         case "zh": (cancelled ? "已取消：" : "") + "与\(name)会谈"
-        case "fr": (cancelled ? "Annulé : " : "") + "Rendez-vous avec \(name)"
+        case "fr": (cancelled ? "Annulé\u{202F}: " : "") + "Rendez-vous avec \(name)"
         default: (cancelled ? "Cancelled: " : "") + "Meeting with \(name)"
         }
     }

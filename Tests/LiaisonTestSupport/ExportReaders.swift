@@ -113,9 +113,10 @@ public enum HTMLText {
         return decoded(withoutTags)
     }
 
-    /// Text as a browser lays it out: every run of white space shown as one space, none at the ends.
+    /// Text as a browser lays it out: every run of HTML's white space (space, tab, line breaks,
+    /// form feed; not the no-break spaces) shown as one space, none at the ends.
     public static func shown(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.split { $0 == "\r\n" || " \t\n\r\u{0C}".contains($0) }.joined(separator: " ")
     }
 
     public static func decoded(_ text: String) -> String {

@@ -67,7 +67,7 @@ public struct AgendaWords: Sendable {
         meetings: "Rendez-vous", start: "Début", end: "Fin", time: "Heure", table: "Table", with: "Avec", id: "Identifiant",
         country: "Pays", city: "Ville", offers: "Propose", seeks: "Recherche", contact: "Contact", interpreter: "Interprète",
         why: "Pourquoi", score: "Score", free: "Libre", noMeeting: "Aucun rendez-vous n'est prévu pour vous.", delegate: "Délégué",
-        host: "Hôte", meetingWithFormat: "Rendez-vous avec %@", cancelledFormat: "Annulé : %@", tableFormat: "table %d",
+        host: "Hôte", meetingWithFormat: "Rendez-vous avec %@", cancelledFormat: "Annulé\u{202F}: %@", tableFormat: "table %d",
         countFormat: "%d rendez-vous", offsetFromFormat: "{offset} à partir du {date}",
         sizes: [.micro: "micro", .small: "petite", .medium: "moyenne", .large: "grande", .enterprise: "très grande"])
 }

@@ -48,11 +48,12 @@ public struct ReasonText: Sendable {
             }
         case .fr:
             switch reason.kind {
-            case .bothOffer: return "même secteur : \(sector)"
-            case .youSeekTheyOffer: return "vous recherchez « \(sector) », qu'ils proposent"
-            case .theySeekYouOffer: return "ils recherchent « \(sector) », que vous proposez"
+            // A narrow no-break space before ':' and ';' and inside « »: French typography, and no line breaks there.
+            case .bothOffer: return "même secteur\u{202F}: \(sector)"
+            case .youSeekTheyOffer: return "vous recherchez «\u{202F}\(sector)\u{202F}», qu'ils proposent"
+            case .theySeekYouOffer: return "ils recherchent «\u{202F}\(sector)\u{202F}», que vous proposez"
             case .sharedLanguages:
-                return "langue\(languages.count > 1 ? "s" : "") commune\(languages.count > 1 ? "s" : "") : "
+                return "langue\(languages.count > 1 ? "s" : "") commune\(languages.count > 1 ? "s" : "")\u{202F}: "
                     + languages.map { CountryAndLanguageNames.language($0, in: .fr) }.joined(separator: ", ")
             case .sizes:
                 switch sizes {
@@ -69,7 +70,8 @@ public struct ReasonText: Sendable {
         "\(text(reason)) +\(Self.contribution(reason.contribution))"
     }
 
-    /// The reasons on one line with their contributions, separated by `; ` (`；` in Chinese).
+    /// The reasons on one line with their contributions, separated by `; ` (`；` in Chinese, `\u{202F}; `
+    /// in French).
     public func line(_ reasons: [MatchReason]) -> String {
         reasons.map(item).joined(separator: separator)
     }
@@ -79,7 +81,7 @@ public struct ReasonText: Sendable {
         reasons.map(text).joined(separator: separator)
     }
 
-    private var separator: String { language == .zh ? "；" : "; " }
+    private var separator: String { language == .zh ? "；" : language == .fr ? "\u{202F}; " : "; " }
 
     /// A contribution with two decimals, e.g. `0.31`.
     public static func contribution(_ value: Double) -> String {
