@@ -218,7 +218,8 @@ struct OrganizerConsoleTests {
             let sheet = try await browser.post("/events/oakland/links", [("csrf", csrf), ("format", "csv")])
             #expect(sheet.status == .ok && sheet.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(sheet.headers[.contentDisposition] == "attachment; filename=\"links-oakland.csv\"")
-            let rows = sheet.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            #expect(sheet.text.hasPrefix("\u{FEFF}"), "no byte order mark for spreadsheets")
+            let rows = sheet.text.dropFirst().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             #expect(rows.first == ["company", "name", "link", "issued"])
             let fresh = try #require(rows.first { $0.first == newcomer })
             let token = try #require(fresh[2].components(separatedBy: "http://localhost/p/").last)

@@ -138,8 +138,8 @@ struct EventRoutes {
 
     /// `POST /events/ID/links`: issues a link to each participant without one; the page shows
     /// the new links this once, or with `format=csv` a CSV file of every participant for a mail
-    /// merge (`company,name,link,issued`, as `liaison event links --format csv`; `link` empty
-    /// for a link issued before).
+    /// merge (`company,name,link,issued`, as `liaison event links --format csv`, with a byte order
+    /// mark for spreadsheets; `link` empty for a link issued before).
     @Sendable func issueLinks(_ request: Request, context: WebContext) async throws -> Response {
         let id = try Self.event(context)
         let fields = try await FormFields.posted(request)
@@ -149,7 +149,8 @@ struct EventRoutes {
         guard fields["format"] == "csv" else { return try renderLinks(definition: definition, links: links, request: request, context: context) }
         let origin = linkOrigin(request)
         let rows = links.map { [$0.company, $0.name, $0.token.map { origin + "/p/" + $0 } ?? "", $0.issuedAt ?? ""] }
-        return Responses.download(try CSVTable.data(header: ["company", "name", "link", "issued"], rows: rows),
+        // With a byte order mark, as agendas: a spreadsheet then shows Chinese names.
+        return Responses.download(Data(ScheduleCSV.byteOrderMark) + (try CSVTable.data(header: ["company", "name", "link", "issued"], rows: rows)),
                                   filename: "links-\(id).csv", contentType: "text/csv; charset=utf-8")
     }
 
