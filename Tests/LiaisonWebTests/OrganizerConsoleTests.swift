@@ -215,6 +215,11 @@ struct OrganizerConsoleTests {
             try fixture.db.save([Company(id: newcomer, name: "West Wind", country: "US", size: .small, languages: ["en"],
                                          offers: SectorProfile(["retail": 1]), seeks: SectorProfile(["clean-energy": 1]))])
             _ = try fixture.db.addParticipants([newcomer], to: WebFixture.event, settings: ParticipantSettings())
+            // Without a link yet, its button issues one: no old link to stop.
+            let listed = try await browser.get("/events/oakland/links").text
+            let row = try #require(listed.components(separatedBy: "<tr>").first { $0.contains(newcomer) })
+            #expect(row.contains(">Issue a link</button>") && !row.contains("stops working"), "\(row)")
+            #expect(listed.components(separatedBy: "<tr>").first { $0.contains("US-X") }?.contains("stops working") == true)
             let sheet = try await browser.post("/events/oakland/links", [("csrf", csrf), ("format", "csv")])
             #expect(sheet.status == .ok && sheet.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(sheet.headers[.contentDisposition] == "attachment; filename=\"links-oakland.csv\"")

@@ -175,6 +175,8 @@ struct LinksView: Sendable {
         var url: String?
         var state: String
         var issuedAt: String
+        /// Whether it has a link in force, which a new one stops.
+        var hasLink: Bool
     }
 
     var lang = "en"
@@ -202,7 +204,8 @@ struct LinksView: Sendable {
         notice = fresh > 0 ? "\(EnglishCount.of(fresh, "new link")) below: copy \(them) now, \(they) not shown again." : nil
         self.links = links.map { link in
             Row(company: link.company, shownCompany: DisplayText.safe(link.company), name: DisplayText.safe(link.name), url: link.token.map { origin + "/p/" + $0 },
-                state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt ?? "")
+                state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt ?? "",
+                hasLink: link.issuedAt != nil)
         }
     }
 }

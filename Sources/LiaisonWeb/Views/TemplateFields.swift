@@ -147,6 +147,7 @@ extension LinksView.Row: TemplateView {
         "url": .init(\LinksView.Row.url),
         "state": .init(\LinksView.Row.state),
         "issuedAt": .init(\LinksView.Row.issuedAt),
+        "hasLink": .init(\LinksView.Row.hasLink),
     ]
 }
 
