@@ -105,4 +105,11 @@ struct EscapingTests {
             #expect(large.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
         }
     }
+
+    @Test("instants show as the console shows them, one way whether stored with milliseconds or not")
+    func instants() {
+        #expect(DisplayText.instant("2026-12-07T14:36:06.547Z") == "2026-12-07 14:36 UTC")
+        #expect(DisplayText.instant("2026-12-07T14:30:35Z") == "2026-12-07 14:30 UTC")
+        #expect(DisplayText.instant("not yet") == "not yet" && DisplayText.instant("2026-12-07") == "2026-12-07")
+    }
 }

@@ -146,6 +146,7 @@ struct OrganizerConsoleTests {
         try await signedIn(fixture) { browser in
             let page = try await browser.get("/events/oakland/schedule").text
             #expect(page.contains("Participants still see the schedule published at") && !page.contains("Not scheduled yet."), "\(page)")
+            #expect(page.range(of: #"published at \d{4}-\d\d-\d\d \d\d:\d\d UTC\."#, options: .regularExpression) != nil, "\(page)")
         }
     }
 

@@ -3,6 +3,14 @@
 /// that would turn `exe.txt` into `txt.exe`) are shown as visible `[U+XXXX]` marks instead of
 /// acting. Form fields that send a value back keep it as it is (escaped by the template only).
 enum DisplayText {
+    /// An ISO 8601 instant in UTC (`2026-12-07T14:36:06.547Z`, `2026-12-07T14:36:06Z`) as the
+    /// console shows instants: `2026-12-07 14:36 UTC`; anything else as it is.
+    static func instant(_ iso: String) -> String {
+        let characters = Array(iso)
+        guard characters.count >= 17, characters[10] == "T", iso.hasSuffix("Z") else { return iso }
+        return String(characters[0..<10]) + " " + String(characters[11..<16]) + " UTC"
+    }
+
     /// `text` with every control and bidirectional-control character replaced by its `[U+XXXX]` mark.
     static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }

@@ -31,7 +31,7 @@ struct ScheduleRoutes {
         } catch let error as EventError {
             if case .scheduleDiscarded(_, let publishedAt) = error {
                 discarded = "The schedule was discarded by a change of the event's participants or rules. Participants still see "
-                    + "the schedule published at \(publishedAt). Schedule again to make a new one."
+                    + "the schedule published at \(DisplayText.instant(publishedAt)). Schedule again to make a new one."
             }
         }
         let locked = Set(definition.locks.map { MeetingPair(delegate: $0.a, host: $0.b) } + definition.locks.map { MeetingPair(delegate: $0.b, host: $0.a) })

@@ -110,7 +110,7 @@ struct ScheduleView: Sendable {
         publishAction = base + "/publish"
         fingerprint = Meeting.fingerprint(of: document?.meetings.map(\.meeting) ?? [], timing: spec.timing(ofSlot:))
         scheduled = document != nil
-        published = publishedAt ?? "not yet"
+        published = publishedAt.map(DisplayText.instant) ?? "not yet"
         minMeetings = document?.state.minMeetings ?? 1
         func shown(_ company: String) -> String { DisplayText.safe(document?.name(company) ?? company) }
         if let document {
@@ -124,7 +124,7 @@ struct ScheduleView: Sendable {
                 breaksTotal: report.breaks.total, breaksMax: report.breaks.max, breaksSpread: report.breaks.spread,
                 breaksProof: report.breaks.proofNote,
                 idleSlots: report.idleSlots, tableChanges: report.tableChanges,
-                scheduledAt: state.scheduledAt + (state.rulesChangedAt.map {
+                scheduledAt: DisplayText.instant(state.scheduledAt) + (state.rulesChangedAt.map(DisplayText.instant).map {
                     " — the event's participants or rules changed at \($0), after it: these figures are of the event as it was; schedule again to bring them up to date"
                 } ?? ""))
             shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe($0.reason)) }
