@@ -55,15 +55,29 @@ struct FormFields: Sendable {
 
     /// A required whole number, or a 400 naming the field.
     func requireInt(_ name: String) throws -> Int {
-        guard let value = Int(try require(name)) else { throw HTTPError(.badRequest, message: "'\(name)' must be a whole number") }
+        let text = try require(name)
+        guard let value = Int(text) else { throw Self.notWhole(name, text) }
         return value
     }
 
     /// An optional whole number: nil when blank, a 400 when not a number.
     func int(_ name: String) throws -> Int? {
         guard let text = text(name) else { return nil }
-        guard let value = Int(text) else { throw HTTPError(.badRequest, message: "'\(name)' must be a whole number") }
+        guard let value = Int(text) else { throw Self.notWhole(name, text) }
         return value
+    }
+
+    /// A field's name as its form's label says it: `maxMeetings` is `max meetings`.
+    static func label(_ name: String) -> String {
+        name.reduce(into: "") { words, character in
+            if character.isUppercase, !words.isEmpty { words += " " }
+            words += character.lowercased()
+        }
+    }
+
+    /// The refusal of `text` written in field `name` where a whole number belongs, naming it as its label does.
+    private static func notWhole(_ name: String, _ text: String) -> HTTPError {
+        HTTPError(.badRequest, message: "\(label(name)) must be a whole number, not '\(text.prefix(40))'")
     }
 
     /// Whether a checkbox was ticked.

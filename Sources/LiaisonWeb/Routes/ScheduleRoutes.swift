@@ -53,7 +53,7 @@ struct ScheduleRoutes {
         try FormToken.check(fields, context)
         let exactSeconds = try fields.int("exactSeconds")
         if let exactSeconds, !(0...Self.exactSecondsLimit).contains(exactSeconds) {
-            throw HTTPError(.badRequest, message: "'exactSeconds' must be from 0 to \(Self.exactSecondsLimit) seconds")
+            throw HTTPError(.badRequest, message: "the seconds of exact search must be from 0 to \(Self.exactSecondsLimit)")
         }
         _ = try environment.database.scheduleEvent(id, minMeetings: try fields.int("minMeetings") ?? 0, keepPublished: fields.flag("keepPublished"),
                                                    exactSearch: .asked(seconds: exactSeconds.map(Double.init)))
