@@ -59,10 +59,11 @@ struct ExactTopK: Sendable {
     /// Every score term is a product of unit vectors or of values in [0, 1], so the sum of the
     /// magnitudes of a score's products is at most the sum of the weights W. Summed in single
     /// precision in any order, with or without fused multiply-adds, over the `d` columns of a row,
-    /// the kernel's score is within about (d + 3)·2⁻²⁴·W of the exact one (the left rows are
-    /// rounded once or twice to single precision, the kernel's sum adds d roundings): about
-    /// 1e-5·W for rows of 136 columns (the built-in taxonomy and a dozen languages). The tolerance
-    /// takes ten times that, and twice the bound for rows so wide that it would not.
+    /// the kernel's score is within about (d + 4)·2⁻²⁴·W of the exact one (the left rows are
+    /// rounded once or twice to single precision, the right rows once from the values the exact
+    /// score reads, the kernel's sum adds d roundings): about 1e-5·W for rows of 136 columns (the
+    /// built-in taxonomy and a dozen languages). The tolerance takes ten times that, and twice the
+    /// bound for rows so wide that it would not.
     static func tolerance(_ model: ScoreModel) -> Double {
         let weights = ScoreTerm.allCases.reduce(0.0) { $0 + abs(model.weights[$1]) }
         let rounding = 2 * Double(model.layout.width + 8) * 0x1p-24

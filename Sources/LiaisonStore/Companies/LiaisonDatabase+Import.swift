@@ -217,6 +217,6 @@ public struct InferenceTally: Sendable, CustomStringConvertible {
 
     /// `'Solar panels' → clean-energy (alias 'solar'): industry of 3 companies, first sheet.csv:4`.
     public var description: String {
-        "\(inference): \(fields.joined(separator: ", ")) of \(companies == 1 ? "1 company" : "\(companies) companies"), first \(first)"
+        "\(inference): \(fields.joined(separator: ", ")) of \(EnglishCount.of(companies, "company", plural: "companies")), first \(first)"
     }
 }

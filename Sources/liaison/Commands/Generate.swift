@@ -53,7 +53,7 @@ extension Liaison {
                 // The path as the user gave it (relative stays relative).
                 let path = output.hasSuffix("/") ? output + name : output + "/" + name
                 try Output.write(try CompanyWriter.data(companies, format: .csv), to: path)
-                print("\(path): \(count) compan\(count == 1 ? "y" : "ies")")
+                print("\(path): \(EnglishCount.of(count, "company", plural: "companies"))")
             }
         }
     }

@@ -1,3 +1,4 @@
+import LiaisonCore
 import LiaisonStore
 
 /// `liaison event links`: each participant's link, the ones issued now in full; JSON an array of
@@ -35,6 +36,6 @@ struct ParticipantLinkList: CommandOutput {
 
     var footer: [String] {
         let new = links.filter { $0.token != nil }.count
-        return ["\(new) new link\(new == 1 ? "" : "s"), \(links.count - new) issued before"]
+        return ["\(EnglishCount.of(new, "new link")), \(links.count - new) issued before"]
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
 
@@ -21,7 +22,7 @@ extension Liaison.Companies {
             let companies = try database.open().companies().map(\.company)
             try Output.write(try CompanyWriter.data(companies, format: format), to: output)
             if let output, output != "-" {
-                Output.note("wrote \(companies.count) compan\(companies.count == 1 ? "y" : "ies") to \(output)")
+                Output.note("wrote \(EnglishCount.of(companies.count, "company", plural: "companies")) to \(output)")
             }
         }
     }

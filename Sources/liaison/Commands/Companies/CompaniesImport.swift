@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
 
@@ -53,7 +54,7 @@ extension Liaison.Companies {
             let options = ImportOptions(format: format, columns: try mapping(), strict: strict, dryRun: dryRun)
             let summary = try db.importCompanies(from: files.map { URL(fileURLWithPath: $0) }, options: options)
             for file in summary.files {
-                print("\(file.file): \(file.companies) compan\(file.companies == 1 ? "y" : "ies")")
+                print("\(file.file): \(EnglishCount.of(file.companies, "company", plural: "companies"))")
             }
             for layout in summary.layouts {
                 print(layout)
@@ -63,7 +64,7 @@ extension Liaison.Companies {
             }
             let verb = dryRun ? "would import" : "imported"
             let total = summary.inserted + summary.updated + summary.unchanged
-            print("\(verb) \(total) compan\(total == 1 ? "y" : "ies"): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged\(dryRun ? " (dry run, nothing written)" : "")")
+            print("\(verb) \(EnglishCount.of(total, "company", plural: "companies")): \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged\(dryRun ? " (dry run, nothing written)" : "")")
         }
     }
 }

@@ -31,7 +31,7 @@ extension Liaison.Event {
             let registration = try database.open().addParticipants(companies, to: event.id, settings: settings)
             defer { if registration.discardedSchedule { print(StaleSchedule.note(event: event.id)) } }
             for participant in registration.participants {
-                print("\(participant.company): \(participant.side.rawValue), up to \(EnglishCount.of(participant.maxMeetings, "meeting")), slots \(participant.available), \(participant.reps) rep\(participant.reps > 1 ? "s" : "")\(participant.interpreter.map { ", interpreter \($0)" } ?? "")")
+                print("\(participant.company): \(participant.side.rawValue), up to \(EnglishCount.of(participant.maxMeetings, "meeting")), slots \(participant.available), \(EnglishCount.of(participant.reps, "rep"))\(participant.interpreter.map { ", interpreter \($0)" } ?? "")")
             }
         }
     }
