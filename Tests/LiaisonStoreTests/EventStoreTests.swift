@@ -645,6 +645,50 @@ struct EventStoreTests {
         }
     }
 
+    @Test("participants see the times published until the next publication: calendars, pages and ratings; then the new ones")
+    func announcedTimes() throws {
+        try EventFixture.withCompanies { db in
+            let result = try Self.publishedSmallEvent(db)
+            let meeting = try #require(result.meetings.first)
+            let told = try db.eventDefinition("forum").spec
+            let toldEnd = try #require(LiaisonDatabase.end(ofSlot: meeting.slot, in: told))
+            func seen() throws -> [EventSpec] {
+                [try db.publishedScheduleDocument("forum").event, try db.participantView(event: "forum", company: meeting.delegate).event]
+            }
+            // The organizer moves the event a day later, two hours later, to another clock and venue.
+            try db.writer.write { db in
+                try db.execute(sql: "UPDATE event SET time_zone = 'America/Vancouver', venue = 'Hall B' WHERE id = 'forum'")
+                try db.execute(sql: "UPDATE event_day SET date = '2031-03-05', start = '11:00' WHERE event = 'forum'")
+            }
+            let changed = try db.eventDefinition("forum").spec
+            #expect(changed.timeZone == "America/Vancouver" && changed.date(ofSlot: 1) == "2031-03-05")
+            for spec in try seen() {
+                #expect([spec.timeZone, spec.venue, spec.date(ofSlot: meeting.slot), spec.startTime(ofSlot: meeting.slot)]
+                        == [told.timeZone, told.venue, told.date(ofSlot: meeting.slot), told.startTime(ofSlot: meeting.slot)])
+                #expect(spec.tables == changed.tables && spec.id == changed.id)
+            }
+            // The meeting took place when participants were told it would: it may be rated then.
+            try db.rateMeeting(event: "forum", company: meeting.delegate, counterpart: meeting.host, outcome: .followUpPlanned,
+                               now: toldEnd.addingTimeInterval(60))
+            // Published again, the new times reach them, each meeting moved with its next sequence.
+            #expect(try db.publishEvent("forum").moved == result.meetings.count)
+            for spec in try seen() {
+                #expect([spec.timeZone, spec.venue, spec.date(ofSlot: meeting.slot), spec.startTime(ofSlot: meeting.slot)]
+                        == [changed.timeZone, changed.venue, changed.date(ofSlot: meeting.slot), changed.startTime(ofSlot: meeting.slot)])
+            }
+            #expect(throws: ParticipantActionError.notYetHeld(meeting.delegate, meeting.host)) {
+                try db.rateMeeting(event: "forum", company: meeting.delegate, counterpart: meeting.host, outcome: .followUpPlanned,
+                                   now: toldEnd.addingTimeInterval(60))
+            }
+            // A publication from before Liaison kept what it announced shows the event as it is.
+            try db.writer.write { db in
+                try db.execute(sql: "DELETE FROM event_announcement")
+                try db.execute(sql: "UPDATE event SET time_zone = 'America/Toronto' WHERE id = 'forum'")
+            }
+            #expect(try seen().map(\.timeZone) == ["America/Toronto", "America/Toronto"])
+        }
+    }
+
     @Test("after a change discards a published event's schedule, asking for it says so, and that participants see the published one")
     func discardedAfterPublication() throws {
         try EventFixture.withCompanies { db in

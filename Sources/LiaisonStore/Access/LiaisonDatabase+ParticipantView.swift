@@ -18,7 +18,10 @@ extension LiaisonDatabase {
         try writer.read { db in
             // Rows read by hand through cached statements (``PageRows``): Codable decoding of
             // thousands of rows would cost more than the queries.
-            guard let spec = try EventStore.spec(event, in: db) else { throw EventError.unknownEvent(event) }
+            // The event as participants were told of it: its times change for them when published.
+            guard let spec = try EventStore.spec(event, in: db).map({ try ScheduleStore.announced($0, in: db) }) else {
+                throw EventError.unknownEvent(event)
+            }
             let participants = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT company, side, max_meetings, available, reps, interpreter FROM event_participant WHERE event = ? ORDER BY company
                 """), arguments: [event]).map(PageRows.participant)

@@ -405,6 +405,16 @@ enum Migrations {
         migrator.registerMigration("v13: published meetings remember when they were to take place") { db in
             try db.execute(sql: "ALTER TABLE published_meeting ADD COLUMN timing TEXT")
         }
+        // Participants see the event's name, place and times as published (``AnnouncedEvent``)
+        // until the next publication; an event published before v14 has none and shows its own.
+        migrator.registerMigration("v14: publications remember the event as announced") { db in
+            try db.execute(sql: """
+                CREATE TABLE event_announcement (
+                    event TEXT PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE,
+                    announced TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -4,11 +4,11 @@ import LiaisonScheduling
 
 extension LiaisonDatabase {
     /// A participant says what came of its meeting with `counterpart`: a meeting of the
-    /// published schedule (not cancelled) that has ended by `now`. Rating again replaces the
-    /// rating.
+    /// published schedule (not cancelled) that has ended by `now`, at the time it was published
+    /// for. Rating again replaces the rating.
     public func rateMeeting(event: String, company: String, counterpart: String, outcome: MeetingOutcome, now: Date = Date()) throws {
         try writer.write { db in
-            let spec = try definition(event, db: db).spec
+            let spec = try ScheduleStore.announced(definition(event, db: db).spec, in: db)
             guard let meeting = try PublishedMeetingRecord.fetchOne(db, sql: """
                 SELECT * FROM published_meeting WHERE event = ? AND cancelled = 0
                   AND ((delegate = ? AND host = ?) OR (delegate = ? AND host = ?))

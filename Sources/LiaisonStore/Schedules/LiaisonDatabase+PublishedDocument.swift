@@ -9,12 +9,15 @@ extension LiaisonDatabase {
     /// current one, which the organizer may still be changing), each meeting with the reasons and
     /// calendar sequence it was published with, and the published meetings since cancelled; no
     /// meeting when the event was never published (a calendar subscribed early fills in later).
+    /// The event's name, place and times are those published (``AnnouncedEvent``): a change of
+    /// them reaches participants with the next publication, which moves the meetings it retimes.
     /// Its figures are the current schedule's (zero when there is none); participants' calendars
     /// do not show them.
     public func publishedScheduleDocument(_ id: String) throws -> ScheduleDocument {
-        let (definition, state, published) = try writer.read { db -> (EventDefinition, StoredSchedule?, [PublishedMeetingRecord]) in
+        let (definition, announced, state, published) = try writer.read { db -> (EventDefinition, EventSpec, StoredSchedule?, [PublishedMeetingRecord]) in
             let definition = try self.definition(id, db: db)
-            return (definition, try ScheduleStore.state(id, in: db), try ScheduleStore.published(id, in: db))
+            return (definition, try ScheduleStore.announced(definition.spec, in: db), try ScheduleStore.state(id, in: db),
+                    try ScheduleStore.published(id, in: db))
         }
         let ids = definition.participants.map(\.company) + published.flatMap { [$0.delegate, $0.host] }
         let companies = try self.companies(ids: ids)
@@ -26,7 +29,7 @@ extension LiaisonDatabase {
                 reasons: try record.reasons.map { try StoredJSON.value([MatchReason].self, $0, in: PublishedMeetingRecord.databaseTableName, column: "reasons") } ?? [],
                 sequence: record.sequence)
         }
-        return ScheduleDocument(event: definition.spec, people: people, meetings: entries,
+        return ScheduleDocument(event: announced, people: people, meetings: entries,
                                 cancelled: published.filter(\.cancelled).map(\.published), state: try state ?? Self.noFigures(),
                                 names: companies.mapValues(\.company.name), taxonomy: taxonomy,
                                 formerLanguages: companies.filter { people[$0.key] == nil }.mapValues(\.company.languages))

@@ -55,6 +55,16 @@ enum ScheduleStore {
             .select(max(PublishedMeetingRecord.Columns.publishedAt), as: String.self).fetchOne(db)
     }
 
+    /// `event` as participants were told of it at its last publication (``AnnouncedEvent``): its
+    /// name, place and times then, its other settings now; as it is when it was never published,
+    /// or published before Liaison kept what it announced.
+    static func announced(_ event: EventSpec, in db: Database) throws -> EventSpec {
+        guard let text = try String.fetchOne(db, sql: "SELECT announced FROM event_announcement WHERE event = ?", arguments: [event.id]) else {
+            return event
+        }
+        return try StoredJSON.value(AnnouncedEvent.self, text, in: "event_announcement", column: "announced").applied(to: event)
+    }
+
     /// Makes the current schedule the published one (see ``Publication``); the schedule's changes
     /// against the last publication are then cleared, as none are left.
     static func publish(_ event: EventSpec, in db: Database) throws -> Publication {
@@ -66,6 +76,10 @@ enum ScheduleStore {
         for meeting in publication.meetings {
             try PublishedMeetingRecord(meeting, scored: meeting.cancelled ? nil : scored[meeting.meeting.pair], event: event.id).insert(db)
         }
+        try db.execute(sql: """
+            INSERT INTO event_announcement (event, announced) VALUES (?, ?)
+            ON CONFLICT (event) DO UPDATE SET announced = excluded.announced
+            """, arguments: [event.id, try StoredJSON.text(AnnouncedEvent(of: event))])
         // The current schedule is now the published one: no change against it is left to tell.
         if var record = try ScheduleRecord.fetchOne(db, key: event.id), record.changes != nil {
             record.changes = nil
