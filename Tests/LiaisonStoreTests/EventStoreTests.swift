@@ -686,6 +686,15 @@ struct EventStoreTests {
                 try db.execute(sql: "UPDATE event SET time_zone = 'America/Toronto' WHERE id = 'forum'")
             }
             #expect(try seen().map(\.timeZone) == ["America/Toronto", "America/Toronto"])
+            // Scheduled again keeping what was published, in the zone it was not published for:
+            // no meeting is kept as it was; one in its slot and at its table moves with the slot.
+            let rows = try PublishedRow.all("forum", in: db)
+            let again = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: true)
+            let changes = try #require(again.state.changes)
+            let stayed = again.scheduled.map(\.meeting).filter { rows[$0.pair].map { [$0.slot, $0.table] } == [$0.slot, $0.table] }
+            #expect(!stayed.isEmpty)
+            #expect(changes.kept == 0)
+            #expect(Set(changes.moved.filter(\.isRetimed).map(\.to.pair)) == Set(stayed.map(\.pair)))
         }
     }
 

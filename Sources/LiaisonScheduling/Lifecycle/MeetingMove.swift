@@ -67,6 +67,7 @@ public enum MeetingMove {
             meetings: moved,
             report: Report.make(model: model, timetable: timetable, upperBound: upperBound),
             unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable),
-            changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: moved, dropped: reasons))
+            changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: moved, dropped: reasons,
+                                                                     retimed: input.publishedRetimed))
     }
 }

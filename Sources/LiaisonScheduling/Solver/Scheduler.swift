@@ -91,7 +91,8 @@ public enum Scheduler {
             report: report,
             unplacedRequests: Report.unplacedRequests(model: model, timetable: timetable, locks: locks, mostMustsProven: mostMusts),
             changes: input.published.isEmpty ? nil : ScheduleChanges(from: input.published, to: meetings, dropped: dropped,
-                                                                     otherwise: input.keepPublished ? ScheduleChanges.replaced : ScheduleChanges.notKept))
+                                                                     otherwise: input.keepPublished ? ScheduleChanges.replaced : ScheduleChanges.notKept,
+                                                                     retimed: input.publishedRetimed))
     }
 
     /// Checks an event's registrations and rules as the scheduler will, without scheduling: every
@@ -256,13 +257,18 @@ public struct ScheduleResult: Sendable {
 public struct ScheduleChanges: Hashable, Sendable, Codable {
     public var kept: Int
     public var added: [Meeting]
-    /// Meetings of the same pair now in another slot or at another table.
+    /// Meetings of the same pair now in another slot or at another table, or in the same slot
+    /// when that slot takes place at another time than published (``isRetimed``).
     public var moved: [Move]
     public var dropped: [Drop]
 
     public struct Move: Hashable, Sendable, Codable {
         public var from: Meeting
         public var to: Meeting
+
+        /// Whether the meeting stays in its slot and at its table, and moves with its slot to
+        /// the event's new time.
+        public var isRetimed: Bool { from.slot == to.slot && from.table == to.table }
     }
 
     public struct Drop: Hashable, Sendable, Codable {
@@ -276,13 +282,16 @@ public struct ScheduleChanges: Hashable, Sendable, Codable {
     static let notKept = "scheduled afresh: published meetings stay where they are only with --keep-published"
 
     /// The changes from `published` to `meetings`; a meeting dropped is told by its reason in
-    /// `reasons`, else by `otherwise`.
-    init(from published: [Meeting], to meetings: [Meeting], dropped reasons: [MeetingPair: String], otherwise: String = replaced) {
+    /// `reasons`, else by `otherwise`; a meeting of a pair in `retimed` is moved wherever it is.
+    init(from published: [Meeting], to meetings: [Meeting], dropped reasons: [MeetingPair: String], otherwise: String = replaced,
+         retimed: Set<MeetingPair> = []) {
         let before = Dictionary(published.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(meetings.map { ($0.pair, $0) }, uniquingKeysWith: { a, _ in a })
         added = meetings.filter { before[$0.pair] == nil }
         moved = meetings.compactMap { meeting in
-            guard let old = before[meeting.pair], old.slot != meeting.slot || old.table != meeting.table else { return nil }
+            guard let old = before[meeting.pair], old.slot != meeting.slot || old.table != meeting.table || retimed.contains(meeting.pair) else {
+                return nil
+            }
             return Move(from: old, to: meeting)
         }
         dropped = published.filter { after[$0.pair] == nil }.map {

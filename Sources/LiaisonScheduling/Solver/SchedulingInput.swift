@@ -12,6 +12,10 @@ public struct SchedulingInput: Sendable {
     /// The last published schedule: with `keepPublished`, its meetings that are still valid
     /// stay where they are.
     public var published: [Meeting]
+    /// The published meetings whose slot now takes place at another time than it was published
+    /// for (the event's days, hours or time zone changed since): each is moved, even where it
+    /// stays in its slot and at its table, as publishing will tell calendars.
+    public var publishedRetimed: Set<MeetingPair> = []
     public var keepPublished: Bool
     /// Schedule exactly the requested meetings (must-meet first, then plain requests) and no
     /// other pair; the requests that cannot be placed are listed with the reason.

@@ -14,13 +14,14 @@ extension LiaisonDatabase {
             let definition = try definition(event, db: db).inForce
             let state = try ScheduleStore.current(event, in: db)
             let scheduled = try ScheduleStore.meetings(event, in: db).map { try $0.scheduled() }
-            let published = try ScheduleStore.published(event, in: db).filter { !$0.cancelled }.map(\.published.meeting)
+            let published = try ScheduleStore.publishedInForce(definition.spec, in: db)
             let pair = MeetingPair(delegate: delegate, host: host)
             var locks = definition.locks
             if lock { locks.removeAll { Set([$0.a, $0.b]) == Set([delegate, host]) } }
-            let input = SchedulingInput(event: definition.spec, participants: definition.participants, requests: definition.requests,
+            var input = SchedulingInput(event: definition.spec, participants: definition.participants, requests: definition.requests,
                                         blocks: definition.blocks, locks: locks, scores: PairScores(delegates: [], hosts: [], values: []),
-                                        minMeetings: state.minMeetings, published: published, keepPublished: false)
+                                        minMeetings: state.minMeetings, published: published.meetings, keepPublished: false)
+            input.publishedRetimed = published.retimed
             let result: ScheduleResult
             do throws(SchedulingError) {
                 result = try MeetingMove.apply(pair, toSlot: slot, table: table, in: input, meetings: scheduled.map(\.meeting),

@@ -45,11 +45,12 @@ extension LiaisonDatabase {
                               exactSearch: ExactBudget? = .standard, seed: UInt64 = 0) throws -> EventSchedule {
         let definition = try eventDefinition(id)
         let scorer = try PairScorer(self, companies: definition.participants.map(\.company))
-        let published = try writer.read { db in try ScheduleStore.published(id, in: db) }.filter { !$0.cancelled }.map(\.published.meeting)
+        let published = try writer.read { db in try ScheduleStore.publishedInForce(definition.spec, in: db) }
         var input = SchedulingInput(
             event: definition.spec, participants: definition.participants, requests: definition.inForce.requests,
             blocks: definition.blocks, locks: definition.locks, scores: Self.pairScores(definition, scorer),
-            minMeetings: minMeetings, published: published, keepPublished: keepPublished)
+            minMeetings: minMeetings, published: published.meetings, keepPublished: keepPublished)
+        input.publishedRetimed = published.retimed
         input.onlyRequests = onlyRequests
         input.exactSearch = exactSearch
         input.seed = seed

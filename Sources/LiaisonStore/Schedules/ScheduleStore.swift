@@ -49,6 +49,14 @@ enum ScheduleStore {
             .order(PublishedMeetingRecord.Columns.slot, PublishedMeetingRecord.Columns.tableNumber).fetchAll(db)
     }
 
+    /// The published meetings not cancelled, and those of them whose slot now takes place at
+    /// another time than they were published for (``SchedulingInput/publishedRetimed``).
+    static func publishedInForce(_ event: EventSpec, in db: Database) throws -> (meetings: [Meeting], retimed: Set<MeetingPair>) {
+        let rows = try published(event.id, in: db).filter { !$0.cancelled }.map(\.published)
+        let retimed = rows.filter { row in row.timing.map { $0 != event.timing(ofSlot: row.meeting.slot) } ?? false }
+        return (rows.map(\.meeting), Set(retimed.map(\.meeting.pair)))
+    }
+
     /// When the event was last published, nil when never.
     static func publishedAt(_ event: String, in db: Database) throws -> String? {
         try PublishedMeetingRecord.filter(PublishedMeetingRecord.Columns.event == event)

@@ -137,8 +137,10 @@ struct ScheduleView: Sendable {
             let named = Set(report.underMinimum.map(\.company))
             without = document.withoutMeetings.filter { !named.contains($0) }.map { "\(shown($0)) (\(DisplayText.safe($0)))" }
             changeLines = (state.changes?.moved ?? []).map { move in
-                "Moved: \(shown(move.to.delegate)) – \(shown(move.to.host)) from slot \(move.from.slot) table \(move.from.table) "
-                    + "to slot \(move.to.slot) table \(move.to.table)"
+                move.isRetimed
+                    ? "Moved: \(shown(move.to.delegate)) – \(shown(move.to.host)) in slot \(move.to.slot) table \(move.to.table), to the slot's new time"
+                    : "Moved: \(shown(move.to.delegate)) – \(shown(move.to.host)) from slot \(move.from.slot) table \(move.from.table) "
+                        + "to slot \(move.to.slot) table \(move.to.table)"
             } + (state.changes?.dropped ?? []).map { drop in
                 "Dropped: \(shown(drop.meeting.delegate)) – \(shown(drop.meeting.host)) (slot \(drop.meeting.slot)): \(DisplayText.safe(drop.reason))"
             }

@@ -84,7 +84,10 @@ struct EventReport: CommandOutput {
         }
         if let changes = state.changes {
             lines.append("against the published schedule: \(changes.kept) kept, \(changes.added.count) added, \(changes.moved.count) moved, \(changes.dropped.count) dropped")
-            for move in changes.moved {
+            for move in changes.moved where move.isRetimed {
+                lines.append("  moved: \(move.to.delegate) – \(move.to.host) in slot \(move.to.slot) table \(move.to.table), to the slot's new time")
+            }
+            for move in changes.moved where !move.isRetimed {
                 lines.append("  moved: \(move.to.delegate) – \(move.to.host) from slot \(move.from.slot) table \(move.from.table) to slot \(move.to.slot) table \(move.to.table)")
             }
             for drop in changes.dropped {
