@@ -187,6 +187,24 @@ struct OrganizerConsoleTests {
                 && ErrorPages.formPage("/events/e1/links/renew") == "/events/e1/links" && ErrorPages.formPage("/signout") == "/")
     }
 
+    @Test("a refusal in the console says where to act in the console, never which command to run")
+    func refusalsInConsoleWords() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/events/oakland")
+            for (path, form, words) in [("/events/oakland/participants", [("companies", "CN-A XX-404")], "the Companies page lists the companies"),
+                                        ("/events/nowhere/participants", [("companies", "CN-A")], "the Events page lists the events"),
+                                        ("/events/oakland/schedule/move", [("delegate", "CN-A"), ("host", "US-X"), ("slot", "1"), ("table", "1")],
+                                         "schedule it on its schedule page")] {
+                let refused = try await browser.post(path, [("csrf", csrf)] + form)
+                #expect(refused.text.contains(words), "\(path): \(refused.text)")
+                #expect(!refused.text.contains("liaison "), "\(path): names a command")
+            }
+        }
+        let reason = "scheduled afresh: published meetings stay where they are only with --keep-published"
+        #expect(ConsoleWords.reason(reason) == "scheduled afresh: published meetings stay where they are only with “keep published meetings where possible”")
+    }
+
     @Test("links start with the server's --base-url when given; without it, with the address the console is opened at")
     func linkOrigin() async throws {
         for (baseURL, expected) in [("https://forum.example.org/", "https://forum.example.org/p/"), (nil, "http://localhost/p/")] as [(String?, String)] {

@@ -5,8 +5,9 @@ import LiaisonScheduling
 import LiaisonStore
 
 /// Turns what a use case refuses into a page saying why, in the store's own words (the same the
-/// CLI prints): an unknown event or company is 404 (400 when a form named it), anything else the
-/// user can fix is 400. An organizer's page of a refusal links back to the page of its form.
+/// CLI prints) except where those name a command (``ConsoleWords``): an unknown event or company
+/// is 404 (400 when a form named it), anything else the user can fix is 400. An organizer's page
+/// of a refusal links back to the page of its form.
 struct ErrorPages: RouterMiddleware {
     typealias Context = WebContext
 
@@ -32,12 +33,12 @@ struct ErrorPages: RouterMiddleware {
         switch error {
         case let error as EventError:
             switch error {
-            case .unknownEvent, .notScheduled, .scheduleDiscarded: (.notFound, [error.description])
+            case .unknownEvent, .notScheduled, .scheduleDiscarded: (.notFound, [ConsoleWords.refusal(error)])
             case .invalidEvent(let id, let problems): (.badRequest, ["event '\(id)':"] + problems)
-            default: (.badRequest, error.description.components(separatedBy: "\n"))
+            default: (.badRequest, ConsoleWords.refusal(error).components(separatedBy: "\n"))
             }
         case let error as StoreError:
-            if case .unknownCompany = error { (.notFound, [error.description]) } else { (.badRequest, [error.description]) }
+            if case .unknownCompany = error { (.notFound, [ConsoleWords.refusal(error)]) } else { (.badRequest, [ConsoleWords.refusal(error)]) }
         case let error as ParticipantActionError: (.badRequest, [error.description])
         case let error as SchedulingError: (.badRequest, error.problems)
         case let error as CoreError: (.badRequest, ["\(error)"])

@@ -127,9 +127,9 @@ struct ScheduleView: Sendable {
                 scheduledAt: DisplayText.instant(state.scheduledAt) + (state.rulesChangedAt.map(DisplayText.instant).map {
                     " — the event's participants or rules changed at \($0), after it: these figures are of the event as it was; schedule again to bring them up to date"
                 } ?? ""))
-            shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe($0.reason)) }
+            shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe(ConsoleWords.reason($0.reason))) }
             unplaced = state.unplacedRequests.map {
-                Unplaced(pair: "\(shown($0.request.a)) – \(shown($0.request.b))", reason: DisplayText.safe($0.reason))
+                Unplaced(pair: "\(shown($0.request.a)) – \(shown($0.request.b))", reason: DisplayText.safe(ConsoleWords.reason($0.reason)))
             }
             changes = state.changes.map {
                 "Against the published schedule: \($0.kept) kept, \($0.added.count) added, \($0.moved.count) moved, \($0.dropped.count) dropped."
@@ -142,7 +142,7 @@ struct ScheduleView: Sendable {
                     : "Moved: \(shown(move.to.delegate)) – \(shown(move.to.host)) from slot \(move.from.slot) table \(move.from.table) "
                         + "to slot \(move.to.slot) table \(move.to.table)"
             } + (state.changes?.dropped ?? []).map { drop in
-                "Dropped: \(shown(drop.meeting.delegate)) – \(shown(drop.meeting.host)) (slot \(drop.meeting.slot)): \(DisplayText.safe(drop.reason))"
+                "Dropped: \(shown(drop.meeting.delegate)) – \(shown(drop.meeting.host)) (slot \(drop.meeting.slot)): \(DisplayText.safe(ConsoleWords.reason(drop.reason)))"
             }
             var grid: [Int: [Int: MeetingCell]] = [:]
             for entry in document.meetings {

@@ -1,0 +1,41 @@
+import LiaisonStore
+
+/// The store's refusals and the scheduler's reasons in the console's words. The store words them
+/// for the terminal (`run \`liaison event schedule X\``, `--keep-published`); in the console the
+/// organizer has pages and forms, not commands, so where a text names a command or a flag the
+/// console can act on, it names the page or the form's field instead. Any other text is the
+/// store's own.
+enum ConsoleWords {
+    /// What `error` tells the organizer in the console.
+    static func refusal(_ error: EventError) -> String {
+        switch error {
+        case .unknownEvent(let id): "no event '\(id)'; the Events page lists the events"
+        case .eventExists(let id): "event '\(id)' already exists; choose another id"
+        case .notParticipant(let event, let company): "\(company) is not a participant of \(event); register it on the event's page"
+        case .notScheduled(let id): "event '\(id)' has no schedule yet; schedule it on its schedule page"
+        case .changedWhileScheduling(let id):
+            "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); "
+                + "nothing was saved: schedule it again"
+        case .scheduleDiscarded(let id, let publishedAt):
+            "event '\(id)' has no current schedule: a change of its participants or rules discarded it; participants still see "
+                + "the schedule published at \(DisplayText.instant(publishedAt)). Schedule it again on its schedule page "
+                + "(\(keepPublished) keeps what was published)"
+        default: error.description
+        }
+    }
+
+    /// What `error` tells the organizer in the console.
+    static func refusal(_ error: StoreError) -> String {
+        if case .unknownCompany(let id) = error { return "no company with id '\(id)'; the Companies page lists the companies" }
+        return error.description
+    }
+
+    /// A reason the scheduler gave (a request left out, a meeting dropped, a participant under its
+    /// minimum), naming the schedule form's field where it names the flag of the same choice.
+    static func reason(_ text: String) -> String {
+        text.replacingOccurrences(of: "--keep-published", with: keepPublished)
+    }
+
+    /// The schedule form's field that keeps published meetings, as its label reads.
+    private static let keepPublished = "“keep published meetings where possible”"
+}
