@@ -73,6 +73,27 @@ struct ParticipantRequestTests {
         }
     }
 
+    @Test("a participant's page lists the companies it declined itself: not the organizer's blocks, nor who declined it; a decline stays its own through the organizer's block of the pair and a replacement of the rules")
+    func declinedAreTheParticipantsOwn() throws {
+        try withForum { db in
+            try db.declineMatch(event: "forum", from: "CN-0001", with: "CA-0001")
+            try db.addBlock(PairBlock(a: "CN-0001", b: "CA-0002"), to: "forum")
+            try db.declineMatch(event: "forum", from: "CA-0003", with: "CN-0001")
+            func declined(_ company: String) throws -> [String] { try db.participantView(event: "forum", company: company).declined }
+            #expect(try declined("CN-0001") == ["CA-0001"])
+            #expect(try declined("CA-0001").isEmpty && declined("CA-0002").isEmpty)
+            #expect(try declined("CA-0003") == ["CN-0001"])
+            // The organizer blocks the pair too (either way round), then the rules are replaced whole.
+            try db.addBlock(PairBlock(a: "CA-0001", b: "CN-0001"), to: "forum")
+            let definition = try db.eventDefinition("forum")
+            #expect(definition.blocks.count == 3)
+            try db.writer.write { db in try EventStore.replaceRules(definition, in: db) }
+            #expect(try declined("CN-0001") == ["CA-0001"])
+            #expect(try declined("CA-0003") == ["CN-0001"])
+            #expect(try db.eventDefinition("forum").blocks.count == 3)
+        }
+    }
+
     @Test("'not interested' in a company one meets in the schedule, current or published, is refused and discards nothing")
     func notInterestedInAScheduledMeeting() throws {
         try EventFixture.withCompanies { db in

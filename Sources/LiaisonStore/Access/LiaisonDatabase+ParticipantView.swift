@@ -33,11 +33,13 @@ extension LiaisonDatabase {
                 requests[request.a, default: []].append(request)
                 if request.b != request.a { requests[request.b, default: []].append(request) }
             }
-            var blocks: [String: [PairBlock]] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT a, b FROM event_block WHERE event = ? ORDER BY a, b"), arguments: [event]) {
-                let block = PairBlock(a: row[0], b: row[1])
+            var blocks: [String: [PairBlock]] = [:], declined: [String: [String]] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT a, b, origin FROM event_block WHERE event = ? ORDER BY a, b"),
+                                        arguments: [event]) {
+                let block = PairBlock(a: row[0], b: row[1]), origin: String = row[2]
                 blocks[block.a, default: []].append(block)
                 if block.b != block.a { blocks[block.b, default: []].append(block) }
+                if origin == RequestOrigin.participant.rawValue { declined[block.a, default: []].append(block.b) }
             }
             let published = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT delegate, host, slot, table_number, cancelled, reasons FROM published_meeting WHERE event = ? ORDER BY slot, table_number
@@ -84,7 +86,7 @@ extension LiaisonDatabase {
                 let others = Set(requests.flatMap { [$0.a, $0.b] } + blocks.flatMap { [$0.a, $0.b] } + agenda.map(\.counterpart)).subtracting([company])
                 for id in others { counterparts[id] = try counterpart(id) }
                 views[company] = ParticipantView(event: spec, participant: participant, company: stored, requests: requests, blocks: blocks,
-                                                 agenda: publishedAt == nil ? nil : agenda, publishedAt: publishedAt,
+                                                 declined: declined[company] ?? [], agenda: publishedAt == nil ? nil : agenda, publishedAt: publishedAt,
                                                  ratings: ratings[company] ?? [:], scheduledWith: scheduled[company] ?? [],
                                                  counterparts: counterparts)
             }

@@ -28,8 +28,11 @@ public struct ParticipantView: Sendable, Hashable {
     public var company: StoredCompany
     /// Requests naming the participant, whoever made them, by counterpart.
     public var requests: [MeetingRequest]
-    /// Blocks naming the participant.
+    /// Blocks naming the participant, whoever made them.
     public var blocks: [PairBlock]
+    /// The companies the participant said it is not interested in, through its link: its own
+    /// blocks (the organizer's are not its to see).
+    public var declined: [String]
     /// The published agenda by slot (cancelled meetings included); nil before the first publication.
     public var agenda: [AgendaEntry]?
     /// When the schedule was last published.

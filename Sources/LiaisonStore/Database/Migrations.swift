@@ -415,6 +415,13 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        // A participant's "not interested" is its own block: its page lists those, never the
+        // organizer's. Blocks stored before v15 are the organizer's.
+        migrator.registerMigration("v15: blocks remember who made them") { db in
+            try db.execute(sql: """
+                ALTER TABLE event_block ADD COLUMN origin TEXT NOT NULL DEFAULT 'organizer' CHECK (origin IN ('organizer', 'participant'))
+                """)
+        }
         return migrator
     }
 }

@@ -81,11 +81,16 @@ enum EventStore {
         let id = definition.spec.id
         try ParticipantRecord.filter(ParticipantRecord.Columns.event == id).deleteAll(db)
         try RequestRecord.filter(RequestRecord.Columns.event == id).deleteAll(db)
+        // A pair a participant declined stays its own block when the event's rules are replaced.
+        let declined = try BlockRecord.filter(BlockRecord.Columns.event == id).fetchAll(db).filter { $0.origin == .participant }
         try BlockRecord.filter(BlockRecord.Columns.event == id).deleteAll(db)
         try LockRecord.filter(LockRecord.Columns.event == id).deleteAll(db)
         for participant in definition.participants { try saveParticipant(participant, event: id, in: db) }
         for request in definition.requests { try saveRequest(request, event: id, in: db) }
-        for block in definition.blocks { try saveBlock(block, event: id, in: db) }
+        for block in definition.blocks {
+            let mine = declined.first { Set([$0.a, $0.b]) == Set([block.a, block.b]) }
+            try saveBlock(mine?.block ?? block, origin: mine == nil ? .organizer : .participant, event: id, in: db)
+        }
         for lock in definition.locks { try saveLock(lock, event: id, in: db) }
     }
 
@@ -97,11 +102,15 @@ enum EventStore {
         try RequestRecord(request, event: event).save(db)
     }
 
-    /// Saves a block, once per pair whichever way round it is written.
-    static func saveBlock(_ block: PairBlock, event: String, in db: Database) throws {
-        try BlockRecord.filter(BlockRecord.Columns.event == event && BlockRecord.Columns.a == block.b
-                                   && BlockRecord.Columns.b == block.a).deleteAll(db)
-        try BlockRecord(block, event: event).save(db)
+    /// Saves a block, once per pair whichever way round it is written, made by `origin` (a
+    /// participant: `block.a`). A pair a participant declined stays its block.
+    static func saveBlock(_ block: PairBlock, origin: RequestOrigin = .organizer, event: String, in db: Database) throws {
+        let same = BlockRecord.filter(BlockRecord.Columns.event == event
+                                      && ((BlockRecord.Columns.a == block.a && BlockRecord.Columns.b == block.b)
+                                          || (BlockRecord.Columns.a == block.b && BlockRecord.Columns.b == block.a)))
+        if try same.fetchAll(db).contains(where: { $0.origin == .participant }) { return }
+        try same.deleteAll(db)
+        try BlockRecord(block, origin: origin, event: event).insert(db)
     }
 
     static func saveLock(_ lock: MeetingLock, event: String, in db: Database) throws {

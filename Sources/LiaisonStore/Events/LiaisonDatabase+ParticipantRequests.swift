@@ -36,7 +36,7 @@ extension LiaisonDatabase {
                 try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
             }
             if !definition.blocks.contains(where: { Set([$0.a, $0.b]) == pair }) {
-                try EventStore.saveBlock(PairBlock(a: company, b: other), event: event, in: db)
+                try EventStore.saveBlock(PairBlock(a: company, b: other), origin: .participant, event: event, in: db)
             }
             try Self.validate(event, db: db, since: definition)
         }

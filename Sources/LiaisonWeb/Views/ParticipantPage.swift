@@ -186,7 +186,7 @@ struct ParticipantPage: Sendable {
             return RequestRow(name: name(other), place: place(other), who: who, status: status(request), must: request.must)
         }.sorted { $0.name < $1.name }
         hasRequests = !requests.isEmpty
-        blocks = view.blocks.filter { $0.a == company.id }.map { name($0.b) }.sorted()
+        blocks = view.declined.map(name).sorted()
         hasBlocks = !blocks.isEmpty
 
         // The city first, as the page places other companies (`Montréal, QC`).
