@@ -414,6 +414,13 @@ enum Migrations {
                     announced TEXT NOT NULL
                 ) WITHOUT ROWID;
                 """)
+            // Participants' pages show it: counted as v11 counts their other tables.
+            for operation in ["insert", "update", "delete"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER participant_page_event_announcement_\(operation) AFTER \(operation.uppercased()) ON event_announcement
+                    BEGIN UPDATE participant_page_state SET version = version + 1 WHERE id = 1; END;
+                    """)
+            }
         }
         // A participant's "not interested" is its own block: its page lists those, never the
         // organizer's. Blocks stored before v15 are the organizer's.
