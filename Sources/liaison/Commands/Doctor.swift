@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonKernel
 import LiaisonStore
 
@@ -32,7 +33,7 @@ extension Liaison {
                     let problems = try db.integrityProblems()
                     if problems.isEmpty {
                         let total = try db.companyCountsByCountry().reduce(0) { $0 + $1.companies }
-                        fields.append(("database", "\(path): \(total) companies\(db.isReadOnly ? " (read-only)" : "")"))
+                        fields.append(("database", "\(path): \(EnglishCount.of(total, "company", plural: "companies"))\(db.isReadOnly ? " (read-only)" : "")"))
                         fields.append(("integrity", "ok"))
                     } else {
                         damaged = problems.prefix(3).joined(separator: "; ")

@@ -58,7 +58,7 @@ struct SummaryDocument: CommandOutput {
             bySector.append([row.sector, row.name, "\(row.offering)", "\(row.seeking)"])
         }
         return [byCountry.text, "", bySector.text,
-                "\(countries.reduce(0) { $0 + $1.companies }) companies, \(sectors.count) of \(taxonomySize) sectors in use"]
+                "\(EnglishCount.of(countries.reduce(0) { $0 + $1.companies }, "company", plural: "companies")), \(sectors.count) of \(taxonomySize) sectors in use"]
             .joined(separator: "\n")
     }
 }

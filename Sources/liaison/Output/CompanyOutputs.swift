@@ -28,7 +28,7 @@ struct CompanyList: CommandOutput {
             table.append([company.id, company.name, company.country, company.city, company.size?.rawValue ?? "",
                           company.offers.text, company.seeks.text])
         }
-        return table.text + "\n\(companies.count) companies"
+        return table.text + "\n" + EnglishCount.of(companies.count, "company", plural: "companies")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonScheduling
 import LiaisonStore
 
@@ -15,11 +16,12 @@ extension Liaison.Event {
         func run() throws {
             for definition in try database.open().importEvents(from: URL(fileURLWithPath: file)) {
                 let delegates = definition.participants.filter { $0.side == .delegate }.count
-                let who = definition.spec.pairing == .open ? "\(definition.participants.count) participants (open)"
-                    : "\(delegates) delegates, \(definition.participants.count - delegates) hosts"
+                let who = definition.spec.pairing == .open ? "\(EnglishCount.of(definition.participants.count, "participant")) (open)"
+                    : "\(EnglishCount.of(delegates, "delegate")), \(EnglishCount.of(definition.participants.count - delegates, "host"))"
                 let days = definition.spec.days.count > 1 ? ", \(definition.spec.days.count) days" : ""
                 print("\(definition.spec.id): \(definition.spec.name) — \(who)\(days), "
-                      + "\(definition.requests.count) requests, \(definition.blocks.count) blocks, \(definition.locks.count) locks")
+                      + "\(EnglishCount.of(definition.requests.count, "request")), \(EnglishCount.of(definition.blocks.count, "block")), "
+                      + "\(EnglishCount.of(definition.locks.count, "lock"))")
             }
         }
     }

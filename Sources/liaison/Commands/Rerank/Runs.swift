@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonStore
 
 extension Liaison {
@@ -37,7 +38,7 @@ struct RunList: CommandOutput {
 
     /// A run in one line of text.
     static func line(_ run: RerankRun) -> String {
-        "run \(run.id) (\(run.kind.rawValue), \(run.status.rawValue)): \(run.companies ?? 0) companies, \(run.pairsScored ?? 0) pairs scored, "
-            + "\(run.rowsWritten ?? 0) rows written in \(String(format: "%.1f", run.seconds ?? 0)) s (\(run.blas ?? "?"))"
+        "run \(run.id) (\(run.kind.rawValue), \(run.status.rawValue)): \(EnglishCount.of(run.companies ?? 0, "company", plural: "companies")), "
+            + "\(EnglishCount.of(run.pairsScored ?? 0, "pair")) scored, \(EnglishCount.of(run.rowsWritten ?? 0, "row")) written in \(String(format: "%.1f", run.seconds ?? 0)) s (\(run.blas ?? "?"))"
     }
 }
