@@ -72,6 +72,21 @@ struct MigrationTests {
         }
     }
 
+    @Test("a file in a folder that does not exist, or under a file, is refused saying so")
+    func missingFolder() throws {
+        try TestFiles.withTemporaryDirectory { directory in
+            let missing = directory.appendingPathComponent("no/such").path
+            #expect(throws: StoreError.cannotOpen(missing + "/db.sqlite", "cannot create it: the folder \(missing) does not exist")) {
+                try LiaisonDatabase.open(path: missing + "/db.sqlite", mode: .createIfMissing)
+            }
+            let file = directory.appendingPathComponent("plain.txt").path
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+            #expect(throws: StoreError.cannotOpen(file + "/db.sqlite", "cannot create it: the folder \(file) is a file, not a folder")) {
+                try LiaisonDatabase.open(path: file + "/db.sqlite", mode: .createIfMissing)
+            }
+        }
+    }
+
     @Test("a file that is not SQLite is refused with a message naming it")
     func notSQLite() throws {
         try TestFiles.withTemporaryDirectory { directory in

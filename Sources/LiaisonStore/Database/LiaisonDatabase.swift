@@ -74,7 +74,12 @@ public final class LiaisonDatabase: Sendable {
         if isFolder.boolValue { throw StoreError.cannotOpen(path, "it is a folder, not a database file") }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let folderWritable = access(folder, W_OK) == 0
-        if !exists, !folderWritable { throw StoreError.cannotOpen(path, "cannot create it: the folder \(folder) is not writable") }
+        if !exists {
+            var folderIsFolder: ObjCBool = false
+            let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsFolder)
+            let problem = !folderExists ? "does not exist" : !folderIsFolder.boolValue ? "is a file, not a folder" : !folderWritable ? "is not writable" : nil
+            if let problem { throw StoreError.cannotOpen(path, "cannot create it: the folder \(folder) \(problem)") }
+        }
         let readOnly = exists && (!folderWritable || access(path, W_OK) != 0)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
