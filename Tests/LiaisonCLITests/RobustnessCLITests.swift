@@ -124,7 +124,7 @@ struct RobustnessCLITests {
                     let run = try #require(try Self.runUnprivileged(arguments + ["--db", Scenario.database], in: folder))
                     #expect(run.status == 0, "\(comment): \(arguments) → \(run.stderr)")
                 }
-                for arguments in [["weights", "set", "size", "0.2"], ["import", "companies", "../scenario/us-firms.csv"]] {
+                for arguments in [["weights", "set", "size", "0.2"], ["import", "companies", "../scenario/us-firms.csv"], ["rerank"]] {
                     let run = try #require(try Self.runUnprivileged(arguments + ["--db", Scenario.database], in: folder))
                     Self.expectPlain(run, "\(comment): \(arguments)")
                     #expect(run.stderr.contains("read-only"), "\(comment): \(run.stderr)")
@@ -244,6 +244,23 @@ struct RobustnessCLITests {
             }
             let version = try LiaisonBinary.run(["--version"], in: directory)
             #expect(version.status == 0 && version.stdout.hasPrefix("0."), "\(version.stdout)\(version.stderr)")
+        }
+    }
+
+    @Test("every command's help flows its sentences: no line broken short in the middle of one")
+    func helpFlows() throws {
+        try LiaisonBinary.withWorkingDirectory { directory in
+            let commands = [["companies", "import"], ["match"], ["generate"], ["rerank"], ["event", "export"], ["event", "create"],
+                            ["event", "links"], ["serve"]]
+            for command in commands {
+                let help = try LiaisonBinary.succeed(command + ["--help"], in: directory).stdout
+                // The overview and discussion: what comes before the usage line.
+                let prose = help.components(separatedBy: "USAGE:")[0].components(separatedBy: "\n")
+                for (line, next) in zip(prose, prose.dropFirst()) where !next.trimmingCharacters(in: .whitespaces).isEmpty {
+                    let ended = line.last.map { ".:;)".contains($0) } ?? true
+                    #expect(line.count >= 60 || ended, "\(command): '\(line)' is broken short before '\(next)'")
+                }
+            }
         }
     }
 }
