@@ -318,6 +318,43 @@ struct RerankCLITests {
         }
     }
 
+    @Test("a run recorded as running is listed as running while a process holds the rerank lock, and as interrupted once none does (its process was killed)")
+    func killedRunListedInterrupted() throws {
+        try RerankScenario.withImported { directory in
+            try RerankScenario.succeed(["rerank", "--top", "4"], in: directory)
+            let db = try RerankScenario.open(in: directory)
+            // What a rerank killed with -9 leaves: its run still recorded as running.
+            try db.writer.write { db in try db.execute(sql: "UPDATE rerank_run SET status = 'running'") }
+            var lock = try RerankLock(databasePath: directory.appendingPathComponent(RerankScenario.database).path)
+            #expect(lock != nil)
+            #expect(try db.rerankRuns().map(\.status) == [.running])
+            #expect(RerankLock.isHeld(databasePath: directory.appendingPathComponent(RerankScenario.database).path))
+            lock = nil
+            #expect(try db.rerankRuns().map(\.status) == [.interrupted])
+            let listed = try RerankScenario.run(["runs"], in: directory)
+            #expect(listed.stdout.contains("interrupted") && !listed.stdout.contains("running"), "\(listed.stdout)")
+        }
+    }
+
+    @Test("on a terminal, a stage's rate is shown only once it has run long enough to measure one: never more than its total work in half a second")
+    func terminalRatesArePlausible() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            withKnownIssue("no script(1) here to give the command a terminal") { Issue.record("skipped") }
+            return
+        }
+        try RerankScenario.withImported(delegates: 60, us: 300, ca: 200) { directory in
+            let command = "\(LiaisonBinary.executable.path) rerank --db \(RerankScenario.database)"
+            let run = try LiaisonBinary.run(["-qec", command, "/dev/null"], in: directory, executable: URL(fileURLWithPath: "/usr/bin/script"))
+            #expect(run.status == 0, "\(run.stdout)")
+            let draws = run.stdout.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).compactMap { $0.firstMatch(of: #/(\d+)/(\d+)(, (\d+)/s)?/#) }
+            #expect(!draws.isEmpty, "no progress bar: \(run.stdout)")
+            for draw in draws {
+                guard let total = Double(draw.2), let rate = draw.4.flatMap({ Double($0) }) else { continue }
+                #expect(rate <= total / 0.5, "\(draw.0)")
+            }
+        }
+    }
+
     /// Runs `body` while this process holds the database's write lock, as a rerank does while it
     /// writes its rows (one `BEGIN IMMEDIATE` transaction), then rolls back.
     private func holdingWriteLock(_ db: LiaisonDatabase, _ body: () throws -> Void) throws {
@@ -409,8 +446,9 @@ struct RerankCLITests {
                 let current = try #require(runs.first { $0.isCurrent }, "\(label)")
                 if killed, current.id == before.id {
                     interrupted += 1
-                    // The killed run, if it got as far as recording itself, is still `running`, and not current.
-                    #expect(runs.filter { $0.id > before.id }.allSatisfy { $0.status == .running && !$0.isCurrent }, "\(label): \(runs)")
+                    // The killed run, if it got as far as recording itself, is listed as interrupted (no
+                    // process holds the lock any more), and is not current.
+                    #expect(runs.filter { $0.id > before.id }.allSatisfy { $0.status == .interrupted && !$0.isCurrent }, "\(label): \(runs)")
                     #expect(try Self.visibleRows(reopened, run: before.id) == visible, "\(label)")
                     for (sample, expected) in zip(samples, rankings) {
                         let now = try RerankScenario.succeed(["rankings", sample.0, "--format", "json"] + (sample.1.map { ["--country", $0] } ?? []),

@@ -202,6 +202,9 @@ import Testing
             // A second connection, as `liaison match` would have, reads while the run works.
             let reader = try LiaisonDatabase.open(path: try #require(db.path), mode: .mustExist)
             let seen = Observations<[(stage: String, newest: RerankRun?, current: Int64?, rankings: [String: [StoredRankingEntry]]?)]>([])
+            // As `liaison rerank` does, the run holds the lock: readers see it running.
+            let lock = try RerankLock(databasePath: try #require(db.path))
+            defer { withExtendedLifetime(lock) {} }
             let second = try db.rerank(options(top: 6, incremental: true)) { progress in
                 guard seen.current.last?.stage != progress.stage else { return }
                 let runs = try? reader.rerankRuns()
@@ -410,6 +413,22 @@ import Testing
             _ = try db.rerank(options(top: 5))
             #expect(throws: StoreError.unknownCompany("CN-9999")) { try db.rankings(of: "CN-9999") }
             #expect("\(RankingError.noRun)".contains("liaison rerank"))
+        }
+    }
+
+    @Test("a stored company of a country no side is, is not matched, rather than unknown: by match, live or not, and by rankings")
+    func thirdCountryCompany() throws {
+        try withCatalog(seed: 13, delegates: 30, hosts: 60) { db, _ in
+            var british = try db.companies(country: "CA")[0].company
+            british.id = "GB-1"
+            british.country = "GB"
+            try db.save([british])
+            _ = try db.rerank(options(top: 5))
+            for live in [false, true] {
+                #expect(throws: MatchError.companyNotMatched(id: "GB-1", country: "GB")) { try db.match(MatchQuery(subject: .company("GB-1")), live: live) }
+            }
+            #expect(throws: MatchError.companyNotMatched(id: "GB-1", country: "GB")) { try db.rankings(of: "GB-1") }
+            #expect(throws: MatchError.unknownCompany("XX-1")) { try db.match(MatchQuery(subject: .company("XX-1"))) }
         }
     }
 

@@ -168,11 +168,20 @@ extension LiaisonDatabase {
         }
     }
 
-    /// Every recorded run, newest first.
+    /// Every recorded run, newest first; one recorded as running while no process holds the
+    /// ``RerankLock`` is listed as interrupted.
     public func rerankRuns() throws -> [RerankRun] {
-        try writer.read { db in
+        let runs = try writer.read { db in
             let current = try RankingStateRecord.fetchOne(db, key: 1)?.currentRun
             return try RerankRunRecord.order(RerankRunRecord.Columns.id.desc).fetchAll(db).map { $0.run(current: current) }
+        }
+        // A run recorded as running while no rerank holds the lock ended with its process (killed,
+        // or the machine stopped): it is interrupted, as the next rerank will record it.
+        guard let path, runs.contains(where: { $0.status == .running }), !RerankLock.isHeld(databasePath: path) else { return runs }
+        return runs.map { run in
+            var run = run
+            if run.status == .running { run.status = .interrupted }
+            return run
         }
     }
 
