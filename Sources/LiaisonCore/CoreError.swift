@@ -4,7 +4,7 @@ public enum CoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownSector(let name): "unknown sector '\(name)'; `liaison sectors` lists the ids, names and aliases"
+        case .unknownSector(let name): "unknown sector \(CompanyText.quoted(name)); `liaison sectors` lists the ids, names and aliases"
         }
     }
 }

@@ -343,7 +343,7 @@ struct MatchCLITests {
 
             let cases: [(arguments: [String], fragments: [String], usage: Bool)] = [
                 (["NOPE"], ["'NOPE'"], false),
-                (["DE-0001"], ["'DE-0001'"], false),
+                (["DE-0001"], ["'DE-0001' is a company of DE", "not matched"], false),
                 (["--offers", "logistix"], ["offers", "'logistix'"], false),
                 (["--offers", "logistics:-1"], ["offers", "logistics"], false),
                 (["--offers", "logistics", "--languages", "xx"], ["languages", "'xx'"], false),

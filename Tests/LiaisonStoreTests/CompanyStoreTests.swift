@@ -36,6 +36,16 @@ struct CompanyStoreTests {
         #expect(StoreError.unknownCompany("NOPE").description.contains("liaison companies list"))
     }
 
+    @Test("an unknown id, event, country or sector typed at any length is quoted cut short, with its size")
+    func unknownValuesQuotedShort() {
+        let huge = String(repeating: "x", count: 100_000)
+        for message in [StoreError.unknownCompany(huge).description, MatchError.unknownCompany(huge).description,
+                        StoreError.unknownCountry(huge).description, EventError.unknownEvent(huge).description,
+                        "\(CoreError.unknownSector(huge))"] {
+            #expect(message.utf8.count < 400 && message.contains("(100000 bytes)"), "\(message.prefix(120))")
+        }
+    }
+
     @Test("saving the same company again changes neither its revision nor updated_at", arguments: Storage.allCases)
     func unchangedSave(storage: Storage) throws {
         try storage.withDatabase { db in

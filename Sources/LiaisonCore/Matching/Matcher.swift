@@ -68,6 +68,8 @@ public enum MatchError: Error, Equatable, CustomStringConvertible {
     case wrongSide(country: String, target: String, allowed: [String])
     case emptySide(String)
     case unknownCompany(String)
+    /// A stored company of a country that is neither the delegation's nor a host's.
+    case companyNotMatched(id: String, country: String)
 
     public var description: String {
         switch self {
@@ -77,8 +79,10 @@ public enum MatchError: Error, Equatable, CustomStringConvertible {
             "\(country.isEmpty ? "this profile" : "a company of \(country)") is matched with \(allowed.joined(separator: " or ")) companies, not \(target); use --country \(allowed.first ?? "any") or any"
         case .emptySide(let what):
             "there are no \(what) companies to match with; import some first"
+        case .companyNotMatched(let id, let country):
+            "\(CompanyText.quoted(id)) is a company of \(country), and " + MatchError.notMatched(country).description
         case .unknownCompany(let id):
-            "no company with id '\(id)' among the matched companies (\(MatchSides.delegation), \(MatchSides.hosts.joined(separator: ", "))); `liaison companies list` shows the ids"
+            "no company with id \(CompanyText.quoted(id)) among the matched companies (\(MatchSides.delegation), \(MatchSides.hosts.joined(separator: ", "))); `liaison companies list` shows the ids"
         }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import LiaisonCore
 
 /// Failures of the store that a user can act on.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -23,8 +24,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .missingDatabase(let path): "no database at \(path); create it with `liaison init` (or set --db / LIAISON_DB)"
         case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
-        case .unknownCompany(let id): "no company with id '\(id)'; `liaison companies list` shows the ids"
-        case .unknownCountry(let name): "unknown country '\(name)'; give an ISO 3166-1 code such as CN, US, CA, or an English name"
+        case .unknownCompany(let id): "no company with id \(CompanyText.quoted(id)); `liaison companies list` shows the ids"
+        case .unknownCountry(let name): "unknown country \(CompanyText.quoted(name)); give an ISO 3166-1 code such as CN, US, CA, or an English name"
         case .taxonomyConflict(let reason): "cannot update the sector taxonomy: \(reason)"
         case .badStoredValue(let table, let column, let value):
             "the database holds a value Liaison cannot read in \(table).\(column): '\(value.prefix(80))'; was the file changed by hand or by a newer Liaison?"

@@ -20,7 +20,7 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownEvent(let id): "no event '\(id)'; `liaison event list` shows the events"
+        case .unknownEvent(let id): "no event \(CompanyText.quoted(id)); `liaison event list` shows the events"
         case .eventExists(let id): "event '\(id)' already exists; change it with `liaison event import`, or choose another id"
         case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
         case .notParticipant(let event, let company): "\(company) is not a participant of \(event); add it with `liaison event add \(event) \(company)`"

@@ -27,7 +27,8 @@ extension LiaisonDatabase {
     /// stored company, neither it nor any company of the target countries changed since the run,
     /// the same weights, enough matches kept — unless `live` is asked or `weights` override the
     /// stored ones; computed live otherwise.
-    /// A company's id is compared in NFC, as ids are stored.
+    /// A company's id is compared in NFC, as ids are stored; a stored company of a country that
+    /// is neither the delegation's nor a host's is refused as not matched.
     public func match(_ query: MatchQuery, weights override: ScoreWeights? = nil, live: Bool = false) throws -> MatchAnswer {
         var query = query
         if case .company(let id) = query.subject { query.subject = .company(CompanyText.nfc(id)) }
@@ -35,7 +36,16 @@ extension LiaisonDatabase {
             return answer
         }
         let table = try featureTable()
-        let answer = try query.run(table: table, weights: try override ?? scoreWeights(), taxonomy: taxonomy)
+        let answer: MatchQuery.Answer
+        do {
+            answer = try query.run(table: table, weights: try override ?? scoreWeights(), taxonomy: taxonomy)
+        } catch MatchError.unknownCompany(let id) {
+            // Stored, but of a country no side is: it is not matched, rather than unknown.
+            if let stored = try writer.read({ db in try CompanyStore.fetch(id: id, in: db) }) {
+                throw MatchError.companyNotMatched(id: id, country: stored.company.country)
+            }
+            throw MatchError.unknownCompany(id)
+        }
         return MatchAnswer(country: answer.country, size: answer.size, matches: answer.matches, languages: table.languages,
                            source: .live)
     }

@@ -15,11 +15,15 @@ public struct StoredRankingEntry: Hashable, Sendable, Codable {
 
 extension LiaisonDatabase {
     /// The current run's lists of a company (its id compared in NFC, as ids are stored), by target
-    /// country (one, or all it has).
+    /// country (one, or all it has); a company of a country no side is refused as not matched.
     public func rankings(of company: String, country: String? = nil) throws -> (run: RerankRun, lists: [String: [StoredRankingEntry]]) {
         let company = CompanyText.nfc(company)
         guard let run = try rerankRuns().first(where: \.isCurrent) else { throw RankingError.noRun }
-        guard try writer.read({ db in try CompanyStore.fetch(id: company, in: db) }) != nil else { throw StoreError.unknownCompany(company) }
+        guard let stored = try writer.read({ db in try CompanyStore.fetch(id: company, in: db) }) else { throw StoreError.unknownCompany(company) }
+        let home = stored.company.country
+        guard home == MatchSides.delegation || MatchSides.hosts.contains(home) else {
+            throw MatchError.companyNotMatched(id: company, country: home)
+        }
         let rows = try writer.read { db -> [RankingEntryRecord] in
             let segments = try RankingSegments(db).read(by: run.id)
             var request = RankingEntryRecord.filter(segments.contains(RankingEntryRecord.Columns.segment))

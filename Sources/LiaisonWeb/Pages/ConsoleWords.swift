@@ -1,3 +1,4 @@
+import LiaisonCore
 import LiaisonStore
 
 /// The store's refusals and the scheduler's reasons in the console's words. The store words them
@@ -9,7 +10,7 @@ enum ConsoleWords {
     /// What `error` tells the organizer in the console.
     static func refusal(_ error: EventError) -> String {
         switch error {
-        case .unknownEvent(let id): "no event '\(id)'; the Events page lists the events"
+        case .unknownEvent(let id): "no event \(CompanyText.quoted(id)); the Events page lists the events"
         case .eventExists(let id): "event '\(id)' already exists; choose another id"
         case .notParticipant(let event, let company): "\(company) is not a participant of \(event); register it on the event's page"
         case .notScheduled(let id): "event '\(id)' has no schedule yet; schedule it on its schedule page"
@@ -26,7 +27,7 @@ enum ConsoleWords {
 
     /// What `error` tells the organizer in the console.
     static func refusal(_ error: StoreError) -> String {
-        if case .unknownCompany(let id) = error { return "no company with id '\(id)'; the Companies page lists the companies" }
+        if case .unknownCompany(let id) = error { return "no company with id \(CompanyText.quoted(id)); the Companies page lists the companies" }
         return error.description
     }
 
