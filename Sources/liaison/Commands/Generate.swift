@@ -10,7 +10,7 @@ extension Liaison {
         static let configuration = CommandConfiguration(
             abstract: "Write a synthetic scenario of fictional companies as importable CSV files.",
             discussion: """
-                Writes DIR/cn-delegates.csv, DIR/us-firms.csv and DIR/ca-firms.csv. The same seed always
+                Writes DIR/cn-delegates.csv, DIR/us-firms.csv and DIR/ca-firms.csv. The same seed always \
                 gives the same files; each company depends only on the seed, its side and its number.
                 """)
 

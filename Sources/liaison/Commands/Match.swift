@@ -9,8 +9,8 @@ extension Liaison {
         static let configuration = CommandConfiguration(
             abstract: "Rank the companies a company (or an ad-hoc profile) should meet, with the reasons.",
             discussion: """
-                A Chinese delegate is matched with US and/or Canadian firms; a US or Canadian firm with
-                Chinese delegates. With --offers/--seeks instead of an id, the profile is matched without
+                A Chinese delegate is matched with US and/or Canadian firms; a US or Canadian firm with \
+                Chinese delegates. With --offers/--seeks instead of an id, the profile is matched without \
                 being stored.
                 """)
 

@@ -11,14 +11,14 @@ extension Liaison.Companies {
             commandName: "import",
             abstract: "Import companies from CSV or JSON Lines files, all or nothing.",
             discussion: """
-                CSV columns: \(CompanyFileFormat.allColumns.joined(separator: ",")) (id, name and country required),
-                in any order, under these names or usual ones in English or Chinese (Company Name, Looking for,
-                Sector, E-mail, 公司名称, 行业, 国家, 联系人…); other columns are kept with each company. A sheet may
-                be UTF-8 (with or without BOM), UTF-16 or GB18030, separated by commas, semicolons or tabs.
-                offers and seeks are written sector:weight;sector:weight, a sector by id, name or alias; an
-                industry, offers or seeks value that is none is matched as free text ('Solar panels' holds
-                the alias 'solar' of clean-energy) and each such match is listed. An id already in the
-                database is updated. When any record has a problem, every problem is listed as
+                CSV columns: \(CompanyFileFormat.allColumns.joined(separator: ",")) (id, name and country required), \
+                in any order, under these names or usual ones in English or Chinese (Company Name, Looking for, \
+                Sector, E-mail, 公司名称, 行业, 国家, 联系人…); other columns are kept with each company. A sheet may \
+                be UTF-8 (with or without BOM), UTF-16 or GB18030, separated by commas, semicolons or tabs. \
+                offers and seeks are written sector:weight;sector:weight, a sector by id, name or alias; an \
+                industry, offers or seeks value that is none is matched as free text ('Solar panels' holds \
+                the alias 'solar' of clean-energy) and each such match is listed. An id already in the \
+                database is updated. When any record has a problem, every problem is listed as \
                 FILE:LINE: field: what is wrong, and nothing is written.
                 """)
 

@@ -9,9 +9,9 @@ extension Liaison.Event {
         static let configuration = CommandConfiguration(
             abstract: "Export the schedule: csv and ics into a folder, html and json into a file.",
             discussion: """
-                csv: master.csv and agendas/ID.csv; ics: one calendar per participant (ID.ics); html: one printable page
-                (figures, grid, and each agenda on its own page); json: the event, participants, meetings and quality figures.
-                Agendas and calendars are in each participant's language (zh, fr, else en) and from its side. A folder is
+                csv: master.csv and agendas/ID.csv; ics: one calendar per participant (ID.ics); html: one printable page \
+                (figures, grid, and each agenda on its own page); json: the event, participants, meetings and quality figures. \
+                Agendas and calendars are in each participant's language (zh, fr, else en) and from its side. A folder is \
                 replaced whole, or left as it was when the export fails; a folder holding other files is refused.
                 """)
 
