@@ -30,13 +30,23 @@ final class ProgressReporter: @unchecked Sendable {
             lastDraw = Date()
             let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
             let elapsed = Date().timeIntervalSince(stageStart)
-            let rate = elapsed > 0 ? Double(progress.done) / elapsed : 0
-            let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
             let width = 30, filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            FileHandle.standardError.write(Data(String(format: "\r%@ [%@] %3.0f%% %d/%d, %.0f/s, %.0f s left   ",
-                                                       progress.stage, bar, fraction * 100, progress.done, progress.total, rate, left).utf8))
+            FileHandle.standardError.write(Data((String(format: "\r%@ [%@] %3.0f%% %d/%d", progress.stage, bar, fraction * 100, progress.done,
+                                                        progress.total) + Self.pace(done: progress.done, total: progress.total, elapsed: elapsed)
+                                                 + "   ").utf8))
         }
+    }
+
+    /// The least time a stage runs before its rate is shown: over the first instants, a stage
+    /// whose first report already counts work done would show rates of billions a second.
+    static let leastTimeForRate: TimeInterval = 0.5
+
+    /// `, 1234/s, 56 s left` once the stage has run ``leastTimeForRate``; empty before.
+    static func pace(done: Int, total: Int, elapsed: TimeInterval) -> String {
+        guard elapsed >= leastTimeForRate, done > 0 else { return "" }
+        let rate = Double(done) / elapsed
+        return String(format: ", %.0f/s, %.0f s left", rate, Double(total - done) / rate)
     }
 
     /// Ends the current stage's line or log.

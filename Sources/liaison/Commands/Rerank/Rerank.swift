@@ -60,12 +60,15 @@ extension Liaison {
                 Output.note("liaison: another rerank is running on \(database.path); nothing done (exit \(Self.lockedExitCode))")
                 throw ExitCode(Self.lockedExitCode)
             }
-            // A batch job yields the processor to interactive queries (liaison match) meanwhile.
-            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
+            // A batch job yields the processor to interactive queries (liaison match) meanwhile: every
+            // thread of it, those each stage's work starts included.
+            let niceness = NicenessKeeper(niceness: Self.niceness)
             let reporter = ProgressReporter(label: "liaison.rerank")
             let run = try withExtendedLifetime(lock) {
-                try db.rerank(RerankOptions(top: top, incremental: incremental, countries: countryList, keepRuns: keep),
-                              progress: reporter.report)
+                try db.rerank(RerankOptions(top: top, incremental: incremental, countries: countryList, keepRuns: keep)) { progress in
+                    niceness.keep()
+                    reporter.report(progress)
+                }
             }
             reporter.finish()
             print(RunList.line(run))
