@@ -32,6 +32,13 @@ import Testing
                 for term in ScoreTerm.allCases {
                     #expect(abs((breakdown.components[term] ?? -1) - expected[term]) < 1e-6, "\(term) of \(a.id) · \(b.id)")
                 }
+                // The explained terms are the score's own, to the last bit, and add up to it as written.
+                let exact = model.components(features, table.features(ofRow: row))
+                #expect(breakdown.components == [.sector: exact.sector, .complementarity: exact.complementarity, .language: exact.language,
+                                                 .size: exact.size], "\(a.id) · \(b.id)")
+                let sum = (breakdown.components[.sector]! + breakdown.components[.complementarity]!) + breakdown.components[.language]!
+                    + breakdown.components[.size]!
+                #expect(sum == model.score(features, table.features(ofRow: row)) && breakdown.total == sum, "\(a.id) · \(b.id)")
             }
         }
     }

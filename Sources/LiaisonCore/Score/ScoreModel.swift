@@ -101,9 +101,10 @@ public struct ScoreModel: Sendable {
             breakdown.add(SectorContribution(term: .complementarity, sector: position, direction: .theySeekYouOffer, value: half * product))
         }
         breakdown.sharedLanguages = Set(a.languages).intersection(b.languages).sorted()
+        // The terms themselves are the score's, not sums of the sectors' shares (which may round
+        // otherwise): they are the numbers stored rankings keep, and they sum to the score.
         let terms = components(a, b)
-        breakdown.components[.language] = terms.language
-        breakdown.components[.size] = terms.size
+        breakdown.components = [.sector: terms.sector, .complementarity: terms.complementarity, .language: terms.language, .size: terms.size]
         return breakdown
     }
 
@@ -145,14 +146,18 @@ public struct ScoreComponents: Hashable, Sendable {
 
 /// A score taken apart: each term's contribution, and the sectors behind the sector terms.
 public struct ScoreBreakdown: Sendable {
-    /// Contribution of each term; they sum to ``total``.
+    /// Contribution of each term; they sum to ``total``, the score, in the order of ``ScoreComponents/total``.
     public var components: [ScoreTerm: Double] = [.sector: 0, .complementarity: 0, .language: 0, .size: 0]
     /// Per-sector contributions to the sector and complementarity terms, largest first.
     public private(set) var sectors: [SectorContribution] = []
     /// Positions of the languages both speak.
     public var sharedLanguages: [Int] = []
 
-    public var total: Double { components.values.reduce(0, +) }
+    /// The terms' sum, added as the score adds them: sector, complementarity, language, size.
+    public var total: Double {
+        ScoreComponents(sector: components[.sector] ?? 0, complementarity: components[.complementarity] ?? 0,
+                        language: components[.language] ?? 0, size: components[.size] ?? 0).total
+    }
 
     mutating func add(_ contribution: SectorContribution) {
         components[contribution.term, default: 0] += contribution.value
