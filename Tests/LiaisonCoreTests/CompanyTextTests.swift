@@ -112,6 +112,10 @@ struct CompanyTextTests {
         #expect(try draft.validated(with: TestTaxonomy.taxonomy).id.utf8.count == CompanyDraft.maximumIDBytes)
         draft.id += "🚀"
         #expect(issues(of: draft).map(\.field) == ["id"])
+        // The size is said once, whether the id is quoted whole (33 emoji) or cut (200 letters).
+        #expect(issues(of: draft).first?.message == "longer than 128 bytes: '\(draft.id)' (132 bytes)")
+        draft.id = String(repeating: "x", count: 200)
+        #expect(issues(of: draft).first?.message == "longer than 128 bytes: '\(String(repeating: "x", count: 80))…' (200 bytes)")
     }
 
     @Test("a value of 10 MB is refused with a message quoting at most ~80 characters of it")

@@ -14,7 +14,7 @@ extension Liaison.Weights {
 
         // Taken as raw text so that a negative number reaches validation instead of being read
         // as an option ("-1").
-        @Argument(parsing: .allUnrecognized, help: "Its weight: a finite number of at least 0.")
+        @Argument(parsing: .allUnrecognized, help: "Its weight: a number from 0 to \(Int(ScoreWeights.largest)).")
         var value: [String]
 
         func validate() throws {
