@@ -99,6 +99,21 @@ struct CLITests {
         }
     }
 
+    @Test("companies remove removes firms all or none, and says which; 1 company listed as '1 company'")
+    func removeCompanies() throws {
+        try Scenario.withImported { directory in
+            let delegates = Scenario.companies(of: .delegates).map(\.id)
+            let refused = try LiaisonBinary.run(["companies", "remove", delegates[0], "XX-404", "--db", Scenario.database], in: directory)
+            #expect(refused.status != 0 && refused.stderr.contains("'XX-404'"), "\(refused.stderr)")
+            let removed = try LiaisonBinary.run(["companies", "remove"] + delegates.dropFirst() + ["--db", Scenario.database], in: directory)
+            #expect(removed.status == 0, "\(removed.stderr)")
+            #expect(removed.stdout == "removed \(delegates.count - 1) companies: \(delegates.dropFirst().sorted().joined(separator: ", "))\n")
+            let left = try LiaisonBinary.run(["companies", "list", "--db", Scenario.database, "--country", "CN"], in: directory)
+            #expect(left.lines.dropFirst().map { String($0.prefix { $0 != " " }) } == [delegates[0], "1"] && left.lines.last == "1 company",
+                    "\(left.stdout)")
+        }
+    }
+
     @Test("companies list --country CN lists the delegates, as a table and as JSON")
     func listDelegates() throws {
         try Scenario.withImported { directory in

@@ -645,6 +645,39 @@ struct EventStoreTests {
         }
     }
 
+    @Test("removing companies: all or none; matching leaves them out at once; refused for one registered for an event or named by its published schedule")
+    func removeCompanies() throws {
+        try EventFixture.withCompanies { db in
+            let result = try Self.publishedSmallEvent(db)
+            let delegate = "CN-0001"
+            func matched() throws -> Set<String> {
+                Set(try db.match(MatchQuery(subject: .company(delegate), top: 100), live: true).matches.map(\.id))
+            }
+            #expect(try matched().contains("US-0001"))
+            let count = try db.companies().count
+            // An unknown id refuses the whole removal.
+            #expect(throws: StoreError.unknownCompany("US-9999")) { try db.removeCompanies(["US-0001", "US-9999"]) }
+            #expect(try db.companies().count == count)
+            // A participant is refused, naming the event and how to remove it from it.
+            let participant = try #require(result.meetings.first?.host)
+            #expect(throws: StoreError.companyInEvents(participant, registered: ["forum"], published: ["forum"])) {
+                try db.removeCompanies(["US-0001", participant])
+            }
+            #expect("\(StoreError.companyInEvents(participant, registered: ["forum"], published: []))".contains("liaison event remove forum \(participant)"))
+            // Removed from the event, it stays named by the published schedule: still refused.
+            try db.removeParticipants([participant], from: "forum")
+            _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: true)
+            _ = try db.publishEvent("forum")
+            #expect(throws: StoreError.companyInEvents(participant, registered: [], published: ["forum"])) { try db.removeCompanies([participant]) }
+            #expect(try db.companies().count == count)
+            // A firm of no event goes, and matching leaves it out at once.
+            #expect(try db.removeCompanies(["US-0001", "US-0001"]) == ["US-0001"])
+            #expect(try db.companies().count == count - 1)
+            #expect(try !matched().contains("US-0001"))
+            #expect(throws: StoreError.unknownCompany("US-0001")) { try db.company(id: "US-0001") }
+        }
+    }
+
     @Test("participants see the times published until the next publication: calendars, pages and ratings; then the new ones")
     func announcedTimes() throws {
         try EventFixture.withCompanies { db in

@@ -7,6 +7,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(String, String)
     case unknownCompany(String)
     case unknownCountry(String)
+    /// A company that cannot be removed: it is registered for events, or named by their published
+    /// schedules (whose agendas and calendars still show it, cancelled meetings included).
+    case companyInEvents(String, registered: [String], published: [String])
     case taxonomyConflict(String)
     /// A stored value that is not one this version of Liaison writes: the file was changed by
     /// hand, or by a newer Liaison.
@@ -25,6 +28,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .missingDatabase(let path): "no database at \(path); create it with `liaison init` (or set --db / LIAISON_DB)"
         case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
         case .unknownCompany(let id): "no company with id \(CompanyText.quoted(id)); `liaison companies list` shows the ids"
+        case .companyInEvents(let id, let registered, let published):
+            if let first = registered.first {
+                "\(CompanyText.quoted(id)) is registered for \(registered.count == 1 ? "event" : "events") \(registered.joined(separator: ", ")): "
+                    + "remove it from \(registered.count == 1 ? "it" : "them") first (`liaison event remove \(first) \(id)`)"
+            } else {
+                "\(CompanyText.quoted(id)) is named by the published schedule of \(published.joined(separator: ", ")), whose agendas and "
+                    + "calendars still show it: it stays as long as \(published.count == 1 ? "that event does" : "those events do")"
+            }
         case .unknownCountry(let name): "unknown country \(CompanyText.quoted(name)); give an ISO 3166-1 code such as CN, US, CA, or an English name"
         case .taxonomyConflict(let reason): "cannot update the sector taxonomy: \(reason)"
         case .badStoredValue(let table, let column, let value):

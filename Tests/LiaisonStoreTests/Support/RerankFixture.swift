@@ -132,22 +132,6 @@ extension RerankCatalog {
 }
 
 extension LiaisonDatabase {
-    /// Deletes companies as a deletion must: the rows go (their profiles with them) and their
-    /// countries' catalog versions grow, in one transaction. (The store has no public delete.)
-    func removeCompanies(_ ids: [String]) throws {
-        guard !ids.isEmpty else { return }
-        try writer.write { db in
-            var countries = Set<String>()
-            for id in ids {
-                if let country = try String.fetchOne(db, sql: "SELECT country FROM company WHERE id = ?", arguments: [id]) {
-                    countries.insert(country)
-                    try db.execute(sql: "DELETE FROM company WHERE id = ?", arguments: [id])
-                }
-            }
-            try CatalogState.bump(db, countries: countries)
-        }
-    }
-
     /// A new in-memory database holding the same companies and weights: where a full run of the
     /// same data is made to compare with.
     func freshCopy() throws -> LiaisonDatabase {

@@ -4,8 +4,8 @@ extension Liaison {
     /// `liaison companies`: the stored companies.
     struct Companies: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List, show, import and export the stored companies.",
-            subcommands: [List.self, Show.self, Import.self, Export.self])
+            abstract: "List, show, import, export and remove the stored companies.",
+            subcommands: [List.self, Show.self, Import.self, Export.self, Remove.self])
     }
 
     /// `liaison import companies`: the older spelling of `liaison companies import`, kept for scripts.
