@@ -370,7 +370,7 @@ struct EventCLITests {
             }
             try Data(good.utf8).write(to: directory.appendingPathComponent("events.json"))
             #expect(try EventScenario.succeed(["event", "import", "events.json"], in: directory).lines
-                    == ["harbour: Harbour — 1 delegates, 1 hosts, 1 requests, 0 blocks, 0 locks"])
+                    == ["harbour: Harbour — 1 delegate, 1 host, 1 request, 0 blocks, 0 locks"])
         }
     }
 }
