@@ -5,7 +5,7 @@ SWIFT        ?= swift
 DB           ?= liaison.sqlite
 LIAISON      := .build/release/liaison
 SAMPLE       := datasets/ccpit-2025
-APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev libcadical-dev
+APT_PACKAGES := libsqlite3-dev libblas-dev libopenblas0-pthread liblemon-dev libcadical-dev zlib1g-dev
 
 VENV         := Benchmarks/.venv
 PEERS        := faiss-cpu numpy ortools python-sat
@@ -25,7 +25,7 @@ define apt_ensure
 	else echo "These packages are needed. Run:"; echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi
 endef
 
-# The system libraries Liaison links against.
+# The system libraries Liaison links against (zlib1g-dev: ZIPFoundation inflates .xlsx workbooks with zlib on Linux).
 deps:
 	$(call apt_ensure,$(APT_PACKAGES))
 

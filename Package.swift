@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Reads .xlsx workbooks (zip archives) in memory; on Linux it links the system zlib.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system BLAS behind Debian's libblas.so.3 alternative: reference BLAS or OpenBLAS.
@@ -53,6 +55,7 @@ let package = Package(
                 "LiaisonCore", "LiaisonScheduling",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [
                 .embedInCode("Resources/sectors.csv"),
@@ -94,7 +97,12 @@ let package = Package(
         // Helpers shared by the test targets and the benchmarks, one copy each: the reference score
         // formula, seeded random events, the repository root, running the built `liaison`. No
         // SQLite, so the kernel, core and scheduling tests stay light.
-        .target(name: "LiaisonTestSupport", dependencies: ["LiaisonCore", "LiaisonScheduling"], path: "Tests/LiaisonTestSupport"),
+        // ZIPFoundation writes the workbooks the tests import.
+        .target(
+            name: "LiaisonTestSupport",
+            dependencies: ["LiaisonCore", "LiaisonScheduling", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/LiaisonTestSupport"
+        ),
         .testTarget(name: "LiaisonKernelTests", dependencies: ["LiaisonKernel"]),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore", "LiaisonTestSupport"]),
         .testTarget(name: "LiaisonFormatsTests", dependencies: ["LiaisonFormats", "LiaisonTestSupport"]),

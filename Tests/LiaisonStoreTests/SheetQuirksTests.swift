@@ -65,8 +65,8 @@ struct SheetQuirksTests {
         error.expectProblem(in: path, line: 3, field: "city", containing: "nor is the file GB18030")
     }
 
-    @Test("a workbook given a .csv name is refused as a workbook, saying how to save it as CSV", arguments: [
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x0D, 0x0A], "a zip archive"),
+    @Test("a workbook given a .csv name is read as a workbook: a damaged .xlsx or an .xls is refused as one, saying how to save it", arguments: [
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x0D, 0x0A], "a zip archive but a damaged or incomplete one"),
         ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00, 0x00, 0x00, 0x3E, 0x00, 0x03, 0x00], "Excel 97–2003 workbook"),
     ] as [([UInt8], String)])
     func workbookNamedCSV(head: [UInt8], kind: String) throws {
@@ -75,7 +75,7 @@ struct SheetQuirksTests {
         let (error, path) = try ImportFixture.refuse(bytes, named: "registration.csv")
         #expect(error.problems.count == 1, "\(error)")
         error.expectProblem(in: path, line: 1, field: "file", containing: kind)
-        error.expectProblem(in: path, line: 1, field: "file", containing: "save it as CSV UTF-8")
+        error.expectProblem(in: path, line: 1, field: "file", containing: "CSV UTF-8")
     }
 
     @Test("a title, a date or a note above the header is skipped, saying so; a line above it with a company's worth of cells is not")
@@ -218,7 +218,7 @@ struct SheetQuirksTests {
             #expect {
                 try db.importCompanies(from: [file], options: ImportOptions(columns: mapping))
             } throws: { error in
-                (error as? ImportError)?.problems.map(\.message) == ["no CSV file has a column 'Booth'"]
+                (error as? ImportError)?.problems.map(\.message) == ["no file has a column 'Booth'"]
             }
             #expect(try db.companies().isEmpty)
         }

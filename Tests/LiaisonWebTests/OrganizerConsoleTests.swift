@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonScheduling
 @testable import LiaisonStore
+import LiaisonTestSupport
 @testable import LiaisonWeb
 import Testing
 
@@ -64,6 +65,26 @@ struct OrganizerConsoleTests {
         #expect(try fixture.db.company(id: "US-10").company.name == "Ten")
         #expect(try temporary() == leftBefore)
         #expect(!FileManager.default.fileExists(atPath: "/etc/firms.csv"))
+    }
+
+    @Test("an uploaded .xlsx workbook is imported as the CLI imports it; its problems name the uploaded file, row and field")
+    func importWorkbookUpload() async throws {
+        let fixture = try WebFixture.make()
+        @Sendable func workbook(_ country: TestWorkbook.Cell) throws -> Data {
+            try TestWorkbook(sheets: [.init("Firms", rows: [
+                [.text("Company ID"), .text("Company Name"), .text("Country"), .text("Sector"), .text("Phone")],
+                [.text("US-20"), .text("Twenty Logistics"), country, .text("logistics"), .number("5105550142")],
+            ])]).data()
+        }
+        try await signedIn(fixture) { browser in
+            let csrf = try await browser.csrf("/companies")
+            let refused = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", "firms.xlsx", try workbook(.error("#N/A"))))
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("firms.xlsx:2: country: holds the error #N/A"), "\(refused.text)")
+            let imported = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", "firms.xlsx", try workbook(.text("US"))))
+            #expect(imported.status == .ok && imported.text.contains("Imported 1 companies"), "\(imported.text)")
+        }
+        #expect(try fixture.db.company(id: "US-20").company.phone == "5105550142")
     }
 
     @Test("events: create, register participants, requests (a participant's to accept or decline), blocks, locks")

@@ -159,15 +159,6 @@ public enum SheetEncoding: String, Sendable {
         }
     }
 
-    /// What kind of workbook `data` is, when it is a spreadsheet application's own file rather than
-    /// text: a zip archive (Excel's .xlsx, LibreOffice's .ods, Numbers) or an OLE compound file
-    /// (Excel 97–2003's .xls, WPS's .et). Nil for anything else.
-    static func workbook(_ data: Data) -> String? {
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a workbook (.xlsx, .ods or .numbers: a zip archive)" }
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "an Excel 97–2003 workbook (.xls)" }
-        return nil
-    }
-
     /// Whether `data` looks like UTF-16 (or UTF-32) saved without a byte-order mark: a quarter or
     /// more of its first bytes are zero, as every ASCII character's other byte is, where a
     /// spreadsheet's text holds none.

@@ -8,15 +8,12 @@ import LiaisonCore
 enum CompanyCSVSource {
     /// The layout of `data` and a reader positioned at its first record.
     static func open(_ data: Data, file: String, columns mapping: HeaderMapping) -> (layout: CompanyFileLayout, source: CompanySheetSource<CSVSheetRows>) {
-        var layout = CompanyFileLayout(file: file)
+        var layout = CompanyFileLayout(file: file, readAs: .csv)
         func refuse(_ line: Int, _ field: String, _ message: String) -> (layout: CompanyFileLayout, source: CompanySheetSource<CSVSheetRows>) {
             layout.problems.append(ImportProblem(file: file, line: line, field: field, message: message))
             return (layout, .refusing())
         }
 
-        if let workbook = SheetEncoding.workbook(data) {
-            return refuse(1, "file", "is \(workbook), not CSV: open it and save it as CSV UTF-8 (File › Save As)")
-        }
         var (encoding, start, neither) = SheetEncoding.detect(data)
         layout.encoding = encoding
         if encoding != .utf16 && SheetEncoding.looksLikeUTF16WithoutMark(data) {

@@ -7,15 +7,30 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
     case csv
     /// JSON Lines: one object per line with the same fields; offers and seeks as objects.
     case jsonl
+    /// An Office Open XML workbook (Excel, WPS, LibreOffice): one worksheet read as a CSV file is.
+    /// Read only: exports are CSV or JSON Lines.
+    case xlsx
 
-    /// The format a file's extension names: `.csv`, or `.jsonl` / `.ndjson`.
+    /// The format a file's extension names: `.csv`, `.jsonl` / `.ndjson`, or `.xlsx` / `.xlsm`.
     public init?(inferredFrom url: URL) {
         switch url.pathExtension.lowercased() {
         case "csv": self = .csv
         case "jsonl", "ndjson": self = .jsonl
+        case "xlsx", "xlsm": self = .xlsx
         default: return nil
         }
     }
+
+    /// The format `data` is in by its contents alone, when they say: a spreadsheet application's
+    /// own file (a zip archive, an OLE compound file) is read as a workbook whatever its name,
+    /// and refused as one when it is not an .xlsx. Nil for text.
+    public init?(contentsOf data: Data) {
+        guard XLSXWorkbook.isSpreadsheetFile(data) else { return nil }
+        self = .xlsx
+    }
+
+    /// The formats companies are exported in (``CompanyWriter``): a workbook is read, never written.
+    public static let exportable: [CompanyFileFormat] = [.csv, .jsonl]
 
     /// The standard CSV columns, in the order Liaison writes them.
     public static let columns = ["id", "name", "country", "region", "city", "size", "languages",
@@ -34,7 +49,7 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
         FieldIssue(field: name, message: "unknown field; fields are \(allColumns.joined(separator: ",")) and \(extraKey)")
     }
 
-    /// Columns every CSV must have (under these names or one of their ``ColumnNames``).
+    /// Columns every sheet must have (under these names or one of their ``ColumnNames``).
     static let requiredColumns = ["id", "name", "country"]
 }
 
@@ -56,13 +71,18 @@ protocol CompanyRecordSource: Sendable {
 
 extension CompanyFileFormat {
     /// How `data` in this format is laid out, and a reader of its records; `file` names the file
-    /// in problems, `columns` names the columns of a CSV header that Liaison does not recognize.
-    func open(_ data: Data, file: String, columns: HeaderMapping) -> (layout: CompanyFileLayout, source: any CompanyRecordSource) {
-        switch self {
+    /// in problems, `columns` names the columns of a sheet's header that Liaison does not
+    /// recognize, `sheet` the worksheet of a workbook to read (nil: its first visible one). A
+    /// workbook is read as one whatever format it was named as.
+    func open(_ data: Data, file: String, columns: HeaderMapping, sheet: String? = nil,
+              limits: WorkbookLimits = .default) -> (layout: CompanyFileLayout, source: any CompanyRecordSource) {
+        switch CompanyFileFormat(contentsOf: data) ?? self {
         case .csv:
             return CompanyCSVSource.open(data, file: file, columns: columns)
         case .jsonl:
-            return (CompanyFileLayout(file: file), CompanyJSONLinesSource(data: data, file: file))
+            return (CompanyFileLayout(file: file, readAs: .jsonl), CompanyJSONLinesSource(data: data, file: file))
+        case .xlsx:
+            return CompanyWorkbookSource.open(data, file: file, columns: columns, sheet: sheet, limits: limits)
         }
     }
 }

@@ -36,11 +36,14 @@ public final class CompanyFileReader: @unchecked Sendable {
     private var cancelled = false
     private var failure: ImportProblem?
 
-    /// Reads the layout of `data`, a file in `format` (`file` names it in problems), then starts
-    /// reading its records at once; `columns` maps the CSV headers Liaison does not recognize.
+    /// Reads the layout of `data`, a file in `format` (`file` names it in problems; a workbook is
+    /// read as one whatever `format` says), then starts reading its records at once; `columns`
+    /// maps the sheet headers Liaison does not recognize, `sheet` names the worksheet of a
+    /// workbook to read (nil: the first that is not hidden), `limits` caps how much a workbook
+    /// may unpack to.
     public convenience init(data: Data, file: String, format: CompanyFileFormat, taxonomy: Taxonomy,
-                            columns: HeaderMapping = HeaderMapping()) {
-        let (layout, source) = format.open(data, file: file, columns: columns)
+                            columns: HeaderMapping = HeaderMapping(), sheet: String? = nil, limits: WorkbookLimits = .default) {
+        let (layout, source) = format.open(data, file: file, columns: columns, sheet: sheet, limits: limits)
         self.init(layout: layout, source: source, taxonomy: taxonomy)
     }
 

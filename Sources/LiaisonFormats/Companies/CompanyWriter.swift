@@ -3,9 +3,12 @@ import LiaisonCore
 
 /// Writes companies in an importable format: importing the output reproduces the same companies.
 public enum CompanyWriter {
-    /// The bytes of `companies` in `format`: CSV with a header, or JSON Lines.
+    /// The bytes of `companies` in `format`: CSV with a header, or JSON Lines. Liaison reads
+    /// workbooks but does not write them: `.xlsx` is refused.
     public static func data(_ companies: [Company], format: CompanyFileFormat) throws -> Data {
         switch format {
+        case .xlsx:
+            throw UnwritableFormat()
         case .csv:
             let columns = CSVColumns(companies)
             return try CSVTable.data(header: columns.header, rows: companies.map(columns.fields))
@@ -19,6 +22,13 @@ public enum CompanyWriter {
             }
             return data
         }
+    }
+
+    /// The refusal to write a workbook.
+    public struct UnwritableFormat: Error, CustomStringConvertible {
+        public init() {}
+
+        public var description: String { "companies are exported as csv or jsonl; a spreadsheet opens the CSV (Liaison does not write .xlsx)" }
     }
 
     /// The CSV columns of a list of companies: the standard columns, then the contact columns

@@ -7,17 +7,22 @@ import LiaisonFormats
 public struct ImportOptions: Sendable {
     /// The format of every file; nil infers it from each file's extension.
     public var format: CompanyFileFormat?
-    /// Names for CSV columns Liaison does not recognize (`--columns 'Booth No=booth,Wants=seeks'`).
+    /// Names for sheet columns Liaison does not recognize (`--columns 'Booth No=booth,Wants=seeks'`).
     public var columns: HeaderMapping
+    /// The worksheet to read of each workbook (`--sheet Delegates`); nil reads the first that is
+    /// not hidden.
+    public var sheet: String?
     /// Refuse, instead of inferring, an industry, offers or seeks value that is no sector's id,
     /// name or alias.
     public var strict: Bool
     /// Check and count only, writing nothing.
     public var dryRun: Bool
 
-    public init(format: CompanyFileFormat? = nil, columns: HeaderMapping = HeaderMapping(), strict: Bool = false, dryRun: Bool = false) {
+    public init(format: CompanyFileFormat? = nil, columns: HeaderMapping = HeaderMapping(), sheet: String? = nil,
+                strict: Bool = false, dryRun: Bool = false) {
         self.format = format
         self.columns = columns
+        self.sheet = sheet
         self.strict = strict
         self.dryRun = dryRun
     }
@@ -42,7 +47,7 @@ public struct ImportSummary: Sendable {
 }
 
 extension LiaisonDatabase {
-    /// Imports companies from CSV or JSON Lines files, all in one transaction.
+    /// Imports companies from CSV, .xlsx or JSON Lines files, all in one transaction.
     ///
     /// An id imported again updates that company. When any record of any file has a problem,
     /// every problem found is thrown as an ``ImportError`` and the database is left exactly as
@@ -55,7 +60,7 @@ extension LiaisonDatabase {
         try importCompanies(from: files, options: ImportOptions(format: format, dryRun: dryRun))
     }
 
-    /// Imports companies from CSV or JSON Lines files, all in one transaction, read as `options`
+    /// Imports companies from CSV, .xlsx or JSON Lines files, all in one transaction, read as `options`
     /// say: every problem of every file (header, encoding, records) is found in one pass and
     /// thrown as an ``ImportError``, and then nothing is written. Values matched to a sector as
     /// free text are listed in the summary (``ImportSummary/inferences``), or, when
@@ -81,7 +86,11 @@ extension LiaisonDatabase {
                 // A mapping no file used is a problem too, found before anything is committed.
                 for rename in options.columns.renames where !state.mappedHeaders.contains(ColumnNames.key(rename.header)) {
                     problems.append(ImportProblem(file: "--columns", line: 0, field: rename.header,
-                                                  message: "no CSV file has a column '\(rename.header)'"))
+                                                  message: "no file has a column '\(rename.header)'"))
+                }
+                if let sheet = options.sheet, !state.readWorkbook {
+                    problems.append(ImportProblem(file: "--sheet", line: 0, field: sheet,
+                                                  message: "no file is a workbook (.xlsx): a CSV or JSON Lines file has no sheets"))
                 }
                 try summary.changes.commit(db)
                 return problems.isEmpty && !options.dryRun ? .commit : .rollback
@@ -105,11 +114,6 @@ extension LiaisonDatabase {
     private func importFile(_ url: URL, options: ImportOptions, into db: Database, at timestamp: String,
                             state: inout ImportState, summary: inout ImportSummary, problems: inout [ImportProblem]) throws -> Int {
         let file = url.relativePath
-        guard let format = options.format ?? CompanyFileFormat(inferredFrom: url) else {
-            problems.append(ImportProblem(file: file, line: 1, field: "file",
-                                          message: "unknown format; name it .csv or .jsonl, or pass --format"))
-            return 0
-        }
         let data: Data
         do {
             data = try InputFile.contents(of: url)
@@ -117,7 +121,15 @@ extension LiaisonDatabase {
             problems.append(ImportProblem(file: file, line: 1, field: "file", message: error.reason))
             return 0
         }
-        let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy, columns: options.columns)
+        // A workbook is read as one whatever its name says (CompanyFileReader looks at the contents).
+        guard let format = options.format ?? CompanyFileFormat(inferredFrom: url) ?? CompanyFileFormat(contentsOf: data) else {
+            problems.append(ImportProblem(file: file, line: 1, field: "file",
+                                          message: "unknown format; name it .csv, .xlsx or .jsonl, or pass --format"))
+            return 0
+        }
+        let reader = CompanyFileReader(data: data, file: file, format: format, taxonomy: taxonomy, columns: options.columns,
+                                       sheet: options.sheet)
+        if reader.layout.readAs == .xlsx { state.readWorkbook = true }
         defer { reader.cancel() }
         problems += reader.layout.problems
         var layout = reader.layout
@@ -125,7 +137,7 @@ extension LiaisonDatabase {
             let spelling = try state.extraSpellings.spelling(of: name, in: db)
             if spelling != name { layout.respelt[name] = spelling }
         }
-        let sheet = SheetColumns(layout, format: format)
+        let sheet = SheetColumns(layout)
         state.mappedHeaders.formUnion(layout.mappedHeaders)
         if let layout = layout.summary { summary.layouts.append(layout) }
         var count = 0
@@ -181,6 +193,8 @@ private struct ImportState {
     var seenIDs: [String: (file: String, line: Int)] = [:]
     /// The `--columns` headers some file had.
     var mappedHeaders = Set<String>()
+    /// Whether some file was a workbook, whose sheet `--sheet` names.
+    var readWorkbook = false
     /// The spelling each of the organizer's own columns is stored under.
     var extraSpellings = ExtraColumnSpellings()
     /// Distinct inferences in the order first met, and how often each was made.

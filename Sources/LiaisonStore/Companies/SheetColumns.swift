@@ -12,10 +12,10 @@ struct SheetColumns {
     /// the column stored as `Booth No`.
     var extras: Set<String>
 
-    /// The columns of a CSV file as its header was read; nil for JSON Lines, whose records each
-    /// give a whole company.
-    init?(_ layout: CompanyFileLayout, format: CompanyFileFormat) {
-        guard format == .csv else { return nil }
+    /// The columns of a sheet (CSV, a workbook's worksheet) as its header was read; nil for JSON
+    /// Lines, whose records each give a whole company.
+    init?(_ layout: CompanyFileLayout) {
+        guard layout.readAs != .jsonl else { return nil }
         (fields, extras) = (layout.fields, Set(layout.extras.map(ColumnNames.key)))
     }
 

@@ -52,7 +52,7 @@ struct CompanyRoutes {
         return try HTMLPage(html: environment.templates.render("company", view)).response(from: request, context: context)
     }
 
-    /// `POST /companies/import` (multipart: `csrf`, `file`, `format`): the uploaded file is written
+    /// `POST /companies/import` (multipart: `csrf`, `file`, `format`; CSV, .xlsx or JSON Lines): the uploaded file is written
     /// to a temporary file the server names and imported all or nothing; every problem is listed
     /// as the CLI lists them, naming the uploaded file.
     @Sendable func importFile(_ request: Request, context: WebContext) async throws -> Response {
@@ -68,7 +68,7 @@ struct CompanyRoutes {
                               unchanged: 0, problemCount: "", problems: [])
         do {
             guard let format else { throw ImportError(problems: [ImportProblem(file: upload.clientName, line: 1, field: "file",
-                                                                               message: "unknown format; name it .csv or .jsonl, or choose the format")]) }
+                                                                               message: "unknown format; name it .csv, .xlsx or .jsonl, or choose the format")]) }
             let summary = try upload.withTemporaryFile { url in try environment.database.importCompanies(from: [url], format: format) }
             view.imported = true
             view.inserted = summary.inserted

@@ -13,17 +13,25 @@ extension Liaison.Companies {
         @OptionGroup var database: DatabaseOptions
 
         @Option(help: "Output format.")
-        var format: CompanyFileFormat = .csv
+        var format: ExportFormat = .csv
 
         @Option(name: .shortAndLong, help: "Output file, written whole or not at all (default: standard output).")
         var output: String?
 
         func run() throws {
             let companies = try database.open().companies().map(\.company)
-            try Output.write(try CompanyWriter.data(companies, format: format), to: output)
+            try Output.write(try CompanyWriter.data(companies, format: format.written), to: output)
             if let output, output != "-" {
                 Output.note("wrote \(EnglishCount.of(companies.count, "company", plural: "companies")) to \(output)")
             }
         }
     }
+}
+
+/// The formats `companies export` writes: those of ``CompanyFileFormat/exportable`` (a workbook is
+/// read, never written), so that `--format xlsx` is refused and help lists only these.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case csv, jsonl
+
+    var written: CompanyFileFormat { CompanyFileFormat(rawValue: rawValue)! }
 }

@@ -9,12 +9,15 @@ extension Liaison.Companies {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import companies from CSV or JSON Lines files, all or nothing.",
+            abstract: "Import companies from CSV, Excel (.xlsx) or JSON Lines files, all or nothing.",
             discussion: """
-                CSV columns: \(CompanyFileFormat.allColumns.joined(separator: ",")) (id, name and country required), \
+                Sheet columns: \(CompanyFileFormat.allColumns.joined(separator: ",")) (id, name and country required), \
                 in any order, under these names or usual ones in English or Chinese (Company Name, Looking for, \
-                Sector, E-mail, 公司名称, 行业, 国家, 联系人…); other columns are kept with each company. A sheet may \
-                be UTF-8 (with or without BOM), UTF-16 or GB18030, separated by commas, semicolons or tabs. \
+                Sector, E-mail, 公司名称, 行业, 国家, 联系人…); other columns are kept with each company. A CSV sheet \
+                may be UTF-8 (with or without BOM), UTF-16 or GB18030, separated by commas, semicolons or tabs. \
+                An .xlsx workbook is read directly: its first sheet that is not hidden, or the one --sheet names; \
+                numbers as Excel shows them, dates as 2025-11-03. .xls, .ods, .numbers and password-protected \
+                workbooks are refused: save them as .xlsx or CSV UTF-8. \
                 offers and seeks are written sector:weight;sector:weight, a sector by id, name or alias; an \
                 industry, offers or seeks value that is none is matched as free text ('Solar panels' holds \
                 the alias 'solar' of clean-energy) and each such match is listed. An id already in the \
@@ -24,13 +27,17 @@ extension Liaison.Companies {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "CSV (.csv) or JSON Lines (.jsonl) files.")
+        @Argument(help: "CSV (.csv), Excel workbook (.xlsx) or JSON Lines (.jsonl) files.")
         var files: [String]
 
         @Option(help: "The files' format, when their extension does not say.")
         var format: CompanyFileFormat?
 
-        @Option(help: ArgumentHelp("Name CSV columns: 'Header=field,…' maps a header to a field, or keeps it under another name "
+        @Option(help: ArgumentHelp("The worksheet to read of each .xlsx workbook (default: the first that is not hidden).",
+                                   valueName: "name"))
+        var sheet: String?
+
+        @Option(help: ArgumentHelp("Name sheet columns: 'Header=field,…' maps a header to a field, or keeps it under another name "
                                    + "(may be given more than once).", valueName: "Header=field,…"))
         var columns: [String] = []
 
@@ -51,7 +58,7 @@ extension Liaison.Companies {
 
         func run() throws {
             let db = try database.open(dryRun ? .mustExist : .createIfMissing)
-            let options = ImportOptions(format: format, columns: try mapping(), strict: strict, dryRun: dryRun)
+            let options = ImportOptions(format: format, columns: try mapping(), sheet: sheet, strict: strict, dryRun: dryRun)
             let summary = try db.importCompanies(from: files.map { URL(fileURLWithPath: $0) }, options: options)
             for file in summary.files {
                 print("\(file.file): \(EnglishCount.of(file.companies, "company", plural: "companies"))")
