@@ -93,6 +93,9 @@ struct WorkbookReadingTests {
         #expect(try value(.number("61", style: .date)) == "1900-03-01", "day 60 is Excel's 29 February 1900, which never was")
         #expect(try value(.number("1", style: .date)) == "1900-01-01")
         #expect(try value(.number("44502", style: .date), date1904: true) == "2025-11-03")
+        #expect(try value(.number("45964.6041666667", style: .dateTime)) == "2025-11-03 14:30")
+        #expect(try value(.number("45964", style: .dateTime)) == "2025-11-03", "midnight shows the day alone")
+        #expect(try value(.number("0.6041666667", style: .time)) == "14:30")
         #expect(try value(.number("1.5", style: .elapsed)) == "1.5", "an elapsed-time format is a duration, not a date")
         #expect(try value(.number("45964", style: .text)) == "45964")
     }

@@ -37,6 +37,10 @@ public struct TestWorkbook: Sendable {
         case text = 3
         /// A custom format of elapsed hours, `[h]:mm`: a duration, not a date.
         case elapsed = 4
+        /// Built-in number format 22, date and time (`m/d/yy h:mm`).
+        case dateTime = 5
+        /// Built-in number format 20, a time of day (`h:mm`).
+        case time = 6
     }
 
     /// One row: its number and its cells by column letters, in the order written.
@@ -195,11 +199,13 @@ public struct TestWorkbook: Sendable {
             <fills count="1"><fill><patternFill patternType="none"/></fill></fills>\
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
             <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
             <xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
             <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-            <xf numFmtId="177" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+            <xf numFmtId="177" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="20" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
             """.utf8)))
         parts.append(("xl/sharedStrings.xml", Data("""
