@@ -236,4 +236,20 @@ struct SheetQuirksTests {
             }
         }
     }
+
+    @Test("a sheet saved as Text (Tab delimited) .tsv or .txt, or as Unicode Text (UTF-16 .txt), imports as its CSV does")
+    func tabDelimitedText() throws {
+        let rows = "Company ID\tCompany Name\tCountry\tSector\nSZ-01\t深圳光伏有限公司\tCN\tSolar panels\nON-01\tMaple Grid Inc.\tCA\tclean-energy\n"
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in rows.replacingOccurrences(of: "\n", with: "\r\n").utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try TestFiles.withTemporaryDirectory { directory in
+            for (name, bytes) in [("sheet.tsv", Array(rows.utf8)), ("sheet.txt", Array(rows.utf8)), ("unicode.txt", utf16)] {
+                let db = try LiaisonDatabase.inMemory()
+                let summary = try db.importCompanies(from: [try directory.writing(name, bytes: bytes)])
+                #expect(summary.inserted == 2, "\(name)")
+                #expect(try db.company(id: "SZ-01").company.name == "深圳光伏有限公司", "\(name)")
+                #expect(try db.company(id: "ON-01").company.offers.text == "clean-energy", "\(name)")
+            }
+        }
+    }
 }

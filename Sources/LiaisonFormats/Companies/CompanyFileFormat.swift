@@ -11,10 +11,12 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
     /// Read only: exports are CSV or JSON Lines.
     case xlsx
 
-    /// The format a file's extension names: `.csv`, `.jsonl` / `.ndjson`, or `.xlsx` / `.xlsm`.
+    /// The format a file's extension names: `.csv` — or `.tsv` and `.txt`, what spreadsheets save
+    /// as "Text (Tab delimited)" and "Unicode Text", read as CSV is, by their separator —,
+    /// `.jsonl` / `.ndjson`, or `.xlsx` / `.xlsm`.
     public init?(inferredFrom url: URL) {
         switch url.pathExtension.lowercased() {
-        case "csv": self = .csv
+        case "csv", "tsv", "txt": self = .csv
         case "jsonl", "ndjson": self = .jsonl
         case "xlsx", "xlsm": self = .xlsx
         default: return nil
