@@ -216,7 +216,7 @@ struct CSVImportErrorTests {
 
     @Test("a file whose extension names no format is refused")
     func unknownExtension() throws {
-        let (error, path) = try ImportFixture.refuse(BadCSV.valid, named: "companies.txt")
+        let (error, path) = try ImportFixture.refuse(BadCSV.valid, named: "companies.dat")
         error.expectProblem(in: path, line: 1, field: "file", containing: "unknown format")
     }
 }

@@ -252,4 +252,30 @@ struct SheetQuirksTests {
             }
         }
     }
+
+    @Test("a tab-separated sheet whose header names hold more commas than tabs is read by its tabs")
+    func tabsOverCommasInHeaderNames() throws {
+        let rows = "Company ID\tCompany Name\tCountry\tSector\tProducts, services, brands, parts, spares, notes\nSZ-01\tShenzhen Solar\tCN\tsolar\tpanels, inverters\n"
+        try TestFiles.withTemporaryDirectory { directory in
+            let db = try LiaisonDatabase.inMemory()
+            let summary = try db.importCompanies(from: [try directory.writing("sheet.tsv", rows)])
+            #expect(summary.inserted == 1)
+            let company = try db.company(id: "SZ-01").company
+            #expect(company.offers.text == "clean-energy")
+            #expect(company.extras.map(\.value) == ["panels, inverters"])
+        }
+    }
+
+    @Test("an XML Spreadsheet 2003 file or a web page saved as .xls is refused saying what it is and how to save it")
+    func spreadsheetsSavedAsOtherDocuments() throws {
+        for (text, kind) in [("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"></Workbook>",
+                              "an XML Spreadsheet 2003 file"),
+                             ("<html><body><table><tr><td>id</td></tr></table></body></html>", "a web page (HTML table)")] {
+            for name in ["export.xls", "export.csv"] {
+                let (error, path) = try ImportFixture.refuse(text, named: name)
+                #expect(error.problems.count == 1, "\(error)")
+                error.expectProblem(in: path, line: 1, field: "file", containing: "is \(kind), which Liaison does not read")
+            }
+        }
+    }
 }

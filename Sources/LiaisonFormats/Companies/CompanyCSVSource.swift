@@ -73,8 +73,10 @@ enum CompanyCSVSource {
         return nil
     }
 
-    /// The separator of the header line: the most frequent of `,`, `;` and tab outside quotes
-    /// (a comma on a tie or when there is none).
+    /// The separator of the header line: a tab when it has one outside quotes (header names hold
+    /// commas and semicolons — `Products, services` — but never a tab, and tab-separated text is
+    /// what spreadsheets save as .tsv and .txt), else the more frequent of `,` and `;` (a comma on
+    /// a tie or when there is neither).
     private static func sniffDelimiter(_ data: Data, from start: Int) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, 0x09: 0, UInt8(ascii: ";"): 0]
         var quoted = false
@@ -83,7 +85,8 @@ enum CompanyCSVSource {
             if !quoted, byte == 0x0A { break }
             if !quoted, counts[byte] != nil { counts[byte]! += 1 }
         }
-        return [UInt8(ascii: ","), 0x09, UInt8(ascii: ";")].max { counts[$0]! < counts[$1]! } ?? UInt8(ascii: ",")
+        if counts[0x09]! > 0 { return 0x09 }
+        return counts[UInt8(ascii: ";")]! > counts[UInt8(ascii: ",")]! ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 }
 

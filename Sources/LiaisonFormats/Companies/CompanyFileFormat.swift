@@ -31,6 +31,20 @@ public enum CompanyFileFormat: String, CaseIterable, Sendable {
         self = .xlsx
     }
 
+    /// What `data` is when it is a spreadsheet saved in a form that is neither a sheet nor a
+    /// workbook Liaison reads — an XML Spreadsheet 2003 file or a web page (HTML), as Excel saves
+    /// them and as some systems export ".xls" files — whatever its name; nil otherwise.
+    public static func foreignDocument(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+            .trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}"))).lowercased()
+        guard head.hasPrefix("<") else { return nil }
+        if head.contains("urn:schemas-microsoft-com:office:spreadsheet") { return "an XML Spreadsheet 2003 file" }
+        if ["<html", "<!doctype html", "<table"].contains(where: head.hasPrefix) || (head.hasPrefix("<?xml") && head.contains("<html")) {
+            return "a web page (HTML table)"
+        }
+        return nil
+    }
+
     /// The formats companies are exported in (``CompanyWriter``): a workbook is read, never written.
     public static let exportable: [CompanyFileFormat] = [.csv, .jsonl]
 

@@ -121,6 +121,11 @@ extension LiaisonDatabase {
             problems.append(ImportProblem(file: file, line: 1, field: "file", message: error.reason))
             return 0
         }
+        if let kind = CompanyFileFormat.foreignDocument(data) {
+            problems.append(ImportProblem(file: file, line: 1, field: "file", message: "is \(kind), which Liaison does not read: "
+                                          + "open it in the spreadsheet and save it as an Excel workbook (.xlsx) or as CSV UTF-8"))
+            return 0
+        }
         // A workbook is read as one whatever its name says (CompanyFileReader looks at the contents).
         guard let format = options.format ?? CompanyFileFormat(inferredFrom: url) ?? CompanyFileFormat(contentsOf: data) else {
             problems.append(ImportProblem(file: file, line: 1, field: "file",
