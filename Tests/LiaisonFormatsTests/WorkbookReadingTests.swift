@@ -241,6 +241,47 @@ struct WorkbookReadingTests {
         #expect(problems.count == 1 && problems[0].contains("declares a document type"), "\(problems)")
     }
 
+    @Test("a part a workbook names but lacks, a row or cell written twice, a formula never computed: each refused in one line; an .xlsb is named")
+    func damagedParts() throws {
+        let book = TestWorkbook(sheets: [.init("S", rows: TestWorkbook.table([["id", "name", "country", "industry"], ["X-1", "Y", "CN", "logistics"]]))])
+        for missing in ["xl/sharedStrings.xml", "xl/_rels/workbook.xml.rels"] {
+            var damaged = book
+            damaged.missingParts = [missing]
+            let problems = Self.read(try damaged.data()).problems
+            #expect(problems.count == 1 && problems[0].contains("its part \(missing) is missing"), "\(problems)")
+        }
+        let xlsb = Self.read(try TestWorkbook.zip([("xl/workbook.bin", Data([0])), ("[Content_Types].xml", Data("<Types/>".utf8))])).problems
+        #expect(xlsb.count == 1 && xlsb[0].contains("an Excel binary workbook (.xlsb)"), "\(xlsb)")
+        func cell(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let header = "<row r=\"1\">" + cell("A1", "id") + cell("B1", "name") + cell("C1", "country") + cell("D1", "industry") + "</row>"
+        func row(_ number: Int, id: String, name: String? = nil) -> String {
+            "<row r=\"\(number)\">" + cell("A\(number)", id) + (name ?? cell("B\(number)", "Firm \(id)")) + cell("C\(number)", "CN")
+                + cell("D\(number)", "logistics") + "</row>"
+        }
+        let cases: [(String, String)] = [
+            (row(2, id: "X-1") + row(2, id: "X-2"), ":2: file: is a damaged workbook: row 2 of xl/worksheets/sheet1.xml appears twice"),
+            (row(2, id: "X-1", name: cell("B2", "One") + cell("B2", "Two")), ":2: file: is a damaged workbook: cell B2 of xl/worksheets/sheet1.xml appears twice"),
+            (row(2, id: "X-1", name: "<c r=\"B2\" t=\"str\"><f>\"Acme\"&amp;\" Ltd\"</f></c>"), ":2: name: holds a formula whose result was never saved"),
+        ]
+        for (rows, expected) in cases {
+            var written = book
+            written.sheets[0].xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + header + rows
+                + "</sheetData></worksheet>"
+            let reading = Self.read(try written.data())
+            #expect(reading.problems.count == 1 && reading.problems[0].contains(expected), "\(reading.problems)")
+            #expect(reading.companies.isEmpty)
+        }
+    }
+
+    @Test("--sheet reads the sheet of exactly its name before one that differs only in case or spaces")
+    func exactSheetName() throws {
+        let data = try Self.workbook(.init("hosts", rows: TestWorkbook.table([["id", "name", "country", "industry"], ["US-1", "Bay", "US", "retail"]])),
+                                     .init("HOSTS ", rows: TestWorkbook.table([["id", "name", "country", "industry"], ["US-2", "Oak", "US", "retail"]])))
+        #expect(Self.read(data, sheet: "HOSTS ").companies.map(\.id) == ["US-2"])
+        #expect(Self.read(data, sheet: "hosts").companies.map(\.id) == ["US-1"])
+        #expect(Self.read(data, sheet: "Hosts").companies.map(\.id) == ["US-1"])
+    }
+
     @Test("an encrypted workbook and an Excel 97–2003 file (OLE containers) are refused saying how to save them")
     func oleFiles() {
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)

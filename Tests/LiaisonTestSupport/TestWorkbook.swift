@@ -90,6 +90,8 @@ public struct TestWorkbook: Sendable {
     public var date1904 = false
     /// Parts added to the archive as given, or replacing a written one, by path.
     public var extraParts: [String: Data] = [:]
+    /// Parts left out of the archive (a damaged workbook), by path.
+    public var missingParts: Set<String> = []
 
     public init(sheets: [Sheet] = []) {
         self.sheets = sheets
@@ -216,6 +218,7 @@ public struct TestWorkbook: Sendable {
             parts.removeAll { $0.0 == path }
             parts.append((path, data))
         }
+        parts.removeAll { missingParts.contains($0.0) }
         return try Self.zip(parts)
     }
 

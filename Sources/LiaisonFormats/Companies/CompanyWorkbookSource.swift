@@ -18,8 +18,10 @@ enum CompanyWorkbookSource {
             let sheets = workbook.sheets
             let chosen: XLSXWorkbook.Sheet
             if let wanted {
+                // The sheet of exactly that name, else the one it names ignoring case and spaces around.
                 let key = wanted.trimmingCharacters(in: .whitespaces).lowercased()
-                guard let named = sheets.first(where: { $0.name.lowercased() == key }) else {
+                guard let named = sheets.first(where: { $0.name == wanted })
+                    ?? sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key }) else {
                     return refuse(line: 0, field: "--sheet", "no sheet \(CompanyText.quoted(wanted)) in this workbook; its sheets are "
                                   + sheets.map { CompanyText.quoted($0.name) }.joined(separator: ", "))
                 }

@@ -87,13 +87,13 @@ struct XLSXWorkbook {
         let workbookName = String(workbookPath.split(separator: "/").last ?? "workbook.xml")
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + workbookName + ".rels"
         var targets: [String: (path: String, type: String)] = [:]
-        if let rels = try archive.read(relsPath) {
-            try XMLPart.parse(rels, part: relsPath, start: { element in
-                guard element.name == "Relationship", let id = element["Id"], let target = element["Target"],
-                      element["TargetMode"]?.lowercased() != "external" else { return }
-                targets[id] = (Self.resolve(target, from: folder), element["Type"] ?? "")
-            })
-        }
+        // Every spreadsheet writes it: without it no sheet can be found.
+        guard let rels = try archive.read(relsPath) else { throw Self.missingPart(relsPath) }
+        try XMLPart.parse(rels, part: relsPath, start: { element in
+            guard element.name == "Relationship", let id = element["Id"], let target = element["Target"],
+                  element["TargetMode"]?.lowercased() != "external" else { return }
+            targets[id] = (Self.resolve(target, from: folder), element["Type"] ?? "")
+        })
         sharedStringsPath = targets.values.first { $0.type.hasSuffix("/sharedStrings") }?.path
             ?? (archive.contains(folder + "/sharedStrings.xml") ? folder + "/sharedStrings.xml" : nil)
         stylesPath = targets.values.first { $0.type.hasSuffix("/styles") }?.path
@@ -136,6 +136,7 @@ struct XLSXWorkbook {
     /// What kind of other document a zip archive is, by the parts it has; nil for a workbook or an
     /// archive of unknown kind.
     private static func otherDocument(_ archive: WorkbookArchive) -> String? {
+        if archive.contains("xl/workbook.bin") { return "an Excel binary workbook (.xlsb)" }
         if archive.contains("word/document.xml") { return "a Word document (.docx)" }
         if archive.contains("ppt/presentation.xml") { return "a PowerPoint presentation (.pptx)" }
         if archive.contains("content.xml") && archive.contains("mimetype") {
@@ -167,18 +168,21 @@ struct XLSXWorkbook {
     /// The rows of `sheet` that have a cell, in row order, each cell's text in its column (`A` is
     /// index 0); cells missing from a row are empty. A row past Excel's limits is refused.
     mutating func rows(of sheet: Sheet) throws(WorkbookProblem) -> [SheetRow] {
-        guard let path = sheet.path, let data = try archive.read(path) else {
-            throw WorkbookProblem("is a damaged workbook: the part of its sheet \(CompanyText.quoted(sheet.name)) is missing; "
-                                  + "open it in the spreadsheet and save it again as .xlsx or CSV UTF-8")
-        }
+        guard let path = sheet.path, let data = try archive.read(path) else { throw Self.missingPart(sheet.path ?? "of sheet \(sheet.name)") }
         let strings = try sharedStrings()
         let formats = try numberFormats()
         return try XLSXWorksheet.rows(data, part: path, strings: strings, formats: formats, date1904: date1904)
     }
 
-    /// The workbook's shared strings, in order.
+    /// A damaged workbook: a part it names is not in the archive.
+    private static func missingPart(_ path: String) -> WorkbookProblem {
+        WorkbookProblem("is a damaged workbook: its part \(path) is missing; open it in the spreadsheet and save it again as .xlsx or CSV UTF-8")
+    }
+
+    /// The workbook's shared strings, in order; none when it has none.
     private mutating func sharedStrings() throws(WorkbookProblem) -> [String] {
-        guard let path = sharedStringsPath, let data = try archive.read(path) else { return [] }
+        guard let path = sharedStringsPath else { return [] }
+        guard let data = try archive.read(path) else { throw Self.missingPart(path) }
         var strings: [String] = []
         var current = ""
         var inItem = false, inText = false, phonetic = 0

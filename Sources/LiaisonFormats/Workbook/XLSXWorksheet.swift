@@ -14,11 +14,18 @@ enum XLSXWorksheet {
         // The cell being read.
         var type = "n", style = 0
         var value = "", inline = ""
-        var inValue = false, inInline = false, inInlineText = false, phonetic = 0
+        var inValue = false, inInline = false, inInlineText = false, phonetic = 0, hasFormula = false, hasValue = false
         var cells: [(column: Int, text: String)] = []
+        // The columns of the row being read that have a cell: a second one in a column is damage.
+        var columns = Set<Int>()
         var unreadable: [Int: String] = [:]
 
         func cellText() -> (text: String, problem: String?) {
+            // Written by a program that does not compute formulas (openpyxl, for one): no result to read.
+            if hasFormula && !hasValue && type != "inlineStr" {
+                return ("", "holds a formula whose result was never saved (the file was written by a program, not saved by a "
+                        + "spreadsheet): open it in the spreadsheet and save it again")
+            }
             switch type {
             case "s":
                 guard let index = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
@@ -60,7 +67,11 @@ enum XLSXWorksheet {
                 guard rowNumber <= XLSXWorkbook.maximumRows else {
                     throw WorkbookProblem(row: rowNumber, "is past Excel's last row, \(XLSXWorkbook.maximumRows)")
                 }
-                (column, cells, unreadable) = (-1, [], [:])
+                guard rows[rowNumber] == nil else {
+                    throw WorkbookProblem(row: rowNumber, "is a damaged workbook: row \(rowNumber) of \(part) appears twice; "
+                                          + "open it in the spreadsheet and save it again as .xlsx or CSV UTF-8")
+                }
+                (column, cells, unreadable, columns) = (-1, [], [:], [])
             case "c":
                 if let reference = element["r"] {
                     guard let index = columnIndex(reference) else {
@@ -73,11 +84,17 @@ enum XLSXWorksheet {
                 guard column < XLSXWorkbook.maximumColumns else {
                     throw WorkbookProblem(row: rowNumber, "has a cell past Excel's last column, XFD")
                 }
+                guard columns.insert(column).inserted else {
+                    throw WorkbookProblem(row: rowNumber, "is a damaged workbook: cell \(columnLetters(column))\(rowNumber) of \(part) "
+                                          + "appears twice; open it in the spreadsheet and save it again as .xlsx or CSV UTF-8")
+                }
                 type = element["t"] ?? "n"
                 style = element["s"].flatMap { Int($0) } ?? 0
-                (value, inline, phonetic) = ("", "", 0)
+                (value, inline, phonetic, hasFormula, hasValue) = ("", "", 0, false, false)
             case "v":
-                inValue = true
+                (inValue, hasValue) = (true, true)
+            case "f":
+                hasFormula = true
             case "is":
                 inInline = true
             case "t" where inInline:
@@ -111,12 +128,11 @@ enum XLSXWorksheet {
                 if let problem { unreadable[column] = problem } else if !text.isEmpty { cells.append((column, text)) }
             case "row":
                 guard !cells.isEmpty || !unreadable.isEmpty else { break }
-                // A row may appear twice (a damaged or hand-made file): its cells add up, later ones winning.
-                var row = rows[rowNumber] ?? SheetRow(line: rowNumber, cells: [])
-                let width = max(row.cells.count, (cells.map(\.column).max() ?? -1) + 1, (unreadable.keys.max() ?? -1) + 1)
-                row.cells += Array(repeating: "", count: width - row.cells.count)
+                var row = SheetRow(line: rowNumber, cells: [])
+                let width = max((cells.map(\.column).max() ?? -1) + 1, (unreadable.keys.max() ?? -1) + 1)
+                row.cells = Array(repeating: "", count: width)
                 for cell in cells { row.cells[cell.column] = cell.text }
-                row.unreadable.merge(unreadable) { _, new in new }
+                row.unreadable = unreadable
                 rows[rowNumber] = row
             default:
                 break
