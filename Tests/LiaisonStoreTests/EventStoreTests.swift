@@ -657,6 +657,9 @@ struct EventStoreTests {
             let count = try db.companies().count
             // An unknown id refuses the whole removal.
             #expect(throws: StoreError.unknownCompany("US-9999")) { try db.removeCompanies(["US-0001", "US-9999"]) }
+            #expect(throws: StoreError.several([.unknownCompany("US-9998"), .unknownCompany("US-9999")])) {
+                try db.removeCompanies(["US-9999", "US-0001", "US-9998"])
+            }
             #expect(try db.companies().count == count)
             // A participant is refused, naming the event and how to remove it from it.
             let participant = try #require(result.meetings.first?.host)
@@ -671,7 +674,7 @@ struct EventStoreTests {
             #expect(throws: StoreError.companyInEvents(participant, registered: [], published: ["forum"])) { try db.removeCompanies([participant]) }
             #expect(try db.companies().count == count)
             // A firm of no event goes, and matching leaves it out at once.
-            #expect(try db.removeCompanies(["US-0001", "US-0001"]) == ["US-0001"])
+            #expect(try db.removeCompanies(["US-0001", " US-0001 "]) == ["US-0001"])
             #expect(try db.companies().count == count - 1)
             #expect(try !matched().contains("US-0001"))
             #expect(throws: StoreError.unknownCompany("US-0001")) { try db.company(id: "US-0001") }

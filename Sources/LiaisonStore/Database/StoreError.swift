@@ -22,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case readOnly(String)
     /// SQLite failed for another reason, in its own words (never the statement).
     case database(String)
+    /// Several of the above at once: nothing was done.
+    case several([StoreError])
 
     public var description: String {
         switch self {
@@ -45,6 +47,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let path, let reason):
             "\(path) is damaged or is not a Liaison database (\(reason)); restore it from a backup, or run `liaison doctor` on it"
         case .database(let reason): reason
+        case .several(let errors): "nothing done, \(errors.count) problems:\n" + errors.map { "  " + $0.description }.joined(separator: "\n")
         case .readOnly(let path):
             "\(path) is read-only for this user (the file or its folder): this command must write it; reading commands still work"
         }
