@@ -41,7 +41,7 @@ struct ConnectionRulesTests {
         }
     }
 
-    @Test("HEAD gets what GET gets — status and headers, sign-in rules included — without the body")
+    @Test("HEAD gets what GET gets — status and headers, sign-in rules and GET's Content-Length included — without the body")
     func headIsGetWithoutTheBody() async throws {
         let fixture = try WebFixture.make()
         try await fixture.server.application().test(.router) { client in
@@ -51,6 +51,9 @@ struct ConnectionRulesTests {
                 #expect(head.status == get.status, "\(uri)")
                 #expect(head.headers[.contentType] == get.headers[.contentType], "\(uri)")
                 #expect(head.headers[.contentSecurityPolicy] != nil && head.body.readableBytes == 0, "\(uri)")
+                // The length GET's body has, never 0 for a page that is not empty.
+                #expect(head.headers[.contentLength] == get.headers[.contentLength], "\(uri)")
+                #expect(head.headers[.contentLength] == String(get.body.readableBytes), "\(uri)")
             }
             #expect(try await client.execute(uri: "/static/liaison.css", method: .get).status == .ok)
         }
