@@ -24,6 +24,23 @@ struct EventStoreTests {
         }
     }
 
+    @Test("an id cut by a NUL names no event and no company: SQLite would read it only up to the NUL")
+    func idsWithNUL() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            let company = try #require(try db.companies().first).company.id
+            #expect(throws: EventError.unknownEvent("forum\u{0}junk")) { try db.eventDefinition("forum\u{0}junk") }
+            #expect(throws: EventError.unknownEvent("forum\u{0}")) { try db.eventMatchboardKey("forum\u{0}") }
+            #expect(throws: EventError.unknownEvent("forum\u{0}junk")) { try db.eventScheduleDocument("forum\u{0}junk") }
+            #expect(throws: StoreError.unknownCompany(company + "\u{0}junk")) { try db.company(id: company + "\u{0}junk") }
+            #expect(try db.companies(ids: [company + "\u{0}"]).isEmpty)
+            #expect(throws: StoreError.unknownCompany(company + "\u{0}")) {
+                _ = try db.addParticipants([company + "\u{0}"], to: "forum", settings: ParticipantSettings())
+            }
+            #expect(try db.eventDefinition("forum").participants.isEmpty)
+        }
+    }
+
     @Test("creating an event whose id exists is refused and keeps the stored one")
     func createExisting() throws {
         try EventFixture.withCompanies { db in

@@ -84,7 +84,8 @@ enum CompanyStore {
     }
 
     private static func record(id: String, in db: Database) throws -> CompanyRecord? {
-        try CompanyRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM company WHERE id = ?"), arguments: [id])
+        guard StoredID.canExist(id) else { return nil }
+        return try CompanyRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM company WHERE id = ?"), arguments: [id])
     }
 
     private static func profiles(key: Int64, in db: Database) throws -> [ProfileRecord] {

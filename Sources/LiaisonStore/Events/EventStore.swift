@@ -6,7 +6,7 @@ import LiaisonScheduling
 /// caller's transaction.
 enum EventStore {
     static func exists(_ id: String, in db: Database) throws -> Bool {
-        try EventRecord.exists(db, key: id)
+        try StoredID.canExist(id) && EventRecord.exists(db, key: id)
     }
 
     /// Creates the event, or replaces its fields when it exists (keeping when it was created).
@@ -20,7 +20,8 @@ enum EventStore {
     }
 
     static func spec(_ id: String, in db: Database) throws -> EventSpec? {
-        try EventRecord.fetchOne(db, key: id).map { try spec(of: $0, in: db) }
+        guard StoredID.canExist(id) else { return nil }
+        return try EventRecord.fetchOne(db, key: id).map { try spec(of: $0, in: db) }
     }
 
     /// Every event, by date, start and id.

@@ -8,7 +8,7 @@ extension LiaisonDatabase {
     public func eventMatchboardKey(_ event: String) throws -> EventMatchboard.Key {
         // Cached statements only: this runs on every page a participant opens.
         let (stored, version, participants) = try writer.read { db -> ([ScoreWeightRecord], Int64, String) in
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?)"), arguments: [event]) == true else {
+            guard StoredID.canExist(event), try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?)"), arguments: [event]) == true else {
                 throw EventError.unknownEvent(event)
             }
             // One string made by SQLite rather than a row per participant.

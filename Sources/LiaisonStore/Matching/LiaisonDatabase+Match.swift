@@ -52,7 +52,7 @@ extension LiaisonDatabase {
 
     /// The answer read from the current run's rankings, or nil when they cannot give it exactly.
     private func rankedAnswer(_ id: String, _ query: MatchQuery) throws -> MatchAnswer? {
-        guard let run = try rerankRuns().first(where: \.isCurrent), query.top <= run.topK else { return nil }
+        guard StoredID.canExist(id), let run = try rerankRuns().first(where: \.isCurrent), query.top <= run.topK else { return nil }
         let weights = try scoreWeights()
         let targets: [String]? = try writer.read { db in
             guard let record = try RerankRunRecord.fetchOne(db, key: run.id), record.weights == (try Self.weightsText(weights)),

@@ -24,7 +24,9 @@ struct ErrorPages: RouterMiddleware {
             return try page(status: error.status, lines: [error.body ?? error.status.reasonPhrase], request: request, context: context)
         } catch {
             guard let (status, lines) = Self.describe(error) else { throw error }
-            return try page(status: status, lines: lines, request: request, context: context)
+            // A company or event a form names that does not exist is a mistake in the form, not a missing page.
+            return try page(status: request.method == .post && status == .notFound ? .badRequest : status, lines: lines,
+                            request: request, context: context)
         }
     }
 
@@ -48,8 +50,6 @@ struct ErrorPages: RouterMiddleware {
     }
 
     private func page(status: HTTPResponse.Status, lines: [String], request: Request, context: WebContext) throws -> Response {
-        // A company or event a form names that does not exist is a mistake in the form, not a missing page.
-        let status = request.method == .post && status == .notFound ? .badRequest : status
         let heading = status == .notFound ? "Not found" : status == .forbidden ? "Not allowed" : "This could not be done"
         let back = request.method == .post ? Self.formPage(request.uri.path) : "/"
         let view = MessageView(lang: "en", organizer: context.session.map { OrganizerBar(csrf: $0.csrf) }, notice: nil,

@@ -56,9 +56,4 @@ enum URLText {
     static func component(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
-
-    /// A path parameter as the router gives it (still percent-encoded), decoded.
-    static func decoded(_ parameter: String) -> String {
-        parameter.removingPercentEncoding ?? parameter
-    }
 }

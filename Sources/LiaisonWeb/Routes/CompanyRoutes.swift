@@ -33,7 +33,7 @@ struct CompanyRoutes {
     /// `GET /companies/ID?target=`: the company and its best matches, each with its reasons
     /// (from the current rankings when they answer exactly, live otherwise, as `liaison match`).
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
-        let id = URLText.decoded(try context.parameters.require("id"))
+        let id = try context.pathParameter("id")
         let database = environment.database
         let stored = try database.company(id: id)
         let target = FormFields.query(request).text("target") ?? "any"

@@ -180,7 +180,7 @@ struct EventRoutes {
 
     /// The event id of the path.
     static func event(_ context: WebContext) throws -> String {
-        URLText.decoded(try context.parameters.require("event"))
+        try context.pathParameter("event")
     }
 
     /// The event page's path.

@@ -24,7 +24,8 @@ struct ParticipantRoutes {
 
     /// `GET /p/TOKEN`: the participant's page.
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
-        let token = context.parameters.get("token") ?? ""
+        // A token the path cannot hold opens nothing, and is counted and answered as any other.
+        let token = (try? context.pathParameter("token")) ?? ""
         guard let html = try environment.pages.page(token: token, done: FormFields.query(request)["done"], now: environment.now()) else {
             await environment.refuse(context)
             throw ParticipantNotFound()
@@ -117,7 +118,8 @@ struct ParticipantRoutes {
     /// The token of the path and whose pages it opens; 404 (after the throttle's delay) when it
     /// opens none.
     private func access(_ context: WebContext, evenAfterLeaving: Bool = false) async throws -> (String, ParticipantAccess) {
-        let token = context.parameters.get("token") ?? ""
+        // A token the path cannot hold opens nothing, and is counted and answered as any other.
+        let token = (try? context.pathParameter("token")) ?? ""
         guard let access = try environment.database.participantAccess(token: token, evenAfterLeaving: evenAfterLeaving) else {
             await environment.refuse(context)
             throw ParticipantNotFound()

@@ -102,7 +102,7 @@ struct ScheduleRoutes {
     /// it never reaches the file system.
     @Sendable func download(_ request: Request, context: WebContext) async throws -> Response {
         let id = try EventRoutes.event(context)
-        guard let format = ScheduleFormat(rawValue: try context.parameters.require("format")) else {
+        guard let format = ScheduleFormat(rawValue: try context.pathParameter("format")) else {
             throw HTTPError(.notFound, message: "no such export format")
         }
         let files = try format.files(try environment.database.eventScheduleDocument(id), stamp: environment.now())
