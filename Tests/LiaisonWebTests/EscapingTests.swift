@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import LiaisonCore
 @testable import LiaisonWeb
 import Mustache
 import Testing
@@ -59,6 +60,62 @@ struct EscapingTests {
         #expect(all.contains("[U+001B]]0;pwned[U+0007][U+001B][2J"))
         // Template syntax in a name is shown, never expanded.
         #expect(all.contains("{{csrf}}{{#t}}x{{/t}}"))
+    }
+
+    /// Names holding characters that draw nothing: zero-width space, word joiner, byte-order mark,
+    /// soft hyphen, tag characters, Hangul fillers, Mongolian vowel separator, zero-width
+    /// (non-)joiner, line separator.
+    static let invisible = [
+        "CN-A": "Shanghai\u{200B}Solar\u{2060}",
+        "CN-B": "\u{FEFF}Lyon\u{00AD}Robotics\u{E0041}\u{E007F}",
+        "CN-C": "\u{3164}\u{115F}\u{1160}\u{FFA0}",
+        "US-X": "Bay\u{180E}Capital\u{200C}\u{200D}",
+        "US-Y": "Port\u{2028}Logistics",
+    ]
+
+    @Test("names with invisible characters show each as its mark, on the console and on other participants' pages")
+    func invisibleCharactersAreMarked() async throws {
+        let fixture = try WebFixture.make(names: Self.invisible)
+        try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-B", with: "US-X")
+        try await SchedulingHelper.scheduleAndPublish(fixture)
+        let signIn = try fixture.db.newOrganizerSignIn()
+        let pages = try await fixture.withBrowser { browser -> [(String, String)] in
+            try await browser.signIn(signIn)
+            var pages: [(String, String)] = []
+            for uri in ["/companies", "/companies/CN-A", "/companies/US-X", "/events/oakland", "/events/oakland/schedule", "/events/oakland/links"] {
+                pages.append((uri, try await browser.get(uri).text))
+            }
+            for (company, token) in fixture.tokens { pages.append(("/p/ of \(company)", try await browser.get("/p/\(token)").text)) }
+            return pages
+        }
+        let hidden = Self.invisible.values.flatMap(\.unicodeScalars).filter { !$0.isASCII }
+        for (uri, html) in pages {
+            for scalar in hidden { #expect(!html.unicodeScalars.contains(scalar), "\(uri) shows a raw \(CompanyText.name(of: scalar))") }
+        }
+        let all = pages.map(\.1).joined()
+        for mark in ["Shanghai[U+200B]Solar[U+2060]", "[U+FEFF]Lyon[U+00AD]Robotics[U+E0041][U+E007F]", "[U+3164][U+115F][U+1160][U+FFA0]",
+                     "Bay[U+180E]Capital[U+200C][U+200D]", "Port[U+2028]Logistics"] {
+            #expect(all.contains(mark), "\(mark) not shown")
+        }
+    }
+
+    @Test("every character a company id refuses as invisible is marked when shown, but for spaces that show as spaces")
+    func hiddenIsOneRule() {
+        var raw: [String] = [], marked: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar != "\t", scalar != "\n" else { continue }
+            let isMarked = DisplayText.safe(String(scalar)) != String(scalar)
+            let refused = CompanyText.isControl(scalar) || CompanyText.isInvisibleInID(scalar) && !scalar.properties.isWhitespace
+            if refused && !isMarked { raw.append(CompanyText.name(of: scalar)) }
+            if !CompanyText.isInvisibleInID(scalar) && isMarked { marked.append(CompanyText.name(of: scalar)) }
+        }
+        #expect(raw.isEmpty, "refused in ids, shown raw: \(raw.prefix(40))")
+        #expect(marked.isEmpty, "allowed in ids, marked: \(marked.prefix(40))")
+        // What draws and is part of a text stays: letters, CJK, emoji with a variation selector, the
+        // narrow no-break space of French punctuation, an ideographic space.
+        for text in ["Café", "广州食品有限公司", "❤\u{FE0F}", "Prix\u{202F}: 10\u{00A0}€", "上海\u{3000}企业"] {
+            #expect(DisplayText.safe(text) == text, "\(text)")
+        }
     }
 
     @Test("no template writes a value unescaped")

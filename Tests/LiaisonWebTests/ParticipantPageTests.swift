@@ -178,17 +178,18 @@ struct ParticipantPageTests {
         }
     }
 
-    @Test("a profile sent back as its form shows it keeps a name with a hidden character as stored, not as its visible mark")
-    func profileWithHiddenCharacters() async throws {
-        let fixture = try WebFixture.make(names: ["CN-B": "Evil\u{202E}gnp.exe"])
+    @Test("a profile sent back as its form shows it keeps a name with a hidden character as stored, not as its visible mark",
+          arguments: [("Evil\u{202E}gnp.exe", "Evil[U+202E]gnp.exe"), ("Lyon\u{200B}Robotics\u{FEFF}\u{00AD}", "Lyon[U+200B]Robotics[U+FEFF][U+00AD]")])
+    func profileWithHiddenCharacters(name: String, shown: String) async throws {
+        let fixture = try WebFixture.make(names: ["CN-B": name])
         let token = fixture.tokens["CN-B"]!
         let before = try fixture.db.company(id: "CN-B")
         try await fixture.withBrowser { browser in
             let page = try await browser.get("/p/\(token)").text
-            #expect(page.contains("value=\"Evil[U+202E]gnp.exe\"") && !page.unicodeScalars.contains("\u{202E}"))
+            #expect(page.contains("value=\"\(shown)\"") && !page.unicodeScalars.contains(where: { name.unicodeScalars.contains($0) && !$0.isASCII }))
             let stored = before.company
             let sent = try await browser.post("/p/\(token)/profile", [
-                ("csrf", try await browser.csrf("/p/\(token)")), ("name", "Evil[U+202E]gnp.exe"), ("region", stored.region), ("city", stored.city),
+                ("csrf", try await browser.csrf("/p/\(token)")), ("name", shown), ("region", stored.region), ("city", stored.city),
                 ("size", stored.size?.rawValue ?? ""), ("languages", stored.languages.joined(separator: " ")), ("offers", stored.offers.text),
                 ("seeks", stored.seeks.text), ("description", stored.description)])
             #expect(sent.status == .seeOther)

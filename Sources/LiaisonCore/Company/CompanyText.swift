@@ -6,9 +6,9 @@ import Foundation
 /// tabs, because only it is prose, and the organizer's own columns line breaks, because they are
 /// kept as written. A line break typed in another field's cell is read as a space
 /// (``foldingLineBreaks(_:)``). An id holds no invisible character either (zero-width,
-/// bidirectional controls, soft hyphen, byte-order mark): two ids that look the same must be the
-/// same id. Every field is stored in Unicode NFC, so that `Café` typed precomposed or decomposed
-/// is one value.
+/// bidirectional controls, soft hyphen, byte-order mark: ``isInvisibleInID(_:)``): two ids that
+/// look the same must be the same id. Every field is stored in Unicode NFC, so that `Café` typed
+/// precomposed or decomposed is one value.
 public enum CompanyText {
     /// The longest id accepted, in UTF-8 bytes: ids name agenda files and calendar entries.
     public static let maximumIDBytes = 128
@@ -27,16 +27,25 @@ public enum CompanyText {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// Whether `scalar` is invisible in an id: a default-ignorable code point (zero-width space and
-    /// joiners, bidirectional marks, embeddings, overrides and isolates, word joiner, soft hyphen,
-    /// byte-order mark…) or white space other than the plain space. Variation selectors, which
-    /// choose how an emoji is drawn, are allowed.
-    public static func isInvisibleInID(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return false }
+    /// Whether `scalar` is hidden: it draws nothing, or changes how the text around it reads, so
+    /// that two texts that look the same differ. A control character (C0, DEL, C1); a
+    /// default-ignorable code point (zero-width space and joiners, word joiner, soft hyphen,
+    /// byte-order mark, Hangul fillers, tag characters, bidirectional marks, embeddings, overrides
+    /// and isolates…); a line or paragraph separator. Variation selectors, which choose how an
+    /// emoji is drawn, are not hidden. The one definition both the id rule
+    /// (``isInvisibleInID(_:)``) and the browser's marks (`[U+200B]`) follow.
+    public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        if isControl(scalar) { return true }
         if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { return false }
-        return scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.isWhitespace
-            || [0x061C, 0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+        return scalar.properties.isDefaultIgnorableCodePoint
+            || [0x061C, 0x200E, 0x200F, 0x2028, 0x2029].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
             || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// Whether `scalar` is invisible in an id: hidden (``isHidden(_:)``), or white space other
+    /// than the plain space — a no-break or ideographic space shows, but as a space it is not.
+    public static func isInvisibleInID(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != " " && (isHidden(scalar) || scalar.properties.isWhitespace)
     }
 
     /// Why `value` of `field` breaks the character rules, or nil when it does not: a control

@@ -1,7 +1,12 @@
-/// Text from the database made safe to show, before the template escapes it for HTML: control
-/// characters (a terminal escape `ESC[2J`, a NUL) and bidirectional controls (an RTL override
-/// that would turn `exe.txt` into `txt.exe`) are shown as visible `[U+XXXX]` marks instead of
-/// acting. Form fields that send a value back keep it as it is (escaped by the template only).
+import LiaisonCore
+
+/// Text from the database made safe to show, before the template escapes it for HTML: hidden
+/// characters (``CompanyText/isHidden(_:)``, the ones a company id may not hold) — control
+/// characters (a terminal escape `ESC[2J`, a NUL), bidirectional controls (an RTL override that
+/// would turn `exe.txt` into `txt.exe`), zero-width and other invisible characters (a zero-width
+/// space that makes `Acme` another name than `Acme`) — are shown as visible `[U+XXXX]` marks
+/// instead of acting or hiding. A form that sends such a text back as it showed it keeps the
+/// stored text (see `ParticipantRoutes.profile`).
 enum DisplayText {
     /// An ISO 8601 instant in UTC (`2026-12-07T14:36:06.547Z`, `2026-12-07T14:36:06Z`) as the
     /// console shows instants: `2026-12-07 14:36 UTC`; anything else as it is.
@@ -11,7 +16,7 @@ enum DisplayText {
         return String(characters[0..<10]) + " " + String(characters[11..<16]) + " UTC"
     }
 
-    /// `text` with every control and bidirectional-control character replaced by its `[U+XXXX]` mark.
+    /// `text` with every hidden character replaced by its `[U+XXXX]` mark.
     static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }
         var result = ""
@@ -27,13 +32,8 @@ enum DisplayText {
         return result
     }
 
-    /// Controls (C0 but tab and line feed, DEL, C1) and the bidirectional formatting characters.
+    /// The hidden characters but tab and line feed, which lay out a description's lines.
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        scalar != "\t" && scalar != "\n" && CompanyText.isHidden(scalar)
     }
 }
