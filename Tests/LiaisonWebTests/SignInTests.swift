@@ -26,6 +26,22 @@ struct SignInTests {
         }
     }
 
+    @Test("reached over https (--base-url https://…), the session cookie is Secure, set and cleared; over http it cannot be",
+          arguments: [("https://forum.example.org", true), ("HTTPS://forum.example.org/", true), ("http://forum.example.org", false), (nil, false)])
+    func cookieIsSecureOverHTTPS(baseURL: String?, secure: Bool) async throws {
+        let fixture = try WebFixture.make(baseURL: baseURL)
+        let token = try fixture.db.newOrganizerSignIn()
+        try await fixture.withBrowser { browser in
+            let cookie = try #require(try await browser.signIn(token).headers[.setCookie])
+            let attributes = Set(cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            #expect(attributes.contains("secure") == secure, "\(cookie)")
+            #expect(attributes.isSuperset(of: ["httponly", "samesite=strict", "path=/"]), "\(cookie)")
+            let out = try await browser.post("/signout", [("csrf", try await browser.csrf("/"))])
+            let cleared = try #require(out.headers[.setCookie])
+            #expect(cleared.contains("Max-Age=0") && cleared.lowercased().contains("; secure") == secure, "\(cleared)")
+        }
+    }
+
     @Test("a wrong or replaced sign-in token is 404 and opens no session")
     func wrongOrStaleSignInTokenIs404() async throws {
         let fixture = try WebFixture.make()

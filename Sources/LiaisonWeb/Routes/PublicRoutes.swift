@@ -14,8 +14,9 @@ struct PublicRoutes {
     }
 
     /// `GET /signin?token=…`: the link `liaison serve` printed opens a session (an HttpOnly,
-    /// SameSite=Strict cookie) and goes to the console. Without a token, a page says where the
-    /// link is; with a wrong one, 404 (and the throttle counts it).
+    /// SameSite=Strict cookie, Secure over https: ``OrganizerAuthentication/cookie(_:maxAge:environment:)``)
+    /// and goes to the console. Without a token, a page says where the link is; with a wrong one,
+    /// 404 (and the throttle counts it).
     @Sendable func signIn(_ request: Request, context: WebContext) async throws -> Response {
         guard let token = FormFields.query(request).text("token") else {
             return try HTMLPage(html: environment.templates.render("signin", MessageView(lang: "en", organizer: nil, notice: nil, heading: "",
@@ -27,8 +28,7 @@ struct PublicRoutes {
             throw HTTPError(.notFound, message: "This sign-in link is not the one `liaison serve` printed last.")
         }
         var response = Responses.redirect(to: "/")
-        response.setCookie(Cookie(name: OrganizerAuthentication.cookieName, value: value, maxAge: Int(LiaisonDatabase.organizerSessionLifetime),
-                                  path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(OrganizerAuthentication.cookie(value, maxAge: Int(LiaisonDatabase.organizerSessionLifetime), environment: environment))
         return response
     }
 
@@ -42,7 +42,7 @@ struct PublicRoutes {
         try FormToken.check(fields, expected: session.csrf)
         try environment.database.endOrganizerSession(token: cookie)
         var response = Responses.redirect(to: "/signin")
-        response.setCookie(Cookie(name: OrganizerAuthentication.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(OrganizerAuthentication.cookie("", maxAge: 0, environment: environment))
         return response
     }
 

@@ -11,6 +11,16 @@ struct OrganizerAuthentication: RouterMiddleware {
 
     let environment: WebEnvironment
 
+    /// The session cookie holding `value` for `maxAge` seconds (0 clears it): HttpOnly (no script
+    /// reads it), SameSite=Strict (no other site's page sends it), Path=/, and Secure when the
+    /// server is reached over https (`--base-url https://…`), so that no browser sends it in clear
+    /// to an http address of the same host. Over plain http (local use) it cannot be Secure: a
+    /// browser would drop it.
+    static func cookie(_ value: String, maxAge: Int, environment: WebEnvironment) -> Cookie {
+        let secure = environment.baseURL?.lowercased().hasPrefix("https://") == true
+        return Cookie(name: cookieName, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         if let cookie = request.cookies[Self.cookieName]?.value {
