@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import LiaisonScheduling
+import LiaisonStore
 @testable import LiaisonWeb
 import Testing
 
@@ -60,6 +62,38 @@ struct FilePathTests {
                 let response = try await browser.get(uri)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(!response.text.contains("root:"), "\(uri) read /etc/passwd")
+            }
+        }
+    }
+
+    @Test("every download of an event whose id holds path separators is named without them, in filename and in filename*",
+          arguments: ["a/../b\\c", "../../etc/passwd", "C:\\x"])
+    func downloadNamesHoldNoSeparators(id: String) async throws {
+        let fixture = try WebFixture.make()
+        var spec = try fixture.db.eventDefinition(WebFixture.event).spec
+        spec.id = id
+        _ = try fixture.db.createEvent(spec)
+        _ = try fixture.db.addParticipants(["CN-A", "US-X"], to: id, settings: ParticipantSettings())
+        _ = try fixture.db.scheduleEvent(id, minMeetings: 1, keepPublished: false)
+        let token = try fixture.db.newOrganizerSignIn()
+        let event = "/events/" + URLText.component(id)
+        let dispositions = try await fixture.withBrowser { browser in
+            try await browser.signIn(token)
+            var dispositions: [String] = []
+            let links = try await browser.post(event + "/links", [("csrf", try await browser.csrf(event + "/links")), ("format", "csv")])
+            dispositions.append(try #require(links.headers[.contentDisposition], "links: \(links.status)"))
+            for format in ["json", "html"] {
+                let export = try await browser.get(event + "/export/" + format)
+                dispositions.append(try #require(export.headers[.contentDisposition], "\(format): \(export.status)"))
+            }
+            return dispositions
+        }
+        for disposition in dispositions {
+            let plain = try #require(disposition.components(separatedBy: "filename=\"").dropFirst().first?.prefix { $0 != "\"" })
+            #expect(!plain.contains("/") && !plain.contains("\\") && !plain.hasPrefix("."), "\(disposition)")
+            if let encoded = disposition.components(separatedBy: "filename*=UTF-8''").dropFirst().first {
+                let decoded = try #require(encoded.removingPercentEncoding)
+                #expect(!decoded.contains("/") && !decoded.contains("\\") && !decoded.hasPrefix("."), "\(disposition)")
             }
         }
     }

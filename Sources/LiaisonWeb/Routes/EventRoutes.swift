@@ -151,7 +151,7 @@ struct EventRoutes {
         let rows = links.map { [$0.company, $0.name, $0.token.map { origin + "/p/" + $0 } ?? "", $0.issuedAt ?? ""] }
         // With a byte order mark, as agendas: a spreadsheet then shows Chinese names.
         return Responses.download(Data(ScheduleCSV.byteOrderMark) + (try CSVTable.data(header: ["company", "name", "link", "issued"], rows: rows)),
-                                  filename: "links-\(id).csv", contentType: "text/csv; charset=utf-8")
+                                  filename: "links-" + ExportFileName.component(id) + ".csv", contentType: "text/csv; charset=utf-8")
     }
 
     /// `POST /events/ID/links/renew` (`company`): a new link for one participant; the old one
