@@ -94,6 +94,38 @@ struct ParticipantRequestTests {
         }
     }
 
+    @Test("a request to meet a company one already meets in the schedule, current or published, is refused and stores nothing")
+    func requestForAScheduledMeeting() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(EventFixture.ids("CN", 1...4) + EventFixture.ids("CA", 1...6), to: "forum",
+                                   settings: ParticipantSettings(maxMeetings: 2))
+            let scheduled = try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false).meetings
+            let meeting = try #require(scheduled.first)
+            #expect(throws: ParticipantActionError.alreadyMeeting(meeting.delegate, meeting.host)) {
+                try db.requestMeeting(event: "forum", from: meeting.delegate, with: meeting.host)
+            }
+            #expect(throws: ParticipantActionError.alreadyMeeting(meeting.host, meeting.delegate)) {
+                try db.requestMeeting(event: "forum", from: meeting.host, with: meeting.delegate)
+            }
+            #expect(try db.eventDefinition("forum").requests.isEmpty)
+            // Published, then the current schedule discarded by a change of the rules: the published meeting still holds.
+            _ = try db.publishEvent("forum")
+            let other = try #require(scheduled.first { Set([$0.delegate, $0.host]).isDisjoint(with: [meeting.delegate, meeting.host]) })
+            #expect(try db.addBlock(PairBlock(a: other.delegate, b: other.host), to: "forum"))
+            #expect(throws: ParticipantActionError.alreadyMeeting(meeting.host, meeting.delegate)) {
+                try db.requestMeeting(event: "forum", from: meeting.host, with: meeting.delegate)
+            }
+            #expect(try db.eventDefinition("forum").requests.isEmpty)
+            // A pair that does not meet may still be asked for.
+            let pairs = Set(scheduled.map { Set([$0.delegate, $0.host]) })
+            let free = try #require((1...4).flatMap { d in (1...6).map { (String(format: "CN-%04d", d), String(format: "CA-%04d", $0)) } }
+                .first { !pairs.contains(Set([$0.0, $0.1])) && Set([$0.0, $0.1]) != Set([other.delegate, other.host]) })
+            try db.requestMeeting(event: "forum", from: free.0, with: free.1)
+            #expect(try db.eventDefinition("forum").requests.map { [$0.a, $0.b] } == [[free.0, free.1]])
+        }
+    }
+
     @Test("'not interested' in a company one meets in the schedule, current or published, is refused and discards nothing")
     func notInterestedInAScheduledMeeting() throws {
         try EventFixture.withCompanies { db in

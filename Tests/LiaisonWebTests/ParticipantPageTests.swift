@@ -159,6 +159,27 @@ struct ParticipantPageTests {
         #expect(after.company.id == "US-Y" && after.company.country == "US")
     }
 
+    @Test("a request for a company one already meets in the published schedule is refused in the page's language, and nothing is stored")
+    func requestForAMeetingAlreadyScheduled() async throws {
+        let fixture = try WebFixture.make()
+        try await SchedulingHelper.scheduleAndPublish(fixture)
+        let meetings = try fixture.db.eventSchedule(WebFixture.event).scheduled
+        let before = try fixture.snapshot()
+        let said = ["CN-A": "日程中已为您安排了与该企业的洽谈。", "CN-B": "Vous rencontrez déjà cette entreprise au programme.",
+                    "CN-C": "You already meet this company in the schedule."]
+        try await fixture.withBrowser { browser in
+            for (company, message) in said {
+                let meeting = try #require(meetings.first(where: { $0.meeting.delegate == company }), "\(company) has no meeting").meeting
+                let token = fixture.tokens[company]!
+                let response = try await browser.post("/p/\(token)/request", [("csrf", try await browser.csrf("/p/\(token)")), ("other", meeting.host)])
+                #expect(response.status == .badRequest, "\(company)")
+                #expect(response.text.contains(message), "\(company): \(response.text)")
+                #expect(!response.text.contains(meeting.host), "\(company): the refusal names the company")
+            }
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
     @Test("a refused profile, rating or 'not interested' is told in the page's language, naming the field and the value, never the engine's advice")
     func refusalsInThePageLanguage() async throws {
         let fixture = try WebFixture.make()

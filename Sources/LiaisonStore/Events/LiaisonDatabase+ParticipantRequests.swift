@@ -6,11 +6,14 @@ extension LiaisonDatabase {
     /// A participant asks, through its link, to meet another participant: stored as a request of
     /// origin `participant` (`a` is the one asking), pending until the organizer accepts it.
     /// Asking for a pair already requested, either way, changes nothing and returns that request.
+    /// Refused for a pair that meets in the current or the published schedule: there is nothing
+    /// left to ask the organizer for.
     @discardableResult
     public func requestMeeting(event: String, from company: String, with other: String) throws -> MeetingRequest {
         try writer.write { db in
             let definition = try definition(event, db: db)
             try Self.checkPair(company, other, in: definition)
+            if try Self.meets(company, other, event: event, db: db) { throw ParticipantActionError.alreadyMeeting(company, other) }
             if let existing = definition.requests.first(where: { Set([$0.a, $0.b]) == Set([company, other]) }) {
                 return existing
             }
@@ -29,9 +32,7 @@ extension LiaisonDatabase {
             let definition = try definition(event, db: db)
             try Self.checkPair(company, other, in: definition, allowBlocked: true)
             let pair = Set([company, other])
-            let scheduled = try ScheduleStore.meetings(event, in: db).contains { Set([$0.delegate, $0.host]) == pair }
-                || ScheduleStore.published(event, in: db).contains { !$0.cancelled && Set([$0.delegate, $0.host]) == pair }
-            if scheduled { throw ParticipantActionError.scheduled(company, other) }
+            if try Self.meets(company, other, event: event, db: db) { throw ParticipantActionError.scheduled(company, other) }
             for request in definition.requests where Set([request.a, request.b]) == pair && !request.must {
                 try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
             }
@@ -54,6 +55,14 @@ extension LiaisonDatabase {
             try record.update(db)
             try Self.validate(event, db: db, since: before)
         }
+    }
+
+    /// Whether the two meet in the event's current or published schedule (a cancelled published
+    /// meeting is not one).
+    private static func meets(_ company: String, _ other: String, event: String, db: Database) throws -> Bool {
+        let pair = Set([company, other])
+        return try ScheduleStore.meetings(event, in: db).contains { Set([$0.delegate, $0.host]) == pair }
+            || ScheduleStore.published(event, in: db).contains { !$0.cancelled && Set([$0.delegate, $0.host]) == pair }
     }
 
     /// Refuses a pair a participant may not ask for.

@@ -15,6 +15,8 @@ public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
     case notYetHeld(String, String)
     /// The pair meets in the current or the published schedule: only the organizer calls it off.
     case scheduled(String, String)
+    /// The pair already meets in the current or the published schedule: there is nothing to request.
+    case alreadyMeeting(String, String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
         case .noSuchMeeting(let a, let b): "\(a) has no meeting with \(b) in the published schedule"
         case .notYetHeld(let a, let b): "the meeting of \(a) and \(b) has not taken place yet; rate it after it ends"
         case .scheduled(let a, let b): "\(a) and \(b) meet in the schedule; only the organizer calls a scheduled meeting off"
+        case .alreadyMeeting(let a, let b): "\(a) already meets \(b) in the schedule; there is no meeting to request"
         }
     }
 }

@@ -71,6 +71,8 @@ struct PageText: Sendable {
     var incompleteForm: String
     /// A change the organizer's own arrangements forbid (a meeting it requires).
     var organizerDecides: String
+    /// A request for a meeting the schedule already holds.
+    var alreadyMeeting: String
     var back: String
     var notFound: String
     /// Punctuation as the language writes it: after a label (`Why: `, `理由：`, `Pourquoi : `),
@@ -106,7 +108,8 @@ struct PageText: Sendable {
         noSuchMeeting: "You have no such meeting in the published schedule.",
         notYetHeld: "You can rate a meeting once it has ended.", invalidValue: "is not valid here", required: "is required",
         incompleteForm: "The form was incomplete; go back to your page and try again.",
-        organizerDecides: "The organizer has arranged this meeting; ask the organizer to change it.", back: "Back to your page",
+        organizerDecides: "The organizer has arranged this meeting; ask the organizer to change it.",
+        alreadyMeeting: "You already meet this company in the schedule.", back: "Back to your page",
         notFound: "This link opens no page. Ask the organizer for your current link.")
 
     static let chinese = PageText(
@@ -127,7 +130,8 @@ struct PageText: Sendable {
         doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
         problem: "无法完成此操作", cannotRequest: "无法通过您的页面申请与该企业洽谈。", noSuchMeeting: "已发布的日程中没有这场洽谈。",
         notYetHeld: "洽谈结束后才能提交反馈。", invalidValue: "填写有误", required: "为必填项",
-        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。",
+        incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。",
+        alreadyMeeting: "日程中已为您安排了与该企业的洽谈。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。",
         colon: "：", comma: "，", openParenthesis: "（", closeParenthesis: "）")
 
     static let french = PageText(
@@ -157,6 +161,7 @@ struct PageText: Sendable {
         noSuchMeeting: "Vous n’avez pas ce rendez-vous dans le programme publié.",
         notYetHeld: "Vous pourrez évaluer un rendez-vous une fois qu’il aura eu lieu.", invalidValue: "n’est pas valide ici",
         required: "est obligatoire", incompleteForm: "Le formulaire était incomplet\u{202F}; revenez à votre page et réessayez.",
-        organizerDecides: "L’organisateur a prévu ce rendez-vous\u{202F}; demandez-lui de le modifier.", back: "Retour à votre page",
+        organizerDecides: "L’organisateur a prévu ce rendez-vous\u{202F}; demandez-lui de le modifier.",
+        alreadyMeeting: "Vous rencontrez déjà cette entreprise au programme.", back: "Retour à votre page",
         notFound: "Ce lien n’ouvre aucune page. Demandez votre lien actuel à l’organisateur.", colon: "\u{202F}: ")
 }

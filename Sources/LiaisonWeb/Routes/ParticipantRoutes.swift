@@ -169,6 +169,7 @@ extension ParticipantRoutes {
             case .noSuchMeeting: text.noSuchMeeting
             case .notYetHeld: text.notYetHeld
             case .scheduled: text.organizerDecides
+            case .alreadyMeeting: text.alreadyMeeting
             }
         case EventError.notParticipant, StoreError.unknownCompany: text.cannotRequest
         case EventError.invalidEvent: text.organizerDecides
