@@ -674,6 +674,8 @@ struct EventStoreTests {
             let count = try db.companies().count
             // An unknown id refuses the whole removal.
             #expect(throws: StoreError.unknownCompany("US-9999")) { try db.removeCompanies(["US-0001", "US-9999"]) }
+            // SQLite reads a bound id up to a NUL: this names no company, never US-0001.
+            #expect(throws: StoreError.unknownCompany("US-0001\0junk")) { try db.removeCompanies(["US-0001\0junk"]) }
             #expect(throws: StoreError.several([.unknownCompany("US-9998"), .unknownCompany("US-9999")])) {
                 try db.removeCompanies(["US-9999", "US-0001", "US-9998"])
             }

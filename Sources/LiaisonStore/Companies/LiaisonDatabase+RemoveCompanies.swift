@@ -16,7 +16,8 @@ extension LiaisonDatabase {
             var countries = Set<String>()
             var problems: [StoreError] = []
             for id in ids {
-                guard let country = try String.fetchOne(db, sql: "SELECT country FROM company WHERE id = ?", arguments: [id]) else {
+                guard StoredID.canExist(id),
+                      let country = try String.fetchOne(db, sql: "SELECT country FROM company WHERE id = ?", arguments: [id]) else {
                     problems.append(.unknownCompany(id))
                     continue
                 }
