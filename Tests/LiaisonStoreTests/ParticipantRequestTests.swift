@@ -94,13 +94,18 @@ struct ParticipantRequestTests {
         }
     }
 
+    /// A forum of 4 delegates and 6 hosts, at most 2 meetings each, scheduled (not published): its meetings.
+    private static func scheduledForum(_ db: LiaisonDatabase) throws -> [Meeting] {
+        try db.createEvent(EventFixture.spec())
+        try db.addParticipants(EventFixture.ids("CN", 1...4) + EventFixture.ids("CA", 1...6), to: "forum",
+                               settings: ParticipantSettings(maxMeetings: 2))
+        return try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false).meetings
+    }
+
     @Test("a request to meet a company one already meets in the schedule, current or published, is refused and stores nothing")
     func requestForAScheduledMeeting() throws {
         try EventFixture.withCompanies { db in
-            try db.createEvent(EventFixture.spec())
-            try db.addParticipants(EventFixture.ids("CN", 1...4) + EventFixture.ids("CA", 1...6), to: "forum",
-                                   settings: ParticipantSettings(maxMeetings: 2))
-            let scheduled = try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false).meetings
+            let scheduled = try Self.scheduledForum(db)
             let meeting = try #require(scheduled.first)
             #expect(throws: ParticipantActionError.alreadyMeeting(meeting.delegate, meeting.host)) {
                 try db.requestMeeting(event: "forum", from: meeting.delegate, with: meeting.host)
@@ -129,10 +134,7 @@ struct ParticipantRequestTests {
     @Test("'not interested' in a company one meets in the schedule, current or published, is refused and discards nothing")
     func notInterestedInAScheduledMeeting() throws {
         try EventFixture.withCompanies { db in
-            try db.createEvent(EventFixture.spec())
-            try db.addParticipants(EventFixture.ids("CN", 1...4) + EventFixture.ids("CA", 1...6), to: "forum",
-                                   settings: ParticipantSettings(maxMeetings: 2))
-            let scheduled = try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false).meetings
+            let scheduled = try Self.scheduledForum(db)
             let meeting = try #require(scheduled.first)
             #expect(throws: ParticipantActionError.scheduled(meeting.host, meeting.delegate)) {
                 try db.declineMatch(event: "forum", from: meeting.host, with: meeting.delegate)
