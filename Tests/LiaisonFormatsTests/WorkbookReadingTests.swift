@@ -250,6 +250,8 @@ struct WorkbookReadingTests {
             let problems = Self.read(try damaged.data()).problems
             #expect(problems.count == 1 && problems[0].contains("its part \(missing) is missing"), "\(problems)")
         }
+        let twice = Self.read(try TestWorkbook.zip([("xl/workbook.xml", Data("<workbook/>".utf8)), ("xl/Workbook.xml", Data("<workbook/>".utf8))])).problems
+        #expect(twice.count == 1 && twice[0].contains("holds the part xl/Workbook.xml twice"), "\(twice)")
         let xlsb = Self.read(try TestWorkbook.zip([("xl/workbook.bin", Data([0])), ("[Content_Types].xml", Data("<Types/>".utf8))])).problems
         #expect(xlsb.count == 1 && xlsb[0].contains("an Excel binary workbook (.xlsb)"), "\(xlsb)")
         func cell(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }

@@ -53,7 +53,11 @@ struct WorkbookArchive {
         self.limits = limits
         var entries: [String: Entry] = [:]
         for entry in archive where entry.type == .file {
-            entries[Self.key(entry.path)] = entries[Self.key(entry.path)] ?? entry
+            // Two parts of one name: which one a spreadsheet would read is not known.
+            guard entries.updateValue(entry, forKey: Self.key(entry.path)) == nil else {
+                throw WorkbookProblem("is a damaged workbook: it holds the part \(entry.path) twice; "
+                                      + "open it in the spreadsheet and save it again as .xlsx or CSV UTF-8")
+            }
         }
         self.entries = entries
     }
