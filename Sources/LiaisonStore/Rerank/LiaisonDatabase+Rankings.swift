@@ -21,7 +21,7 @@ extension LiaisonDatabase {
         guard let run = try rerankRuns().first(where: \.isCurrent) else { throw RankingError.noRun }
         guard let stored = try writer.read({ db in try CompanyStore.fetch(id: company, in: db) }) else { throw StoreError.unknownCompany(company) }
         let home = stored.company.country
-        guard home == MatchSides.delegation || MatchSides.hosts.contains(home) else {
+        guard MatchSides.takesPart(home) else {
             throw MatchError.companyNotMatched(id: company, country: home)
         }
         let rows = try writer.read { db -> [RankingEntryRecord] in
