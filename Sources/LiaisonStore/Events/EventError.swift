@@ -18,23 +18,38 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     /// discarded the schedule since it was published.
     case scheduleDiscarded(String, publishedAt: String)
 
-    public var description: String {
+    /// What happened, without what to do about it: the part every front end says alike, each
+    /// then saying what to do in its own terms (the CLI a command, the console a page).
+    /// `instant` writes the instants it names (as stored, by default).
+    public func fact(instant: (String) -> String = { $0 }) -> String {
         switch self {
-        case .unknownEvent(let id): "no event \(CompanyText.quoted(id)); `liaison event list` shows the events"
-        case .eventExists(let id): "event '\(id)' already exists; change it with `liaison event import`, or choose another id"
+        case .unknownEvent(let id): "no event \(CompanyText.quoted(id))"
+        case .eventExists(let id): "event '\(id)' already exists"
         case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
-        case .notParticipant(let event, let company): "\(company) is not a participant of \(event); add it with `liaison event add \(event) \(company)`"
-        case .notScheduled(let id): "event '\(id)' has no schedule yet; run `liaison event schedule \(id)`"
+        case .notParticipant(let event, let company): "\(company) is not a participant of \(event)"
+        case .notScheduled(let id): "event '\(id)' has no schedule yet"
         case .badFile(_, let problems): problems.joined(separator: "\n")
         case .changedWhileScheduling(let id):
-            "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); "
-                + "nothing was saved: run `liaison event schedule \(id)` again"
+            "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); nothing was saved"
         case .scheduleDiscarded(let id, let publishedAt):
             "event '\(id)' has no current schedule: a change of its participants or rules discarded it; participants still see "
-                + "the schedule published at \(publishedAt). Run `liaison event schedule \(id)` (--keep-published keeps what was published)"
+                + "the schedule published at \(instant(publishedAt))"
         case .scheduleChangedSinceShown(let id):
             "the schedule of event '\(id)' changed after this page showed it (scheduled again, or a meeting moved); "
                 + "nothing was published: look at the schedule as it is now, then publish"
+        }
+    }
+
+    /// The ``fact(instant:)`` and what to do about it at the terminal.
+    public var description: String {
+        switch self {
+        case .unknownEvent: fact() + "; `liaison event list` shows the events"
+        case .eventExists: fact() + "; change it with `liaison event import`, or choose another id"
+        case .notParticipant(let event, let company): fact() + "; add it with `liaison event add \(event) \(company)`"
+        case .notScheduled(let id): fact() + "; run `liaison event schedule \(id)`"
+        case .changedWhileScheduling(let id): fact() + ": run `liaison event schedule \(id)` again"
+        case .scheduleDiscarded(let id, _): fact() + ". Run `liaison event schedule \(id)` (--keep-published keeps what was published)"
+        case .invalidEvent, .badFile, .scheduleChangedSinceShown: fact()
         }
     }
 }

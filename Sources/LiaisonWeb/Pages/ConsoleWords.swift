@@ -7,20 +7,16 @@ import LiaisonStore
 /// console can act on, it names the page or the form's field instead. Any other text is the
 /// store's own.
 enum ConsoleWords {
-    /// What `error` tells the organizer in the console.
+    /// What `error` tells the organizer in the console: its fact, and what to do in the console.
     static func refusal(_ error: EventError) -> String {
         switch error {
-        case .unknownEvent(let id): "no event \(CompanyText.quoted(id)); the Events page lists the events"
-        case .eventExists(let id): "event '\(id)' already exists; choose another id"
-        case .notParticipant(let event, let company): "\(company) is not a participant of \(event); register it on the event's page"
-        case .notScheduled(let id): "event '\(id)' has no schedule yet; schedule it on its schedule page"
-        case .changedWhileScheduling(let id):
-            "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); "
-                + "nothing was saved: schedule it again"
-        case .scheduleDiscarded(let id, let publishedAt):
-            "event '\(id)' has no current schedule: a change of its participants or rules discarded it; participants still see "
-                + "the schedule published at \(DisplayText.instant(publishedAt)). Schedule it again on its schedule page "
-                + "(\(keepPublished) keeps what was published)"
+        case .unknownEvent: error.fact() + "; the Events page lists the events"
+        case .eventExists: error.fact() + "; choose another id"
+        case .notParticipant: error.fact() + "; register it on the event's page"
+        case .notScheduled: error.fact() + "; schedule it on its schedule page"
+        case .changedWhileScheduling: error.fact() + ": schedule it again"
+        case .scheduleDiscarded:
+            error.fact(instant: DisplayText.instant) + ". Schedule it again on its schedule page (\(keepPublished) keeps what was published)"
         default: error.description
         }
     }
