@@ -160,6 +160,38 @@ struct ExactCompactionTests {
         #expect(cases >= 60 && improved >= 20 && proven >= cases / 2, "cases \(cases), improved \(improved), proven \(proven)")
     }
 
+    @Test("from starts where everyone has a break, fair or not: the fewest breaks of any timing as fair, no one above the start's most",
+          arguments: [0, 1])
+    func fewestAsFair(fairness: Int) throws {
+        var cases = 0, improved = 0, unfair = 0
+        for seed in UInt64(1)...40 {
+            var instance = Instance(everyoneMeetsEveryone: seed)
+            instance.input.fairness = fairness
+            let timings = instance.timings()
+            var random = SeededGenerator(seed: seed, stream: 53, index: 0)
+            // Counts fair from zero are the other tests' case; here the least is above it.
+            let starts = timings.filter { instance.value($0).least > 0 }
+            guard !starts.isEmpty else { continue }
+            let start = starts[random.below(starts.count)]
+            let before = instance.value(start)
+            let spread = fairness + before.unfairness
+            let fewest = try #require(timings.map(instance.value).filter { $0.most <= before.most && $0.most - $0.least <= spread }
+                .map(\.breaks).min())
+            var timetable = try instance.timetable(start)
+            let outcome = ExactCompaction.improve(&timetable, budget: .seconds(30))
+            let after = try instance.timing(of: timetable)
+            let value = instance.value(after)
+            cases += 1
+            #expect(instance.isValid(after) && Set(after.keys) == Set(start.keys), "seed \(seed)")
+            #expect(value.most <= before.most && value.unfairness <= before.unfairness, "seed \(seed): \(value) from \(before)")
+            #expect(outcome.after == value.breaks && value.breaks == fewest, "seed \(seed): \(value) from \(before), the fewest is \(fewest)")
+            if value.breaks < before.breaks { improved += 1 }
+            if before.unfairness > 0 { unfair += 1 }
+        }
+        // Three meetings give at most two breaks: with a fairness of 1, counts above zero are fair.
+        #expect(cases >= 30 && improved >= 10 && (fairness > 0 || unfair >= 5), "cases \(cases), improved \(improved), unfair \(unfair)")
+    }
+
     @Test("a climb finds the fewest breaks of any timing with every count within the fairness, and its floor is that count")
     func climb() throws {
         var found = 0
@@ -296,7 +328,7 @@ struct ExactCompactionTests {
 /// without Liaison's code: availability, representatives and tables checked here, breaks
 /// counted here.
 private struct Instance {
-    let input: SchedulingInput
+    var input: SchedulingInput
     let pairs: [[String]]
     let allowed: [[Int]]
 
@@ -318,6 +350,19 @@ private struct Instance {
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.company, $0) })
         pairs = Array(pairs.filter { !byID[$0[0]]!.available.intersection(byID[$0[1]]!.available).isEmpty }.prefix(7))
         self.init(id: "x\(seed)", days: days, tables: tables, people: people, pairs: pairs)
+    }
+
+    /// Four participants, each pair of them meeting, on one day of 6 to 8 slots: everyone has
+    /// three meetings, so that timings where everyone has a break abound.
+    init(everyoneMeetsEveryone seed: UInt64) {
+        var random = SeededGenerator(seed: seed, stream: 59, index: 0)
+        let slots = 6 + random.below(3)
+        let people = (1...4).map { i in
+            Participant(company: "P\(i)", maxMeetings: slots, available: SlotSet((1...slots).filter { _ in random.chance(0.9) }))
+        }
+        let pairs = (1...3).flatMap { i in ((i + 1)...4).map { ["P\(i)", "P\($0)"] } }
+        self.init(id: "k\(seed)", days: [EventDay(date: "2026-03-10", start: "09:00", slots: slots)], tables: 2 + random.below(2),
+                  people: people, pairs: pairs)
     }
 
     /// One day of `slots` slots: participant Pi is available in `available[i - 1]`, each of

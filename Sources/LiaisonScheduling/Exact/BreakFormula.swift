@@ -1,8 +1,9 @@
 /// The timing of a timetable's meetings as a SAT formula whose solutions are agendas with a
 /// bounded total of breaks: which pairs meet stays, every hard rule holds (each meeting once, in
 /// a slot both are available in and its session allows, a fixed meeting where it is, no one in
-/// more meetings in a slot than its representatives, no slot above its tables), and no
-/// participant has more than `cap` breaks.
+/// more meetings in a slot than its representatives, no slot above its tables), no participant
+/// has more than `cap` breaks, and, when asked, the counts of any two participants with meetings
+/// differ by at most a `spread`.
 ///
 /// The encoding follows Bofill et al.'s best (JAIR 74, 2022, Section 4, "imp12+"): x[m, s] for
 /// each meeting and allowed slot; u[p, s] for "p meets in s"; the table count taken over clusters
@@ -38,8 +39,9 @@ struct BreakFormula {
     }
 
     /// The formula of `timetable`'s meetings, counting breaks up to `limit`, each participant's
-    /// at most `cap`; its solves end once `stop` is raised.
-    init(_ timetable: Timetable, cap: Int, limit: Int, stop: StopSignal = StopSignal()) {
+    /// at most `cap` and, given a `spread`, all within it of each other; its solves end once
+    /// `stop` is raised.
+    init(_ timetable: Timetable, cap: Int, spread: Int? = nil, limit: Int, stop: StopSignal = StopSignal()) {
         let solver = SATSolver(stop: stop)
         self.solver = solver
         let model = timetable.model
@@ -133,6 +135,8 @@ struct BreakFormula {
 
         // Breaks: an end at s when p meets in s, not in s − 1, and earlier that day.
         var ends: [Int32] = []
+        // With a spread, each participant's count, exactly, up to one above the cap.
+        var counts: [[Int32]] = []
         for p in 0..<people where !meetingsOf[p].isEmpty {
             var own: [Int32] = [], held: Int32?
             for s in 1...max(slotCount, 1) {
@@ -142,14 +146,27 @@ struct BreakFormula {
                     let end = solver.variable()
                     let before = model.dayOfSlot[s] == model.dayOfSlot[s - 1] ? used[p * stride + s - 1] : nil
                     solver.add([-u, -held, end] + (before.map { [$0] } ?? []))
+                    if spread != nil {
+                        // Counted from below too, an end must be one.
+                        solver.add([-end, u])
+                        solver.add([-end, held])
+                        if let before { solver.add([-end, -before]) }
+                    }
                     own.append(end)
                 }
                 let next = solver.variable()
                 solver.add([-u, next])
                 if let held { solver.add([-held, next]) }
+                if spread != nil { solver.add([-next, u] + (held.map { [$0] } ?? [])) }
                 held = next
             }
-            if own.count > cap { solver.add([-solver.totalizer(own, limit: cap + 1)[cap]]) }
+            if spread != nil {
+                let outputs = solver.totalizer(own, limit: cap + 1, exact: true)
+                if outputs.count > cap { solver.add([-outputs[cap]]) }
+                counts.append(outputs)
+            } else if own.count > cap {
+                solver.add([-solver.totalizer(own, limit: cap + 1)[cap]])
+            }
             // Implied: someone whose meetings cannot run back to back within their one day has a break.
             let options = meetingsOf[p].map { choices[$0].map(\.slot) }
             if model.participants[p].reps == 1, Set(options.joined().map { model.dayOfSlot[$0] }).count == 1,
@@ -158,7 +175,22 @@ struct BreakFormula {
             }
             ends += own
         }
+        if let spread { Self.keep(counts, within: spread, cap: cap, solver) }
         totalOutputs = solver.totalizer(ends, limit: limit)
+    }
+
+    /// Asks that every count lie within `spread` of a least one, for some least one from 0 up:
+    /// `counts` are each participant's exact outputs (see ``SATSolver/totalizer(_:limit:exact:)``),
+    /// none above `cap`.
+    private static func keep(_ counts: [[Int32]], within spread: Int, cap: Int, _ solver: SATSolver) {
+        let least = (0...max(0, cap - spread)).map { _ in solver.variable() }
+        solver.add(least)
+        for (level, chosen) in least.enumerated() {
+            for outputs in counts {
+                if level > 0 { solver.add(outputs.count >= level ? [-chosen, outputs[level - 1]] : [-chosen]) }
+                if level + spread < outputs.count { solver.add([-chosen, -outputs[level + spread]]) }
+            }
+        }
     }
 
     /// `timetable` with each meeting that is not fixed moved to its slot in the last satisfying

@@ -45,10 +45,12 @@ enum ExactCompaction {
             return outcome
         }
         // Counts fair with someone at 0 stay fair when no one exceeds the fairness; otherwise no
-        // one may exceed today's most, and the result must be no less fair than today's.
+        // one may exceed today's most, and the counts stay within today's spread (or the
+        // fairness), whatever the least of them.
         let unfairness = before.unfairness(model.fairness)
         let fairFromZero = unfairness == 0 && before.least == 0
         let cap = fairFromZero ? model.fairness : before.most
+        let spread = fairFromZero ? nil : model.fairness + unfairness
         // No timing within the cap has fewer than `floor` breaks. `rejected`: counted on the
         // timetable itself, the solver's agendas were no better (less fair), so the search ends.
         var floor = cap == model.fairness ? known : 0, rejected = false
@@ -59,7 +61,7 @@ enum ExactCompaction {
             outcome.proven = proven()
             return outcome
         }
-        let formula = BreakFormula(timetable, cap: cap, limit: before.total)
+        let formula = BreakFormula(timetable, cap: cap, spread: spread, limit: before.total)
         var best: Timetable?
         /// Solves for at most `bound` breaks: whether to go on.
         func attempt(_ bound: Int, until limit: SolveLimit) -> Bool {
