@@ -177,7 +177,7 @@ struct EventCLITests {
             #expect(agenda.about.map(\.value).contains(venue))
             // Blocking the pair that meets breaks the schedule: it is discarded, and the command says so.
             let blocked = try EventScenario.succeed(["event", "block", "forum", "CN-0001", "CA-0001"], in: directory)
-            #expect(blocked.lines == ["blocked: CN-0001 and CA-0001", "the current schedule broke this change and was discarded: "
+            #expect(blocked.lines == ["blocked: CN-0001 and CA-0001", "this change broke the current schedule, which was discarded: "
                                         + "run `liaison event schedule forum` again (--keep-published keeps what was published)"], "\(blocked.stdout)")
             #expect(try EventScenario.run(["event", "export", "forum", "--format", "json", "-o", "e.json"], in: directory).status != 0)
         }
@@ -213,7 +213,7 @@ struct EventCLITests {
 
             #expect(try EventScenario.succeed(["event", "remove", "forum", "CA-0006"], in: directory).lines == [
                 "removed CA-0006 from forum",
-                "the current schedule met them and was discarded: run `liaison event schedule forum` again (--keep-published keeps what was published)",
+                "the current schedule held their meetings and was discarded: run `liaison event schedule forum` again (--keep-published keeps what was published)",
             ])
             let scheduled = try EventScenario.succeed(["event", "schedule", "forum", "--min-meetings", "2", "--keep-published"], in: directory)
             let report = try JSONDecoder().decode(EventReportJSON.self, from: Data(

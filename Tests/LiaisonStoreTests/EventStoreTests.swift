@@ -173,7 +173,7 @@ struct EventStoreTests {
             try TestFiles.withTemporaryDirectory { directory in
                 let returned = try db.importEvents(from: try directory.writing("harbour.json", Self.harbourJSON))
                 #expect(returned.count == 1)
-                Self.expectSame(try #require(returned.first), Self.harbour)
+                Self.expectSame(try #require(returned.first).definition, Self.harbour)
                 Self.expectSame(try db.eventDefinition("harbour"), Self.harbour)
             }
         }
@@ -184,7 +184,7 @@ struct EventStoreTests {
         try EventFixture.withCompanies { db in
             try TestFiles.withTemporaryDirectory { directory in
                 let returned = try db.importEvents(from: try directory.writing("events.json", "[\(Self.harbourJSON),\n\(Self.summitJSON)]"))
-                #expect(returned.map(\.spec.id) == ["harbour", "summit"])
+                #expect(returned.map(\.definition.spec.id) == ["harbour", "summit"])
                 Self.expectSame(try db.eventDefinition("harbour"), Self.harbour)
                 Self.expectSame(try db.eventDefinition("summit"), Self.summit)
                 #expect(try db.events().map(\.spec.id).sorted() == ["harbour", "summit"])
@@ -456,6 +456,43 @@ struct EventStoreTests {
             let slots = SlotSet(Array(1...6).filter { $0 != busy.slot })
             #expect(try db.addParticipants([busy.delegate], to: "forum", settings: ParticipantSettings(available: slots)).discardedSchedule)
             #expect(throws: EventError.notScheduled("forum")) { try db.eventScheduleDocument("forum") }
+        }
+    }
+
+    @Test("importing an event again in a way its schedule breaks discards the schedule, as any change does; the same event again keeps it")
+    func brokenByAnImport() throws {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                /// Harbour with the participants and blocks given, neither requests nor locks.
+                func harbour(_ participants: [String], blocks: [(String, String)]) -> String {
+                    """
+                    {"id": "harbour", "name": "Harbour Breakfast", "city": "Vancouver", "country": "CA", "date": "2025-12-03",
+                     "start": "07:30", "slots": 5, "slotMinutes": 15, "tables": 3,
+                     "participants": [\(participants.map { "{\"company\": \"\($0)\"}" }.joined(separator: ", "))],
+                     "blocks": [\(blocks.map { "{\"a\": \"\($0.0)\", \"b\": \"\($0.1)\"}" }.joined(separator: ", "))]}
+                    """
+                }
+                let everyone = ["CN-0001", "CN-0002", "CA-0001", "CA-0002"]
+                let first = try db.importEvents(from: try directory.writing("harbour.json", harbour(everyone, blocks: [])))
+                #expect(first.map(\.discardedSchedule) == [false])
+                let stored = try db.scheduleEvent("harbour", minMeetings: 0, keepPublished: false)
+                let meeting = try #require(stored.meetings.first)
+                // The same event again: the schedule stays.
+                #expect(try db.importEvents(from: try directory.writing("same.json", harbour(everyone, blocks: []))).map(\.discardedSchedule) == [false])
+                #expect(try db.eventScheduleDocument("harbour").meetings.count == stored.meetings.count)
+                // A block on a pair that meets: discarded, so it cannot be exported or published as it was.
+                let blocked = harbour(everyone, blocks: [(meeting.delegate, meeting.host)])
+                #expect(try db.importEvents(from: try directory.writing("blocked.json", blocked)).map(\.discardedSchedule) == [true])
+                #expect(throws: EventError.notScheduled("harbour")) { try db.eventScheduleDocument("harbour") }
+                #expect(throws: EventError.notScheduled("harbour")) { try db.publishEvent("harbour") }
+                // Scheduled again, then a participant that meets left out of the file.
+                try db.importEvents(from: try directory.writing("again.json", harbour(everyone, blocks: [])))
+                let again = try db.scheduleEvent("harbour", minMeetings: 0, keepPublished: false)
+                let gone = try #require(again.meetings.first).host
+                let fewer = harbour(everyone.filter { $0 != gone }, blocks: [])
+                #expect(try db.importEvents(from: try directory.writing("fewer.json", fewer)).map(\.discardedSchedule) == [true])
+                #expect(throws: EventError.notScheduled("harbour")) { try db.eventScheduleDocument("harbour") }
+            }
         }
     }
 

@@ -21,10 +21,19 @@ extension LiaisonDatabase {
         return spec
     }
 
+    /// An event as an event file created or replaced it.
+    public struct ImportedEvent: Sendable {
+        public var definition: EventDefinition
+        /// Whether the event was replaced in a way its current schedule broke (a pair now
+        /// blocked, a slot no longer available, a participant gone…), which was therefore
+        /// discarded, as any other change that breaks it: the event must be scheduled again.
+        public var discardedSchedule: Bool
+    }
+
     /// Creates or replaces the events of an event file, each with its participants, requests,
     /// blocks and locks, all in one transaction; refused whole, naming every problem.
     @discardableResult
-    public func importEvents(from url: URL) throws -> [EventDefinition] {
+    public func importEvents(from url: URL) throws -> [ImportedEvent] {
         let file = url.relativePath
         let parsed: EventFile
         do {
@@ -83,11 +92,13 @@ extension LiaisonDatabase {
                 definitions.append(definition)
             }
             guard problems.isEmpty else { throw EventError.badFile(file: file, problems: problems) }
-            for definition in definitions {
+            return try definitions.map { definition in
+                let before = try EventStore.definition(definition.spec.id, in: db)
                 try EventStore.saveSpec(definition.spec, in: db)
                 try EventStore.replaceRules(definition, in: db)
+                let discarded = try before != nil && Self.validate(definition.spec.id, db: db, since: before)
+                return ImportedEvent(definition: definition, discardedSchedule: discarded)
             }
-            return definitions
         }
     }
 

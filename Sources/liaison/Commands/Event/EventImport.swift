@@ -14,7 +14,8 @@ extension Liaison.Event {
         @Argument(help: "A JSON file: one event object, or an array of them.") var file: String
 
         func run() throws {
-            for definition in try database.open().importEvents(from: URL(fileURLWithPath: file)) {
+            for imported in try database.open().importEvents(from: URL(fileURLWithPath: file)) {
+                let definition = imported.definition
                 let delegates = definition.participants.filter { $0.side == .delegate }.count
                 let who = definition.spec.pairing == .open ? "\(EnglishCount.of(definition.participants.count, "participant")) (open)"
                     : "\(EnglishCount.of(delegates, "delegate")), \(EnglishCount.of(definition.participants.count - delegates, "host"))"
@@ -22,6 +23,7 @@ extension Liaison.Event {
                 print("\(definition.spec.id): \(definition.spec.name) — \(who)\(days), "
                       + "\(EnglishCount.of(definition.requests.count, "request")), \(EnglishCount.of(definition.blocks.count, "block")), "
                       + "\(EnglishCount.of(definition.locks.count, "lock"))")
+                if imported.discardedSchedule { print(StaleSchedule.note(event: definition.spec.id)) }
             }
         }
     }

@@ -15,7 +15,7 @@ extension Liaison.Event {
         func run() throws {
             let discarded = try database.open().removeParticipants(companies, from: event.id)
             print("removed \(companies.joined(separator: ", ")) from \(event.id)")
-            if discarded { print(StaleSchedule.note(event: event.id, because: "met them")) }
+            if discarded { print(StaleSchedule.note(event: event.id, what: "the current schedule held their meetings and was discarded")) }
         }
     }
 }
