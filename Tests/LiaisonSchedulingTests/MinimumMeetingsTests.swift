@@ -45,6 +45,21 @@ struct MinimumMeetingsTests {
         #expect(ScheduleValidator(input, result).violations.isEmpty)
     }
 
+    @Test("no one short of the minimum could get closer to it by one exchange that takes from someone with more (random events)",
+          arguments: [1, 2, 4, 12])
+    func noExchangeRaisesTheFewest(minimum: Int) throws {
+        var short = 0
+        for seed in UInt64(1)...60 {
+            var input = RandomInstances.instance(seed: seed)
+            input.minMeetings = minimum
+            let result = try Scheduler.schedule(input)
+            #expect(ScheduleValidator(input, result).violations.isEmpty, "seed \(seed)")
+            if !result.report.underMinimum.isEmpty { short += 1 }
+            if let exchange = MinimumExchange.find(input, result) { Issue.record("seed \(seed): \(exchange) raises the fewest") }
+        }
+        #expect(short >= 10, "\(short) events with someone short")
+    }
+
     @Test("who cannot reach the minimum is named with the cause")
     func shortfallsNameTheCause() throws {
         let all = [1, 2, 3, 4]

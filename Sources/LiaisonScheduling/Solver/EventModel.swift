@@ -225,4 +225,18 @@ struct EventModel {
 extension EventModel {
     /// The meetings participant p is owed: the minimum asked, or its capacity when lower.
     func minimum(of p: Int) -> Int { min(minMeetings, participants[p].capacity) }
+
+    /// What participant p's `k`-th meeting (from 1) is worth towards the minimum: the further
+    /// below it, the more (the minimum for the first, one for the last owed), nothing above it.
+    /// Summed over everyone, a schedule's credit grows whenever a meeting moves from someone
+    /// with more to someone with fewer by at least two, so raising it raises the fewest first.
+    func minimumCredit(of p: Int, meeting k: Int) -> Int { max(0, minimum(of: p) - k + 1) }
+
+    /// The credit towards the minimum of participants with `counts` meetings each.
+    func minimumCredit(_ counts: [Int]) -> Int {
+        counts.indices.reduce(0) { total, p in
+            let owed = min(counts[p], minimum(of: p))
+            return total + owed * minimum(of: p) - owed * (owed - 1) / 2
+        }
+    }
 }

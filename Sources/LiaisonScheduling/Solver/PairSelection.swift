@@ -7,8 +7,9 @@
 /// pair both ways, two units per meeting): its optimum is the best *fractional* b-matching,
 /// which is rounded (see ``select(_:_:candidates:)``). Priorities are costs of different
 /// magnitude, so one exact solve honours them in order: a must-meet request outweighs any
-/// number of minimum bonuses, a participant's first meetings up to the minimum (a cheaper first
-/// arc out of its node: a convex cost) outweigh any total of scores, and scores decide the rest.
+/// number of minimum bonuses, a participant's first meetings up to the minimum (cheaper first
+/// arcs out of its node, the first cheapest: a convex cost, so that the meetings owed go to the
+/// fewest first) outweigh any total of scores, and scores decide the rest.
 enum PairSelection {
     typealias PairKey = EventModel.PairKey
 
@@ -31,14 +32,17 @@ enum PairSelection {
         }
         let meetingsLeft = Double(max(1, addable(model, timetable)))
         let musts = Double(candidates.filter(model.isMust).count)
-        let deficit = Double(deficits.reduce(0, +))
+        // The most the minimum's bonuses can add up to, in units of the bonus.
+        let counts = model.participants.indices.map(timetable.meetingCount)
+        let owed = model.minimumCredit(zip(counts, deficits).map(+)) - model.minimumCredit(counts)
+        let deficit = Double(owed)
         // The largest total cost is about mustBonus × musts (twice in an open event's cover);
         // keep it well inside Int64.
         let resolution = min(finestResolution, Double(Int64.max) / 128 / ((2 + requestBonus) * meetingsLeft * (deficit + 1) * (musts + 1)))
         let weights = candidates.map { Int64((model.value($0) * resolution).rounded()) }
         let scoreTotal = Int64(((1 + requestBonus) * resolution + 1) * meetingsLeft)
         let minimumBonus = scoreTotal + 1
-        let mustBonus = minimumBonus * (Int64(deficit) + 1) + scoreTotal + 1
+        let mustBonus = minimumBonus * (Int64(owed) + 1) + scoreTotal + 1
         // A pair worth nothing costs one unit, so it is chosen only for a must or a minimum.
         let costs = zip(candidates, weights).map { key, weight in
             (weight == 0 ? 1 : -weight) - (model.isMust(key) ? mustBonus : 0)
@@ -105,7 +109,8 @@ enum PairSelection {
         /// Units of flow per meeting: 2 in the double cover of an open event.
         let perMeeting: Int64
 
-        /// `deficits[p]` units out of or into p earn `bonus` each.
+        /// `deficits[p]` units out of or into p earn `bonus` times what each meeting is worth
+        /// towards p's minimum (see ``EventModel/minimumCredit(of:meeting:)``).
         init(_ model: EventModel, _ timetable: Timetable, candidates: [PairKey], costs: [Int64], deficits: [Int], bonus: Int64) {
             let count = model.participants.count
             left = Array(repeating: -1, count: count)
@@ -117,9 +122,11 @@ enum PairSelection {
             hub = flow.addNode()
             flow.addArc(from: source, to: hub, capacity: supply, cost: 0)
             flow.addArc(from: source, to: sink, capacity: supply, cost: 0)
-            func capacityArcs(from: Int32, to: Int32, free: Int, deficit: Int) {
-                let first = min(deficit, free)
-                if first > 0 { flow.addArc(from: from, to: to, capacity: Int64(first), cost: -bonus) }
+            func capacityArcs(_ p: Int, from: Int32, to: Int32, free: Int, deficit: Int) {
+                let first = min(deficit, free), count = timetable.meetingCount(p)
+                for k in stride(from: count + 1, through: count + first, by: 1) {
+                    flow.addArc(from: from, to: to, capacity: 1, cost: -bonus * Int64(model.minimumCredit(of: p, meeting: k)))
+                }
                 if free > first { flow.addArc(from: from, to: to, capacity: Int64(free - first), cost: 0) }
             }
             let open = model.pairing == .open
@@ -128,11 +135,11 @@ enum PairSelection {
                 guard free > 0 else { continue }
                 if open || model.participants[p].side == .delegate {
                     left[p] = flow.addNode()
-                    capacityArcs(from: hub, to: left[p], free: free, deficit: deficits[p])
+                    capacityArcs(p, from: hub, to: left[p], free: free, deficit: deficits[p])
                 }
                 if open || model.participants[p].side == .host {
                     right[p] = flow.addNode()
-                    capacityArcs(from: right[p], to: sink, free: free, deficit: deficits[p])
+                    capacityArcs(p, from: right[p], to: sink, free: free, deficit: deficits[p])
                 }
             }
             pairArcs.reserveCapacity(candidates.count)

@@ -40,6 +40,7 @@ public enum Scheduler {
                 if !SlotAssignment.repair(key, in: &attempt) { _ = KempeChain.place(key, in: &attempt) }
             }
             SlotAssignment.fill(candidates, in: &attempt)
+            SlotAssignment.raiseMinimums(candidates, in: &attempt)
             for _ in 0..<improvementRounds {
                 guard SlotAssignment.improve(candidates, in: &attempt) else { break }
                 SlotAssignment.fill(candidates, in: &attempt)
@@ -67,6 +68,12 @@ public enum Scheduler {
             if exact!.tooLarge, case .conflicts = budget { exact = nil }
         } else {
             Compaction.compact(&timetable)
+        }
+        // Retimed agendas may leave room for an exchange that brings someone closer to the
+        // minimum, which comes before compact agendas: made, then polished, with no proof left.
+        if SlotAssignment.raiseMinimums(candidates, in: &timetable) {
+            Compaction.polish(&timetable)
+            exact?.proven = false
         }
         if let kept = publishedTiming(input.published, of: timetable) { timetable = kept }
         TableAssignment.assign(&timetable)
@@ -109,23 +116,22 @@ public enum Scheduler {
     }
 
     /// How attempts compare, in the order of the priorities: must-meet requests placed, then
-    /// participants at their minimum, then the total score (summed in a fixed order).
+    /// the meetings owed towards the minimum, the fewest first (see
+    /// ``EventModel/minimumCredit(_:)``), then the total score (summed in a fixed order).
     struct Quality: Comparable {
         let musts: Int
-        let atMinimum: Int
+        let minimumCredit: Int
         let score: Double
 
         init(_ timetable: Timetable) {
             let model = timetable.model
             musts = timetable.placements.keys.filter(model.isMust).count
-            atMinimum = model.participants.indices.filter {
-                timetable.meetingCount($0) >= model.minimum(of: $0)
-            }.count
+            minimumCredit = model.minimumCredit(model.participants.indices.map(timetable.meetingCount))
             score = model.totalScore(timetable.placements.keys)
         }
 
         static func < (a: Quality, b: Quality) -> Bool {
-            (a.musts, a.atMinimum, a.score) < (b.musts, b.atMinimum, b.score)
+            (a.musts, a.minimumCredit, a.score) < (b.musts, b.minimumCredit, b.score)
         }
     }
 

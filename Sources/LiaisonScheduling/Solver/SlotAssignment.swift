@@ -203,18 +203,11 @@ enum SlotAssignment {
             guard timetable.hasRoom(key.a) || timetable.hasRoom(key.b) else { continue }
             var best: (removed: PairKey?, slot: Int, gain: Double)?
             for slot in model.commonSlots(key) {
-                // The meetings whose removal frees each obstacle; nil means no obstacle.
-                var required: [Set<PairKey>] = []
-                for p in [key.a, key.b] {
-                    if !timetable.isFree(p, slot) { required.append(Set(timetable.meetings(of: p, in: slot))) }
-                    if !timetable.hasRoom(p) { required.append(timetable.meetingsOf[p]) }
-                }
-                if !timetable.hasTable(slot) { required.append(Set(timetable.meetings(in: slot))) }
-                guard let first = required.first else {
+                guard let freeing = freeing(key, slot, timetable) else {
                     if model.value(key) > best?.gain ?? 0 { best = (nil, slot, model.value(key)) }
                     continue
                 }
-                let options = required.dropFirst().reduce(first) { $0.intersection($1) }.filter(removable)
+                let options = freeing.filter(removable)
                 guard let weakest = options.min(by: { (model.value($0), $0) < (model.value($1), $1) }) else { continue }
                 let gain = model.value(key) - model.value(weakest)
                 if gain > 1e-12, gain > best?.gain ?? 0 { best = (weakest, slot, gain) }
@@ -225,6 +218,20 @@ enum SlotAssignment {
             changed = true
         }
         return changed
+    }
+
+    /// The meetings whose removal alone would let `key` meet in `slot` (the pair's meeting in
+    /// that slot when one is busy, one of its meetings when one is at its maximum, any meeting of
+    /// the slot when its tables are full); nil when nothing stands in the way.
+    static func freeing(_ key: PairKey, _ slot: Int, _ timetable: Timetable) -> Set<PairKey>? {
+        var required: [Set<PairKey>] = []
+        for p in [key.a, key.b] {
+            if !timetable.isFree(p, slot) { required.append(Set(timetable.meetings(of: p, in: slot))) }
+            if !timetable.hasRoom(p) { required.append(timetable.meetingsOf[p]) }
+        }
+        if !timetable.hasTable(slot) { required.append(Set(timetable.meetings(in: slot))) }
+        guard let first = required.first else { return nil }
+        return required.dropFirst().reduce(first) { $0.intersection($1) }
     }
 
     /// Idle slots of both parties if the pair met in `slot`.

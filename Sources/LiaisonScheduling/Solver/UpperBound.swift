@@ -22,9 +22,10 @@ enum UpperBound {
     /// minimum.
     ///
     /// The minimums enter by Lagrangian relaxation: each of a participant's first meetings up to
-    /// its minimum earns a bonus b in the network, and every schedule that holds the minimums
-    /// earns exactly b × (the meetings still owed), which is taken off again — a valid bound
-    /// for any b ≥ 0, tightest near the price of the minimums, which is searched for.
+    /// its minimum earns a bonus b times its worth towards the minimum in the network (see
+    /// ``PairSelection/Network``), and every schedule that holds the minimums earns exactly b ×
+    /// (the worth of the meetings still owed), which is taken off again — a valid bound for any
+    /// b ≥ 0, tightest near the price of the minimums, which is searched for.
     ///
     /// The flow works on weights rounded to integers at a power-of-two resolution (so scaling is
     /// exact); the bound adds half a unit for each pair a schedule could add, the most rounding
@@ -101,9 +102,11 @@ enum UpperBound {
             guard let raised, let lowered else { return nil }
             best = min(raised, lowered)
         }
-        // Every schedule that holds the minimums earns the whole bonus, on each side of a meeting
-        // in an open event's double cover.
-        let (earned, overflow) = bonus.multipliedReportingOverflow(by: Int64(owed.reduce(0, +)) * network.perMeeting)
+        // Every schedule that holds the minimums earns the whole bonus, each owed meeting's
+        // worth towards the minimum, on each side of a meeting in an open event's double cover.
+        let counts = model.participants.indices.map(timetable.meetingCount)
+        let credit = model.minimumCredit(zip(counts, owed).map(+)) - model.minimumCredit(counts)
+        let (earned, overflow) = bonus.multipliedReportingOverflow(by: Int64(credit) * network.perMeeting)
         guard let best, !overflow else { return nil }
         return Double(best - earned) / Double(network.perMeeting)
     }
