@@ -114,8 +114,10 @@ public struct EventFile: Sendable {
     public var isList = false
 
     /// Decodes an array of events or one event, as the text's first character says, so that
-    /// errors keep the path of the field they are about.
+    /// errors keep the path of the field they are about. A UTF-8 byte order mark at the start,
+    /// which editors on Windows save, is skipped, as in company sheets.
     public static func decode(_ data: Data) throws -> EventFile {
+        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
         let first = data.first { !$0.isASCIIWhitespace }
         do {
             let file = switch first {
