@@ -39,13 +39,12 @@ extension LiaisonDatabase {
             var problems: [String] = []
             var definitions: [EventDefinition] = []
             for (position, entry) in parsed.events.enumerated() {
-                // The event, and a field of it, as a path in the file: `[1].participants[3]` in an
-                // array of events, `participants[3]` in a file of one event (as decoding names them).
-                let place = parsed.isList ? "\(file): [\(position)]" : file
-                func at(_ field: String) -> String { parsed.isList ? "\(place).\(field)" : "\(file): \(field)" }
+                let place = EventFilePlace(file: file, position: parsed.isList ? position : nil, event: entry.id)
                 let (spec, zoneProblem) = Self.resolved(entry.spec)
-                if let zoneProblem { problems.append("\(at("timeZone")): \(zoneProblem)") }
-                do { try Self.check(spec, zoneProblem: nil) } catch { problems.append("\(place): \(error)") }
+                if let zoneProblem { problems.append(place.problem(zoneProblem.description, at: "timeZone")) }
+                do { try Self.check(spec, zoneProblem: nil) } catch EventError.invalidEvent(_, let found) {
+                    problems.append(place.problem(found.joined(separator: "; ")))
+                }
                 var participants: [Participant] = []
                 for (index, item) in (entry.participants ?? []).enumerated() {
                     do {
@@ -54,7 +53,7 @@ extension LiaisonDatabase {
                                                         available: item.available ?? SlotSet.all(spec.slots), reps: item.reps ?? 1,
                                                         interpreter: item.interpreter))
                     } catch {
-                        problems.append("\(at("participants[\(index)]")): \(error)")
+                        problems.append(place.problem("\(error)", at: "participants[\(index)]"))
                     }
                 }
                 let definition = EventDefinition(
@@ -66,19 +65,29 @@ extension LiaisonDatabase {
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
                 var seen = Set<String>()
                 for (index, participant) in participants.enumerated() where !seen.insert(participant.company).inserted {
-                    problems.append("\(at("participants[\(index)]")): \(participant.company) is listed twice")
+                    problems.append(place.problem("\(participant.company) is listed twice", at: "participants[\(index)]"))
                 }
                 let registered = Set(participants.map(\.company))
                 for (kind, pairs) in [("requests", definition.requests.map { ($0.a, $0.b) }), ("blocks", definition.blocks.map { ($0.a, $0.b) }),
                                       ("locks", definition.locks.map { ($0.a, $0.b) })] {
                     for (index, pair) in pairs.enumerated() {
                         for company in [pair.0, pair.1] where !registered.contains(company) {
-                            problems.append("\(at("\(kind)[\(index)]")): \(company) is not among the event's participants")
+                            problems.append(place.problem("\(company) is not among the event's participants", at: "\(kind)[\(index)]"))
                         }
                     }
                 }
                 if problems.isEmpty {
-                    do throws(SchedulingError) { try Scheduler.validate(definition.inForce) } catch { problems += error.problems.map { "\(place): \($0)" } }
+                    // The scheduler sees the requests in force only: its request i is the file's inForce[i].
+                    let inForce = definition.requests.indices.filter { definition.requests[$0].isInForce }
+                    do throws(SchedulingError) { try Scheduler.validate(definition.inForce) } catch {
+                        problems += error.found.map { found in
+                            place.problem(found.message, at: found.entry.map { entry in
+                                var entry = entry
+                                if entry.list == .requests { entry.index = inForce[entry.index] }
+                                return entry.path
+                            })
+                        }
+                    }
                 }
                 definitions.append(definition)
             }

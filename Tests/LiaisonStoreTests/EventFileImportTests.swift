@@ -1,0 +1,52 @@
+import Foundation
+import LiaisonCore
+import LiaisonFormats
+@testable import LiaisonStore
+import Testing
+
+@Suite("Event files: where each problem is, repeated entries")
+struct EventFileImportTests {
+    /// One event at Toronto of 4 slots, with CN-0001, CN-0002, CA-0001 and CA-0002 registered, and `rest` (`,"requests":[…]`) after them.
+    static func event(_ rest: String = "", id: String = "x", participants: String? = nil) -> String {
+        let registered = participants ?? #"{"company":"CN-0001"},{"company":"CN-0002"},{"company":"CA-0001"},{"company":"CA-0002"}"#
+        return #"{"id":"\#(id)","name":"X","city":"Toronto","country":"CA","slotMinutes":20,"tables":5,"date":"2025-11-18","start":"09:00","slots":4,"#
+            + "\n" + #""participants":[\#(registered)]\#(rest)}"#
+    }
+
+    /// The problems an import of `json` (as `e.json`) is refused with, each after the file's name;
+    /// fails the test when it is imported, or when the refusal is no bad file.
+    static func problems(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let url = try directory.writing("e.json", json)
+                let error = #expect(throws: EventError.self, sourceLocation: sourceLocation) { try db.importEvents(from: url) }
+                #expect(try db.events().isEmpty, sourceLocation: sourceLocation)
+                guard case .badFile(_, let problems)? = error else { return [] }
+                return problems.map { $0.replacingOccurrences(of: directory.path + "/", with: "") }
+            }
+        }
+    }
+
+    @Test("a contradiction the scheduler finds names the entry's path and the event", arguments: [
+        (Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#),
+         "e.json: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"),
+        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1},{"a":"CN-0001","b":"CA-0002","slot":1}]"#),
+         "e.json: locks[1]: event 'x': the lock of CN-0001 and CA-0002 in slot 1: CN-0001 already has as many locked meetings in that slot as representatives"),
+        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":7}]"#), "e.json: locks[0].slot: event 'x': the lock of CN-0001 and CA-0001 in slot 7: the event has slots 1–4"),
+        // A pending request is not in force, yet keeps its place in the file.
+        (Self.event(#","requests":[{"a":"CN-0002","b":"CA-0002","origin":"participant","status":"pending"},{"a":"CN-0001","b":"CN-0001"}]"#),
+         "e.json: requests[1]: event 'x': a request pairs CN-0001 with itself"),
+        (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","session":"am"}]"#),
+         "e.json: requests[0].session: event 'x': a request for CN-0001 and CA-0001 names the session 'am', which the event does not have"),
+        (Self.event(#","blocks":[{"a":"CN-0001","b":"CN-0002"}]"#),
+         "e.json: blocks[0]: event 'x': a block pairs CN-0001 and CN-0002, who are both delegates; a meeting pairs a delegate with a host"),
+        (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CN-0001","b":"CA-0002","must":true}]"#,
+                    participants: #"{"company":"CN-0001","maxMeetings":1},{"company":"CA-0001"},{"company":"CA-0002"}"#),
+         "e.json: participants[0]: event 'x': CN-0001 has 2 must-meet requests and locks but can meet at most 1 (max meetings 1, 4 available slots × 1 representatives)"),
+        ("[\(Self.event(id: "w")),\n\(Self.event(id: "y", participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#))]",
+         "e.json: [1].participants[1].available: event 'y': CA-0001 is available in slots 5-9 outside 1–4"),
+    ])
+    func placed(json: String, problem: String) throws {
+        #expect(try Self.problems(json) == [problem])
+    }
+}
