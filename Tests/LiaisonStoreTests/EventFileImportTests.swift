@@ -27,6 +27,26 @@ struct EventFileImportTests {
         }
     }
 
+    @Test("the same pair requested, blocked or locked twice, either way round, is refused naming both entries and the pair")
+    func repeatedPairs() throws {
+        #expect(try Self.problems(Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CA-0001","b":"CN-0001"}]"#))
+                    == ["e.json: requests[1]: event 'x': CA-0001 and CN-0001 are requested twice (first at requests[0]); "
+                        + "a pair has one request: give it once, with must if it must meet"])
+        #expect(try Self.problems(Self.event(#","blocks":[{"a":"CN-0001","b":"CA-0001"},{"a":"CN-0002","b":"CA-0001"},{"a":"CN-0001","b":"CA-0001"}]"#))
+                    == ["e.json: blocks[2]: event 'x': CN-0001 and CA-0001 are blocked twice (first at blocks[0]); give a block once"])
+        #expect(try Self.problems(Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1},{"a":"CA-0001","b":"CN-0001","slot":2}]"#))
+                    == ["e.json: locks[1]: event 'x': CA-0001 and CN-0001 are locked twice (first at locks[0]); a pair meets once"])
+        #expect(try Self.problems(Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001"},{"company":"CN-0001","reps":2}"#))
+                    == ["e.json: participants[2]: event 'x': CN-0001 is listed twice (first at participants[0])"])
+    }
+
+    @Test("two events of one id in a file are refused naming the id and both positions")
+    func repeatedEvent() throws {
+        let second = Self.event(id: "c").replacingOccurrences(of: "2025-11-18", with: "2025-12-01")
+        #expect(try Self.problems("[\(Self.event(id: "c")),\n\(Self.event(id: "d")),\n\(second)]")
+                    == ["e.json: [2].id: event 'c': given twice in the file (first at [0]); give each event once"])
+    }
+
     @Test("a contradiction the scheduler finds names the entry's path and the event", arguments: [
         (Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#),
          "e.json: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"),

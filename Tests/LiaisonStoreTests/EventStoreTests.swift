@@ -323,7 +323,7 @@ struct EventStoreTests {
                 let twice = Self.summitJSON.replacingOccurrences(of: once, with: once + #", {"company": "CN-0004", "maxMeetings": 2}"#)
                 let url = try directory.writing("twice.json", twice)
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                #expect(error?.description.contains(": participants[2]: event 'summit': CN-0004 is listed twice") == true)
+                #expect(error?.description.contains(": participants[2]: event 'summit': CN-0004 is listed twice (first at participants[1])") == true)
                 #expect(try db.events().isEmpty)
             }
         }

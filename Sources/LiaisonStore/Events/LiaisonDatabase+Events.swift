@@ -63,9 +63,8 @@ extension LiaisonDatabase {
                                        status: $0.status ?? .accepted)
                     },
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
-                var seen = Set<String>()
-                for (index, participant) in participants.enumerated() where !seen.insert(participant.company).inserted {
-                    problems.append(place.problem("\(participant.company) is listed twice", at: "participants[\(index)]"))
+                for repeated in parsed.repeats where repeated.event == position {
+                    problems.append(place.problem(repeated.message, at: repeated.field))
                 }
                 let registered = Set(participants.map(\.company))
                 for (kind, pairs) in [("requests", definition.requests.map { ($0.a, $0.b) }), ("blocks", definition.blocks.map { ($0.a, $0.b) }),
