@@ -69,4 +69,16 @@ struct EventFileImportTests {
     func placed(json: String, problem: String) throws {
         #expect(try Self.problems(json) == [problem])
     }
+
+    @Test("at most 20 problems are listed, then how many more, as a company import does")
+    func capped() throws {
+        let participants = (1...15).map { #"{"company":"CA-\#(String(format: "%04d", $0))","available":"1-9"}"# }
+            + (1...10).map { #"{"company":"US-\#(String(format: "%04d", $0))","available":"1-9"}"# }
+        let problems = try Self.problems(Self.event(participants: participants.joined(separator: ",")))
+        #expect(problems.count == 25)
+        let lines = EventError.badFile(file: "e.json", problems: problems).description.components(separatedBy: "\n")
+        #expect(lines.count == ImportError.printedProblemLimit + 1)
+        #expect(lines.prefix(ImportError.printedProblemLimit) == problems.prefix(ImportError.printedProblemLimit))
+        #expect(lines.last == "… and 5 more problems")
+    }
 }
