@@ -81,4 +81,19 @@ struct EventFileImportTests {
         #expect(lines.prefix(ImportError.printedProblemLimit) == problems.prefix(ImportError.printedProblemLimit))
         #expect(lines.last == "… and 5 more problems")
     }
+
+    @Test("a country that is none is named first, and no time zone problem is made of it")
+    func countryBeforeZone() throws {
+        #expect(try Self.problems(Self.event().replacingOccurrences(of: #""country":"CA""#, with: #""country":"NARNIA""#))
+                    == ["e.json: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name"])
+        let explicit = Self.event().replacingOccurrences(of: #""country":"CA""#, with: #""country":"NARNIA","timeZone":"EST""#)
+        #expect(try Self.problems(explicit) == ["e.json: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name",
+                                               "e.json: timeZone: event 'x': unknown time zone 'EST'; use an IANA name such as America/Toronto"])
+        // `event create` alike.
+        try EventFixture.withCompanies { db in
+            #expect(throws: EventError.invalidEvent("forum", ["the event's country 'NARNIA' is not an ISO 3166 country code or name"])) {
+                try db.createEvent(EventFixture.spec(country: "NARNIA", timeZone: ""))
+            }
+        }
+    }
 }

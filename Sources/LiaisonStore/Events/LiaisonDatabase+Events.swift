@@ -41,10 +41,10 @@ extension LiaisonDatabase {
             for (position, entry) in parsed.events.enumerated() {
                 let place = EventFilePlace(file: file, position: parsed.isList ? position : nil, event: entry.id)
                 let (spec, zoneProblem) = Self.resolved(entry.spec)
-                if let zoneProblem { problems.append(place.problem(zoneProblem.description, at: "timeZone")) }
                 do { try Self.check(spec, zoneProblem: nil) } catch EventError.invalidEvent(_, let found) {
                     problems.append(place.problem(found.joined(separator: "; ")))
                 }
+                if let zoneProblem { problems.append(place.problem(zoneProblem.description, at: "timeZone")) }
                 var participants: [Participant] = []
                 for (index, item) in (entry.participants ?? []).enumerated() {
                     do {
@@ -244,11 +244,13 @@ extension LiaisonDatabase {
     /// `spec` as the store holds it: its country and delegation as ISO codes where they name a
     /// country (a code in any case or a name), else as given in capitals for ``check(_:zoneProblem:)``
     /// to refuse; and its time zone told from the venue when empty, with the problem when it
-    /// cannot be (a zone given must be an IANA zone).
+    /// cannot be (a zone given must be an IANA zone). A zone is not told from a country that is
+    /// none: the country is the problem, which ``check(_:zoneProblem:)`` names.
     private static func resolved(_ spec: EventSpec) -> (EventSpec, TimeZoneProblem?) {
         var spec = spec
         spec.country = ISOCodes.country(spec.country) ?? spec.country.uppercased()
         spec.delegation = ISOCodes.country(spec.delegation) ?? spec.delegation.uppercased()
+        if spec.timeZone.isEmpty && !ISOCodes.countries.contains(spec.country) { return (spec, nil) }
         do throws(TimeZoneProblem) {
             spec.timeZone = try EventTimeZone.resolve(given: spec.timeZone.isEmpty ? nil : spec.timeZone, city: spec.city, country: spec.country)
             return (spec, nil)
@@ -257,12 +259,11 @@ extension LiaisonDatabase {
         }
     }
 
-    /// Refuses an event that cannot be held, naming every problem: `zoneProblem` (why its zone
-    /// could not be told, see ``resolved(_:)``, which also refuses a zone that is not IANA's)
-    /// first, then the problems of its fields and its country.
+    /// Refuses an event that cannot be held, naming every problem: those of its fields and its
+    /// country, then `zoneProblem` (why its zone could not be told, see ``resolved(_:)``, which
+    /// also refuses a zone that is not IANA's).
     private static func check(_ spec: EventSpec, zoneProblem: TimeZoneProblem?) throws {
-        var problems = zoneProblem.map { [$0.description] } ?? []
-        problems += spec.problems
+        var problems = spec.problems
         if !ISOCodes.countries.contains(spec.country) {
             problems.append("the event's country '\(spec.country)' is not an ISO 3166 country code or name")
         }
@@ -272,6 +273,7 @@ extension LiaisonDatabase {
             problems.append("a sides event pairs a visiting delegation with hosts: its delegation (\(spec.delegation)) must not be "
                             + "its own country, not \(spec.country) (an event where anyone may meet anyone is --pairing open)")
         }
+        if let zoneProblem { problems.append(zoneProblem.description) }
         if !problems.isEmpty { throw EventError.invalidEvent(spec.id, problems) }
     }
 }
