@@ -96,4 +96,18 @@ struct EventFileImportTests {
             }
         }
     }
+
+    @Test("an event id longer than 128 bytes is refused as a company id is, the id quoted short")
+    func longID() throws {
+        try EventFixture.withCompanies { db in
+            var spec = EventFixture.spec(String(repeating: "x", count: 200))
+            let error = #expect(throws: EventError.self) { try db.createEvent(spec) }
+            #expect(error?.description == "event '\(String(repeating: "x", count: 80))…' (200 bytes): the event's id is longer than 128 bytes: "
+                        + "'\(String(repeating: "x", count: 80))…' (200 bytes)")
+            spec.id = String(repeating: "é", count: 64)
+            try db.createEvent(spec)
+            spec.id = String(repeating: "é", count: 64) + "x"
+            #expect(throws: EventError.self) { try db.createEvent(spec) }
+        }
+    }
 }

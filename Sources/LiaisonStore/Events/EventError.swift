@@ -28,7 +28,7 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownEvent(let id): "no event \(CompanyText.quoted(id))"
         case .eventExists(let id): "event '\(id)' already exists"
-        case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
+        case .invalidEvent(let id, let problems): "event \(CompanyText.quoted(id)): " + problems.joined(separator: "; ")
         case .notParticipant(let event, let company): "\(company) is not a participant of \(event)"
         case .notScheduled(let id): "event '\(id)' has no schedule yet"
         case .badFile(_, let problems):
