@@ -83,8 +83,9 @@ public struct EventFile: Sendable {
         /// Refuses single-day fields beside `days` that say otherwise than the days do, naming the
         /// event and the fields: one of the two would be dropped without a word. Those that say
         /// the same are read, as `event show` prints both (the single-day fields of the first day,
-        /// its slots over every day).
+        /// its slots over every day). No days at all are refused as such when the event is created.
         private static func refuseOtherDay(in fields: KeyedDecodingContainer<CodingKeys>, days: [EventDay], id: String) throws {
+            guard !days.isEmpty else { return }
             let said = EventSpec(id: id, name: "", city: "", country: "", days: days, slotMinutes: 0, tables: 0, timeZone: "")
             func quoted(_ text: String) -> String { "'\(text)'" }
             let fieldsAndDays: [(key: CodingKeys, given: String?, days: String)] = [

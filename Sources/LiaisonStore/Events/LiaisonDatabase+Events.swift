@@ -38,6 +38,7 @@ extension LiaisonDatabase {
         return try writer.write { db in
             var problems: [String] = []
             var definitions: [EventDefinition] = []
+            let repeats = parsed.repeats
             for (position, entry) in parsed.events.enumerated() {
                 let place = EventFilePlace(file: file, position: parsed.isList ? position : nil, event: entry.id)
                 let (spec, zoneProblem) = Self.resolved(entry.spec)
@@ -63,7 +64,7 @@ extension LiaisonDatabase {
                                        status: $0.status ?? .accepted)
                     },
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
-                for repeated in parsed.repeats where repeated.event == position {
+                for repeated in repeats where repeated.event == position {
                     problems.append(place.problem(repeated.message, at: repeated.field))
                 }
                 let registered = Set(participants.map(\.company))
