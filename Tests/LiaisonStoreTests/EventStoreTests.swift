@@ -307,7 +307,7 @@ struct EventStoreTests {
                 let bad = Self.harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#)
                 let url = try directory.writing("events.json", "[\(Self.summitJSON), \(bad)]")
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                #expect(error?.description.contains("\(url.path): [1].requests[1]: CN-0003 is not among the event's participants") == true,
+                #expect(error?.description.contains("\(url.path): [1].requests[1]: event 'harbour': CN-0003 is not among the event's participants") == true,
                         "\(String(describing: error))")
                 #expect(try db.events().isEmpty)
             }
@@ -323,7 +323,7 @@ struct EventStoreTests {
                 let twice = Self.summitJSON.replacingOccurrences(of: once, with: once + #", {"company": "CN-0004", "maxMeetings": 2}"#)
                 let url = try directory.writing("twice.json", twice)
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                #expect(error?.description.contains(": participants[2]: CN-0004 is listed twice") == true)
+                #expect(error?.description.contains(": participants[2]: event 'summit': CN-0004 is listed twice (first at participants[1])") == true)
                 #expect(try db.events().isEmpty)
             }
         }

@@ -152,11 +152,7 @@ public struct CompanyDraft: Sendable {
     /// of at most ``maximumIDBytes`` UTF-8 bytes without control or invisible characters; inner
     /// spaces, as in the ticker `UMH PR-A`, are allowed.
     public static func problem(withID id: String) -> String? {
-        if id.utf8.count > maximumIDBytes {
-            // The quote says the size once the text is cut; written whole, it is said here.
-            let quoted = CompanyText.quoted(id)
-            return "longer than \(maximumIDBytes) bytes: " + (quoted.hasSuffix("bytes)") ? quoted : "\(quoted) (\(id.utf8.count) bytes)")
-        }
+        if let tooLong = CompanyText.idLengthProblem(id) { return tooLong }
         if id == "." || id == ".." { return "\(CompanyText.quoted(id)) may not be an id: links to the company would name a folder instead" }
         if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
         if let bad = id.unicodeScalars.first(where: { CompanyText.isControl($0) || CompanyText.isInvisibleInID($0) }) {

@@ -74,6 +74,15 @@ public enum CompanyText {
             .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// Why `id` is too long to be an id — a company's or an event's — or nil when it is not:
+    /// `longer than 128 bytes: 'xxxx…' (200 bytes)` (over ``maximumIDBytes``, its size said once).
+    public static func idLengthProblem(_ id: String) -> String? {
+        guard id.utf8.count > maximumIDBytes else { return nil }
+        // The quote says the size once the text is cut; written whole, it is said here.
+        let quoted = quoted(id)
+        return "longer than \(maximumIDBytes) bytes: " + (quoted.hasSuffix("bytes)") ? quoted : "\(quoted) (\(id.utf8.count) bytes)")
+    }
+
     /// `value` as a message quotes it: in single quotes, control and invisible characters written
     /// as `\u{…}`, cut to ``quotedCharacters`` characters with `…` and the full size after it:
     /// `'Solar panels'`, `'xxxx…' (10485760 bytes)`.

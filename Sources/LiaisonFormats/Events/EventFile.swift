@@ -26,7 +26,8 @@ public struct EventFile: Sendable {
         public var city: String
         /// The venue's country: an ISO code or an English or Chinese name (told by ``ISOCodes/country(_:)`` when the event is created).
         public var country: String
-        /// The days, in order: from `days` when given, else the one day of the single-day fields.
+        /// The days, in order: from `days` when given (single-day fields beside them must say the
+        /// same), else the one day of the single-day fields.
         public var days: [EventDay]
         public var slotMinutes: Int
         public var tables: Int
@@ -59,9 +60,13 @@ public struct EventFile: Sendable {
             name = try fields.decode(String.self, forKey: .name)
             city = try fields.decode(String.self, forKey: .city)
             country = try fields.decode(String.self, forKey: .country)
-            // Without `days`, the single-day fields are the one day's, read as a day is.
-            days = try fields.decodeIfPresent([EventDay].self, forKey: .days)
-                ?? [EventDay(from: top.contains(.event) ? try top.superDecoder(forKey: .event) : decoder)]
+            if let given = try fields.decodeIfPresent([EventDay].self, forKey: .days) {
+                days = given
+                try Self.refuseOtherDay(in: fields, days: given, id: id)
+            } else {
+                // Without `days`, the single-day fields are the one day's, read as a day is.
+                days = [try EventDay(from: top.contains(.event) ? try top.superDecoder(forKey: .event) : decoder)]
+            }
             slotMinutes = try fields.decode(Int.self, forKey: .slotMinutes)
             tables = try fields.decode(Int.self, forKey: .tables)
             pairing = try fields.decodeIfPresent(Pairing.self, forKey: .pairing)
@@ -73,6 +78,29 @@ public struct EventFile: Sendable {
             requests = try top.decodeIfPresent([MeetingRequestEntry].self, forKey: .requests)
             blocks = try top.decodeIfPresent([PairBlock].self, forKey: .blocks)
             locks = try top.decodeIfPresent([MeetingLock].self, forKey: .locks)
+        }
+
+        /// Refuses single-day fields beside `days` that say otherwise than the days do, naming the
+        /// event and the fields: one of the two would be dropped without a word. Those that say
+        /// the same are read, as `event show` prints both (the single-day fields of the first day,
+        /// its slots over every day). No days at all are refused as such when the event is created.
+        private static func refuseOtherDay(in fields: KeyedDecodingContainer<CodingKeys>, days: [EventDay], id: String) throws {
+            guard !days.isEmpty else { return }
+            let said = EventSpec(id: id, name: "", city: "", country: "", days: days, slotMinutes: 0, tables: 0, timeZone: "")
+            func quoted(_ text: String) -> String { "'\(text)'" }
+            let fieldsAndDays: [(key: CodingKeys, given: String?, days: String)] = [
+                (.date, try fields.decodeIfPresent(String.self, forKey: .date).map(quoted), quoted(said.date)),
+                (.start, try fields.decodeIfPresent(String.self, forKey: .start).map(quoted), quoted(said.start)),
+                (.slots, try fields.decodeIfPresent(Int.self, forKey: .slots).map(String.init), String(said.slots)),
+                (.breakAfter, try fields.decodeIfPresent(Int.self, forKey: .breakAfter).map(String.init), said.breakAfter.map(String.init) ?? "none"),
+                (.breakMinutes, try fields.decodeIfPresent(Int.self, forKey: .breakMinutes).map(String.init), String(said.breakMinutes)),
+            ]
+            let otherwise = fieldsAndDays.filter { $0.given != nil && $0.given != $0.days }
+            guard let first = otherwise.first, let given = first.given else { return }
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: fields.codingPath + [CodingKeys.days],
+                debugDescription: "event \(CompanyText.quoted(id)) gives days and also \(otherwise.map(\.key.stringValue).joined(separator: ", ")), "
+                    + "which say otherwise (\(first.key.stringValue) \(given), where the days say \(first.days)): give one or the other"))
         }
 
         /// The event as written, omitted fields at their defaults (an empty time zone: to be told
@@ -114,8 +142,10 @@ public struct EventFile: Sendable {
     public var isList = false
 
     /// Decodes an array of events or one event, as the text's first character says, so that
-    /// errors keep the path of the field they are about.
+    /// errors keep the path of the field they are about. A UTF-8 byte order mark at the start,
+    /// which editors on Windows save, is skipped, as in company sheets.
     public static func decode(_ data: Data) throws -> EventFile {
+        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
         let first = data.first { !$0.isASCIIWhitespace }
         do {
             let file = switch first {

@@ -14,7 +14,10 @@ extension EventSpec {
         if days.count > 1, total > SlotSet.largestSlot {
             problems.append("the days hold \(total) slots; an event has at most \(SlotSet.largestSlot)")
         }
-        for (field, value) in [("id", id), ("name", name), ("city", city), ("venue", venue)] {
+        // An id names agenda files and calendar entries, as a company's does: no longer than one.
+        let idTooLong = CompanyText.idLengthProblem(id)
+        if let idTooLong { problems.append("the event's id is \(idTooLong)") }
+        for (field, value) in [("id", id), ("name", name), ("city", city), ("venue", venue)] where field != "id" || idTooLong == nil {
             if let problem = CompanyText.problem(in: value) { problems.append("the event's \(field) \(problem)") }
             if field != "venue" && value.allSatisfy(\.isWhitespace) { problems.append("the event's \(field) is empty") }
         }

@@ -52,18 +52,23 @@ struct EventModel {
         static func < (x: PairKey, y: PairKey) -> Bool { (x.a, x.b) < (y.a, y.b) }
     }
 
-    /// Builds the model, or throws every contradiction found in the input.
+    /// Builds the model, or throws every contradiction found in the input, each with the entry
+    /// it is about.
     init(_ input: SchedulingInput) throws(SchedulingError) {
-        var problems = input.event.problems
+        var problems = input.event.problems.map { InputProblem($0) }
         let event = input.event
         var index: [String: Int] = [:]
         for (position, participant) in input.participants.enumerated() {
-            if index[participant.company] != nil { problems.append("\(participant.company) is registered twice") }
+            let entry = InputEntry(.participants, position)
+            if index[participant.company] != nil { problems.append(InputProblem("\(participant.company) is registered twice", about: entry)) }
             index[participant.company] = position
-            problems += participant.settingProblems
+            problems += participant.settingProblems.map { InputProblem($0, about: entry) }
+            let available = InputEntry(.participants, position, field: "available")
             let outside = participant.available.sorted.filter { !event.slotNumbers.contains($0) }
-            if !outside.isEmpty { problems.append("\(participant.company) is available in slots \(SlotSet(outside)) outside 1–\(event.slots)") }
-            if participant.available.isEmpty { problems.append("\(participant.company) is available in no slot") }
+            if !outside.isEmpty {
+                problems.append(InputProblem("\(participant.company) is available in slots \(SlotSet(outside)) outside 1–\(event.slots)", about: available))
+            }
+            if participant.available.isEmpty { problems.append(InputProblem("\(participant.company) is available in no slot", about: available)) }
         }
         let people = input.participants
         self.event = event
@@ -81,7 +86,7 @@ struct EventModel {
         onlyRequests = input.onlyRequests
         fairness = max(0, input.fairness)
         seed = input.seed
-        if input.minMeetings < 0 { problems.append("the minimum of meetings cannot be negative") }
+        if input.minMeetings < 0 { problems.append(InputProblem("the minimum of meetings cannot be negative")) }
 
         let slotCount = max(event.slots, 1)
         let words = (slotCount + 1 + 63) / 64
@@ -104,28 +109,30 @@ struct EventModel {
 
         let pairing = event.pairing
         func key(_ x: Int, _ y: Int) -> PairKey? { Self.key(x, y, pairing: pairing, people: people) }
-        func pair(_ a: String, _ b: String, _ what: String) -> PairKey? {
-            guard let x = index[a] else { problems.append("\(what) names \(a), who is not registered for the event"); return nil }
-            guard let y = index[b] else { problems.append("\(what) names \(b), who is not registered for the event"); return nil }
+        func pair(_ a: String, _ b: String, _ what: String, _ entry: InputEntry) -> PairKey? {
+            guard let x = index[a] else { problems.append(InputProblem("\(what) names \(a), who is not registered for the event", about: entry)); return nil }
+            guard let y = index[b] else { problems.append(InputProblem("\(what) names \(b), who is not registered for the event", about: entry)); return nil }
             if let key = key(x, y) { return key }
             if x == y {
-                problems.append("\(what) pairs \(a) with itself")
+                problems.append(InputProblem("\(what) pairs \(a) with itself", about: entry))
             } else {
-                problems.append("\(what) pairs \(a) and \(b), who are both \(people[x].side.rawValue)s; a meeting pairs a delegate with a host")
+                problems.append(InputProblem("\(what) pairs \(a) and \(b), who are both \(people[x].side.rawValue)s; a meeting pairs a delegate with a host",
+                                             about: entry))
             }
             return nil
         }
 
         var blockedPairs = Set<PairKey>()
-        for block in input.blocks {
-            if let key = pair(block.a, block.b, "a block") { blockedPairs.insert(key) }
+        for (position, block) in input.blocks.enumerated() {
+            if let key = pair(block.a, block.b, "a block", InputEntry(.blocks, position)) { blockedPairs.insert(key) }
         }
         var requested: [PairKey: MeetingRequest] = [:]
         var masks: [PairKey: [UInt64]] = [:]
-        for request in input.requests {
-            guard let key = pair(request.a, request.b, "a request") else { continue }
+        for (position, request) in input.requests.enumerated() {
+            let entry = InputEntry(.requests, position)
+            guard let key = pair(request.a, request.b, "a request", entry) else { continue }
             if request.must && blockedPairs.contains(key) {
-                problems.append("a must-meet request for \(request.a) and \(request.b) contradicts a block of the same pair")
+                problems.append(InputProblem("a must-meet request for \(request.a) and \(request.b) contradicts a block of the same pair", about: entry))
             }
             if let name = request.session {
                 if let session = event.session(named: name) {
@@ -134,8 +141,9 @@ struct EventModel {
                     if let earlier = masks[key] { mask = zip(mask, earlier).map { $0 & $1 } }
                     masks[key] = mask
                 } else {
-                    problems.append("a request for \(request.a) and \(request.b) names the session '\(name)', which the event does not have"
-                        + (event.sessions.isEmpty ? "" : " (sessions: \(event.sessions.map(\.name).joined(separator: ", ")))"))
+                    problems.append(InputProblem("a request for \(request.a) and \(request.b) names the session '\(name)', which the event does not have"
+                                                 + (event.sessions.isEmpty ? "" : " (sessions: \(event.sessions.map(\.name).joined(separator: ", ")))"),
+                                                 about: InputEntry(.requests, position, field: "session")))
                 }
             }
             if requested[key]?.must != true { requested[key] = request }
@@ -146,12 +154,12 @@ struct EventModel {
 
         let lookup = ScoreLookup(input.scores, people: people, index: index, pairing: pairing)
         if let bad = lookup.firstInvalid(people: people, pairing: pairing) {
-            problems.append("the score of \(people[bad.a].company) and \(people[bad.b].company) is \(bad.score); scores must be finite and at least 0")
+            problems.append(InputProblem("the score of \(people[bad.a].company) and \(people[bad.b].company) is \(bad.score); scores must be finite and at least 0"))
         }
         scores = lookup
         let unit = lookup.largest
         scoreUnit = unit > 0 && unit.isFinite ? unit : 1
-        if !problems.isEmpty { throw SchedulingError(problems: problems) }
+        if !problems.isEmpty { throw SchedulingError(found: problems) }
 
         // Candidates need the rest of the model (availability, blocks, scores) in place.
         complete = true

@@ -135,50 +135,53 @@ public enum Scheduler {
         }
     }
 
-    /// Fixes the organizer's locks, or throws every lock that contradicts the event or another.
+    /// Fixes the organizer's locks, or throws every lock that contradicts the event or another,
+    /// each with the lock (or the participant) it is about.
     private static func placeLocks(_ locks: [MeetingLock], model: EventModel, in timetable: inout Timetable) throws(SchedulingError) {
-        var problems: [String] = []
+        var problems: [InputProblem] = []
         var tableTaken = Set<[Int]>()
-        for lock in locks {
+        for (position, lock) in locks.enumerated() {
             let name = "the lock of \(lock.a) and \(lock.b) in slot \(lock.slot)"
+            func refuse(_ message: String, field: String? = nil) { problems.append(InputProblem(message, about: InputEntry(.locks, position, field: field))) }
             guard let key = model.key(lock.a, lock.b) else {
                 let unknown = [lock.a, lock.b].filter { model.index[$0] == nil }
-                problems.append(unknown.isEmpty
+                refuse(unknown.isEmpty
                     ? (lock.a == lock.b ? "\(name) pairs \(lock.a) with itself" : "\(name) does not pair a delegate with a host")
                     : "\(name) names \(unknown.joined(separator: " and ")), not registered for the event")
                 continue
             }
-            guard model.slots.contains(lock.slot) else { problems.append("\(name): the event has slots 1–\(model.event.slots)"); continue }
+            guard model.slots.contains(lock.slot) else { refuse("\(name): the event has slots 1–\(model.event.slots)", field: "slot"); continue }
             if let table = lock.table, !(1...model.event.tables).contains(table) {
-                problems.append("\(name): table \(table) does not exist (tables 1–\(model.event.tables))")
+                refuse("\(name): table \(table) does not exist (tables 1–\(model.event.tables))", field: "table")
                 continue
             }
-            if model.blocked.contains(key) { problems.append("\(name) contradicts a block of the same pair"); continue }
-            if timetable.placements[key] != nil { problems.append("\(lock.a) and \(lock.b) are locked twice; a pair meets once"); continue }
+            if model.blocked.contains(key) { refuse("\(name) contradicts a block of the same pair"); continue }
+            if timetable.placements[key] != nil { refuse("\(lock.a) and \(lock.b) are locked twice; a pair meets once"); continue }
             let unavailable = [key.a, key.b].filter { !timetable.isAvailable($0, lock.slot) }.map(model.company)
             if !unavailable.isEmpty {
-                problems.append("\(name): \(unavailable.joined(separator: " and ")) \(unavailable.count > 1 ? "are" : "is") not available in that slot")
+                refuse("\(name): \(unavailable.joined(separator: " and ")) \(unavailable.count > 1 ? "are" : "is") not available in that slot", field: "slot")
                 continue
             }
-            if let outside = model.sessionProblem(key, lock.slot) { problems.append("\(name) is \(outside)"); continue }
+            if let outside = model.sessionProblem(key, lock.slot) { refuse("\(name) is \(outside)", field: "slot"); continue }
             let overbooked = [key.a, key.b].filter { !timetable.isFree($0, lock.slot) }.map(model.company)
             if !overbooked.isEmpty {
-                problems.append("\(name): \(overbooked.joined(separator: " and ")) already \(overbooked.count > 1 ? "have" : "has") as many locked meetings in that slot as representatives")
+                refuse("\(name): \(overbooked.joined(separator: " and ")) already \(overbooked.count > 1 ? "have" : "has") as many locked meetings in that slot as representatives")
                 continue
             }
-            if !timetable.hasTable(lock.slot) { problems.append("\(name): more locks in that slot than tables"); continue }
+            if !timetable.hasTable(lock.slot) { refuse("\(name): more locks in that slot than tables"); continue }
             if let table = lock.table {
                 guard tableTaken.insert([lock.slot, table]).inserted else {
-                    problems.append("\(name): table \(table) is already locked to another meeting in that slot")
+                    refuse("\(name): table \(table) is already locked to another meeting in that slot", field: "table")
                     continue
                 }
             }
             timetable.place(key, in: lock.slot, table: lock.table, fixed: true)
         }
         for p in model.participants.indices where timetable.meetingCount(p) > model.participants[p].capacity {
-            problems.append("\(model.company(p)) has \(timetable.meetingCount(p)) locked meetings but can meet at most \(model.participants[p].capacity)")
+            problems.append(InputProblem("\(model.company(p)) has \(timetable.meetingCount(p)) locked meetings but can meet at most \(model.participants[p].capacity)",
+                                         about: InputEntry(.participants, p)))
         }
-        if !problems.isEmpty { throw SchedulingError(problems: problems) }
+        if !problems.isEmpty { throw SchedulingError(found: problems) }
     }
 
     /// Refuses participants with more must-meet requests (and locks) than they can ever meet.
@@ -188,14 +191,15 @@ public enum Scheduler {
             musts[key.a, default: 0] += 1
             musts[key.b, default: 0] += 1
         }
-        let problems = musts.keys.sorted().compactMap { p -> String? in
+        let problems = musts.keys.sorted().compactMap { p -> InputProblem? in
             let participant = model.participants[p]
             let needed = musts[p]! + timetable.meetingCount(p)
             guard needed > participant.capacity else { return nil }
-            return "\(participant.company) has \(needed) must-meet requests and locks but can meet at most \(participant.capacity) "
-                + "(max meetings \(participant.maxMeetings), \(participant.available.count) available slots × \(participant.reps) representatives)"
+            return InputProblem("\(participant.company) has \(needed) must-meet requests and locks but can meet at most \(participant.capacity) "
+                                + "(max meetings \(participant.maxMeetings), \(participant.available.count) available slots × \(participant.reps) representatives)",
+                                about: InputEntry(.participants, p))
         }
-        if !problems.isEmpty { throw SchedulingError(problems: problems) }
+        if !problems.isEmpty { throw SchedulingError(found: problems) }
     }
 
     /// Checks each published meeting against the event as it is now, fixing those still valid

@@ -48,12 +48,21 @@ public struct SchedulingInput: Sendable {
     }
 }
 
-/// Input that cannot be scheduled: every problem found, in words an organizer can act on.
+/// Input that cannot be scheduled: every problem found, in words an organizer can act on, each
+/// with the entry of the input it is about when there is one.
 public struct SchedulingError: Error, Equatable, CustomStringConvertible {
-    public var problems: [String]
+    public var found: [InputProblem]
 
+    /// The problems in words.
+    public var problems: [String] { found.map(\.message) }
+
+    /// Problems about no entry in particular.
     public init(problems: [String]) {
-        self.problems = problems
+        found = problems.map { InputProblem($0) }
+    }
+
+    public init(found: [InputProblem]) {
+        self.found = found
     }
 
     public var description: String {

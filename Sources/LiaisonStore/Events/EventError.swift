@@ -1,4 +1,5 @@
 import LiaisonCore
+import LiaisonFormats
 
 /// What went wrong with an event request, in words an organizer can act on.
 public enum EventError: Error, Equatable, CustomStringConvertible {
@@ -7,6 +8,8 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     case invalidEvent(String, [String])
     case notParticipant(event: String, company: String)
     case notScheduled(String)
+    /// An input file refused whole: every problem, of which the fact lists at most
+    /// ``ImportError/printedProblemLimit``, then how many more, as a company import does.
     case badFile(file: String, problems: [String])
     /// The event changed (participants, requests, blocks, locks, settings) while it was being
     /// scheduled: the schedule was computed for the event as it was, so it is not saved.
@@ -25,10 +28,13 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownEvent(let id): "no event \(CompanyText.quoted(id))"
         case .eventExists(let id): "event '\(id)' already exists"
-        case .invalidEvent(let id, let problems): "event '\(id)': " + problems.joined(separator: "; ")
+        case .invalidEvent(let id, let problems): "event \(CompanyText.quoted(id)): " + problems.joined(separator: "; ")
         case .notParticipant(let event, let company): "\(company) is not a participant of \(event)"
         case .notScheduled(let id): "event '\(id)' has no schedule yet"
-        case .badFile(_, let problems): problems.joined(separator: "\n")
+        case .badFile(_, let problems):
+            (problems.prefix(ImportError.printedProblemLimit)
+                + (problems.count > ImportError.printedProblemLimit ? ["… and \(problems.count - ImportError.printedProblemLimit) more problems"] : []))
+                .joined(separator: "\n")
         case .changedWhileScheduling(let id):
             "event '\(id)' changed while it was being scheduled (a participant, request, block, lock or setting); nothing was saved"
         case .scheduleDiscarded(let id, let publishedAt):

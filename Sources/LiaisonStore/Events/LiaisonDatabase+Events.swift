@@ -47,14 +47,14 @@ extension LiaisonDatabase {
         return try writer.write { db in
             var problems: [String] = []
             var definitions: [EventDefinition] = []
+            let repeats = parsed.repeats
             for (position, entry) in parsed.events.enumerated() {
-                // The event, and a field of it, as a path in the file: `[1].participants[3]` in an
-                // array of events, `participants[3]` in a file of one event (as decoding names them).
-                let place = parsed.isList ? "\(file): [\(position)]" : file
-                func at(_ field: String) -> String { parsed.isList ? "\(place).\(field)" : "\(file): \(field)" }
+                let place = EventFilePlace(file: file, position: parsed.isList ? position : nil, event: entry.id)
                 let (spec, zoneProblem) = Self.resolved(entry.spec)
-                if let zoneProblem { problems.append("\(at("timeZone")): \(zoneProblem)") }
-                do { try Self.check(spec, zoneProblem: nil) } catch { problems.append("\(place): \(error)") }
+                do { try Self.check(spec, zoneProblem: nil) } catch EventError.invalidEvent(_, let found) {
+                    problems.append(place.problem(found.joined(separator: "; ")))
+                }
+                if let zoneProblem { problems.append(place.problem(zoneProblem.description, at: "timeZone")) }
                 var participants: [Participant] = []
                 for (index, item) in (entry.participants ?? []).enumerated() {
                     do {
@@ -63,7 +63,7 @@ extension LiaisonDatabase {
                                                         available: item.available ?? SlotSet.all(spec.slots), reps: item.reps ?? 1,
                                                         interpreter: item.interpreter))
                     } catch {
-                        problems.append("\(at("participants[\(index)]")): \(error)")
+                        problems.append(place.problem("\(error)", at: "participants[\(index)]"))
                     }
                 }
                 let definition = EventDefinition(
@@ -73,21 +73,30 @@ extension LiaisonDatabase {
                                        status: $0.status ?? .accepted)
                     },
                     blocks: entry.blocks ?? [], locks: entry.locks ?? [])
-                var seen = Set<String>()
-                for (index, participant) in participants.enumerated() where !seen.insert(participant.company).inserted {
-                    problems.append("\(at("participants[\(index)]")): \(participant.company) is listed twice")
+                for repeated in repeats where repeated.event == position {
+                    problems.append(place.problem(repeated.message, at: repeated.field))
                 }
                 let registered = Set(participants.map(\.company))
                 for (kind, pairs) in [("requests", definition.requests.map { ($0.a, $0.b) }), ("blocks", definition.blocks.map { ($0.a, $0.b) }),
                                       ("locks", definition.locks.map { ($0.a, $0.b) })] {
                     for (index, pair) in pairs.enumerated() {
                         for company in [pair.0, pair.1] where !registered.contains(company) {
-                            problems.append("\(at("\(kind)[\(index)]")): \(company) is not among the event's participants")
+                            problems.append(place.problem("\(company) is not among the event's participants", at: "\(kind)[\(index)]"))
                         }
                     }
                 }
                 if problems.isEmpty {
-                    do throws(SchedulingError) { try Scheduler.validate(definition.inForce) } catch { problems += error.problems.map { "\(place): \($0)" } }
+                    // The scheduler sees the requests in force only: its request i is the file's inForce[i].
+                    let inForce = definition.requests.indices.filter { definition.requests[$0].isInForce }
+                    do throws(SchedulingError) { try Scheduler.validate(definition.inForce) } catch {
+                        problems += error.found.map { found in
+                            place.problem(found.message, at: found.entry.map { entry in
+                                var entry = entry
+                                if entry.list == .requests { entry.index = inForce[entry.index] }
+                                return entry.path
+                            })
+                        }
+                    }
                 }
                 definitions.append(definition)
             }
@@ -247,11 +256,13 @@ extension LiaisonDatabase {
     /// `spec` as the store holds it: its country and delegation as ISO codes where they name a
     /// country (a code in any case or a name), else as given in capitals for ``check(_:zoneProblem:)``
     /// to refuse; and its time zone told from the venue when empty, with the problem when it
-    /// cannot be (a zone given must be an IANA zone).
+    /// cannot be (a zone given must be an IANA zone). A zone is not told from a country that is
+    /// none: the country is the problem, which ``check(_:zoneProblem:)`` names.
     private static func resolved(_ spec: EventSpec) -> (EventSpec, TimeZoneProblem?) {
         var spec = spec
         spec.country = ISOCodes.country(spec.country) ?? spec.country.uppercased()
         spec.delegation = ISOCodes.country(spec.delegation) ?? spec.delegation.uppercased()
+        if spec.timeZone.isEmpty && !ISOCodes.countries.contains(spec.country) { return (spec, nil) }
         do throws(TimeZoneProblem) {
             spec.timeZone = try EventTimeZone.resolve(given: spec.timeZone.isEmpty ? nil : spec.timeZone, city: spec.city, country: spec.country)
             return (spec, nil)
@@ -260,12 +271,11 @@ extension LiaisonDatabase {
         }
     }
 
-    /// Refuses an event that cannot be held, naming every problem: `zoneProblem` (why its zone
-    /// could not be told, see ``resolved(_:)``, which also refuses a zone that is not IANA's)
-    /// first, then the problems of its fields and its country.
+    /// Refuses an event that cannot be held, naming every problem: those of its fields and its
+    /// country, then `zoneProblem` (why its zone could not be told, see ``resolved(_:)``, which
+    /// also refuses a zone that is not IANA's).
     private static func check(_ spec: EventSpec, zoneProblem: TimeZoneProblem?) throws {
-        var problems = zoneProblem.map { [$0.description] } ?? []
-        problems += spec.problems
+        var problems = spec.problems
         if !ISOCodes.countries.contains(spec.country) {
             problems.append("the event's country '\(spec.country)' is not an ISO 3166 country code or name")
         }
@@ -275,6 +285,7 @@ extension LiaisonDatabase {
             problems.append("a sides event pairs a visiting delegation with hosts: its delegation (\(spec.delegation)) must not be "
                             + "its own country, not \(spec.country) (an event where anyone may meet anyone is --pairing open)")
         }
+        if let zoneProblem { problems.append(zoneProblem.description) }
         if !problems.isEmpty { throw EventError.invalidEvent(spec.id, problems) }
     }
 }

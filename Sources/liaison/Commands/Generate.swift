@@ -17,16 +17,18 @@ extension Liaison {
         /// Taken like every command takes it; generating writes files and reads no database.
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Seed of the generator.")
+        // Numbers are parsed unconditionally: a negative one (`-1`) reaches validation, instead of
+        // being read as an option of its own ("Missing value").
+        @Option(parsing: .unconditional, help: "Seed of the generator.", transform: SeedValue.parse)
         var seed: UInt64
 
-        @Option(help: "Number of Chinese delegate companies.")
+        @Option(parsing: .unconditional, help: "Number of Chinese delegate companies.")
         var delegates: Int
 
-        @Option(help: "Number of US firms.")
+        @Option(parsing: .unconditional, help: "Number of US firms.")
         var us: Int
 
-        @Option(help: "Number of Canadian firms.")
+        @Option(parsing: .unconditional, help: "Number of Canadian firms.")
         var ca: Int
 
         @Option(name: .shortAndLong, help: "Directory to write the files into (created if missing).")

@@ -20,7 +20,8 @@ extension Liaison {
         @Option(help: "The address to listen on: 127.0.0.1 is this machine only, 0.0.0.0 every network.")
         var host: String = WebServer.Configuration.defaultHost
 
-        @Option(help: "The port to listen on; 0 picks a free one.")
+        // Unconditional: `--port -1` reaches validation, instead of reading "-1" as an option.
+        @Option(parsing: .unconditional, help: "The port to listen on; 0 picks a free one.")
         var port: Int = WebServer.Configuration.defaultPort
 
         @Option(help: "Where participants reach this server (e.g. https://forum.example.org): the start of the links the console shows. Default: the address the console is opened at.")

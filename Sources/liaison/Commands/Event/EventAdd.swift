@@ -14,15 +14,17 @@ extension Liaison.Event {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var event: EventArgument
         @Argument(help: "Company ids.") var companies: [String]
-        @Option(help: "At most this many meetings (default: one per slot).") var maxMeetings: Int?
+        // Numeric options are parsed unconditionally: a negative value (`-3`) reaches validation,
+        // instead of being read as an option of its own ("Missing value").
+        @Option(parsing: .unconditional, help: "At most this many meetings (default: one per slot).") var maxMeetings: Int?
         @Option(help: "Slots it is available in, e.g. 1-4,7 (default: all).") var available: String?
-        @Option(help: "Representatives: meetings it can hold at once (default 1).") var reps: Int?
+        @Option(parsing: .unconditional, help: "Representatives: meetings it can hold at once (default 1).") var reps: Int?
         @Option(help: "Interpretation it needs, e.g. zh-en.") var interpreter: String?
 
         func validate() throws {
             if let available, SlotSet(parsing: available) == nil { throw ValidationError("--available takes slots such as 1-4,7, not '\(available)'") }
-            if let reps, reps < 1 { throw ValidationError("--reps must be at least 1") }
-            if let maxMeetings, maxMeetings < 0 { throw ValidationError("--max-meetings cannot be negative") }
+            if let reps, reps < 1 { throw ValidationError("--reps must be at least 1, not \(reps)") }
+            if let maxMeetings, maxMeetings < 0 { throw ValidationError("--max-meetings must be 0 or more, not \(maxMeetings)") }
         }
 
         func run() throws {

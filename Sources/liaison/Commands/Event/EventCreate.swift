@@ -22,14 +22,16 @@ extension Liaison.Event {
         @Option(help: "The venue's country: an ISO code or a name (any country).") var country: String
         @Option(help: "The day, YYYY-MM-DD (one-day events; see --day).") var date: String?
         @Option(help: "The first slot's start, HH:MM (one-day events).") var start: String?
-        @Option(help: "Number of meeting slots (one-day events).") var slots: Int?
-        @Option(help: "Minutes per slot.") var slotMinutes: Int
-        @Option(help: "A break follows this slot (one-day events).") var breakAfter: Int?
-        @Option(help: "Minutes of the break (one-day events; default 0).") var breakMinutes: Int?
+        // Numbers are parsed unconditionally: a negative one (`-3`) reaches the event's rules, which
+        // refuse it in words, instead of being read as an option of its own ("Missing value").
+        @Option(parsing: .unconditional, help: "Number of meeting slots (one-day events).") var slots: Int?
+        @Option(parsing: .unconditional, help: "Minutes per slot.") var slotMinutes: Int
+        @Option(parsing: .unconditional, help: "A break follows this slot (one-day events).") var breakAfter: Int?
+        @Option(parsing: .unconditional, help: "Minutes of the break (one-day events; default 0).") var breakMinutes: Int?
         @Option(name: .customLong("day"),
                 help: "A day of the event: \(EventDay.textForm), e.g. \(EventDay.textExample) (repeatable, in order; instead of --date, --start and --slots).")
         var days: [String] = []
-        @Option(help: "Tables: meetings at once.") var tables: Int
+        @Option(parsing: .unconditional, help: "Tables: meetings at once.") var tables: Int
         @Option(help: "IANA time zone of the venue, e.g. America/Denver (default: the zone of a known city, or of a one-zone country).")
         var timeZone: String?
         @Option(help: "The venue's address, shown on agendas, e.g. \"Port of Oakland, 530 Water St, Oakland, CA\".") var venue: String = ""

@@ -12,8 +12,10 @@ extension Liaison.Event {
         @OptionGroup var event: EventArgument
         @Argument(help: "One participant.") var a: String
         @Argument(help: "The other.") var b: String
-        @Option(help: "The slot, from 1.") var slot: Int
-        @Option(help: "The table, from 1.") var table: Int?
+        // A negative slot or table (`-1`) is parsed as one, for the event's rules to refuse,
+        // instead of being read as an option of its own ("Missing value").
+        @Option(parsing: .unconditional, help: "The slot, from 1.") var slot: Int
+        @Option(parsing: .unconditional, help: "The table, from 1.") var table: Int?
 
         func run() throws {
             let discarded = try database.open().addLock(MeetingLock(a: a, b: b, slot: slot, table: table), to: event.id)

@@ -29,12 +29,13 @@ extension Liaison {
         @Option(help: "Host countries to rank, e.g. US,CA.")
         var countries: String = MatchSides.hosts.joined(separator: ",")
 
-        @Option(help: "Completed runs to keep; older ones are pruned.")
+        // Unconditional, as --top: `--keep -1` reaches validation, instead of reading "-1" as an option.
+        @Option(parsing: .unconditional, help: "Completed runs to keep; older ones are pruned.")
         var keep: Int = 3
 
         func validate() throws {
             guard top >= 1 else { throw ValidationError("--top must be at least 1") }
-            guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
+            guard keep >= 1 else { throw ValidationError("--keep must be at least 1, not \(keep)") }
             let listed = listedCountries
             for country in listed where !MatchSides.hosts.contains(country) {
                 throw ValidationError("--countries takes host countries (\(MatchSides.hosts.joined(separator: ", "))), not \(country)")

@@ -1,0 +1,113 @@
+import Foundation
+import LiaisonCore
+import LiaisonFormats
+@testable import LiaisonStore
+import Testing
+
+@Suite("Event files: where each problem is, repeated entries")
+struct EventFileImportTests {
+    /// One event at Toronto of 4 slots, with CN-0001, CN-0002, CA-0001 and CA-0002 registered, and `rest` (`,"requests":[…]`) after them.
+    static func event(_ rest: String = "", id: String = "x", participants: String? = nil) -> String {
+        let registered = participants ?? #"{"company":"CN-0001"},{"company":"CN-0002"},{"company":"CA-0001"},{"company":"CA-0002"}"#
+        return #"{"id":"\#(id)","name":"X","city":"Toronto","country":"CA","slotMinutes":20,"tables":5,"date":"2025-11-18","start":"09:00","slots":4,"#
+            + "\n" + #""participants":[\#(registered)]\#(rest)}"#
+    }
+
+    /// The problems an import of `json` (as `e.json`) is refused with, each after the file's name;
+    /// fails the test when it is imported, or when the refusal is no bad file.
+    static func problems(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let url = try directory.writing("e.json", json)
+                let error = #expect(throws: EventError.self, sourceLocation: sourceLocation) { try db.importEvents(from: url) }
+                #expect(try db.events().isEmpty, sourceLocation: sourceLocation)
+                guard case .badFile(_, let problems)? = error else { return [] }
+                return problems.map { $0.replacingOccurrences(of: directory.path + "/", with: "") }
+            }
+        }
+    }
+
+    @Test("the same pair requested, blocked or locked twice, either way round, is refused naming both entries and the pair")
+    func repeatedPairs() throws {
+        #expect(try Self.problems(Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CA-0001","b":"CN-0001"}]"#))
+                    == ["e.json: requests[1]: event 'x': CA-0001 and CN-0001 are requested twice (first at requests[0]); "
+                        + "a pair has one request: give it once, with must if it must meet"])
+        #expect(try Self.problems(Self.event(#","blocks":[{"a":"CN-0001","b":"CA-0001"},{"a":"CN-0002","b":"CA-0001"},{"a":"CN-0001","b":"CA-0001"}]"#))
+                    == ["e.json: blocks[2]: event 'x': CN-0001 and CA-0001 are blocked twice (first at blocks[0]); give a block once"])
+        #expect(try Self.problems(Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1},{"a":"CA-0001","b":"CN-0001","slot":2}]"#))
+                    == ["e.json: locks[1]: event 'x': CA-0001 and CN-0001 are locked twice (first at locks[0]); a pair meets once"])
+        #expect(try Self.problems(Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001"},{"company":"CN-0001","reps":2}"#))
+                    == ["e.json: participants[2]: event 'x': CN-0001 is listed twice (first at participants[0])"])
+    }
+
+    @Test("two events of one id in a file are refused naming the id and both positions")
+    func repeatedEvent() throws {
+        let second = Self.event(id: "c").replacingOccurrences(of: "2025-11-18", with: "2025-12-01")
+        #expect(try Self.problems("[\(Self.event(id: "c")),\n\(Self.event(id: "d")),\n\(second)]")
+                    == ["e.json: [2].id: event 'c': given twice in the file (first at [0]); give each event once"])
+    }
+
+    @Test("a contradiction the scheduler finds names the entry's path and the event", arguments: [
+        (Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#),
+         "e.json: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"),
+        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1},{"a":"CN-0001","b":"CA-0002","slot":1}]"#),
+         "e.json: locks[1]: event 'x': the lock of CN-0001 and CA-0002 in slot 1: CN-0001 already has as many locked meetings in that slot as representatives"),
+        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":7}]"#), "e.json: locks[0].slot: event 'x': the lock of CN-0001 and CA-0001 in slot 7: the event has slots 1–4"),
+        // A pending request is not in force, yet keeps its place in the file.
+        (Self.event(#","requests":[{"a":"CN-0002","b":"CA-0002","origin":"participant","status":"pending"},{"a":"CN-0001","b":"CN-0001"}]"#),
+         "e.json: requests[1]: event 'x': a request pairs CN-0001 with itself"),
+        (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","session":"am"}]"#),
+         "e.json: requests[0].session: event 'x': a request for CN-0001 and CA-0001 names the session 'am', which the event does not have"),
+        (Self.event(#","blocks":[{"a":"CN-0001","b":"CN-0002"}]"#),
+         "e.json: blocks[0]: event 'x': a block pairs CN-0001 and CN-0002, who are both delegates; a meeting pairs a delegate with a host"),
+        (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CN-0001","b":"CA-0002","must":true}]"#,
+                    participants: #"{"company":"CN-0001","maxMeetings":1},{"company":"CA-0001"},{"company":"CA-0002"}"#),
+         "e.json: participants[0]: event 'x': CN-0001 has 2 must-meet requests and locks but can meet at most 1 (max meetings 1, 4 available slots × 1 representatives)"),
+        ("[\(Self.event(id: "w")),\n\(Self.event(id: "y", participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#))]",
+         "e.json: [1].participants[1].available: event 'y': CA-0001 is available in slots 5-9 outside 1–4"),
+    ])
+    func placed(json: String, problem: String) throws {
+        #expect(try Self.problems(json) == [problem])
+    }
+
+    @Test("at most 20 problems are listed, then how many more, as a company import does")
+    func capped() throws {
+        let participants = (1...15).map { #"{"company":"CA-\#(String(format: "%04d", $0))","available":"1-9"}"# }
+            + (1...10).map { #"{"company":"US-\#(String(format: "%04d", $0))","available":"1-9"}"# }
+        let problems = try Self.problems(Self.event(participants: participants.joined(separator: ",")))
+        #expect(problems.count == 25)
+        let lines = EventError.badFile(file: "e.json", problems: problems).description.components(separatedBy: "\n")
+        #expect(lines.count == ImportError.printedProblemLimit + 1)
+        #expect(lines.prefix(ImportError.printedProblemLimit) == problems.prefix(ImportError.printedProblemLimit))
+        #expect(lines.last == "… and 5 more problems")
+    }
+
+    @Test("a country that is none is named first, and no time zone problem is made of it")
+    func countryBeforeZone() throws {
+        #expect(try Self.problems(Self.event().replacingOccurrences(of: #""country":"CA""#, with: #""country":"NARNIA""#))
+                    == ["e.json: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name"])
+        let explicit = Self.event().replacingOccurrences(of: #""country":"CA""#, with: #""country":"NARNIA","timeZone":"EST""#)
+        #expect(try Self.problems(explicit) == ["e.json: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name",
+                                               "e.json: timeZone: event 'x': unknown time zone 'EST'; use an IANA name such as America/Toronto"])
+        // `event create` alike.
+        try EventFixture.withCompanies { db in
+            #expect(throws: EventError.invalidEvent("forum", ["the event's country 'NARNIA' is not an ISO 3166 country code or name"])) {
+                try db.createEvent(EventFixture.spec(country: "NARNIA", timeZone: ""))
+            }
+        }
+    }
+
+    @Test("an event id longer than 128 bytes is refused as a company id is, the id quoted short")
+    func longID() throws {
+        try EventFixture.withCompanies { db in
+            var spec = EventFixture.spec(String(repeating: "x", count: 200))
+            let error = #expect(throws: EventError.self) { try db.createEvent(spec) }
+            #expect(error?.description == "event '\(String(repeating: "x", count: 80))…' (200 bytes): the event's id is longer than 128 bytes: "
+                        + "'\(String(repeating: "x", count: 80))…' (200 bytes)")
+            spec.id = String(repeating: "é", count: 64)
+            try db.createEvent(spec)
+            spec.id = String(repeating: "é", count: 64) + "x"
+            #expect(throws: EventError.self) { try db.createEvent(spec) }
+        }
+    }
+}
