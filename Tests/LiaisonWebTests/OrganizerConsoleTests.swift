@@ -171,6 +171,25 @@ struct OrganizerConsoleTests {
         }
     }
 
+    @Test("the exports page of an event without a current schedule (never scheduled, or discarded by a change) says so and where to make one")
+    func exportsWithoutSchedule() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let before = try await browser.get("/events/oakland/exports")
+            #expect(before.status == .ok)
+            #expect(before.text.contains("event &#39;oakland&#39; has no schedule yet; schedule it on its schedule page"), "\(before.text)")
+            #expect(before.text.contains("<a href=\"/events/oakland/schedule\">") && !before.text.contains("/export/"), "\(before.text)")
+            let met = try #require(try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 0, keepPublished: false).meetings.first)
+            _ = try fixture.db.publishEvent(WebFixture.event)
+            #expect(try await browser.get("/events/oakland/exports").text.contains("/export/json"))
+            #expect(try fixture.db.addBlock(PairBlock(a: met.delegate, b: met.host), to: WebFixture.event))
+            let discarded = try await browser.get("/events/oakland/exports")
+            #expect(discarded.status == .ok && !discarded.text.contains("/export/"))
+            #expect(discarded.text.contains("a change of its participants or rules discarded it") && discarded.text.contains("Schedule it again on its schedule page"),
+                    "\(discarded.text)")
+        }
+    }
+
     @Test("registering with no representative or a negative maximum is refused naming the field, and nothing is saved (it was an empty 500)")
     func badParticipantSettings() async throws {
         let fixture = try WebFixture.make()
@@ -280,7 +299,6 @@ struct OrganizerConsoleTests {
         try await signedIn(fixture) { browser in
             #expect(try await browser.get("/events/oakland/schedule").text.contains("Not scheduled yet"))
             let csrf = try await browser.csrf("/events/oakland/schedule")
-            #expect(try await browser.get("/events/oakland/exports").status == .notFound)
             let run = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1")])
             #expect(run.status == .seeOther)
             let grid = try await browser.get("/events/oakland/schedule").text

@@ -168,7 +168,7 @@ struct ScheduleView: Sendable {
     }
 }
 
-/// `GET /events/ID/exports`.
+/// `GET /events/ID/exports`: every export's files, or why there are none.
 struct ExportsView: Sendable {
     struct File: Sendable {
         var path: String
@@ -188,4 +188,6 @@ struct ExportsView: Sendable {
     var eventHref: String
     var scheduleHref: String
     var formats: [Format]
+    /// Why there is nothing to export, and where to make a schedule: no current schedule.
+    var missing: String?
 }

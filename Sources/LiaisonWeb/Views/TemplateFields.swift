@@ -358,6 +358,7 @@ extension ExportsView: TemplateView {
         "eventHref": .init(\ExportsView.eventHref),
         "scheduleHref": .init(\ExportsView.scheduleHref),
         "formats": .init(\ExportsView.formats),
+        "missing": .init(\ExportsView.missing),
     ]
 }
 
