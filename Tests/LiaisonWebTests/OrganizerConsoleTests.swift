@@ -107,6 +107,9 @@ struct OrganizerConsoleTests {
             #expect(page.contains("2 participant request(s) wait for your answer"))
             #expect(page.contains("by participant CN-B"))
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "CN-B"), ("b", "US-Y"), ("decision", "accept")]).status == .seeOther)
+            // Accepting places nothing yet: a scheduling run tries to.
+            let accepted = try await browser.get("/events/oakland?done=accept").text
+            #expect(accepted.contains("Request accepted: the next scheduling run will try to place it.") && !accepted.contains("scheduled from now on"))
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "US-Z"), ("b", "CN-C"), ("decision", "decline")]).status == .seeOther)
             // Any country's firm joins a sides event as a host (issue 13); an unknown company is refused.
             #expect(try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "CN-A, XX-404")]).status == .badRequest)

@@ -43,8 +43,8 @@ extension LiaisonDatabase {
         }
     }
 
-    /// The organizer accepts (the request is then in force and scheduled) or declines a
-    /// participant's request of `a` to meet `b`.
+    /// The organizer accepts (the request is then in force: the next scheduling run tries to place
+    /// it) or declines a participant's request of `a` to meet `b`.
     public func decideRequest(event: String, a: String, b: String, accept: Bool) throws {
         try writer.write { db in
             let before = try definition(event, db: db)

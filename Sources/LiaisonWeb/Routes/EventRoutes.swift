@@ -206,7 +206,7 @@ struct EventRoutes {
         switch done {
         case "registered": "Registered."
         case "request": "Request added."
-        case "accept": "Request accepted: it is scheduled from now on."
+        case "accept": "Request accepted: the next scheduling run will try to place it."
         case "decline": "Request declined."
         case "block": "Block added."
         case "lock": "Lock added."
