@@ -26,7 +26,7 @@ struct OrganizerConsoleTests {
             let home = try await browser.get("/").text
             #expect(home.contains("6 companies") && home.contains("/events/oakland"))
             let byName = try await browser.get("/companies?q=bay").text
-            #expect(byName.contains("Bay Capital") && !byName.contains("Golden Grocers") && byName.contains("1 companies match"))
+            #expect(byName.contains("Bay Capital") && !byName.contains("Golden Grocers") && byName.contains("1 company matches"))
             let byCountry = try await browser.get("/companies?country=China").text
             #expect(byCountry.contains("Shanghai Solar") && !byCountry.contains("Bay Capital"))
             let bySector = try await browser.get("/companies?sector=retail").text
@@ -60,7 +60,7 @@ struct OrganizerConsoleTests {
             #expect(imported.text.contains("Imported 2 companies: 2 new"))
             let lines = Data(#"{"id":"US-11","name":"Eleven","country":"US","offers":{"retail":1}}"#.utf8)
             let jsonl = try await browser.upload("/companies/import", fields: [("csrf", csrf), ("format", "jsonl")], file: ("file", "firms.txt", lines))
-            #expect(jsonl.text.contains("Imported 1 companies"))
+            #expect(jsonl.text.contains("Imported 1 company: 1 new"), "\(jsonl.text)")
         }
         #expect(try fixture.db.company(id: "US-10").company.name == "Ten")
         #expect(try temporary() == leftBefore)
@@ -82,7 +82,7 @@ struct OrganizerConsoleTests {
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("firms.xlsx:2: country: holds the error #N/A"), "\(refused.text)")
             let imported = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", "firms.xlsx", try workbook(.text("US"))))
-            #expect(imported.status == .ok && imported.text.contains("Imported 1 companies"), "\(imported.text)")
+            #expect(imported.status == .ok && imported.text.contains("Imported 1 company: 1 new"), "\(imported.text)")
         }
         #expect(try fixture.db.company(id: "US-20").company.phone == "5105550142")
     }
@@ -190,6 +190,18 @@ struct OrganizerConsoleTests {
             #expect(discarded.status == .ok && !discarded.text.contains("/export/"))
             #expect(discarded.text.contains("a change of its participants or rules discarded it") && discarded.text.contains("Schedule it again on its schedule page"),
                     "\(discarded.text)")
+        }
+    }
+
+    @Test("the schedule page says a count of one as one: who is under the minimum with 1 meeting, available in 1 slot")
+    func countsOfOne() async throws {
+        let fixture = try WebFixture.make()
+        try fixture.db.addParticipants(["CN-A"], to: WebFixture.event, settings: ParticipantSettings(maxMeetings: 2, available: SlotSet([2])))
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 2, keepPublished: false)
+        try await signedIn(fixture) { browser in
+            let page = try await browser.get("/events/oakland/schedule").text
+            #expect(page.contains("Shanghai Solar (1 meeting): can meet at most 1 (max meetings 2, available in 1 slot)"), "\(page)")
+            #expect(!page.contains("1 meetings") && !page.contains("1 slots"))
         }
     }
 
