@@ -193,6 +193,32 @@ struct OrganizerConsoleTests {
         }
     }
 
+    @Test("the events list counts an open event's participants as participants, a sides event's as delegates and hosts, and shows instants as the console does")
+    func eventsList() async throws {
+        let fixture = try WebFixture.make()
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        var spec = try fixture.db.eventDefinition(WebFixture.event).spec
+        spec.id = "chamber"
+        spec.pairing = .open
+        try fixture.db.createEvent(spec)
+        try fixture.db.addParticipants(["CN-A", "US-X"], to: "chamber", settings: ParticipantSettings())
+        try await signedIn(fixture) { browser in
+            for path in ["/events", "/"] {
+                let rows = try await browser.get(path).text.components(separatedBy: "<tr>")
+                let sides = try #require(rows.first { $0.contains("/events/oakland\"") }, "\(path)")
+                let open = try #require(rows.first { $0.contains("/events/chamber\"") }, "\(path)")
+                #expect(sides.range(of: #"<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC</td>"#, options: .regularExpression) != nil, "\(path): \(sides)")
+                #expect(sides.range(of: #"\dT\d"#, options: .regularExpression) == nil, "\(path): an instant as stored: \(sides)")
+                if path == "/events" {
+                    #expect(sides.contains("3 delegates, 3 hosts"), "\(sides)")
+                    #expect(open.contains("2 participants (open)") && !open.contains("delegate") && !open.contains("host"), "\(open)")
+                }
+            }
+            #expect(try await browser.get("/events").text.contains("<th>Participants</th>"))
+        }
+    }
+
     @Test("the schedule page says a count of one as one: who is under the minimum with 1 meeting, available in 1 slot")
     func countsOfOne() async throws {
         let fixture = try WebFixture.make()

@@ -509,8 +509,7 @@ extension EventRow: TemplateView {
         "date": .init(\EventRow.date),
         "city": .init(\EventRow.city),
         "participants": .init(\EventRow.participants),
-        "delegates": .init(\EventRow.delegates),
-        "hosts": .init(\EventRow.hosts),
+        "who": .init(\EventRow.who),
         "meetings": .init(\EventRow.meetings),
         "published": .init(\EventRow.published),
     ]
