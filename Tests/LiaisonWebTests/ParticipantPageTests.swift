@@ -181,6 +181,18 @@ struct ParticipantPageTests {
         }
     }
 
+    @Test("a request the organizer made reads naturally in French: asked by the organizer, as the participant's own are asked by it")
+    func organizerRequestInFrench() async throws {
+        let fixture = try WebFixture.make()
+        try fixture.db.addRequest(MeetingRequest(a: "CN-B", b: "US-Y", must: false), to: WebFixture.event)
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(fixture.tokens["CN-B"]!)").text
+            let section = try #require(page.components(separatedBy: "id=\"requests\"").last?.components(separatedBy: "</section>").first)
+            #expect(section.contains("Port Logistics") && section.contains("demandé par l’organisateur, acceptée"), "\(section)")
+            #expect(!section.contains("organisé par l’organisateur"))
+        }
+    }
+
     @Test("a request for a company one already meets in the published schedule is refused in the page's language, and nothing is stored")
     func requestForAMeetingAlreadyScheduled() async throws {
         let fixture = try WebFixture.make()
