@@ -28,7 +28,7 @@ struct PublicRoutes {
         }
         guard let session = try environment.database.signInOrganizer(token: token, now: environment.now()), let value = session.token else {
             await environment.refuse(context)
-            throw HTTPError(.notFound, message: "This sign-in link is not the one `liaison serve` printed last.")
+            throw HTTPError(.notFound, message: "This sign-in link is not the one the server printed when it last started (liaison serve prints a new one at each start).")
         }
         var response = Responses.redirect(to: "/")
         response.setCookie(OrganizerAuthentication.cookie(value, maxAge: Int(LiaisonDatabase.organizerSessionLifetime), environment: environment))
