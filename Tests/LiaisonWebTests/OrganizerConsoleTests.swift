@@ -155,7 +155,7 @@ struct OrganizerConsoleTests {
             let location = try #require(broken.headers[.location])
             #expect(location == "/events/oakland?done=block&schedule=discarded")
             let page = try await browser.get(location).text
-            #expect(page.contains("Block added. The current schedule broke this change and was discarded"), "\(page)")
+            #expect(page.contains("Block added. This change broke the current schedule, which was discarded: schedule the event again."), "\(page)")
             #expect(try !(await browser.get("/events/oakland?done=block").text.contains("was discarded")))
         }
         #expect(throws: EventError.notScheduled(WebFixture.event)) { try fixture.db.eventScheduleDocument(WebFixture.event) }

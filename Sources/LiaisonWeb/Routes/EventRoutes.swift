@@ -198,7 +198,7 @@ struct EventRoutes {
         let query = FormFields.query(request)
         let done = Self.doneNotice(query["done"])
         guard query["schedule"] == "discarded" else { return done }
-        return [done, "The current schedule broke this change and was discarded: schedule the event again."]
+        return [done, "This change broke the current schedule, which was discarded: schedule the event again."]
             .compactMap { $0 }.joined(separator: " ")
     }
 
