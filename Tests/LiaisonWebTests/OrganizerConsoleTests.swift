@@ -40,6 +40,24 @@ struct OrganizerConsoleTests {
         }
     }
 
+    @Test("a company's Target offers only the countries it is matched with; one typed by hand is refused in the console's words")
+    func matchTargets() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            func targets(_ id: String) async throws -> [String] {
+                let page = try await browser.get("/companies/\(id)").text
+                let select = try #require(page.components(separatedBy: "<select name=\"target\">").last?.components(separatedBy: "</select>").first)
+                return select.components(separatedBy: "<option value=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+            }
+            #expect(try await targets("CN-A") == ["any", "CA", "US"])
+            #expect(try await targets("US-X") == ["any", "CN"])
+            let typed = try await browser.get("/companies/CN-A?target=CN").text
+            #expect(typed.contains("a company of CN is matched with CA or US companies, not CN; choose one of them, or every country it meets, as its Target"),
+                    "\(typed)")
+            #expect(!typed.contains("--country"))
+        }
+    }
+
     @Test("an uploaded file is imported all or nothing, every problem listed under the uploaded name; no temporary file stays")
     func importUpload() async throws {
         let fixture = try WebFixture.make()

@@ -42,7 +42,7 @@ struct CompanyRoutes {
         do {
             answer = try database.match(MatchQuery(subject: .company(id), target: MatchTarget(target) ?? .any, top: 10))
         } catch let error as MatchError {
-            problem = error.description
+            problem = ConsoleWords.refusal(error)
         } catch let error as CoreError {
             problem = "\(error)"
         }

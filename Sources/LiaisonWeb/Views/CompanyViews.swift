@@ -131,7 +131,9 @@ struct CompanyView: Sendable {
         description = DisplayText.safe(company.description)
         revision = stored.revision
         updatedAt = stored.updatedAt
-        targets = (["any"] + [MatchSides.delegation] + MatchSides.hosts).map {
+        // Only the countries it is matched with: the other side's.
+        let countries = (try? MatchSides.countries(matchedWith: company.country, target: .any)) ?? []
+        targets = (["any"] + countries).map {
             TargetOption(value: $0, label: $0 == "any" ? "every country it meets" : $0, selected: $0.caseInsensitiveCompare(target) == .orderedSame)
         }
         switch answer?.source {
