@@ -237,6 +237,21 @@ struct OrganizerConsoleTests {
         }
     }
 
+    @Test("a company's revision and a participant's link show their instants as the console does, not as stored")
+    func instantsAsTheConsoleShowsThem() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let instant = #"\d{4}-\d\d-\d\d \d\d:\d\d UTC"#
+            let company = try await browser.get("/companies/CN-A").text
+            #expect(company.range(of: #"<dd>\d+ \("# + instant + #"\)</dd>"#, options: .regularExpression) != nil, "\(company)")
+            let links = try await browser.get("/events/oakland/links").text
+            #expect(links.range(of: "<td>" + instant + "</td>", options: .regularExpression) != nil, "\(links)")
+            for page in [company, links] {
+                #expect(page.range(of: #"\dT\d\d:\d\d"#, options: .regularExpression) == nil, "an instant as stored")
+            }
+        }
+    }
+
     @Test("the schedule page says a count of one as one: who is under the minimum with 1 meeting, available in 1 slot")
     func countsOfOne() async throws {
         let fixture = try WebFixture.make()

@@ -130,7 +130,7 @@ struct CompanyView: Sendable {
         seeks = DisplayText.safe(ParticipantPage.profileNames(company.seeks, taxonomy))
         description = DisplayText.safe(company.description)
         revision = stored.revision
-        updatedAt = stored.updatedAt
+        updatedAt = DisplayText.instant(stored.updatedAt)
         // Only the countries it is matched with: the other side's.
         let countries = (try? MatchSides.countries(matchedWith: company.country, target: .any)) ?? []
         targets = (["any"] + countries).map {
