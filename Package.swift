@@ -7,7 +7,7 @@ let webResources: [Resource] = [
     "layout", "signin", "message", "organizer_home", "companies", "company", "import_result", "events", "event",
     "schedule", "links", "exports", "participant",
 ].map { .embedInCode("Templates/\($0).mustache") } + [
-    .embedInCode("Static/liaison.css"), .embedInCode("Static/liaison.js"),
+    .embedInCode("Static/liaison.css"), .embedInCode("Static/liaison.js"), .embedInCode("Static/favicon.svg"),
 ]
 
 let package = Package(

@@ -9,6 +9,8 @@ names; `liaison serve` on a free port. Then, as people would:
   2. a participant opens its link, sees its suggestions and requests a meeting;
   3. the organizer accepts the request, schedules, moves a meeting, publishes;
   4. the participant sees its agenda, and its calendar feed parses with `icalendar`;
+  5. on a phone-sized window (360 px), the participant's page and the organizer's lists scroll
+     their wide tables inside themselves, never the whole page sideways;
 
 and at every page with a hostile name: the name is shown as text, no script ran
 (`window.__pwned` stays undefined) and no alert is open. Screenshots go to out/screenshots/.
@@ -327,6 +329,29 @@ class Story:
         assert any("Evil Corp" in str(event.get("SUMMARY")) for event in events)
         log(f"participant sees {len(rows)} meetings; its calendar feed parses with icalendar ({len(events)} events)")
 
+    def phone_width(self):
+        """A phone-sized window: 360 px wide, as a phone shows pages (device pixels, `mobile`)."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+        try:
+            self.driver.delete_all_cookies()
+            self.open(self.links[DELEGATES[0]])
+            self.check_fits("the participant's page")
+            self.shot("07-phone-participant.png")
+            self.open(self.signin)
+            for path in ["/companies", "/events", f"/events/{EVENT}", f"/events/{EVENT}/links"]:
+                self.open(path)
+                self.check_fits(path)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        log("at 360 px, the participant's page and the organizer's lists fit the window; their tables scroll inside")
+
+    def check_fits(self, where):
+        # The layout viewport's width (clientWidth), not window.innerWidth: a phone zooms out on a
+        # page too wide for it, and innerWidth then grows to the page's width.
+        width, window = self.driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width <= window, f"{where}: the page is {width} px wide in a {window} px window: it scrolls sideways"
+
     def readme_pictures(self):
         """The README's two pictures, of the sample's Oakland breakfast: the organizer's grid and a host's page."""
         sample = "oakland-breakfast-2025"
@@ -370,6 +395,7 @@ def main():
         story.participant_requests()
         story.organizer_schedules()
         story.participant_sees_agenda()
+        story.phone_width()
         story.readme_pictures()
     except Exception:
         if story.driver:

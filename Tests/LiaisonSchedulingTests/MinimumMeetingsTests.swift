@@ -66,7 +66,7 @@ struct MinimumMeetingsTests {
         var participants = [
             Fixture.delegate("CAPPED", max: 1, slots: all),
             Fixture.delegate("ONE-SLOT", max: 4, slots: [3]),
-            Fixture.delegate("BLOCKED", max: 4, slots: all),
+            Fixture.delegate("BLOCKED", max: 4, slots: all), Fixture.delegate("ONE-PARTNER", max: 4, slots: all),
             Fixture.delegate("OK1", max: 4, slots: all), Fixture.delegate("OK2", max: 4, slots: all),
         ]
         participants += (1...4).map { Fixture.host("H\($0)", max: 4, slots: all) }
@@ -75,11 +75,12 @@ struct MinimumMeetingsTests {
             for h in 1...4 { scores["\(d.company)|H\(h)"] = 0.2 + Double(h) / 10 }
         }
         let input = Fixture.input(slots: 4, tables: 6, participants, scores: scores,
-                                  blocks: (1...4).map { PairBlock(a: "H\($0)", b: "BLOCKED") }, minMeetings: 2)
+                                  blocks: (1...4).map { PairBlock(a: "H\($0)", b: "BLOCKED") } + (1...3).map { PairBlock(a: "H\($0)", b: "ONE-PARTNER") },
+                                  minMeetings: 2)
         let result = try Scheduler.schedule(input)
         #expect(ScheduleValidator(input, result).violations.isEmpty)
         let short = Dictionary(uniqueKeysWithValues: result.report.underMinimum.map { ($0.company, $0) })
-        #expect(Set(short.keys) == ["CAPPED", "ONE-SLOT", "BLOCKED"])
+        #expect(Set(short.keys) == ["CAPPED", "ONE-SLOT", "BLOCKED", "ONE-PARTNER"])
         #expect(result.report.underMinimum.map(\.company) == result.report.underMinimum.map(\.company).sorted())
 
         let capped = try #require(short["CAPPED"])
@@ -87,10 +88,13 @@ struct MinimumMeetingsTests {
         #expect(capped.reason.contains("at most 1") && capped.reason.contains("max meetings 1"), "\(capped.reason)")
         let oneSlot = try #require(short["ONE-SLOT"])
         #expect(oneSlot.meetings == 1)
-        #expect(oneSlot.reason.contains("at most 1") && oneSlot.reason.contains("available in 1"), "\(oneSlot.reason)")
+        #expect(oneSlot.reason.contains("at most 1") && oneSlot.reason.contains("available in 1 slot)"), "\(oneSlot.reason)")
         let blocked = try #require(short["BLOCKED"])
         #expect(blocked.meetings == 0)
         #expect(blocked.reason.contains("0 possible partners") && blocked.reason.contains("blocks"), "\(blocked.reason)")
+        // One is said as one.
+        let onePartner = try #require(short["ONE-PARTNER"])
+        #expect(onePartner.meetings == 1 && onePartner.reason.hasPrefix("only 1 possible partner:"), "\(onePartner.reason)")
     }
 
     @Test("hosts who could reach the minimum but whose partners are all booked are told so")

@@ -57,6 +57,23 @@ struct ParticipantRequestTests {
         }
     }
 
+    @Test("in an open event any two participants may ask to meet, two of one country or of one side included; the board suggests them")
+    func openEventRequests() throws {
+        try EventFixture.withCompanies { db in
+            var spec = EventFixture.spec("chamber")
+            spec.pairing = .open
+            try db.createEvent(spec)
+            try db.addParticipants(EventFixture.ids("CN", 1...2) + EventFixture.ids("CA", 1...3), to: "chamber", settings: ParticipantSettings())
+            try db.requestMeeting(event: "chamber", from: "CA-0001", with: "CA-0002")
+            try db.requestMeeting(event: "chamber", from: "CN-0001", with: "CN-0002")
+            #expect(try db.eventDefinition("chamber").requests.map { [$0.a, $0.b] } == [["CA-0001", "CA-0002"], ["CN-0001", "CN-0002"]])
+            try db.declineMatch(event: "chamber", from: "CA-0003", with: "CA-0001")
+            #expect(try db.eventDefinition("chamber").blocks == [PairBlock(a: "CA-0003", b: "CA-0001")])
+            let board = try db.eventMatchboard("chamber")
+            #expect(Set(board.suggestions(for: "CA-0001", limit: 10).map(\.company)) == ["CA-0002", "CA-0003", "CN-0001", "CN-0002"])
+        }
+    }
+
     @Test("'not interested' blocks the pair and withdraws plain requests; a must-meet request is not overridden")
     func notInterested() throws {
         try withForum { db in

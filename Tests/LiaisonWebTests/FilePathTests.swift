@@ -28,7 +28,7 @@ struct FilePathTests {
                 let upload = Data("id,name,country,offers\nUS-77,Uploaded,US,retail\n".utf8)
                 let response = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", name, upload))
                 #expect(response.status == .ok, "\(name): \(response.text.prefix(300))")
-                #expect(response.text.contains("Imported 1 companies"), "\(name)")
+                #expect(response.text.contains("Imported 1 company:"), "\(name)")
             }
         }
         #expect(try Data(contentsOf: victim) == original)

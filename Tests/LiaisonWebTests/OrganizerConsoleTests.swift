@@ -26,7 +26,7 @@ struct OrganizerConsoleTests {
             let home = try await browser.get("/").text
             #expect(home.contains("6 companies") && home.contains("/events/oakland"))
             let byName = try await browser.get("/companies?q=bay").text
-            #expect(byName.contains("Bay Capital") && !byName.contains("Golden Grocers") && byName.contains("1 companies match"))
+            #expect(byName.contains("Bay Capital") && !byName.contains("Golden Grocers") && byName.contains("1 company matches"))
             let byCountry = try await browser.get("/companies?country=China").text
             #expect(byCountry.contains("Shanghai Solar") && !byCountry.contains("Bay Capital"))
             let bySector = try await browser.get("/companies?sector=retail").text
@@ -37,6 +37,24 @@ struct OrganizerConsoleTests {
             #expect(company.text.contains("you seek capital markets, they offer it"))
             #expect(company.text.contains("Computed live"))
             #expect(try await browser.get("/companies/NOPE").status == .notFound)
+        }
+    }
+
+    @Test("a company's Target offers only the countries it is matched with; one typed by hand is refused in the console's words")
+    func matchTargets() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            func targets(_ id: String) async throws -> [String] {
+                let page = try await browser.get("/companies/\(id)").text
+                let select = try #require(page.components(separatedBy: "<select name=\"target\">").last?.components(separatedBy: "</select>").first)
+                return select.components(separatedBy: "<option value=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+            }
+            #expect(try await targets("CN-A") == ["any", "CA", "US"])
+            #expect(try await targets("US-X") == ["any", "CN"])
+            let typed = try await browser.get("/companies/CN-A?target=CN").text
+            #expect(typed.contains("a company of CN is matched with CA or US companies, not CN; choose one of them, or every country it meets, as its Target"),
+                    "\(typed)")
+            #expect(!typed.contains("--country"))
         }
     }
 
@@ -60,7 +78,7 @@ struct OrganizerConsoleTests {
             #expect(imported.text.contains("Imported 2 companies: 2 new"))
             let lines = Data(#"{"id":"US-11","name":"Eleven","country":"US","offers":{"retail":1}}"#.utf8)
             let jsonl = try await browser.upload("/companies/import", fields: [("csrf", csrf), ("format", "jsonl")], file: ("file", "firms.txt", lines))
-            #expect(jsonl.text.contains("Imported 1 companies"))
+            #expect(jsonl.text.contains("Imported 1 company: 1 new"), "\(jsonl.text)")
         }
         #expect(try fixture.db.company(id: "US-10").company.name == "Ten")
         #expect(try temporary() == leftBefore)
@@ -82,7 +100,7 @@ struct OrganizerConsoleTests {
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("firms.xlsx:2: country: holds the error #N/A"), "\(refused.text)")
             let imported = try await browser.upload("/companies/import", fields: [("csrf", csrf)], file: ("file", "firms.xlsx", try workbook(.text("US"))))
-            #expect(imported.status == .ok && imported.text.contains("Imported 1 companies"), "\(imported.text)")
+            #expect(imported.status == .ok && imported.text.contains("Imported 1 company: 1 new"), "\(imported.text)")
         }
         #expect(try fixture.db.company(id: "US-20").company.phone == "5105550142")
     }
@@ -107,6 +125,9 @@ struct OrganizerConsoleTests {
             #expect(page.contains("2 participant request(s) wait for your answer"))
             #expect(page.contains("by participant CN-B"))
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "CN-B"), ("b", "US-Y"), ("decision", "accept")]).status == .seeOther)
+            // Accepting places nothing yet: a scheduling run tries to.
+            let accepted = try await browser.get("/events/oakland?done=accept").text
+            #expect(accepted.contains("Request accepted: the next scheduling run will try to place it.") && !accepted.contains("scheduled from now on"))
             #expect(try await browser.post("/events/oakland/requests/decide", [("csrf", csrf), ("a", "US-Z"), ("b", "CN-C"), ("decision", "decline")]).status == .seeOther)
             // Any country's firm joins a sides event as a host (issue 13); an unknown company is refused.
             #expect(try await browser.post("/events/toronto/participants", [("csrf", csrf), ("companies", "CN-A, XX-404")]).status == .badRequest)
@@ -152,7 +173,7 @@ struct OrganizerConsoleTests {
             let location = try #require(broken.headers[.location])
             #expect(location == "/events/oakland?done=block&schedule=discarded")
             let page = try await browser.get(location).text
-            #expect(page.contains("Block added. The current schedule broke this change and was discarded"), "\(page)")
+            #expect(page.contains("Block added. This change broke the current schedule, which was discarded: schedule the event again."), "\(page)")
             #expect(try !(await browser.get("/events/oakland?done=block").text.contains("was discarded")))
         }
         #expect(throws: EventError.notScheduled(WebFixture.event)) { try fixture.db.eventScheduleDocument(WebFixture.event) }
@@ -168,6 +189,78 @@ struct OrganizerConsoleTests {
             let page = try await browser.get("/events/oakland/schedule").text
             #expect(page.contains("Participants still see the schedule published at") && !page.contains("Not scheduled yet."), "\(page)")
             #expect(page.range(of: #"published at \d{4}-\d\d-\d\d \d\d:\d\d UTC\."#, options: .regularExpression) != nil, "\(page)")
+        }
+    }
+
+    @Test("the exports page of an event without a current schedule (never scheduled, or discarded by a change) says so and where to make one")
+    func exportsWithoutSchedule() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let before = try await browser.get("/events/oakland/exports")
+            #expect(before.status == .ok)
+            #expect(before.text.contains("event &#39;oakland&#39; has no schedule yet; schedule it on its schedule page"), "\(before.text)")
+            #expect(before.text.contains("<a href=\"/events/oakland/schedule\">") && !before.text.contains("/export/"), "\(before.text)")
+            let met = try #require(try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 0, keepPublished: false).meetings.first)
+            _ = try fixture.db.publishEvent(WebFixture.event)
+            #expect(try await browser.get("/events/oakland/exports").text.contains("/export/json"))
+            #expect(try fixture.db.addBlock(PairBlock(a: met.delegate, b: met.host), to: WebFixture.event))
+            let discarded = try await browser.get("/events/oakland/exports")
+            #expect(discarded.status == .ok && !discarded.text.contains("/export/"))
+            #expect(discarded.text.contains("a change of its participants or rules discarded it") && discarded.text.contains("Schedule it again on its schedule page"),
+                    "\(discarded.text)")
+        }
+    }
+
+    @Test("the events list counts an open event's participants as participants, a sides event's as delegates and hosts, and shows instants as the console does")
+    func eventsList() async throws {
+        let fixture = try WebFixture.make()
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 1, keepPublished: false)
+        _ = try fixture.db.publishEvent(WebFixture.event)
+        var spec = try fixture.db.eventDefinition(WebFixture.event).spec
+        spec.id = "chamber"
+        spec.pairing = .open
+        try fixture.db.createEvent(spec)
+        try fixture.db.addParticipants(["CN-A", "US-X"], to: "chamber", settings: ParticipantSettings())
+        try await signedIn(fixture) { browser in
+            for path in ["/events", "/"] {
+                let rows = try await browser.get(path).text.components(separatedBy: "<tr>")
+                let sides = try #require(rows.first { $0.contains("/events/oakland\"") }, "\(path)")
+                let open = try #require(rows.first { $0.contains("/events/chamber\"") }, "\(path)")
+                #expect(sides.range(of: #"<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC</td>"#, options: .regularExpression) != nil, "\(path): \(sides)")
+                #expect(sides.range(of: #"\dT\d"#, options: .regularExpression) == nil, "\(path): an instant as stored: \(sides)")
+                if path == "/events" {
+                    #expect(sides.contains("3 delegates, 3 hosts"), "\(sides)")
+                    #expect(open.contains("2 participants (open)") && !open.contains("delegate") && !open.contains("host"), "\(open)")
+                }
+            }
+            #expect(try await browser.get("/events").text.contains("<th>Participants</th>"))
+        }
+    }
+
+    @Test("a company's revision and a participant's link show their instants as the console does, not as stored")
+    func instantsAsTheConsoleShowsThem() async throws {
+        let fixture = try WebFixture.make()
+        try await signedIn(fixture) { browser in
+            let instant = #"\d{4}-\d\d-\d\d \d\d:\d\d UTC"#
+            let company = try await browser.get("/companies/CN-A").text
+            #expect(company.range(of: #"<dd>\d+ \("# + instant + #"\)</dd>"#, options: .regularExpression) != nil, "\(company)")
+            let links = try await browser.get("/events/oakland/links").text
+            #expect(links.range(of: "<td>" + instant + "</td>", options: .regularExpression) != nil, "\(links)")
+            for page in [company, links] {
+                #expect(page.range(of: #"\dT\d\d:\d\d"#, options: .regularExpression) == nil, "an instant as stored")
+            }
+        }
+    }
+
+    @Test("the schedule page says a count of one as one: who is under the minimum with 1 meeting, available in 1 slot")
+    func countsOfOne() async throws {
+        let fixture = try WebFixture.make()
+        try fixture.db.addParticipants(["CN-A"], to: WebFixture.event, settings: ParticipantSettings(maxMeetings: 2, available: SlotSet([2])))
+        _ = try fixture.db.scheduleEvent(WebFixture.event, minMeetings: 2, keepPublished: false)
+        try await signedIn(fixture) { browser in
+            let page = try await browser.get("/events/oakland/schedule").text
+            #expect(page.contains("Shanghai Solar (1 meeting): can meet at most 1 (max meetings 2, available in 1 slot)"), "\(page)")
+            #expect(!page.contains("1 meetings") && !page.contains("1 slots"))
         }
     }
 
@@ -280,7 +373,6 @@ struct OrganizerConsoleTests {
         try await signedIn(fixture) { browser in
             #expect(try await browser.get("/events/oakland/schedule").text.contains("Not scheduled yet"))
             let csrf = try await browser.csrf("/events/oakland/schedule")
-            #expect(try await browser.get("/events/oakland/exports").status == .notFound)
             let run = try await browser.post("/events/oakland/schedule", [("csrf", csrf), ("minMeetings", "1")])
             #expect(run.status == .seeOther)
             let grid = try await browser.get("/events/oakland/schedule").text

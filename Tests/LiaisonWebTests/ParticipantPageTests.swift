@@ -159,6 +159,40 @@ struct ParticipantPageTests {
         #expect(after.company.id == "US-Y" && after.company.country == "US")
     }
 
+    @Test("the profile form reads languages as a company import reads them: what the import refuses is refused in the page's language, and nothing changes")
+    func profileLanguagesAsImported() async throws {
+        let fixture = try WebFixture.make()
+        let token = fixture.tokens["CN-B"]!
+        let before = try fixture.db.company(id: "CN-B")
+        let stored = before.company
+        try await fixture.withBrowser { browser in
+            @Sendable func send(_ languages: String) async throws -> TestResponse {
+                try await browser.post("/p/\(token)/profile", [("csrf", try await browser.csrf("/p/\(token)")), ("name", stored.name),
+                                                                ("languages", languages), ("offers", stored.offers.text), ("seeks", stored.seeks.text)])
+            }
+            let refused = try await send("French or Chinese")
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("Langues\u{202F}: &#39;French or Chinese&#39; n’est pas valide ici"), "\(refused.text)")
+            #expect(try fixture.db.company(id: "CN-B") == before)
+            for (typed, read) in [("fr; zh; en", ["fr", "zh", "en"]), ("French, Mandarin Chinese", ["fr", "zh"]), ("fr zh", ["fr", "zh"])] {
+                #expect(try await send(typed).status == .seeOther, "\(typed)")
+                #expect(try fixture.db.company(id: "CN-B").company.languages == read, "\(typed)")
+            }
+        }
+    }
+
+    @Test("a request the organizer made reads naturally in French: asked by the organizer, as the participant's own are asked by it")
+    func organizerRequestInFrench() async throws {
+        let fixture = try WebFixture.make()
+        try fixture.db.addRequest(MeetingRequest(a: "CN-B", b: "US-Y", must: false), to: WebFixture.event)
+        try await fixture.withBrowser { browser in
+            let page = try await browser.get("/p/\(fixture.tokens["CN-B"]!)").text
+            let section = try #require(page.components(separatedBy: "id=\"requests\"").last?.components(separatedBy: "</section>").first)
+            #expect(section.contains("Port Logistics") && section.contains("demandé par l’organisateur, acceptée"), "\(section)")
+            #expect(!section.contains("organisé par l’organisateur"))
+        }
+    }
+
     @Test("a request for a company one already meets in the published schedule is refused in the page's language, and nothing is stored")
     func requestForAMeetingAlreadyScheduled() async throws {
         let fixture = try WebFixture.make()

@@ -71,18 +71,32 @@ public enum MatchError: Error, Equatable, CustomStringConvertible {
     /// A stored company of a country that is neither the delegation's nor a host's.
     case companyNotMatched(id: String, country: String)
 
+    /// What happened, without what to do about it where that is a command: the part every front
+    /// end says alike, each then saying what to do in its own terms (the CLI an option, the
+    /// console a field).
+    public var fact: String {
+        switch self {
+        case .wrongSide(let country, let target, let allowed):
+            "\(country.isEmpty ? "this profile" : "a company of \(country)") is matched with \(allowed.joined(separator: " or ")) companies, not \(target)"
+        case .unknownCompany(let id):
+            "no company with id \(CompanyText.quoted(id)) among the matched companies (\(MatchSides.delegation), \(MatchSides.hosts.joined(separator: ", ")))"
+        default: description
+        }
+    }
+
+    /// The ``fact`` and what to do about it at the terminal.
     public var description: String {
         switch self {
         case .notMatched(let country):
             "companies of \(country) are not matched; Liaison pairs \(MatchSides.delegation) delegates with \(MatchSides.hosts.joined(separator: " and ")) firms"
-        case .wrongSide(let country, let target, let allowed):
-            "\(country.isEmpty ? "this profile" : "a company of \(country)") is matched with \(allowed.joined(separator: " or ")) companies, not \(target); use --country \(allowed.first ?? "any") or any"
+        case .wrongSide(_, _, let allowed):
+            fact + "; use --country \(allowed.first ?? "any") or any"
         case .emptySide(let what):
             "there are no \(what) companies to match with; import some first"
         case .companyNotMatched(let id, let country):
             "\(CompanyText.quoted(id)) is a company of \(country), and " + MatchError.notMatched(country).description
-        case .unknownCompany(let id):
-            "no company with id \(CompanyText.quoted(id)) among the matched companies (\(MatchSides.delegation), \(MatchSides.hosts.joined(separator: ", "))); `liaison companies list` shows the ids"
+        case .unknownCompany:
+            fact + "; `liaison companies list` shows the ids"
         }
     }
 }

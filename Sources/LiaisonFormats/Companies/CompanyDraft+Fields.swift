@@ -3,8 +3,9 @@ import LiaisonCore
 extension CompanyDraft {
     /// Sets the field named by a file column from its text, as CSV writes it: languages separated
     /// by the separators a sector list takes (`;`, `,`, `、`, `/`, `|` and their full-width forms)
-    /// or spaces; profiles as `sector:weight;sector` (`；` also separates).
-    mutating func setField(_ column: String, text: String) throws(FieldIssue) {
+    /// or spaces; profiles as `sector:weight;sector` (`；` also separates). Every form that takes
+    /// a company's fields as text reads them here, so it accepts what an import accepts.
+    public mutating func setField(_ column: String, text: String) throws(FieldIssue) {
         switch column {
         case "id": id = text
         case "name": name = text

@@ -48,9 +48,10 @@ enum Report {
             }
             let reason: String
             if participant.capacity < model.minMeetings {
-                reason = "can meet at most \(participant.capacity) (max meetings \(participant.maxMeetings), available in \(participant.available.count) slots)"
+                reason = "can meet at most \(participant.capacity) (max meetings \(participant.maxMeetings), "
+                    + "available in \(EnglishCount.of(participant.available.count, "slot")))"
             } else if partners.count < model.minMeetings {
-                reason = "only \(partners.count) possible partners: "
+                reason = "only \(EnglishCount.of(partners.count, "possible partner")): "
                     + (model.onlyRequests ? "it is in no other request (--only-requests), or " : "") + "blocks and availability rule out the others"
             } else {
                 let full = partners.filter { !timetable.hasRoom($0) }.count

@@ -43,8 +43,8 @@ extension LiaisonDatabase {
         }
     }
 
-    /// The organizer accepts (the request is then in force and scheduled) or declines a
-    /// participant's request of `a` to meet `b`.
+    /// The organizer accepts (the request is then in force: the next scheduling run tries to place
+    /// it) or declines a participant's request of `a` to meet `b`.
     public func decideRequest(event: String, a: String, b: String, accept: Bool) throws {
         try writer.write { db in
             let before = try definition(event, db: db)
@@ -65,14 +65,17 @@ extension LiaisonDatabase {
             || ScheduleStore.published(event, in: db).contains { !$0.cancelled && Set([$0.delegate, $0.host]) == pair }
     }
 
-    /// Refuses a pair a participant may not ask for.
+    /// Refuses a pair a participant may not ask for: itself, a company that is no participant, a
+    /// pair the event's pairing rules out (two of one side of a sides event), a blocked pair.
     private static func checkPair(_ company: String, _ other: String, in definition: EventDefinition, allowBlocked: Bool = false) throws {
         guard company != other else { throw ParticipantActionError.ownCompany(company) }
         let sides = Dictionary(definition.participants.map { ($0.company, $0.side) }, uniquingKeysWith: { a, _ in a })
         for id in [company, other] where sides[id] == nil {
             throw EventError.notParticipant(event: definition.spec.id, company: id)
         }
-        guard sides[company] != sides[other] else { throw ParticipantActionError.sameSide(company, other) }
+        guard let side = sides[company], let otherSide = sides[other], definition.spec.pairing.allows(side, otherSide) else {
+            throw ParticipantActionError.sameSide(company, other)
+        }
         if !allowBlocked, definition.blocks.contains(where: { Set([$0.a, $0.b]) == Set([company, other]) }) {
             throw ParticipantActionError.blocked(company, other)
         }

@@ -13,6 +13,8 @@ public struct EventMatchboard: Sendable {
     public struct Key: Hashable, Sendable {
         var catalogVersion: Int64
         var weights: ScoreWeights
+        /// Who may meet whom.
+        var pairing: Pairing
         /// Participants and sides (`side:company`), one a line, by company.
         var participants: String
     }
@@ -34,8 +36,8 @@ public struct EventMatchboard: Sendable {
     private let explanation: MatchExplanation
     private let features: [String: CompanyFeatures]
     private let sides: [String: Side]
-    /// For each side, the participants of the other sides with their features, by id: who a
-    /// participant of that side may meet, in the order ties are broken.
+    /// For each side, the participants its participants may meet (those of the other side, or in
+    /// an open event every participant) with their features, by id, in the order ties are broken.
     private let candidates: [Side: [(id: String, features: CompanyFeatures)]]
     private let companies: [String: Company]
 
@@ -56,7 +58,7 @@ public struct EventMatchboard: Sendable {
         var candidates: [Side: [(id: String, features: CompanyFeatures)]] = [:]
         for side in Set(sides.values) {
             candidates[side] = order.compactMap { other in
-                guard sides[other] != side, let features = features[other] else { return nil }
+                guard let otherSide = sides[other], key.pairing.allows(side, otherSide), let features = features[other] else { return nil }
                 return (other, features)
             }
         }
@@ -64,8 +66,8 @@ public struct EventMatchboard: Sendable {
         self.companies = companies.mapValues(\.company)
     }
 
-    /// The best `limit` participants of the other side for `company`, best first (ties to the
-    /// lower id), leaving out `excluded` (blocked pairs, say).
+    /// The best `limit` participants `company` may meet (the other side's; in an open event, any
+    /// other), best first (ties to the lower id), leaving out `excluded` (blocked pairs, say).
     public func suggestions(for company: String, excluding excluded: Set<String> = [], limit: Int) -> [Suggestion] {
         guard limit > 0, let subject = features[company], let side = sides[company] else { return [] }
         // The best `limit` kept in order while scanning by id: a later candidate with an equal

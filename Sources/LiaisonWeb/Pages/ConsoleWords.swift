@@ -27,6 +27,15 @@ enum ConsoleWords {
         return error.description
     }
 
+    /// What `error` tells the organizer on a company's page, whose Target field chooses the countries.
+    static func refusal(_ error: MatchError) -> String {
+        switch error {
+        case .wrongSide: error.fact + "; choose one of them, or every country it meets, as its Target"
+        case .unknownCompany: error.fact + "; the Companies page lists the companies"
+        default: error.description
+        }
+    }
+
     /// A reason the scheduler gave (a request left out, a meeting dropped, a participant under its
     /// minimum), naming the schedule form's field where it names the flag of the same choice.
     static func reason(_ text: String) -> String {

@@ -44,7 +44,7 @@ struct ErrorPages: RouterMiddleware {
         case let error as ParticipantActionError: (.badRequest, [error.description])
         case let error as SchedulingError: (.badRequest, error.problems)
         case let error as CoreError: (.badRequest, ["\(error)"])
-        case let error as MatchError: (.badRequest, [error.description])
+        case let error as MatchError: (.badRequest, [ConsoleWords.refusal(error)])
         default: nil
         }
     }

@@ -144,7 +144,7 @@ struct PageText: Sendable {
         suggestionsNote: "Les participants de l’événement que vous pourriez rencontrer, les meilleurs d’abord, avec pourquoi.",
         noSuggestions: "Pas encore de suggestion.", why: "Pourquoi", requestMeeting: "Demander un rendez-vous",
         notInterested: "Pas intéressé", requests: "Vos demandes", noRequests: "Aucune demande pour l’instant.",
-        askedByYou: "demandé par vous", askedByThem: "demandé par eux", arrangedByOrganizer: "organisé par l’organisateur",
+        askedByYou: "demandé par vous", askedByThem: "demandé par eux", arrangedByOrganizer: "demandé par l’organisateur",
         pending: "en attente de l’organisateur", accepted: "acceptée", declined: "refusée", mustMeet: "rendez-vous obligatoire",
         notInterestedIn: "Pas intéressé par", agenda: "Votre agenda",
         notPublished: "Votre agenda apparaîtra ici dès que l’organisateur aura publié le programme.",

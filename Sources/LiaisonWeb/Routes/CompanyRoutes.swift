@@ -42,7 +42,7 @@ struct CompanyRoutes {
         do {
             answer = try database.match(MatchQuery(subject: .company(id), target: MatchTarget(target) ?? .any, top: 10))
         } catch let error as MatchError {
-            problem = error.description
+            problem = ConsoleWords.refusal(error)
         } catch let error as CoreError {
             problem = "\(error)"
         }
@@ -64,7 +64,7 @@ struct CompanyRoutes {
         } ?? CompanyFileFormat(inferredFrom: URL(fileURLWithPath: "upload").appendingPathExtension(
             URL(fileURLWithPath: upload.clientName).pathExtension))
         var view = ImportView(lang: "en", organizer: OrganizerBar(csrf: context.session!.csrf), notice: nil,
-                              file: DisplayText.safe(upload.clientName), imported: false, total: 0, inserted: 0, updated: 0,
+                              file: DisplayText.safe(upload.clientName), imported: false, companyCount: "", inserted: 0, updated: 0,
                               unchanged: 0, problemCount: "", problems: [])
         do {
             guard let format else { throw ImportError(problems: [ImportProblem(file: upload.clientName, line: 1, field: "file",
@@ -74,7 +74,7 @@ struct CompanyRoutes {
             view.inserted = summary.inserted
             view.updated = summary.updated
             view.unchanged = summary.unchanged
-            view.total = summary.inserted + summary.updated + summary.unchanged
+            view.companyCount = EnglishCount.of(summary.inserted + summary.updated + summary.unchanged, "company", plural: "companies")
         } catch let error as ImportError {
             // Problems name the temporary file: the user knows the file by the name it uploaded.
             view.problems = error.problems.map { problem in

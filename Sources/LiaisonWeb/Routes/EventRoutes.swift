@@ -198,7 +198,7 @@ struct EventRoutes {
         let query = FormFields.query(request)
         let done = Self.doneNotice(query["done"])
         guard query["schedule"] == "discarded" else { return done }
-        return [done, "The current schedule broke this change and was discarded: schedule the event again."]
+        return [done, "This change broke the current schedule, which was discarded: schedule the event again."]
             .compactMap { $0 }.joined(separator: " ")
     }
 
@@ -206,7 +206,7 @@ struct EventRoutes {
         switch done {
         case "registered": "Registered."
         case "request": "Request added."
-        case "accept": "Request accepted: it is scheduled from now on."
+        case "accept": "Request accepted: the next scheduling run will try to place it."
         case "decline": "Request declined."
         case "block": "Block added."
         case "lock": "Lock added."

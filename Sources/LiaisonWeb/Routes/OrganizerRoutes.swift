@@ -1,4 +1,6 @@
 import Hummingbird
+import LiaisonCore
+import LiaisonScheduling
 import LiaisonStore
 
 /// The console's home: the events and the size of the catalog.
@@ -38,9 +40,10 @@ struct EventRow: Sendable {
     var date: String
     var city: String
     var participants: Int
-    var delegates: Int
-    var hosts: Int
+    /// Who takes part: `3 delegates, 5 hosts`; in an open event, where sides do not count, `8 participants (open)`.
+    var who: String
     var meetings: String
+    /// When it was last published, as the console shows instants, or `not yet`.
     var published: String
 
     init(_ summary: EventSummary) {
@@ -50,9 +53,9 @@ struct EventRow: Sendable {
         date = summary.spec.date
         city = DisplayText.safe(summary.spec.city)
         participants = summary.delegates + summary.hosts
-        delegates = summary.delegates
-        hosts = summary.hosts
+        who = summary.spec.pairing == .open ? EnglishCount.of(participants, "participant") + " (open)"
+            : EnglishCount.of(summary.delegates, "delegate") + ", " + EnglishCount.of(summary.hosts, "host")
         meetings = summary.meetings.map(String.init) ?? "–"
-        published = summary.publishedAt ?? "not yet"
+        published = summary.publishedAt.map(DisplayText.instant) ?? "not yet"
     }
 }

@@ -74,30 +74,25 @@ struct ParticipantRoutes {
     }
 
     /// `POST /p/TOKEN/profile`: the participant corrects its company's profile; every field is
-    /// checked as an import checks it, and a real change makes a new revision. The id and the
-    /// country (which decides the side) stay; fields the form does not show are kept. A text
-    /// sent back as the form showed it (hidden characters as marks, see ``DisplayText``) keeps
-    /// the stored text, marks and all.
+    /// read and checked as an import reads and checks its column (``CompanyDraft/setField(_:text:)``),
+    /// so the form refuses what an import refuses, and a real change makes a new revision. The id
+    /// and the country (which decides the side) stay; fields the form does not show are kept. A
+    /// text sent back as the form showed it (hidden characters as marks, see ``DisplayText``)
+    /// keeps the stored text, marks and all.
     @Sendable func profile(_ request: Request, context: WebContext) async throws -> Response {
         try await act(request, context, done: "profile") { access, fields in
             let database = environment.database
             let stored = try database.company(id: access.company).company
-            func text(_ field: String, stored value: String) -> String {
-                let sent = fields[field] ?? ""
-                return sent == DisplayText.safe(value) ? value : sent
-            }
+            let shown = ["name": stored.name, "region": stored.region, "city": stored.city, "description": stored.description]
             var draft = CompanyDraft()
             draft.id = stored.id
             draft.country = stored.country
-            draft.name = text("name", stored: stored.name)
-            draft.region = text("region", stored: stored.region)
-            draft.city = text("city", stored: stored.city)
-            draft.size = fields["size"] ?? ""
-            draft.languages = (fields["languages"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," || $0.isWhitespace }).map(String.init)
-            draft.description = text("description", stored: stored.description)
             var issues: [FieldIssue] = []
-            do throws(FieldIssue) { draft.offers = try ProfileEntry.parseList(fields["offers"] ?? "", field: "offers") } catch { issues.append(error) }
-            do throws(FieldIssue) { draft.seeks = try ProfileEntry.parseList(fields["seeks"] ?? "", field: "seeks") } catch { issues.append(error) }
+            for field in Self.profileFields {
+                let sent = fields[field] ?? ""
+                let text = shown[field].map { sent == DisplayText.safe($0) ? $0 : sent } ?? sent
+                do throws(FieldIssue) { try draft.setField(field, text: text) } catch { issues.append(error) }
+            }
             guard issues.isEmpty else { throw FieldIssues(issues: issues) }
             let checked = try draft.validated(with: database.taxonomy)
             var company = stored
@@ -112,6 +107,9 @@ struct ParticipantRoutes {
             try database.save([company])
         }
     }
+
+    /// The company's fields the profile form sends, by their import column names.
+    static let profileFields = ["name", "region", "city", "size", "languages", "description", "offers", "seeks"]
 
     // MARK: - Helpers
 

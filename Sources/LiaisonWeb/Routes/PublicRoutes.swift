@@ -9,6 +9,9 @@ struct PublicRoutes {
     func add(to router: Router<WebContext>) {
         router.get("/static/liaison.css") { _, _ in Self.asset(PackageResources.liaison_css, type: "text/css; charset=utf-8") }
         router.get("/static/liaison.js") { _, _ in Self.asset(PackageResources.liaison_js, type: "text/javascript; charset=utf-8") }
+        router.get("/static/favicon.svg") { _, _ in Self.asset(PackageResources.favicon_svg, type: "image/svg+xml") }
+        // Where a browser looks for the icon of a page that names none (a downloaded file shown in a tab).
+        router.get("/favicon.ico") { _, _ in Self.asset(PackageResources.favicon_svg, type: "image/svg+xml") }
         router.get("/signin", use: signIn)
         router.post("/signout", use: signOut)
     }
@@ -25,7 +28,7 @@ struct PublicRoutes {
         }
         guard let session = try environment.database.signInOrganizer(token: token, now: environment.now()), let value = session.token else {
             await environment.refuse(context)
-            throw HTTPError(.notFound, message: "This sign-in link is not the one `liaison serve` printed last.")
+            throw HTTPError(.notFound, message: "This sign-in link is not the one the server printed when it last started (liaison serve prints a new one at each start).")
         }
         var response = Responses.redirect(to: "/")
         response.setCookie(OrganizerAuthentication.cookie(value, maxAge: Int(LiaisonDatabase.organizerSessionLifetime), environment: environment))

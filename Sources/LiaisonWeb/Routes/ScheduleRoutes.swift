@@ -80,20 +80,29 @@ struct ScheduleRoutes {
         return Responses.redirect(to: EventRoutes.href(id) + "/schedule?done=published")
     }
 
-    /// `GET /events/ID/exports`: every export's files.
+    /// `GET /events/ID/exports`: every export's files; without a current schedule (never made,
+    /// or discarded by a change), why there are none and where to make one.
     @Sendable func exports(_ request: Request, context: WebContext) async throws -> Response {
         let id = try EventRoutes.event(context)
-        let document = try environment.database.eventScheduleDocument(id)
-        let stamp = environment.now()
-        let formats = try ScheduleFormat.allCases.map { format in
-            ExportsView.Format(label: Self.label(format), files: try format.files(document, stamp: stamp).map { file in
-                let href = EventRoutes.href(id) + "/export/" + format.rawValue + (format.isFolder ? "?file=" + URLText.component(file.path) : "")
-                return ExportsView.File(path: DisplayText.safe(file.path.isEmpty ? Self.fileName(id, format) : file.path), href: href)
-            })
+        let database = environment.database
+        var view = ExportsView(organizer: OrganizerBar(csrf: context.session!.csrf), id: DisplayText.safe(id),
+                               name: DisplayText.safe(try database.eventDefinition(id).spec.name), eventHref: EventRoutes.href(id),
+                               scheduleHref: EventRoutes.href(id) + "/schedule", formats: [])
+        do {
+            let document = try database.eventScheduleDocument(id)
+            let stamp = environment.now()
+            view.formats = try ScheduleFormat.allCases.map { format in
+                ExportsView.Format(label: Self.label(format), files: try format.files(document, stamp: stamp).map { file in
+                    let href = EventRoutes.href(id) + "/export/" + format.rawValue + (format.isFolder ? "?file=" + URLText.component(file.path) : "")
+                    return ExportsView.File(path: DisplayText.safe(file.path.isEmpty ? Self.fileName(id, format) : file.path), href: href)
+                })
+            }
+        } catch let error as EventError {
+            switch error {
+            case .notScheduled, .scheduleDiscarded: view.missing = DisplayText.safe(ConsoleWords.refusal(error))
+            default: throw error
+            }
         }
-        let view = ExportsView(organizer: OrganizerBar(csrf: context.session!.csrf), id: DisplayText.safe(id),
-                               name: DisplayText.safe(document.event.name), eventHref: EventRoutes.href(id),
-                               scheduleHref: EventRoutes.href(id) + "/schedule", formats: formats)
         return try HTMLPage(html: environment.templates.render("exports", view)).response(from: request, context: context)
     }
 

@@ -29,7 +29,7 @@ struct OrganizerAuthentication: RouterMiddleware {
         }
         guard context.session != nil else {
             if request.method == .get || request.method == .head { return Responses.redirect(to: "/signin") }
-            throw HTTPError(.forbidden, message: "sign in first: open the link `liaison serve` printed")
+            throw HTTPError(.forbidden, message: "sign in first: open the sign-in link the server printed when it started")
         }
         return try await next(request, context)
     }

@@ -43,8 +43,8 @@ struct CompanyListView: Sendable {
     var query: String
     var country: String
     var sectors: [SectorOption]
-    var hasFilter: Bool
-    var total: Int
+    /// How many companies there are, or match the filter: `3 companies`, `1 company matches`.
+    var count: String
     var from: Int
     var to: Int
     var companies: [CompanyRow]
@@ -58,8 +58,8 @@ struct CompanyListView: Sendable {
         self.country = country ?? ""
         let chosen = sector.flatMap { taxonomy.resolve($0) }.map { taxonomy.sectors[$0].id }
         sectors = taxonomy.sectors.map { SectorOption(id: $0.id, name: $0.name, selected: $0.id == chosen) }
-        hasFilter = !text.isEmpty || country != nil || sector != nil
-        total = page.total
+        let hasFilter = !text.isEmpty || country != nil || sector != nil
+        count = EnglishCount.of(page.total, "company", plural: "companies") + (hasFilter ? (page.total == 1 ? " matches" : " match") : "")
         from = page.companies.isEmpty ? 0 : page.offset + 1
         to = page.offset + page.companies.count
         companies = page.companies.map { CompanyRow($0, taxonomy: taxonomy) }
@@ -130,8 +130,10 @@ struct CompanyView: Sendable {
         seeks = DisplayText.safe(ParticipantPage.profileNames(company.seeks, taxonomy))
         description = DisplayText.safe(company.description)
         revision = stored.revision
-        updatedAt = stored.updatedAt
-        targets = (["any"] + [MatchSides.delegation] + MatchSides.hosts).map {
+        updatedAt = DisplayText.instant(stored.updatedAt)
+        // Only the countries it is matched with: the other side's.
+        let countries = (try? MatchSides.countries(matchedWith: company.country, target: .any)) ?? []
+        targets = (["any"] + countries).map {
             TargetOption(value: $0, label: $0 == "any" ? "every country it meets" : $0, selected: $0.caseInsensitiveCompare(target) == .orderedSame)
         }
         switch answer?.source {
@@ -160,7 +162,8 @@ struct ImportView: Sendable {
     var notice: String?
     var file: String
     var imported: Bool
-    var total: Int
+    /// `3 companies`, `1 company`.
+    var companyCount: String
     var inserted: Int
     var updated: Int
     var unchanged: Int

@@ -204,7 +204,7 @@ struct LinksView: Sendable {
         notice = fresh > 0 ? "\(EnglishCount.of(fresh, "new link")) below: copy \(them) now, \(they) not shown again." : nil
         self.links = links.map { link in
             Row(company: link.company, shownCompany: DisplayText.safe(link.company), name: DisplayText.safe(link.name), url: link.token.map { origin + "/p/" + $0 },
-                state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt ?? "",
+                state: link.issuedAt == nil ? "no link yet" : "issued (shown only when issued)", issuedAt: link.issuedAt.map(DisplayText.instant) ?? "",
                 hasLink: link.issuedAt != nil)
         }
     }

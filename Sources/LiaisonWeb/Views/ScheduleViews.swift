@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import LiaisonFormats
 import LiaisonScheduling
 
@@ -32,7 +33,8 @@ struct ScheduleView: Sendable {
 
     struct Shortfall: Sendable {
         var company: String
-        var meetings: Int
+        /// `1 meeting`, `0 meetings`.
+        var meetings: String
         var reason: String
     }
 
@@ -127,7 +129,7 @@ struct ScheduleView: Sendable {
                 scheduledAt: DisplayText.instant(state.scheduledAt) + (state.rulesChangedAt.map(DisplayText.instant).map {
                     " — the event's participants or rules changed at \($0), after it: these figures are of the event as it was; schedule again to bring them up to date"
                 } ?? ""))
-            shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: $0.meetings, reason: DisplayText.safe(ConsoleWords.reason($0.reason))) }
+            shortfalls = report.underMinimum.map { Shortfall(company: shown($0.company), meetings: EnglishCount.of($0.meetings, "meeting"), reason: DisplayText.safe(ConsoleWords.reason($0.reason))) }
             unplaced = state.unplacedRequests.map {
                 Unplaced(pair: "\(shown($0.request.a)) – \(shown($0.request.b))", reason: DisplayText.safe(ConsoleWords.reason($0.reason)))
             }
@@ -168,7 +170,7 @@ struct ScheduleView: Sendable {
     }
 }
 
-/// `GET /events/ID/exports`.
+/// `GET /events/ID/exports`: every export's files, or why there are none.
 struct ExportsView: Sendable {
     struct File: Sendable {
         var path: String
@@ -188,4 +190,6 @@ struct ExportsView: Sendable {
     var eventHref: String
     var scheduleHref: String
     var formats: [Format]
+    /// Why there is nothing to export, and where to make a schedule: no current schedule.
+    var missing: String?
 }

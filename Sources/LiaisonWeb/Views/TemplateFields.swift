@@ -181,8 +181,7 @@ extension CompanyListView: TemplateView {
         "query": .init(\CompanyListView.query),
         "country": .init(\CompanyListView.country),
         "sectors": .init(\CompanyListView.sectors),
-        "hasFilter": .init(\CompanyListView.hasFilter),
-        "total": .init(\CompanyListView.total),
+        "count": .init(\CompanyListView.count),
         "from": .init(\CompanyListView.from),
         "to": .init(\CompanyListView.to),
         "companies": .init(\CompanyListView.companies),
@@ -243,7 +242,7 @@ extension ImportView: TemplateView {
         "notice": .init(\ImportView.notice),
         "file": .init(\ImportView.file),
         "imported": .init(\ImportView.imported),
-        "total": .init(\ImportView.total),
+        "companyCount": .init(\ImportView.companyCount),
         "inserted": .init(\ImportView.inserted),
         "updated": .init(\ImportView.updated),
         "unchanged": .init(\ImportView.unchanged),
@@ -358,6 +357,7 @@ extension ExportsView: TemplateView {
         "eventHref": .init(\ExportsView.eventHref),
         "scheduleHref": .init(\ExportsView.scheduleHref),
         "formats": .init(\ExportsView.formats),
+        "missing": .init(\ExportsView.missing),
     ]
 }
 
@@ -509,8 +509,7 @@ extension EventRow: TemplateView {
         "date": .init(\EventRow.date),
         "city": .init(\EventRow.city),
         "participants": .init(\EventRow.participants),
-        "delegates": .init(\EventRow.delegates),
-        "hosts": .init(\EventRow.hosts),
+        "who": .init(\EventRow.who),
         "meetings": .init(\EventRow.meetings),
         "published": .init(\EventRow.published),
     ]

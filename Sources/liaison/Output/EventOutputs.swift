@@ -71,7 +71,7 @@ struct EventReport: CommandOutput {
             "breaks: total \(report.breaks.total)\(report.breaks.proofNote), max \(report.breaks.max), spread \(report.breaks.spread); idle slots: \(report.idleSlots)",
         ]
         for shortfall in report.underMinimum {
-            lines.append("  under the minimum: \(shortfall.company) (\(shortfall.meetings) meetings): \(shortfall.reason)")
+            lines.append("  under the minimum: \(shortfall.company) (\(EnglishCount.of(shortfall.meetings, "meeting"))): \(shortfall.reason)")
         }
         // With a minimum of one or more, everyone without a meeting is named just above.
         let named = Set(report.underMinimum.map(\.company))

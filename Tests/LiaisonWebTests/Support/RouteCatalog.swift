@@ -59,8 +59,9 @@ enum RouteCatalog {
         Route(method: "POST", pattern: "/p/{token}/rate", uri: "/rate", form: [("counterpart", "US-X"), ("outcome", "follow-up-planned")]),
     ]
 
-    /// Routes anyone may use: static assets, signing in and out.
-    static let open = ["GET /static/liaison.css", "GET /static/liaison.js", "GET /signin", "POST /signout"]
+    /// Routes anyone may use: static assets (the site's icon at the address browsers ask for too), signing in and out.
+    static let open = ["GET /static/liaison.css", "GET /static/liaison.js", "GET /static/favicon.svg", "GET /favicon.ico", "GET /signin",
+                       "POST /signout"]
 
     /// Every route the catalog knows, as the router describes routes (`GET /p/{token}`).
     static var all: Set<String> {
