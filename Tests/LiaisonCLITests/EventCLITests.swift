@@ -160,6 +160,17 @@ struct EventCLITests {
         }
     }
 
+    @Test("an export of one meeting says one meeting")
+    func exportOfOne() throws {
+        try EventScenario.withImported { directory in
+            try EventScenario.succeed(EventScenario.createArguments, in: directory)
+            try EventScenario.succeed(["event", "add", "forum", "CN-0001", "CA-0001"], in: directory)
+            try EventScenario.succeed(["event", "schedule", "forum"], in: directory)
+            let export = try EventScenario.succeed(["event", "export", "forum", "--format", "json", "-o", "one.json"], in: directory)
+            #expect(export.stderr.hasPrefix("wrote the json export of forum (1 meeting) to "), "\(export.stderr)")
+        }
+    }
+
     @Test("--venue is stored, shown by event show (text and JSON) and on agendas")
     func venue() throws {
         try EventScenario.withImported { directory in

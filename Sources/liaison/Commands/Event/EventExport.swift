@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCore
 import LiaisonFormats
 import LiaisonStore
 
@@ -30,7 +31,7 @@ extension Liaison.Event {
             } else {
                 try Output.write(files[0].data, to: output)
             }
-            var note = "wrote the \(format.rawValue) export of \(event.id) (\(document.meetings.count) meetings) to \(output)"
+            var note = "wrote the \(format.rawValue) export of \(event.id) (\(EnglishCount.of(document.meetings.count, "meeting"))) to \(output)"
             let empty = document.withoutMeetings
             if !empty.isEmpty {
                 note += "; \(empty.count) agenda\(empty.count == 1 ? " is" : "s are") empty: " + empty.prefix(10).joined(separator: ", ")
