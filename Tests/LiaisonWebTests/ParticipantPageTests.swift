@@ -63,6 +63,24 @@ struct ParticipantPageTests {
         }
     }
 
+    @Test("the page gives the time zone with its offset, and each clock change between the event's days, in the page's language")
+    func pageZoneOffsets() async throws {
+        // Los Angeles moves its clocks on March 8, 2026, between the two days.
+        let fixture = try WebFixture.make(days: [EventDay(date: "2026-03-06", start: "08:00", slots: 2),
+                                                 EventDay(date: "2026-03-09", start: "09:00", slots: 2)])
+        try await fixture.withBrowser { browser in
+            let en = try await browser.get("/p/\(fixture.tokens["US-X"]!)").text
+            #expect(en.contains("<dd>America/Los_Angeles (UTC-08:00; UTC-07:00 from March 9, 2026)</dd>"), "\(en)")
+            let zh = try await browser.get("/p/\(fixture.tokens["CN-A"]!)").text
+            #expect(zh.contains("<dd>America/Los_Angeles (UTC-08:00；2026年3月9日起UTC-07:00)</dd>"), "\(zh)")
+        }
+        let oneDay = try WebFixture.make()
+        try await oneDay.withBrowser { browser in
+            let page = try await browser.get("/p/\(oneDay.tokens["US-X"]!)").text
+            #expect(page.contains("<dd>America/Los_Angeles (UTC-08:00)</dd>"), "\(page)")
+        }
+    }
+
     @Test("suggestions are the other side's participants, best first, with reasons from the reader's side, and no score")
     func suggestions() async throws {
         let fixture = try WebFixture.make()

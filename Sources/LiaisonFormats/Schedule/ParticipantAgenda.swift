@@ -121,7 +121,7 @@ public struct ParticipantAgenda: Sendable {
     /// `America/Los_Angeles (UTC-08:00)`: the zone and its offset when the event starts; for an
     /// event whose days fall on both sides of a clock change, each change from the day it holds,
     /// in `words`' language: `Europe/Madrid (UTC+01:00; UTC+02:00 from March 30, 2026)`.
-    static func zoneText(_ event: EventSpec, words: AgendaWords) -> String {
+    public static func zoneText(_ event: EventSpec, words: AgendaWords) -> String {
         guard let zone = TimeZone(identifier: event.timeZone) else { return event.timeZone }
         var changes: [String] = [], last: Int?
         for (index, day) in event.days.enumerated() {

@@ -78,6 +78,7 @@ struct ParticipantPage: Sendable {
     /// Each day of the event with its hours, in the participant's language.
     var eventWhen: String
     var eventPlace: String
+    /// The event's time zone with its offset, and each clock change between its days.
     var eventTimeZone: String
     var published: Bool
     var calendarHref: String
@@ -151,7 +152,8 @@ struct ParticipantPage: Sendable {
                 + EventSpec.clock(spec.startMinute(ofSlot: slots.upperBound) + spec.slotMinutes)
         }.joined(separator: "; ")
         eventPlace = DisplayText.safe(spec.venue.isEmpty ? spec.city : spec.venue)
-        eventTimeZone = spec.timeZone
+        // With its offset on the event's days, as the printable agenda gives it.
+        eventTimeZone = DisplayText.safe(ParticipantAgenda.zoneText(spec, words: AgendaWords.of(agendaLanguage)))
         published = view.agenda != nil
         calendarHref = base + "/agenda.ics"
         let rateAction = base + "/rate", requestAction = base + "/request", declineAction = base + "/not-interested"
