@@ -20,27 +20,36 @@ struct EscapingTests {
         "event": "<script>alert('event')</script>",
     ]
 
-    @Test("organizer pages, participant pages and the printable export show hostile names as text")
-    func hostileNamesAreEscapedOnEveryPage() async throws {
-        let fixture = try WebFixture.make(names: Self.hostile, now: TestClock.afterEvent)
+    /// The pages of an event whose companies bear `names`, with CN-B's request of US-X, scheduled
+    /// and published: the organizer's `uris` (each answering 200), what `more` reads as the
+    /// organizer, and every participant's page, each with where it was read.
+    private static func pages(names: [String: String], now: Date = TestClock.beforeEvent, organizer uris: [String],
+                              more: @escaping @Sendable (Browser) async throws -> [(String, String)] = { _ in [] }) async throws -> [(String, String)] {
+        let fixture = try WebFixture.make(names: names, now: now)
         try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-B", with: "US-X")
         try await SchedulingHelper.scheduleAndPublish(fixture)
         let signIn = try fixture.db.newOrganizerSignIn()
-        let pages = try await fixture.withBrowser { browser -> [(String, String)] in
+        return try await fixture.withBrowser { browser -> [(String, String)] in
             try await browser.signIn(signIn)
             var pages: [(String, String)] = []
-            for uri in ["/", "/companies", "/companies/CN-A", "/companies/US-X", "/companies/CN-B", "/events", "/events/oakland",
-                        "/events/oakland/schedule", "/events/oakland/links", "/events/oakland/exports", "/events/oakland/export/html"] {
+            for uri in uris {
                 let response = try await browser.get(uri)
                 #expect(response.status == .ok, "\(uri)")
                 pages.append((uri, response.text))
             }
-            let issued = try await browser.post("/events/oakland/links/renew", [("csrf", try await browser.csrf("/events/oakland/links")), ("company", "CN-A")])
-            pages.append(("links after renewal", issued.text))
-            for (company, token) in fixture.tokens {
-                pages.append(("/p/ of \(company)", try await browser.get("/p/\(token)").text))
-            }
+            pages += try await more(browser)
+            for (company, token) in fixture.tokens { pages.append(("/p/ of \(company)", try await browser.get("/p/\(token)").text)) }
             return pages
+        }
+    }
+
+    @Test("organizer pages, participant pages and the printable export show hostile names as text")
+    func hostileNamesAreEscapedOnEveryPage() async throws {
+        let uris = ["/", "/companies", "/companies/CN-A", "/companies/US-X", "/companies/CN-B", "/events", "/events/oakland",
+                    "/events/oakland/schedule", "/events/oakland/links", "/events/oakland/exports", "/events/oakland/export/html"]
+        let pages = try await Self.pages(names: Self.hostile, now: TestClock.afterEvent, organizer: uris) { browser in
+            let issued = try await browser.post("/events/oakland/links/renew", [("csrf", try await browser.csrf("/events/oakland/links")), ("company", "CN-A")])
+            return [("links after renewal", issued.text)]
         }
         for (uri, html) in pages {
             #expect(!html.contains("<script>alert"), "\(uri) lets a script tag through")
@@ -75,19 +84,8 @@ struct EscapingTests {
 
     @Test("names with invisible characters show each as its mark, on the console and on other participants' pages")
     func invisibleCharactersAreMarked() async throws {
-        let fixture = try WebFixture.make(names: Self.invisible)
-        try fixture.db.requestMeeting(event: WebFixture.event, from: "CN-B", with: "US-X")
-        try await SchedulingHelper.scheduleAndPublish(fixture)
-        let signIn = try fixture.db.newOrganizerSignIn()
-        let pages = try await fixture.withBrowser { browser -> [(String, String)] in
-            try await browser.signIn(signIn)
-            var pages: [(String, String)] = []
-            for uri in ["/companies", "/companies/CN-A", "/companies/US-X", "/events/oakland", "/events/oakland/schedule", "/events/oakland/links"] {
-                pages.append((uri, try await browser.get(uri).text))
-            }
-            for (company, token) in fixture.tokens { pages.append(("/p/ of \(company)", try await browser.get("/p/\(token)").text)) }
-            return pages
-        }
+        let pages = try await Self.pages(names: Self.invisible, organizer: ["/companies", "/companies/CN-A", "/companies/US-X", "/events/oakland",
+                                                                           "/events/oakland/schedule", "/events/oakland/links"])
         let hidden = Self.invisible.values.flatMap(\.unicodeScalars).filter { !$0.isASCII }
         for (uri, html) in pages {
             for scalar in hidden { #expect(!html.unicodeScalars.contains(scalar), "\(uri) shows a raw \(CompanyText.name(of: scalar))") }
