@@ -119,6 +119,22 @@ struct ParticipantRequestTests {
         return try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false).meetings
     }
 
+    /// Publishes the forum, then discards its current schedule by blocking a scheduled pair that
+    /// shares no one with `meeting`: that pair.
+    private static func publishThenDiscard(_ db: LiaisonDatabase, _ scheduled: [Meeting], sparing meeting: Meeting) throws -> Meeting {
+        _ = try db.publishEvent("forum")
+        let other = try #require(scheduled.first { Set([$0.delegate, $0.host]).isDisjoint(with: [meeting.delegate, meeting.host]) })
+        #expect(try db.addBlock(PairBlock(a: other.delegate, b: other.host), to: "forum"))
+        return other
+    }
+
+    /// The forum's delegate–host pairs that `scheduled` does not meet, in order.
+    private static func unmetPairs(_ scheduled: [Meeting]) -> [(String, String)] {
+        let pairs = Set(scheduled.map { Set([$0.delegate, $0.host]) })
+        return (1...4).flatMap { d in (1...6).map { (String(format: "CN-%04d", d), String(format: "CA-%04d", $0)) } }
+            .filter { !pairs.contains(Set([$0.0, $0.1])) }
+    }
+
     @Test("a request to meet a company one already meets in the schedule, current or published, is refused and stores nothing")
     func requestForAScheduledMeeting() throws {
         try EventFixture.withCompanies { db in
@@ -132,17 +148,13 @@ struct ParticipantRequestTests {
             }
             #expect(try db.eventDefinition("forum").requests.isEmpty)
             // Published, then the current schedule discarded by a change of the rules: the published meeting still holds.
-            _ = try db.publishEvent("forum")
-            let other = try #require(scheduled.first { Set([$0.delegate, $0.host]).isDisjoint(with: [meeting.delegate, meeting.host]) })
-            #expect(try db.addBlock(PairBlock(a: other.delegate, b: other.host), to: "forum"))
+            let other = try Self.publishThenDiscard(db, scheduled, sparing: meeting)
             #expect(throws: ParticipantActionError.alreadyMeeting(meeting.host, meeting.delegate)) {
                 try db.requestMeeting(event: "forum", from: meeting.host, with: meeting.delegate)
             }
             #expect(try db.eventDefinition("forum").requests.isEmpty)
             // A pair that does not meet may still be asked for.
-            let pairs = Set(scheduled.map { Set([$0.delegate, $0.host]) })
-            let free = try #require((1...4).flatMap { d in (1...6).map { (String(format: "CN-%04d", d), String(format: "CA-%04d", $0)) } }
-                .first { !pairs.contains(Set([$0.0, $0.1])) && Set([$0.0, $0.1]) != Set([other.delegate, other.host]) })
+            let free = try #require(Self.unmetPairs(scheduled).first { Set([$0.0, $0.1]) != Set([other.delegate, other.host]) })
             try db.requestMeeting(event: "forum", from: free.0, with: free.1)
             #expect(try db.eventDefinition("forum").requests.map { [$0.a, $0.b] } == [[free.0, free.1]])
         }
@@ -159,16 +171,12 @@ struct ParticipantRequestTests {
             #expect(try db.eventSchedule("forum").scheduled.count == scheduled.count)
             #expect(try db.eventDefinition("forum").blocks.isEmpty)
             // Published, then the current schedule discarded by the organizer: the published meeting still holds.
-            _ = try db.publishEvent("forum")
-            let other = try #require(scheduled.first { Set([$0.delegate, $0.host]).isDisjoint(with: [meeting.delegate, meeting.host]) })
-            #expect(try db.addBlock(PairBlock(a: other.delegate, b: other.host), to: "forum"))
+            _ = try Self.publishThenDiscard(db, scheduled, sparing: meeting)
             #expect(throws: ParticipantActionError.scheduled(meeting.delegate, meeting.host)) {
                 try db.declineMatch(event: "forum", from: meeting.delegate, with: meeting.host)
             }
             // A pair that does not meet is still the participant's to decline.
-            let pairs = Set(scheduled.map { Set([$0.delegate, $0.host]) })
-            let free = try #require((1...4).flatMap { d in (1...6).map { (String(format: "CN-%04d", d), String(format: "CA-%04d", $0)) } }
-                .first { !pairs.contains(Set([$0.0, $0.1])) })
+            let free = try #require(Self.unmetPairs(scheduled).first)
             try db.declineMatch(event: "forum", from: free.0, with: free.1)
             #expect(try db.eventDefinition("forum").blocks.contains(PairBlock(a: free.0, b: free.1)))
         }
