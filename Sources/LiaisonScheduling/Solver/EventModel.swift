@@ -247,4 +247,11 @@ extension EventModel {
             return total + owed * minimum(of: p) - owed * (owed - 1) / 2
         }
     }
+
+    /// What `owed[p]` more meetings for each participant p than `timetable` gives them are worth
+    /// towards the minimum.
+    func minimumCredit(owed: [Int], beyond timetable: Timetable) -> Int {
+        let counts = participants.indices.map(timetable.meetingCount)
+        return minimumCredit(zip(counts, owed).map(+)) - minimumCredit(counts)
+    }
 }

@@ -33,12 +33,10 @@ enum PairSelection {
         let meetingsLeft = Double(max(1, addable(model, timetable)))
         let musts = Double(candidates.filter(model.isMust).count)
         // The most the minimum's bonuses can add up to, in units of the bonus.
-        let counts = model.participants.indices.map(timetable.meetingCount)
-        let owed = model.minimumCredit(zip(counts, deficits).map(+)) - model.minimumCredit(counts)
-        let deficit = Double(owed)
+        let owed = model.minimumCredit(owed: deficits, beyond: timetable)
         // The largest total cost is about mustBonus × musts (twice in an open event's cover);
         // keep it well inside Int64.
-        let resolution = min(finestResolution, Double(Int64.max) / 128 / ((2 + requestBonus) * meetingsLeft * (deficit + 1) * (musts + 1)))
+        let resolution = min(finestResolution, Double(Int64.max) / 128 / ((2 + requestBonus) * meetingsLeft * Double(owed + 1) * (musts + 1)))
         let weights = candidates.map { Int64((model.value($0) * resolution).rounded()) }
         let scoreTotal = Int64(((1 + requestBonus) * resolution + 1) * meetingsLeft)
         let minimumBonus = scoreTotal + 1

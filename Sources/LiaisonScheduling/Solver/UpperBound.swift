@@ -104,8 +104,7 @@ enum UpperBound {
         }
         // Every schedule that holds the minimums earns the whole bonus, each owed meeting's
         // worth towards the minimum, on each side of a meeting in an open event's double cover.
-        let counts = model.participants.indices.map(timetable.meetingCount)
-        let credit = model.minimumCredit(zip(counts, owed).map(+)) - model.minimumCredit(counts)
+        let credit = model.minimumCredit(owed: owed, beyond: timetable)
         let (earned, overflow) = bonus.multipliedReportingOverflow(by: Int64(credit) * network.perMeeting)
         guard let best, !overflow else { return nil }
         return Double(best - earned) / Double(network.perMeeting)
