@@ -11,6 +11,8 @@ extension SlotAssignment {
     static func raiseMinimums(_ candidates: [PairKey], in timetable: inout Timetable) -> Bool {
         let model = timetable.model
         func short(_ p: Int) -> Bool { timetable.meetingCount(p) < model.minimum(of: p) }
+        // Nobody short, nothing to do: the candidates are not sorted for nothing (most schedules).
+        guard model.participants.indices.contains(where: short) else { return false }
         let ordered = candidates.sorted { (model.value($1), $0) < (model.value($0), $1) }
         var changed = false
         for key in ordered where timetable.placements[key] == nil && (short(key.a) || short(key.b)) {
