@@ -367,12 +367,12 @@ struct EventCLITests {
                 """
             let cases: [(text: String, fragments: [String])] = [
                 (good.replacingOccurrences(of: #""maxMeetings": 2"#, with: #""maxMeetings": "two""#),
-                 ["events.json: participants[1].maxMeetings: expected a whole number"]),
+                 ["events.json:3: participants[1].maxMeetings: expected a whole number"]),
                 (good.replacingOccurrences(of: #""b": "CA-0001", "must""#, with: #""b": "CA-0002", "must""#),
-                 ["events.json: requests[0]: event 'harbour': CA-0002 is not among the event's participants"]),
+                 ["events.json:4: requests[0]: event 'harbour': CA-0002 is not among the event's participants"]),
                 (good.replacingOccurrences(of: #"{"company": "CA-0001""#, with: #"{"company": "CA-0001", "side": "guest""#),
-                 ["events.json: participants[1].side: ", "guest"]),
-                (good.replacingOccurrences(of: #""slots": 5,"#, with: ""), ["events.json: slots: missing"]),
+                 ["events.json:3: participants[1].side: ", "guest"]),
+                (good.replacingOccurrences(of: #""slots": 5,"#, with: ""), ["events.json:1: slots: missing"]),
             ]
             for (text, fragments) in cases {
                 try Data(text.utf8).write(to: directory.appendingPathComponent("events.json"))

@@ -74,7 +74,7 @@ struct EventTimeZoneCLITests {
             try Data(events.replacingOccurrences(of: #""timeZone": "America/Phoenix", "#, with: "").utf8)
                 .write(to: directory.appendingPathComponent("events.json"))
             expectRefused(try EventScenario.run(["event", "import", "events.json"], in: directory),
-                          mentioning: ["events.json: [1].timeZone", "Smallville"])
+                          mentioning: ["events.json:3: [1].timeZone", "Smallville"])
             #expect(try EventScenario.state(in: directory) == before)
         }
     }

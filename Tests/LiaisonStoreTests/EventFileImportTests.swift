@@ -30,44 +30,83 @@ struct EventFileImportTests {
     @Test("the same pair requested, blocked or locked twice, either way round, is refused naming both entries and the pair")
     func repeatedPairs() throws {
         #expect(try Self.problems(Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CA-0001","b":"CN-0001"}]"#))
-                    == ["e.json: requests[1]: event 'x': CA-0001 and CN-0001 are requested twice (first at requests[0]); "
+                    == ["e.json:2: requests[1]: event 'x': CA-0001 and CN-0001 are requested twice (first at requests[0], line 2); "
                         + "a pair has one request: give it once, with must if it must meet"])
         #expect(try Self.problems(Self.event(#","blocks":[{"a":"CN-0001","b":"CA-0001"},{"a":"CN-0002","b":"CA-0001"},{"a":"CN-0001","b":"CA-0001"}]"#))
-                    == ["e.json: blocks[2]: event 'x': CN-0001 and CA-0001 are blocked twice (first at blocks[0]); give a block once"])
+                    == ["e.json:2: blocks[2]: event 'x': CN-0001 and CA-0001 are blocked twice (first at blocks[0], line 2); give a block once"])
         #expect(try Self.problems(Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1},{"a":"CA-0001","b":"CN-0001","slot":2}]"#))
-                    == ["e.json: locks[1]: event 'x': CA-0001 and CN-0001 are locked twice (first at locks[0]); a pair meets once"])
+                    == ["e.json:2: locks[1]: event 'x': CA-0001 and CN-0001 are locked twice (first at locks[0], line 2); a pair meets once"])
         #expect(try Self.problems(Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001"},{"company":"CN-0001","reps":2}"#))
-                    == ["e.json: participants[2]: event 'x': CN-0001 is listed twice (first at participants[0])"])
+                    == ["e.json:2: participants[2]: event 'x': CN-0001 is listed twice (first at participants[0], line 2)"])
     }
 
     @Test("two events of one id in a file are refused naming the id and both positions")
     func repeatedEvent() throws {
         let second = Self.event(id: "c").replacingOccurrences(of: "2025-11-18", with: "2025-12-01")
         #expect(try Self.problems("[\(Self.event(id: "c")),\n\(Self.event(id: "d")),\n\(second)]")
-                    == ["e.json: [2].id: event 'c': given twice in the file (first at [0]); give each event once"])
+                    == ["e.json:5: [2].id: event 'c': given twice in the file (first at [0], line 1); give each event once"])
     }
 
     @Test("a contradiction the scheduler finds names the entry's path and the event", arguments: [
         (Self.event(participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#),
-         "e.json: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"),
+         "e.json:2: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"),
         (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1},{"a":"CN-0001","b":"CA-0002","slot":1}]"#),
-         "e.json: locks[1]: event 'x': the lock of CN-0001 and CA-0002 in slot 1: CN-0001 already has as many locked meetings in that slot as representatives"),
-        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":7}]"#), "e.json: locks[0].slot: event 'x': the lock of CN-0001 and CA-0001 in slot 7: the event has slots 1–4"),
+         "e.json:2: locks[1]: event 'x': the lock of CN-0001 and CA-0002 in slot 1: CN-0001 already has as many locked meetings in that slot as representatives"),
+        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":7}]"#), "e.json:2: locks[0].slot: event 'x': the lock of CN-0001 and CA-0001 in slot 7: the event has slots 1–4"),
         // A pending request is not in force, yet keeps its place in the file.
         (Self.event(#","requests":[{"a":"CN-0002","b":"CA-0002","origin":"participant","status":"pending"},{"a":"CN-0001","b":"CN-0001"}]"#),
-         "e.json: requests[1]: event 'x': a request pairs CN-0001 with itself"),
+         "e.json:2: requests[1]: event 'x': a request pairs CN-0001 with itself"),
         (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","session":"am"}]"#),
-         "e.json: requests[0].session: event 'x': a request for CN-0001 and CA-0001 names the session 'am', which the event does not have"),
+         "e.json:2: requests[0].session: event 'x': a request for CN-0001 and CA-0001 names the session 'am', which the event does not have"),
         (Self.event(#","blocks":[{"a":"CN-0001","b":"CN-0002"}]"#),
-         "e.json: blocks[0]: event 'x': a block pairs CN-0001 and CN-0002, who are both delegates; a meeting pairs a delegate with a host"),
+         "e.json:2: blocks[0]: event 'x': a block pairs CN-0001 and CN-0002, who are both delegates; a meeting pairs a delegate with a host"),
         (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CN-0001","b":"CA-0002","must":true}]"#,
                     participants: #"{"company":"CN-0001","maxMeetings":1},{"company":"CA-0001"},{"company":"CA-0002"}"#),
-         "e.json: participants[0]: event 'x': CN-0001 has 2 must-meet requests and locks but can meet at most 1 (max meetings 1, 4 available slots × 1 representatives)"),
+         "e.json:2: participants[0]: event 'x': CN-0001 has 2 must-meet requests and locks but can meet at most 1 (max meetings 1, 4 available slots × 1 representatives)"),
         ("[\(Self.event(id: "w")),\n\(Self.event(id: "y", participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#))]",
-         "e.json: [1].participants[1].available: event 'y': CA-0001 is available in slots 5-9 outside 1–4"),
+         "e.json:4: [1].participants[1].available: event 'y': CA-0001 is available in slots 5-9 outside 1–4"),
     ])
     func placed(json: String, problem: String) throws {
         #expect(try Self.problems(json) == [problem])
+    }
+
+    /// An event written over many lines, as people and `event show` write them.
+    static let written = """
+        {"id": "x", "name": "X", "city": "Toronto", "country": "CA",
+         "slotMinutes": 20, "tables": 5, "date": "2025-11-18", "start": "09:00", "slots": 4,
+         "participants": [
+          {"company": "CN-0001"},
+          {"company": "CA-0001",
+           "available": "1-4"}],
+         "requests": [
+          {"a": "CN-0001", "b": "CA-0001"}]}
+        """
+
+    @Test("in a file written over many lines, each problem names the line of its field, or of the entry that lacks it", arguments: [
+        (#""available": "1-4""#, #""available": "1-9""#, "e.json:6: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"),
+        (#""b": "CA-0001""#, #""b": "CA-0002""#, "e.json:8: requests[0]: event 'x': CA-0002 is not among the event's participants"),
+        (#""slots": 4"#, #""slots": "four""#, "e.json:2: slots: expected a whole number"),
+        (#"{"company": "CA-0001","#, #"{"side": "host","#, "e.json:5: participants[1].company: missing"),
+        (#""city": "Toronto""#, #""city": "Toronto", "timeZone": "Mars/Olympus""#,
+         "e.json:1: timeZone: event 'x': unknown time zone 'Mars/Olympus'; use an IANA name such as America/Toronto"),
+    ])
+    func lines(replacing: String, with replacement: String, problem: String) throws {
+        #expect(Self.written.contains(replacing))
+        #expect(try Self.problems(Self.written.replacingOccurrences(of: replacing, with: replacement)) == [problem])
+    }
+
+    @Test("a field given twice in one object is refused naming both lines, not read as one of the two; in two objects it is no repeat")
+    func repeatedField() throws {
+        let twice = Self.written.replacingOccurrences(of: #""available": "1-4"}"#, with: #""available": "1-4",\#n   "available": "1-2"}"#)
+        #expect(try Self.problems(twice) == ["e.json:7: participants[1].available: given twice (first on line 6); give each field once"])
+        let inEvent = Self.written.replacingOccurrences(of: #""slots": 4,"#, with: #""slots": 4,\#n "tables": 9,"#)
+        #expect(try Self.problems(inEvent) == ["e.json:3: tables: given twice (first on line 2); give each field once"])
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                try db.importEvents(from: directory.writing("e.json", Self.written))
+                #expect(try db.eventDefinition("x").participants.map(\.company) == ["CN-0001", "CA-0001"])
+            }
+        }
     }
 
     @Test("at most 20 problems are listed, then how many more, as a company import does")
@@ -85,10 +124,10 @@ struct EventFileImportTests {
     @Test("a country that is none is named first, and no time zone problem is made of it")
     func countryBeforeZone() throws {
         #expect(try Self.problems(Self.event().replacingOccurrences(of: #""country":"CA""#, with: #""country":"NARNIA""#))
-                    == ["e.json: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name"])
+                    == ["e.json:1: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name"])
         let explicit = Self.event().replacingOccurrences(of: #""country":"CA""#, with: #""country":"NARNIA","timeZone":"EST""#)
-        #expect(try Self.problems(explicit) == ["e.json: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name",
-                                               "e.json: timeZone: event 'x': unknown time zone 'EST'; use an IANA name such as America/Toronto"])
+        #expect(try Self.problems(explicit) == ["e.json:1: event 'x': the event's country 'NARNIA' is not an ISO 3166 country code or name",
+                                               "e.json:1: timeZone: event 'x': unknown time zone 'EST'; use an IANA name such as America/Toronto"])
         // `event create` alike.
         try EventFixture.withCompanies { db in
             #expect(throws: EventError.invalidEvent("forum", ["the event's country 'NARNIA' is not an ISO 3166 country code or name"])) {

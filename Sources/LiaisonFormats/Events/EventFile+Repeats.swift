@@ -15,9 +15,14 @@ extension EventFile {
     public var repeats: [Repeat] {
         var found: [Repeat] = []
         var eventAt: [String: Int] = [:]
+        /// An entry's path in its event, with its line when known: `requests[0], line 12`.
+        func named(_ field: String, in position: Int) -> String {
+            let path = isList ? "[\(position)].\(field)" : field
+            return lines.line(of: path).map { "\(field), line \($0)" } ?? field
+        }
         for (position, event) in events.enumerated() {
             if let first = eventAt[event.id] {
-                found.append(Repeat(event: position, field: "id", message: "given twice in the file (first at [\(first)]); give each event once"))
+                found.append(Repeat(event: position, field: "id", message: "given twice in the file (first at [\(first)]\(lines.line(of: "[\(first)]").map { ", line \($0)" } ?? "")); give each event once"))
             } else {
                 eventAt[event.id] = position
             }
@@ -25,7 +30,7 @@ extension EventFile {
                 var firstAt: [Key: Int] = [:]
                 for (index, key) in keys.enumerated() {
                     if let first = firstAt[key] {
-                        found.append(Repeat(event: position, field: "\(list)[\(index)]", message: message(index, "\(list)[\(first)]")))
+                        found.append(Repeat(event: position, field: "\(list)[\(index)]", message: message(index, named("\(list)[\(first)]", in: position))))
                     } else {
                         firstAt[key] = index
                     }

@@ -140,18 +140,26 @@ public struct EventFile: Sendable {
     /// Whether the file holds an array of events (its fields' paths start with the event's
     /// position, `[1].participants[3]`) rather than one event (`participants[3]`).
     public var isList = false
+    /// Where each of its fields is in the text (see ``JSONFieldLines``).
+    public var lines = JSONFieldLines()
 
     /// Decodes an array of events or one event, as the text's first character says, so that
     /// errors keep the path of the field they are about. A UTF-8 byte order mark at the start,
     /// which editors on Windows save, is skipped, as in company sheets.
     public static func decode(_ data: Data) throws -> EventFile {
-        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
+        let data = withoutByteOrderMark(data)
         let first = data.first { !$0.isASCIIWhitespace }
         do {
-            let file = switch first {
+            var file = switch first {
             case UInt8(ascii: "["): EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
             case UInt8(ascii: "{"): EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
             default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
+            }
+            file.lines = JSONFieldLines(data)
+            // A field given twice: JSON's decoders keep one value and drop the other without a word.
+            if let repeated = file.lines.repeated {
+                throw DecodingError.dataCorrupted(.init(codingPath: repeated.path.map(FieldKey.init),
+                                                       debugDescription: "given twice (first on line \(repeated.firstLine)); give each field once"))
             }
             try refuseUnknownFields(data, isList: file.isList)
             return file
@@ -185,11 +193,34 @@ public struct EventFile: Sendable {
         }
     }
 
+    /// The line of `data`, a file's text, that a decoding `error` is about (its field, or the
+    /// entry that lacks it); nil when it is about the text as a whole.
+    public static func line(of error: any Error, in data: Data) -> Int? {
+        let keys: [any CodingKey]
+        switch error {
+        case DecodingError.keyNotFound(_, let context):
+            // The entry that lacks the field, the event itself included.
+            return JSONFieldLines(withoutByteOrderMark(data)).line(of: path(context.codingPath))
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            keys = context.codingPath
+        default:
+            return nil
+        }
+        return keys.isEmpty ? nil : JSONFieldLines(withoutByteOrderMark(data)).line(of: path(keys))
+    }
+
+    /// `data` without the UTF-8 byte order mark that editors on Windows save at its start.
+    private static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
+    }
+
+    /// A decoding path as problems name it: `[1].participants[3].maxMeetings`.
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+    }
+
     /// Why a file could not be read, naming the field path, e.g. `[1].participants[3].maxMeetings`.
     public static func describe(_ error: any Error) -> (field: String, message: String) {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
-        }
         switch error {
         case DecodingError.keyNotFound(let key, let context):
             return (path(context.codingPath + [key]), "missing")
@@ -254,6 +285,12 @@ struct FieldKey: CodingKey {
     init(intValue: Int) {
         stringValue = "\(intValue)"
         self.intValue = intValue
+    }
+    init(_ part: JSONFieldLines.PathPart) {
+        switch part {
+        case .field(let name): self.init(stringValue: name)
+        case .position(let index): self.init(intValue: index)
+        }
     }
 }
 

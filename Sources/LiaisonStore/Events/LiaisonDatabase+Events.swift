@@ -35,21 +35,24 @@ extension LiaisonDatabase {
     @discardableResult
     public func importEvents(from url: URL) throws -> [ImportedEvent] {
         let file = url.relativePath
-        let parsed: EventFile
+        let data: Data, parsed: EventFile
         do {
-            parsed = try EventFile.decode(InputFile.contents(of: url))
-        } catch let error as InputFile.Unreadable {
+            data = try InputFile.contents(of: url)
+        } catch {
             throw EventError.badFile(file: file, problems: ["\(file): file: \(error.reason)"])
+        }
+        do {
+            parsed = try EventFile.decode(data)
         } catch {
             let (field, message) = EventFile.describe(error)
-            throw EventError.badFile(file: file, problems: ["\(file): \(field): \(message)"])
+            throw EventError.badFile(file: file, problems: [EventFilePlace.line(file, EventFile.line(of: error, in: data)) + "\(field): \(message)"])
         }
         return try writer.write { db in
             var problems: [String] = []
             var definitions: [EventDefinition] = []
             let repeats = parsed.repeats
             for (position, entry) in parsed.events.enumerated() {
-                let place = EventFilePlace(file: file, position: parsed.isList ? position : nil, event: entry.id)
+                let place = EventFilePlace(file: file, position: parsed.isList ? position : nil, event: entry.id, lines: parsed.lines)
                 let (spec, zoneProblem) = Self.resolved(entry.spec)
                 do { try Self.check(spec, zoneProblem: nil) } catch EventError.invalidEvent(_, let found) {
                     problems.append(place.problem(found.joined(separator: "; ")))
