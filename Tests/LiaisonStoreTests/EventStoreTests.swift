@@ -157,6 +157,11 @@ struct EventStoreTests {
         participants: [Participant(company: "US-0003", side: .host, maxMeetings: 4, available: SlotSet(1...4), reps: 3),
                        Participant(company: "CN-0004", side: .delegate, maxMeetings: 0, available: SlotSet(1...4), reps: 1)])
 
+    /// The line of `text` on which `fragment` first appears, from 1.
+    static func line(of fragment: String, in text: String) -> Int {
+        text[..<text.range(of: fragment)!.lowerBound].filter { $0 == "\n" }.count + 1
+    }
+
     /// Compares definitions regardless of the order of their lists.
     static func expectSame(_ actual: EventDefinition, _ expected: EventDefinition, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(actual.spec == expected.spec, sourceLocation: sourceLocation)
@@ -211,6 +216,8 @@ struct EventStoreTests {
         var json: String
         var path: String
         var fragment: String
+        /// The line the problem names: its field's, or its entry's (harbourJSON's lines).
+        var line: Int? = nil
     }
 
     /// The harbour event with one text replaced.
@@ -221,32 +228,32 @@ struct EventStoreTests {
 
     @Test("a refused import names the file and the field path, and writes nothing", arguments: [
         BadFile(testDescription: "an unknown company", json: harbour(replacing: #"{"company": "CA-0001"}"#, with: #"{"company": "CN-9999"}"#),
-                path: "participants[2]", fragment: "no company with id 'CN-9999'"),
+                path: "participants[2]", fragment: "no company with id 'CN-9999'", line: 5),
         // Since issue 13 a company of a third country is a host; a side that is no side is refused.
         BadFile(testDescription: "a side that is neither delegate nor host",
                 json: harbour(replacing: #"{"company": "CA-0002", "maxMeetings": 2}"#, with: #"{"company": "US-0001", "side": "guest"}"#),
-                path: "participants[3].side", fragment: "guest"),
+                path: "participants[3].side", fragment: "guest", line: 5),
         BadFile(testDescription: "a request naming a non-participant",
                 json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#),
-                path: "requests[1]", fragment: "CN-0003 is not among the event's participants"),
+                path: "requests[1]", fragment: "CN-0003 is not among the event's participants", line: 6),
         BadFile(testDescription: "a block naming a non-participant",
                 json: harbour(replacing: #""blocks": [{"a": "CN-0001""#, with: #""blocks": [{"a": "CN-0005""#),
-                path: "blocks[0]", fragment: "CN-0005 is not among the event's participants"),
+                path: "blocks[0]", fragment: "CN-0005 is not among the event's participants", line: 7),
         BadFile(testDescription: "a lock naming a non-participant",
                 json: harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002", "slot": 4}"#, with: #"{"a": "CA-0009", "b": "CN-0002", "slot": 4}"#),
-                path: "locks[1]", fragment: "CA-0009 is not among the event's participants"),
+                path: "locks[1]", fragment: "CA-0009 is not among the event's participants", line: 8),
         BadFile(testDescription: "a string for a number", json: harbour(replacing: #""tables": 3"#, with: #""tables": "three""#),
-                path: "tables", fragment: "expected a whole number"),
+                path: "tables", fragment: "expected a whole number", line: 2),
         BadFile(testDescription: "a string for a nested number", json: harbour(replacing: #""maxMeetings": 3"#, with: #""maxMeetings": "3""#),
-                path: "participants[0].maxMeetings", fragment: "expected a whole number"),
+                path: "participants[0].maxMeetings", fragment: "expected a whole number", line: 3),
         BadFile(testDescription: "a number for a string", json: harbour(replacing: #""city": "Vancouver""#, with: #""city": 42"#),
-                path: "city", fragment: "expected a string"),
+                path: "city", fragment: "expected a string", line: 1),
         BadFile(testDescription: "a missing field", json: harbour(replacing: #""date": "2025-12-03","#, with: ""),
-                path: "date", fragment: "missing"),
+                path: "date", fragment: "missing", line: 1),
         BadFile(testDescription: "slots that are not slots", json: harbour(replacing: #""available": "1-3,5""#, with: #""available": "9-3""#),
-                path: "participants[0].available", fragment: "expected slots"),
+                path: "participants[0].available", fragment: "expected slots", line: 3),
         BadFile(testDescription: "an event that cannot be held", json: harbour(replacing: #""tables": 3"#, with: #""tables": 0"#),
-                path: "event 'harbour'", fragment: "tables must be at least 1"),
+                path: "event 'harbour'", fragment: "tables must be at least 1", line: 1),
         BadFile(testDescription: "not JSON", json: "{\"id\": \"harbour\",", path: "json", fragment: "not valid JSON"),
     ])
     func importRefused(bad: BadFile) throws {
@@ -263,8 +270,10 @@ struct EventStoreTests {
                 }
                 #expect(file == url.path)
                 #expect(!problems.isEmpty)
-                #expect(problems.allSatisfy { $0.hasPrefix(url.path + ": ") }, "\(problems)")
-                #expect(problems.contains { $0.hasPrefix("\(url.path): \(bad.path)") && $0.contains(bad.fragment) }, "\(problems)")
+                // FILE:LINE: PATH, as a sheet's problems; text that is not JSON has no field's line.
+                let line = bad.line.map { ":\($0)" } ?? ""
+                #expect(problems.allSatisfy { $0.hasPrefix(url.path + ":") }, "\(problems)")
+                #expect(problems.contains { $0.hasPrefix("\(url.path)\(line): \(bad.path)") && $0.contains(bad.fragment) }, "\(problems)")
                 #expect(try EventSnapshot(db) == before)
                 Self.expectSame(try db.eventDefinition("harbour"), Self.harbour)
             }
@@ -276,10 +285,11 @@ struct EventStoreTests {
         try EventFixture.withCompanies { db in
             try TestFiles.withTemporaryDirectory { directory in
                 let bad = Self.summitJSON.replacingOccurrences(of: #""tables": 2"#, with: #""tables": "two""#)
-                let url = try directory.writing("events.json", "[\(Self.harbourJSON), \(bad)]")
+                let text = "[\(Self.harbourJSON), \(bad)]"
+                let url = try directory.writing("events.json", text)
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
                 #expect(try db.events().isEmpty)
-                #expect(error?.description == "\(url.path): [1].tables: expected a whole number")
+                #expect(error?.description == "\(url.path):\(Self.line(of: #""tables": "two""#, in: text)): [1].tables: expected a whole number")
             }
         }
     }
@@ -291,7 +301,7 @@ struct EventStoreTests {
                 for text in ["42", "\"harbour\"", "[1, 2]"] {
                     let url = try directory.writing("events.json", text)
                     let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                    #expect(error?.description.hasPrefix(url.path + ": ") == true)
+                    #expect(error?.description.hasPrefix(url.path + (text.hasPrefix("[") ? ":1: [0]: " : ": ")) == true, "\(String(describing: error))")
                     #expect(error?.description.contains("Dictionary<String, Any>") == false, "\(text): \(String(describing: error))")
                     #expect(error?.description.contains(": : ") == false, "\(text): \(String(describing: error))")
                 }
@@ -305,9 +315,11 @@ struct EventStoreTests {
         try EventFixture.withCompanies { db in
             try TestFiles.withTemporaryDirectory { directory in
                 let bad = Self.harbour(replacing: #"{"a": "CA-0002", "b": "CN-0002"}"#, with: #"{"a": "CA-0002", "b": "CN-0003"}"#)
-                let url = try directory.writing("events.json", "[\(Self.summitJSON), \(bad)]")
+                let text = "[\(Self.summitJSON), \(bad)]"
+                let url = try directory.writing("events.json", text)
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                #expect(error?.description.contains("\(url.path): [1].requests[1]: event 'harbour': CN-0003 is not among the event's participants") == true,
+                #expect(error?.description.contains("\(url.path):\(Self.line(of: #""b": "CN-0003""#, in: text)): [1].requests[1]: event 'harbour': "
+                                                    + "CN-0003 is not among the event's participants") == true,
                         "\(String(describing: error))")
                 #expect(try db.events().isEmpty)
             }
@@ -323,7 +335,9 @@ struct EventStoreTests {
                 let twice = Self.summitJSON.replacingOccurrences(of: once, with: once + #", {"company": "CN-0004", "maxMeetings": 2}"#)
                 let url = try directory.writing("twice.json", twice)
                 let error = #expect(throws: EventError.self) { try db.importEvents(from: url) }
-                #expect(error?.description.contains(": participants[2]: event 'summit': CN-0004 is listed twice (first at participants[1])") == true)
+                let line = Self.line(of: once, in: twice)
+                #expect(error?.description.contains(":\(line): participants[2]: event 'summit': CN-0004 is listed twice (first at participants[1], line \(line))") == true,
+                        "\(String(describing: error))")
                 #expect(try db.events().isEmpty)
             }
         }
