@@ -37,6 +37,38 @@ struct EventDaysCLITests {
         }
     }
 
+    @Test("a request asked again keeps its must and its session unless told (--no-must, --any-session), and says what it was")
+    func requestAgain() throws {
+        try EventScenario.withImported { directory in
+            try EventScenario.succeed(Self.base + ["--day", "2027-05-11,09:00,6", "--day", "2027-05-12,09:00,4",
+                                                   "--session", "tuesday=1-6", "--session", "wednesday=7-10"], in: directory)
+            try EventScenario.succeed(["event", "add", "lisbon", "CA-0001", "CA-0002"], in: directory)
+            /// The pair's request as `event show --format json` prints it.
+            func stored() throws -> [String: Any] {
+                let shown = try EventScenario.succeed(["event", "show", "lisbon", "--format", "json"], in: directory).stdout
+                let requests = try #require((try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])?["requests"] as? [[String: Any]])
+                #expect(requests.count == 1)
+                return try #require(requests.first)
+            }
+            func request(_ options: [String]) throws -> [String] {
+                try EventScenario.succeed(["event", "request", "lisbon", "CA-0001", "CA-0002"] + options, in: directory).lines
+            }
+            #expect(try request(["--must"]) == ["must-meet: CA-0001 and CA-0002"])
+            #expect(try request(["--session", "wednesday"]) == ["must-meet: CA-0001 and CA-0002 in the session wednesday (was: must-meet)"])
+            #expect(try stored()["must"] as? Bool == true && stored()["session"] as? String == "wednesday")
+            // Asked again, reversed, without options: nothing is dropped.
+            #expect(try EventScenario.succeed(["event", "request", "lisbon", "CA-0002", "CA-0001"], in: directory).lines
+                    == ["must-meet: CA-0002 and CA-0001 in the session wednesday (as already asked; --no-must makes it a plain request)"])
+            #expect(try stored()["must"] as? Bool == true && stored()["session"] as? String == "wednesday")
+            #expect(try request(["--no-must"]) == ["requested: CA-0001 and CA-0002 in the session wednesday (was: must-meet in the session wednesday)"])
+            #expect(try request(["--any-session"]) == ["requested: CA-0001 and CA-0002 (was: requested in the session wednesday)"])
+            #expect(try stored()["must"] as? Bool == false && stored()["session"] == nil)
+            expectRefused(try EventScenario.run(["event", "request", "lisbon", "CA-0001", "CA-0002", "--session", "tuesday", "--any-session"], in: directory),
+                          mentioning: ["give --session or --any-session, not both"], usageError: true)
+            #expect(try stored()["session"] == nil)
+        }
+    }
+
     @Test("a bad --day is refused naming the option and the value; --day with --date, --start or --slots, or neither, is refused")
     func badDays() throws {
         try EventScenario.withImported { directory in

@@ -167,21 +167,21 @@ extension LiaisonDatabase {
     /// it broke the current schedule, which was therefore discarded.
     @discardableResult
     public func addRequest(_ request: MeetingRequest, to event: String) throws -> Bool {
-        try changeRules(event, companies: [request.a, request.b]) { db in try EventStore.saveRequest(request, event: event, in: db) }
+        try changeRules(event, companies: [request.a, request.b]) { db, _ in try EventStore.saveRequest(request, event: event, in: db) }
     }
 
     /// Never pairs two participants. Returns true when the pair met in the current schedule,
     /// which was therefore discarded.
     @discardableResult
     public func addBlock(_ block: PairBlock, to event: String) throws -> Bool {
-        try changeRules(event, companies: [block.a, block.b]) { db in try EventStore.saveBlock(block, event: event, in: db) }
+        try changeRules(event, companies: [block.a, block.b]) { db, _ in try EventStore.saveBlock(block, event: event, in: db) }
     }
 
     /// Fixes a meeting at a slot (and table). Returns true when the current schedule does not
     /// hold it there, and was therefore discarded.
     @discardableResult
     public func addLock(_ lock: MeetingLock, to event: String) throws -> Bool {
-        try changeRules(event, companies: [lock.a, lock.b]) { db in try EventStore.saveLock(lock, event: event, in: db) }
+        try changeRules(event, companies: [lock.a, lock.b]) { db, _ in try EventStore.saveLock(lock, event: event, in: db) }
     }
 
     /// Every event, by date.
@@ -217,16 +217,16 @@ extension LiaisonDatabase {
         return given ?? (stored.company.country == spec.delegation ? .delegate : .host)
     }
 
-    /// Makes `change` to the rules of `event` between registered `companies`; whether it
-    /// discarded the current schedule (see ``validate(_:db:)``).
-    private func changeRules(_ event: String, companies: [String], _ change: (Database) throws -> Void) throws -> Bool {
+    /// Makes `change` to the rules of `event` between registered `companies`, given the event as
+    /// it was; whether it discarded the current schedule (see ``validate(_:db:)``).
+    func changeRules(_ event: String, companies: [String], _ change: (Database, EventDefinition) throws -> Void) throws -> Bool {
         try writer.write { db in
             let before = try definition(event, db: db)
             let registered = Set(before.participants.map(\.company))
             for company in companies where !registered.contains(company) {
                 throw EventError.notParticipant(event: event, company: company)
             }
-            try change(db)
+            try change(db, before)
             return try Self.validate(event, db: db, since: before)
         }
     }
