@@ -91,10 +91,32 @@ struct MinimumMeetingsTests {
         #expect(oneSlot.reason.contains("at most 1") && oneSlot.reason.contains("available in 1 slot)"), "\(oneSlot.reason)")
         let blocked = try #require(short["BLOCKED"])
         #expect(blocked.meetings == 0)
-        #expect(blocked.reason.contains("0 possible partners") && blocked.reason.contains("blocks"), "\(blocked.reason)")
+        #expect(blocked.reason == "only 0 possible partners: 4 blocked", "\(blocked.reason)")
         // One is said as one.
         let onePartner = try #require(short["ONE-PARTNER"])
         #expect(onePartner.meetings == 1 && onePartner.reason.hasPrefix("only 1 possible partner:"), "\(onePartner.reason)")
+    }
+
+    @Test("a host short of partners is told what rules out each other one: a block, no common slot, a maximum of 0; not that they are booked")
+    func partnersRuledOut() throws {
+        let participants = [
+            Fixture.delegate("D1", max: 4, slots: [1, 2, 3, 4]), Fixture.delegate("D2", max: 4, slots: [1, 2]),
+            Fixture.delegate("D3", max: 0, slots: [1, 2, 3, 4]), Fixture.delegate("D4", max: 4, slots: [1, 2, 3, 4]),
+            Fixture.host("H1", max: 4, slots: [1, 2, 3, 4]), Fixture.host("H2", max: 4, slots: [3, 4]),
+        ]
+        var scores: [String: Double] = [:]
+        for d in 1...4 { for h in 1...2 { scores["D\(d)|H\(h)"] = 0.5 } }
+        let input = Fixture.input(slots: 4, tables: 4, participants, scores: scores, blocks: [PairBlock(a: "D1", b: "H2")], minMeetings: 2)
+        let result = try Scheduler.schedule(input)
+        #expect(ScheduleValidator(input, result).violations.isEmpty)
+        let short = Dictionary(uniqueKeysWithValues: result.report.underMinimum.map { ($0.company, $0.reason) })
+        #expect(short["H1"] == nil && short["D4"] == nil, "\(short)")
+        #expect(short["H2"] == "only 1 possible partner: 1 blocked, 1 with no slot where both are available, 1 with max meetings 0", "\(short)")
+        #expect(short["D3"] == "can meet at most 0 (max meetings 0, available in 4 slots)", "\(short)")
+        // A sides event pairs delegates with hosts only: the other delegates are no partners.
+        #expect(short["D1"] == "only 1 possible partner: 1 blocked", "\(short)")
+        #expect(short["D2"] == "only 1 possible partner: 1 with no slot where both are available", "\(short)")
+        #expect(short.count == 4, "\(short)")
     }
 
     @Test("hosts who could reach the minimum but whose partners are all booked are told so")

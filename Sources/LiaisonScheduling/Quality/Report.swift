@@ -41,24 +41,56 @@ enum Report {
             let participant = model.participants[p]
             let count = timetable.meetingCount(p)
             guard count < model.minMeetings else { return nil }
-            let partners = model.participants.indices.filter { other in
-                guard let key = model.key(p, other) else { return false }
-                return !model.blocked.contains(key) && model.commonSlotCount(key, from: 1) > 0
-                    && (!model.onlyRequests || model.requests[key] != nil)
+            // Those it could be paired with, each possible partner or what rules it out.
+            var partners: [Int] = [], ruledOut: [PartnerRuledOut: Int] = [:]
+            for other in model.participants.indices {
+                guard let key = model.key(p, other) else { continue }
+                if let why = PartnerRuledOut(key, other, model) { ruledOut[why, default: 0] += 1 } else { partners.append(other) }
             }
             let reason: String
             if participant.capacity < model.minMeetings {
                 reason = "can meet at most \(participant.capacity) (max meetings \(participant.maxMeetings), "
                     + "available in \(EnglishCount.of(participant.available.count, "slot")))"
             } else if partners.count < model.minMeetings {
-                reason = "only \(EnglishCount.of(partners.count, "possible partner")): "
-                    + (model.onlyRequests ? "it is in no other request (--only-requests), or " : "") + "blocks and availability rule out the others"
+                reason = "only \(EnglishCount.of(partners.count, "possible partner"))"
+                    + ": " + (ruledOut.isEmpty ? "the event has no other participant it may meet"
+                        : PartnerRuledOut.allCases.compactMap { why in ruledOut[why].map(why.text) }.joined(separator: ", "))
             } else {
                 let full = partners.filter { !timetable.hasRoom($0) }.count
                 reason = "its possible partners' slots went to other meetings (\(full) of \(partners.count) \(full == 1 ? "is" : "are") fully booked)"
             }
             return QualityReport.Shortfall(company: participant.company, meetings: count, reason: reason)
         }.sorted { $0.company < $1.company }
+    }
+
+    /// Why another participant is no possible partner of one who falls short of the minimum, in
+    /// the order the report names them: the first that holds.
+    enum PartnerRuledOut: CaseIterable {
+        case blocked, notRequested, noCommonSlot, takesNone
+
+        init?(_ key: PairKey, _ other: Int, _ model: EventModel) {
+            if model.blocked.contains(key) {
+                self = .blocked
+            } else if model.onlyRequests && model.requests[key] == nil {
+                self = .notRequested
+            } else if model.commonSlotCount(key, from: 1) == 0 {
+                self = .noCommonSlot
+            } else if model.participants[other].capacity == 0 {
+                self = .takesNone
+            } else {
+                return nil
+            }
+        }
+
+        /// `count` others ruled out this way, in words.
+        func text(_ count: Int) -> String {
+            switch self {
+            case .blocked: "\(count) blocked"
+            case .notRequested: "\(count) in no request of it (--only-requests)"
+            case .noCommonSlot: "\(count) with no slot where both are available"
+            case .takesNone: "\(count) with max meetings 0"
+            }
+        }
     }
 
     /// Requests that are not in the schedule, each with the reason.
