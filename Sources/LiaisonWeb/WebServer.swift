@@ -29,16 +29,24 @@ public struct WebServer: Sendable {
         /// participants' links the console shows. Nil: the address the console was opened at
         /// (its request's Host), which a client chooses.
         public var baseURL: String?
+        /// The most connections open at once (see ``ConnectionLimit``); nil: as many as the
+        /// process's open-file limit allows with room to spare.
+        public var maxConnections: Int?
+        /// The least pace of a request's body once the idle timeout has passed (see
+        /// ``SlowRequestGuard``), in bytes a second.
+        public var minimumBodyRate = SlowRequestGuard.defaultMinimumRate
 
         public static let defaultHost = "127.0.0.1"
         public static let defaultPort = 8080
         public static let defaultIdleTimeout = Duration.seconds(30)
 
-        public init(host: String = defaultHost, port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout, baseURL: String? = nil) {
+        public init(host: String = defaultHost, port: Int = defaultPort, idleTimeout: Duration = defaultIdleTimeout, baseURL: String? = nil,
+                    maxConnections: Int? = nil) {
             self.host = host
             self.port = port
             self.idleTimeout = idleTimeout
             self.baseURL = baseURL
+            self.maxConnections = maxConnections
         }
     }
 
@@ -78,9 +86,12 @@ public struct WebServer: Sendable {
     public func application(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "liaison.serve")
         logger.logLevel = .warning
+        let idleTimeout = TimeAmount(configuration.idleTimeout), minimumRate = configuration.minimumBodyRate
+        let limit = ConnectionLimit(most: configuration.maxConnections ?? ConnectionLimit.fitting(descriptors: ConnectionLimit.processDescriptors()))
         return Application(
             responder: HeadRequests(base: router().buildResponder()),
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+            server: .http1(configuration: .init(additionalChannelHandlers: [limit.handler(), SlowRequestGuard(grace: idleTimeout, minimumRate: minimumRate)],
+                                                idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Liaison"),
             onServerRunning: { channel in
                 let address = channel.localAddress

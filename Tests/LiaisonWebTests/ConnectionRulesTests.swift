@@ -1,44 +1,100 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-#if canImport(Glibc)
-import Glibc
-#endif
 @testable import LiaisonWeb
 import Testing
 
-/// How the server treats connections and methods: a client that goes silent mid-request, or
-/// stays idle, is disconnected after the idle timeout, so held connections cannot use up the
-/// server; HEAD is answered as GET is, without the body.
-@Suite("Connections: idle timeout and HEAD")
+/// How the server treats connections and methods: a client that goes silent mid-request, stays
+/// idle, or sends a body too slowly is disconnected after the idle timeout, and connections past
+/// the most at once are closed as they arrive, so held connections cannot use up the server;
+/// HEAD is answered as GET is, without the body.
+@Suite("Connections: idle timeout, slow bodies, the most at once, and HEAD")
 struct ConnectionRulesTests {
     @Test("a connection that sends half a request's head and then nothing is closed after the idle timeout")
     func silentClientsAreDisconnected() async throws {
         let fixture = try WebFixture.make()
         let server = try WebServer(database: fixture.db, configuration: .init(port: 0, idleTimeout: .milliseconds(500)))
         try await server.application().test(.live) { client in
-            let port = try #require(client.port)
-            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            try #require(socket >= 0)
-            defer { close(socket) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            try #require(connected == 0)
-            var wait = timeval(tv_sec: 10, tv_usec: 0)
-            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
-            let partial = Array("GET /static/liaison.css HTTP/1.1\r\nHost: x\r\n".utf8)
-            #expect(send(socket, partial, partial.count, 0) == partial.count)
+            let connection = try RawConnection(port: try #require(client.port))
+            connection.send("GET /static/liaison.css HTTP/1.1\r\nHost: x\r\n")
             let started = Date()
-            var buffer = [UInt8](repeating: 0, count: 64)
-            // 0: the server closed the connection (a timeout of the read would give -1 after 10 s).
-            #expect(recv(socket, &buffer, buffer.count, 0) == 0)
+            // nil: the server closed the connection (a wait that times out gives "" after 10 s).
+            #expect(await connection.receive(waiting: .seconds(10)) == nil)
             #expect(Date().timeIntervalSince(started) < 8)
         }
+    }
+
+    @Test("a request whose body comes a byte at a time is closed once the idle timeout has passed, although it is never idle")
+    func slowBodiesAreDisconnected() async throws {
+        let fixture = try WebFixture.make()
+        let server = try WebServer(database: fixture.db, configuration: .init(port: 0, idleTimeout: .milliseconds(500)))
+        try await server.application().test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            connection.send("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                            + "Content-Length: 1000000\r\n\r\n")
+            let started = Date()
+            var closed = false
+            while !closed && Date().timeIntervalSince(started) < 8 {
+                connection.send("a")
+                closed = await connection.receive(waiting: .milliseconds(200)) == nil
+            }
+            #expect(closed && Date().timeIntervalSince(started) < 5, "\(Date().timeIntervalSince(started)) s")
+        }
+    }
+
+    @Test("a body that keeps a fair pace after the idle timeout is read whole and answered, and the connection serves the next request")
+    func steadyBodiesAreRead() async throws {
+        let fixture = try WebFixture.make()
+        var configuration = WebServer.Configuration(port: 0, idleTimeout: .milliseconds(500))
+        configuration.minimumBodyRate = 100
+        let server = try WebServer(database: fixture.db, configuration: configuration)
+        try await server.application().test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            connection.send("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                            + "Content-Length: 4000\r\n\r\n")
+            var answer = ""
+            // 4 kB over about 2 s, past the idle timeout: 2 kB a second, far above the least pace.
+            for _ in 0..<20 {
+                connection.send(String(repeating: "a", count: 200))
+                if let text = await connection.receive(waiting: .milliseconds(100)) { answer += text } else { break }
+            }
+            while !answer.contains("\r\n\r\n"), let text = await connection.receive(waiting: .seconds(2)), !text.isEmpty { answer += text }
+            #expect(answer.hasPrefix("HTTP/1.1 404"), "\(answer)")
+            connection.send("GET /static/liaison.css HTTP/1.1\r\nHost: x\r\n\r\n")
+            var next = ""
+            while !next.contains("\r\n\r\n"), let text = await connection.receive(waiting: .seconds(2)), !text.isEmpty { next += text }
+            #expect(next.contains("HTTP/1.1 200"), "\(next)")
+        }
+    }
+
+    @Test("past the most connections at once, one more is closed at once; the others are served, and once one closes a new one is")
+    func connectionLimit() async throws {
+        let fixture = try WebFixture.make()
+        let server = try WebServer(database: fixture.db, configuration: .init(port: 0, maxConnections: 3))
+        try await server.application().test(.live) { client in
+            let port = try #require(client.port)
+            // The test's own client holds one connection.
+            #expect(try await client.execute(uri: "/static/liaison.css", method: .get).status == .ok)
+            var held = [try RawConnection(port: port), try RawConnection(port: port)]
+            for connection in held { connection.send("GET /static/liaison.css HTTP/1.1\r\nHost: x\r\n") }
+            let extra = try RawConnection(port: port)
+            extra.send("GET /static/liaison.css HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(await extra.receive(waiting: .seconds(5)) == nil, "a fourth connection was served")
+            held[0].send("\r\n")
+            #expect(await held[0].receive(waiting: .seconds(5))?.hasPrefix("HTTP/1.1 200") == true)
+            held.removeFirst()
+            try await Task.sleep(for: .milliseconds(300))
+            let next = try RawConnection(port: port)
+            next.send("GET /static/liaison.css HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(await next.receive(waiting: .seconds(5))?.hasPrefix("HTTP/1.1 200") == true)
+        }
+    }
+
+    @Test("the connections allowed leave room in the process's open files", arguments: [(1_024, 768), (4_096, 3_072), (20_000, 15_000),
+                                                                                          (65_536, 49_152), (300, 44), (100, 16)])
+    func connectionsFitTheOpenFiles(descriptors: Int, most: Int) {
+        #expect(ConnectionLimit.fitting(descriptors: descriptors) == most)
+        #expect(most <= max(16, descriptors - 256))
     }
 
     @Test("HEAD gets what GET gets — status and headers, sign-in rules and GET's Content-Length included — without the body")
