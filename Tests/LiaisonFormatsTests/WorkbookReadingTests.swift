@@ -241,6 +241,39 @@ struct WorkbookReadingTests {
         #expect(problems.count == 1 && problems[0].contains("declares a document type"), "\(problems)")
     }
 
+    @Test("a part in an encoding where a document type would not read as ASCII (UTF-16, UTF-7, EBCDIC) is refused; UTF-8 and Latin-1 are read")
+    func partEncodings() throws {
+        let sheet = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c>\
+            <c r="C1" t="inlineStr"><is><t>country</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>X-1</t></is></c><c r="B2" t="inlineStr"><is><t>Caf\u{E9} Y</t></is></c>\
+            <c r="C2" t="inlineStr"><is><t>CN</t></is></c></row></sheetData></worksheet>
+            """
+        let doctype = #"<!DOCTYPE worksheet SYSTEM "http://127.0.0.1:9/never.dtd">"#
+        let cases: [(part: Data, refusal: String?)] = [
+            (Data(("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + doctype + sheet).utf16Bytes(bom: true)), "is written in UTF-16"),
+            (Data(("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + sheet).utf16Bytes(bom: false)), "is written in UTF-16"),
+            (Data(("<?xml version=\"1.0\" encoding=\"UTF-7\"?>" + sheet).utf8), "is written in UTF-7"),
+            (Data([0x4C, 0x6F, 0xA7, 0x94, 0x93]) + Data(sheet.utf8), "is written in an encoding other than UTF-8"),
+            (Data(("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + doctype + sheet).utf8), "declares a document type"),
+            (Data(("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + sheet).data(using: .isoLatin1)!), nil),
+            (Data(([0xEF, 0xBB, 0xBF] as [UInt8])) + Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + sheet).utf8), nil),
+        ]
+        for (part, refusal) in cases {
+            var book = TestWorkbook(sheets: [.init("S", rows: [[Cell]]())])
+            book.extraParts["xl/worksheets/sheet1.xml"] = part
+            let reading = Self.read(try book.data())
+            if let refusal {
+                let problems = reading.problems
+                #expect(problems.count == 1 && problems[0].contains(refusal) && reading.companies.isEmpty, "\(problems)")
+            } else {
+                let names = reading.companies.map { $0.name }
+                #expect(reading.problems.isEmpty && names == ["Caf\u{E9} Y"], "\(reading.problems)")
+            }
+        }
+    }
+
     @Test("a part a workbook names but lacks, a row or cell written twice, a formula never computed: each refused in one line; an .xlsb is named")
     func damagedParts() throws {
         let book = TestWorkbook(sheets: [.init("S", rows: TestWorkbook.table([["id", "name", "country", "industry"], ["X-1", "Y", "CN", "logistics"]]))])
@@ -313,5 +346,12 @@ struct WorkbookReadingTests {
         #expect(total.count == 1 && total[0].contains("all its parts together exceed 2 MiB"), "\(total)")
         // Under the default caps the same file reads: a sheet with no rows holds no header.
         #expect(Self.read(data).problems.first?.contains("empty; expected a header") == true)
+    }
+}
+
+private extension String {
+    /// The text in UTF-16, little-endian, after its byte order mark when asked.
+    func utf16Bytes(bom: Bool) -> [UInt8] {
+        (bom ? [0xFF, 0xFE] : []) + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 }

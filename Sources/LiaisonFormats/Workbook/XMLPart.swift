@@ -26,6 +26,10 @@ enum XMLPart {
     static func parse(_ data: Data, part: String, start: @escaping (Start) throws(WorkbookProblem) -> Void,
                       text: @escaping (String) -> Void = { _ in },
                       end: @escaping (String) throws(WorkbookProblem) -> Void = { _ in }) throws(WorkbookProblem) {
+        if let encoding = foreignEncoding(data) {
+            throw WorkbookProblem("its part \(part) is written in \(encoding), where every spreadsheet writes UTF-8; refused for safety: "
+                                  + "open the workbook in the spreadsheet and save it again as .xlsx or CSV UTF-8")
+        }
         if hasDocumentType(data) {
             throw WorkbookProblem("its part \(part) declares a document type (<!DOCTYPE>), which no spreadsheet writes; refused for safety: "
                                   + "open the workbook in the spreadsheet and save it again as .xlsx or CSV UTF-8")
@@ -45,6 +49,24 @@ enum XMLPart {
             throw WorkbookProblem("is a damaged workbook: its part \(part) is not well-formed XML (line \(parser.lineNumber)); "
                                   + "open it in the spreadsheet and save it again as .xlsx or CSV UTF-8")
         }
+    }
+
+    /// The encoding of `data` when it is not one that writes `<!DOCTYPE` as ASCII does — UTF-16
+    /// or -32, EBCDIC, UTF-7… — told by its first bytes or its declaration; nil for UTF-8 and
+    /// the other ASCII-based encodings. In those others a document type would pass unseen.
+    static func foreignEncoding(_ data: Data) -> String? {
+        let head = data.prefix(1_024)
+        let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x3C]) || head.starts(with: [0x3C, 0x00]) {
+            return "UTF-16"
+        }
+        guard let first = text.first(where: { !$0.isASCIIWhitespace }) else { return nil }
+        if first != UInt8(ascii: "<") || text.contains(0) { return "an encoding other than UTF-8" }
+        let start = String(decoding: text.prefix { $0 != UInt8(ascii: ">") }, as: UTF8.self)
+        guard start.hasPrefix("<?xml"), let declared = start.firstMatch(of: /encoding\s*=\s*["']([^"']*)["']/)?.output.1 else { return nil }
+        let name = declared.lowercased()
+        let asciiBased = ["utf-8", "utf8", "us-ascii", "ascii", "latin1"].contains(name) || name.hasPrefix("iso-8859-") || name.hasPrefix("windows-125")
+        return asciiBased ? nil : String(declared.prefix(40))
     }
 
     /// Whether `data` holds `<!DOCTYPE` (in any case) anywhere.
