@@ -5,7 +5,7 @@ import PackageDescription
 /// one entry per file, since a folder cannot be embedded.
 let webResources: [Resource] = [
     "layout", "signin", "message", "organizer_home", "companies", "company", "import_result", "events", "event",
-    "schedule", "links", "exports", "participant",
+    "schedule", "links", "exports", "participant", "remove_participant",
 ].map { .embedInCode("Templates/\($0).mustache") } + [
     .embedInCode("Static/liaison.css"), .embedInCode("Static/liaison.js"), .embedInCode("Static/favicon.svg"),
 ]

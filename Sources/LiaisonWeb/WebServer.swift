@@ -77,6 +77,7 @@ public struct WebServer: Sendable {
         OrganizerRoutes(environment: environment).add(to: organizer)
         CompanyRoutes(environment: environment).add(to: organizer)
         EventRoutes(environment: environment).add(to: organizer)
+        RemovalRoutes(environment: environment).add(to: organizer)
         ScheduleRoutes(environment: environment).add(to: organizer)
         return router
     }

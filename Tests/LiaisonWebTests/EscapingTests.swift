@@ -49,7 +49,12 @@ struct EscapingTests {
                     "/events/oakland/schedule", "/events/oakland/links", "/events/oakland/exports", "/events/oakland/export/html"]
         let pages = try await Self.pages(names: Self.hostile, now: TestClock.afterEvent, organizer: uris) { browser in
             let issued = try await browser.post("/events/oakland/links/renew", [("csrf", try await browser.csrf("/events/oakland/links")), ("company", "CN-A")])
-            return [("links after renewal", issued.text)]
+            // US-X's removal asks first, naming it, the event and CN-B, whose request goes with it.
+            let removal = try await browser.post("/events/oakland/participants/remove", [("csrf", try await browser.csrf("/events/oakland")), ("company", "US-X")])
+            #expect(removal.status == .ok && removal.text.contains("Remove &quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
+                    && removal.text.contains("&lt;script&gt;alert(&#39;event&#39;)&lt;/script&gt;") && removal.text.contains("Evil[U+202E]gnp.exe"),
+                    "\(removal.text)")
+            return [("links after renewal", issued.text), ("removal of US-X", removal.text)]
         }
         for (uri, html) in pages {
             #expect(!html.contains("<script>alert"), "\(uri) lets a script tag through")

@@ -13,6 +13,7 @@ struct TemplateViewTests {
         EventView.RequestRow.self,
         EventView.PairRow.self,
         EventView.OutcomeRow.self,
+        ParticipantRemovalView.self,
         LinksView.self,
         LinksView.Row.self,
         CompanyRow.self,

@@ -20,6 +20,13 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
     /// No current schedule, but a published one: a change of the event's participants or rules
     /// discarded the schedule since it was published.
     case scheduleDiscarded(String, publishedAt: String)
+    /// The pair (either way round) has no rule of that kind to take back.
+    case noRule(event: String, kind: RuleKind, a: String, b: String)
+
+    /// A kind of rule between two participants, as an organizer names it.
+    public enum RuleKind: String, Sendable {
+        case request, block, lock
+    }
 
     /// What happened, without what to do about it: the part every front end says alike, each
     /// then saying what to do in its own terms (the CLI a command, the console a page).
@@ -40,6 +47,7 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         case .scheduleDiscarded(let id, let publishedAt):
             "event '\(id)' has no current schedule: a change of its participants or rules discarded it; participants still see "
                 + "the schedule published at \(instant(publishedAt))"
+        case .noRule(let event, let kind, let a, let b): "event '\(event)' has no \(kind.rawValue) between \(a) and \(b)"
         case .scheduleChangedSinceShown(let id):
             "the schedule of event '\(id)' changed after this page showed it (scheduled again, or a meeting moved); "
                 + "nothing was published: look at the schedule as it is now, then publish"
@@ -55,6 +63,7 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         case .notScheduled(let id): fact() + "; run `liaison event schedule \(id)`"
         case .changedWhileScheduling(let id): fact() + ": run `liaison event schedule \(id)` again"
         case .scheduleDiscarded(let id, _): fact() + ". Run `liaison event schedule \(id)` (--keep-published keeps what was published)"
+        case .noRule(let event, _, _, _): fact() + "; `liaison event show \(event)` lists its requests, blocks and locks"
         case .invalidEvent, .badFile, .scheduleChangedSinceShown: fact()
         }
     }

@@ -25,4 +25,6 @@ struct BlockRecord: SnakeCaseRecord {
     }
 
     var block: PairBlock { PairBlock(a: a, b: b) }
+
+    var entry: BlockEntry { BlockEntry(block: block, origin: origin) }
 }

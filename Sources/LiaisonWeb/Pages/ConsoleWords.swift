@@ -15,6 +15,7 @@ enum ConsoleWords {
         case .notParticipant: error.fact() + "; register it on the event's page"
         case .notScheduled: error.fact() + "; schedule it on its schedule page"
         case .changedWhileScheduling: error.fact() + ": schedule it again"
+        case .noRule: error.fact() + "; the event's page lists its requests, blocks and locks"
         case .scheduleDiscarded:
             error.fact(instant: DisplayText.instant) + ". Schedule it again on its schedule page (\(keepPublished) keeps what was published)"
         default: error.description

@@ -22,6 +22,7 @@ struct PageTemplates: Sendable {
         "links": PackageResources.links_mustache,
         "exports": PackageResources.exports_mustache,
         "participant": PackageResources.participant_mustache,
+        "remove_participant": PackageResources.remove_participant_mustache,
     ]
 
     init() throws {

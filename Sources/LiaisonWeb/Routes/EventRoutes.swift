@@ -5,7 +5,8 @@ import LiaisonScheduling
 import LiaisonStore
 
 /// Events in the console: create one, register participants, requests (a participant's marked,
-/// to accept or decline), blocks, locks, participants' links and the outcome rates.
+/// to accept or decline), blocks, locks, participants' links and the outcome rates (taking
+/// participants and rules back: ``RemovalRoutes``).
 struct EventRoutes {
     let environment: WebEnvironment
 
@@ -63,7 +64,8 @@ struct EventRoutes {
         let ids = definition.participants.map(\.company) + definition.requests.flatMap { [$0.a, $0.b] }
             + definition.blocks.flatMap { [$0.a, $0.b] } + definition.locks.flatMap { [$0.a, $0.b] }
         let names = try database.companies(ids: Array(Set(ids))).mapValues(\.company.name)
-        let view = EventView(definition: definition, names: names, outcomes: try database.outcomeSummary(event: id),
+        let view = EventView(definition: definition, blocks: try database.blockEntries(event: id), names: names,
+                             outcomes: try database.outcomeSummary(event: id),
                              csrf: context.session!.csrf, notice: Self.notice(request))
         return try HTMLPage(html: environment.templates.render("event", view)).response(from: request, context: context)
     }
@@ -210,6 +212,10 @@ struct EventRoutes {
         case "decline": "Request declined."
         case "block": "Block added."
         case "lock": "Lock added."
+        case "unregistered": "Participant removed, with its requests, blocks and locks."
+        case "unrequest": "Request removed."
+        case "unblock": "Block removed."
+        case "unlock": "Lock removed."
         case "scheduled": "Scheduled."
         case "moved": "Meeting moved; the figures are updated. Publish to tell participants."
         case "published": "Published: participants' agendas and calendars show this schedule."

@@ -18,6 +18,8 @@ struct EventListView: Sendable {
 /// `GET /events/ID`: the event, its participants and rules, and the outcome rates.
 struct EventView: Sendable {
     struct ParticipantRow: Sendable {
+        /// The id as stored, sent back by the removal form.
+        var company: String
         var id: String
         var href: String
         var name: String
@@ -43,12 +45,19 @@ struct EventView: Sendable {
         var decidable: Bool
     }
 
+    /// A block or a lock.
     struct PairRow: Sendable {
+        /// The ids as stored, sent back by the removal form.
         var a: String
         var b: String
+        var aID: String
+        var bID: String
         var aName: String
         var bName: String
-        var slot: Int
+        /// Who made a block: the organizer, or the participant not interested.
+        var madeBy = ""
+        var byParticipant = false
+        var slot = 0
         var table: Int?
     }
 
@@ -87,6 +96,10 @@ struct EventView: Sendable {
     var decideAction: String
     var blocksAction: String
     var locksAction: String
+    var removeParticipantAction: String
+    var removeRequestAction: String
+    var removeBlockAction: String
+    var removeLockAction: String
     var participantCount: Int
     var participants: [ParticipantRow]
     var hasPending: Bool
@@ -99,7 +112,9 @@ struct EventView: Sendable {
     var ratable: Int
     var outcomes: [OutcomeRow]
 
-    init(definition: EventDefinition, names: [String: String], outcomes summary: OutcomeSummary, csrf: String, notice: String?) {
+    /// `blocks` are the event's with who made each (``LiaisonDatabase/blockEntries(event:)``).
+    init(definition: EventDefinition, blocks: [BlockEntry], names: [String: String], outcomes summary: OutcomeSummary, csrf: String,
+         notice: String?) {
         let spec = definition.spec
         let base = EventRoutes.href(spec.id)
         func shown(_ id: String) -> String { DisplayText.safe(names[id] ?? id) }
@@ -134,9 +149,13 @@ struct EventView: Sendable {
         decideAction = base + "/requests/decide"
         blocksAction = base + "/blocks"
         locksAction = base + "/locks"
+        removeParticipantAction = base + "/participants/remove"
+        removeRequestAction = base + "/requests/remove"
+        removeBlockAction = base + "/blocks/remove"
+        removeLockAction = base + "/locks/remove"
         participantCount = definition.participants.count
         participants = definition.participants.map { p in
-            ParticipantRow(id: DisplayText.safe(p.company), href: "/companies/" + URLText.component(p.company), name: shown(p.company),
+            ParticipantRow(company: p.company, id: DisplayText.safe(p.company), href: "/companies/" + URLText.component(p.company), name: shown(p.company),
                            side: p.side.rawValue, max: p.maxMeetings, available: p.available.description, reps: p.reps,
                            interpreter: DisplayText.safe(p.interpreter ?? ""))
         }
@@ -150,9 +169,14 @@ struct EventView: Sendable {
         }
         pendingCount = definition.requests.filter { $0.status == .pending }.count
         hasPending = pendingCount > 0
-        blocks = definition.blocks.map { PairRow(a: DisplayText.safe($0.a), b: DisplayText.safe($0.b), aName: shown($0.a), bName: shown($0.b), slot: 0, table: nil) }
-        locks = definition.locks.map { PairRow(a: DisplayText.safe($0.a), b: DisplayText.safe($0.b), aName: shown($0.a), bName: shown($0.b),
-                                                slot: $0.slot, table: $0.table) }
+        self.blocks = blocks.map { entry in
+            let (a, b) = (entry.block.a, entry.block.b)
+            return PairRow(a: a, b: b, aID: DisplayText.safe(a), bID: DisplayText.safe(b), aName: shown(a), bName: shown(b),
+                           madeBy: entry.origin == .participant ? "participant \(DisplayText.safe(a)): not interested" : "the organizer",
+                           byParticipant: entry.origin == .participant)
+        }
+        locks = definition.locks.map { PairRow(a: $0.a, b: $0.b, aID: DisplayText.safe($0.a), bID: DisplayText.safe($0.b), aName: shown($0.a),
+                                                bName: shown($0.b), slot: $0.slot, table: $0.table) }
         hasOutcomes = summary.rated > 0
         rated = summary.rated
         ratable = summary.ratable

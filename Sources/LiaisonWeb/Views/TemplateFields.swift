@@ -62,6 +62,10 @@ extension EventView: TemplateView {
         "decideAction": .init(\EventView.decideAction),
         "blocksAction": .init(\EventView.blocksAction),
         "locksAction": .init(\EventView.locksAction),
+        "removeParticipantAction": .init(\EventView.removeParticipantAction),
+        "removeRequestAction": .init(\EventView.removeRequestAction),
+        "removeBlockAction": .init(\EventView.removeBlockAction),
+        "removeLockAction": .init(\EventView.removeLockAction),
         "participantCount": .init(\EventView.participantCount),
         "participants": .init(\EventView.participants),
         "hasPending": .init(\EventView.hasPending),
@@ -78,6 +82,7 @@ extension EventView: TemplateView {
 
 extension EventView.ParticipantRow: TemplateView {
     static let fields: [String: TemplateField<EventView.ParticipantRow>] = [
+        "company": .init(\EventView.ParticipantRow.company),
         "id": .init(\EventView.ParticipantRow.id),
         "href": .init(\EventView.ParticipantRow.href),
         "name": .init(\EventView.ParticipantRow.name),
@@ -109,10 +114,34 @@ extension EventView.PairRow: TemplateView {
     static let fields: [String: TemplateField<EventView.PairRow>] = [
         "a": .init(\EventView.PairRow.a),
         "b": .init(\EventView.PairRow.b),
+        "aID": .init(\EventView.PairRow.aID),
+        "bID": .init(\EventView.PairRow.bID),
         "aName": .init(\EventView.PairRow.aName),
         "bName": .init(\EventView.PairRow.bName),
+        "madeBy": .init(\EventView.PairRow.madeBy),
+        "byParticipant": .init(\EventView.PairRow.byParticipant),
         "slot": .init(\EventView.PairRow.slot),
         "table": .init(\EventView.PairRow.table),
+    ]
+}
+
+extension ParticipantRemovalView: TemplateView {
+    static let fields: [String: TemplateField<ParticipantRemovalView>] = [
+        "lang": .init(\ParticipantRemovalView.lang),
+        "organizer": .init(\ParticipantRemovalView.organizer),
+        "notice": .init(\ParticipantRemovalView.notice),
+        "csrf": .init(\ParticipantRemovalView.csrf),
+        "company": .init(\ParticipantRemovalView.company),
+        "id": .init(\ParticipantRemovalView.id),
+        "name": .init(\ParticipantRemovalView.name),
+        "eventName": .init(\ParticipantRemovalView.eventName),
+        "eventHref": .init(\ParticipantRemovalView.eventHref),
+        "action": .init(\ParticipantRemovalView.action),
+        "summary": .init(\ParticipantRemovalView.summary),
+        "rules": .init(\ParticipantRemovalView.rules),
+        "hasRules": .init(\ParticipantRemovalView.hasRules),
+        "discardsSchedule": .init(\ParticipantRemovalView.discardsSchedule),
+        "meetings": .init(\ParticipantRemovalView.meetings),
     ]
 }
 

@@ -6,7 +6,7 @@ extension Liaison {
         static let configuration = CommandConfiguration(
             abstract: "Create events, register participants, schedule 1:1 meetings, publish and export agendas.",
             subcommands: [
-                Create.self, Import.self, Add.self, Remove.self, Request.self, Block.self, Lock.self,
+                Create.self, Import.self, Add.self, Remove.self, Request.self, Unrequest.self, Block.self, Unblock.self, Lock.self, Unlock.self,
                 Schedule.self, List.self, Show.self, Report.self, Publish.self, Export.self, Links.self,
             ])
     }

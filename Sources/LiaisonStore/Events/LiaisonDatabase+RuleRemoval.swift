@@ -1,0 +1,72 @@
+import GRDB
+import LiaisonCore
+import LiaisonScheduling
+
+extension LiaisonDatabase {
+    /// What taking a rule back did: the rule as the event held it, and whether the change
+    /// discarded the current schedule. Taking a rule back only relaxes the event, so a schedule
+    /// that held still holds: it is kept, and remembers that the rules changed since it was made
+    /// (its figures are of the event as it was), and a schedule being computed meanwhile is not
+    /// saved (``EventError/changedWhileScheduling(_:)``), as after any other change.
+    public struct RuleRemoval<Rule: Sendable>: Sendable {
+        /// The rule taken back, as it was stored (its pair the way round it was written).
+        public var rule: Rule
+        /// Whether the current schedule was discarded: the event must be scheduled again.
+        public var discardedSchedule: Bool
+    }
+
+    /// Takes back the request of `a` and `b` (a pair is unordered: either way round), the
+    /// organizer's or a participant's, whatever its status. Refused, changing nothing, when the
+    /// pair has none (``EventError/noRule(event:kind:a:b:)``) or one of them is no participant.
+    @discardableResult
+    public func removeRequest(_ a: String, _ b: String, from event: String) throws -> RuleRemoval<MeetingRequest> {
+        try removeRule(.request, a, b, from: event) { db, pair in
+            try RequestRecord.filter(RequestRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == pair }?.request
+        } delete: { db, request in
+            _ = try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
+        }
+    }
+
+    /// Takes back the block of `a` and `b` (either way round), whoever made it. A block a
+    /// participant made ("not interested", through its link) is the organizer's to take back
+    /// too: the pair may then meet, the participant's page no longer lists it as declined, and
+    /// the participant may decline again. The removal says whose block it was
+    /// (``BlockEntry/origin``). Refused, changing nothing, when the pair has none
+    /// (``EventError/noRule(event:kind:a:b:)``) or one of them is no participant.
+    @discardableResult
+    public func removeBlock(_ a: String, _ b: String, from event: String) throws -> RuleRemoval<BlockEntry> {
+        try removeRule(.block, a, b, from: event) { db, pair in
+            try BlockRecord.filter(BlockRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == pair }?.entry
+        } delete: { db, entry in
+            _ = try BlockRecord.deleteOne(db, key: ["event": event, "a": entry.block.a, "b": entry.block.b])
+        }
+    }
+
+    /// Takes back the lock of `a` and `b` (either way round): the scheduler may then place their
+    /// meeting anywhere, or not at all. Refused, changing nothing, when the pair has none
+    /// (``EventError/noRule(event:kind:a:b:)``) or one of them is no participant.
+    @discardableResult
+    public func removeLock(_ a: String, _ b: String, from event: String) throws -> RuleRemoval<MeetingLock> {
+        try removeRule(.lock, a, b, from: event) { db, pair in
+            try LockRecord.filter(LockRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == pair }?.lock
+        } delete: { db, lock in
+            _ = try LockRecord.deleteOne(db, key: ["event": event, "a": lock.a, "b": lock.b])
+        }
+    }
+
+    /// Takes back the rule of `kind` that `find` finds for the pair (ids in NFC, as stored) with
+    /// `delete`, through ``changeRules(_:companies:_:)`` as every change of the rules goes.
+    private func removeRule<Rule: Sendable>(_ kind: EventError.RuleKind, _ a: String, _ b: String, from event: String,
+                                            find: (Database, Set<String>) throws -> Rule?,
+                                            delete: (Database, Rule) throws -> Void) throws -> RuleRemoval<Rule> {
+        let (a, b) = (CompanyText.nfc(a), CompanyText.nfc(b))
+        var removed: Rule?
+        let discarded = try changeRules(event, companies: [a, b]) { db, _ in
+            guard let rule = try find(db, [a, b]) else { throw EventError.noRule(event: event, kind: kind, a: a, b: b) }
+            try delete(db, rule)
+            removed = rule
+        }
+        // The change found the rule, or threw.
+        return RuleRemoval(rule: removed!, discardedSchedule: discarded)
+    }
+}
