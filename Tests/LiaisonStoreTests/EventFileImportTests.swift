@@ -62,7 +62,9 @@ struct EventFileImportTests {
          "e.json:2: blocks[0]: event 'x': a block pairs CN-0001 and CN-0002, who are both delegates; a meeting pairs a delegate with a host"),
         (Self.event(#","requests":[{"a":"CN-0001","b":"CA-0001","must":true},{"a":"CN-0001","b":"CA-0002","must":true}]"#,
                     participants: #"{"company":"CN-0001","maxMeetings":1},{"company":"CA-0001"},{"company":"CA-0002"}"#),
-         "e.json:2: participants[0]: event 'x': CN-0001 has 2 must-meet requests and locks but can meet at most 1 (max meetings 1, 4 available slots × 1 representatives)"),
+         "e.json:2: participants[0]: event 'x': CN-0001 has 2 must-meet requests and locks but can meet at most 1 (max meetings 1, 4 available slots × 1 representative)"),
+        (Self.event(#","locks":[{"a":"CN-0001","b":"CA-0001","slot":1}]"#, participants: #"{"company":"CN-0001","maxMeetings":0},{"company":"CA-0001"}"#),
+         "e.json:2: participants[0]: event 'x': CN-0001 has 1 locked meeting but can meet at most 0 (max meetings 0, 4 available slots × 1 representative)"),
         ("[\(Self.event(id: "w")),\n\(Self.event(id: "y", participants: #"{"company":"CN-0001"},{"company":"CA-0001","available":"1-9"}"#))]",
          "e.json:4: [1].participants[1].available: event 'y': CA-0001 is available in slots 5-9 outside 1–4"),
     ])

@@ -535,7 +535,7 @@ struct EventStoreTests {
         }
     }
 
-    @Test("a request or a block written the other way round replaces the one of the same pair: a pair is unordered")
+    @Test("a request, a block or a lock written the other way round replaces the one of the same pair: a pair is unordered")
     func reversedPairs() throws {
         try EventFixture.withCompanies { db in
             try db.createEvent(EventFixture.spec())
@@ -544,9 +544,12 @@ struct EventStoreTests {
             try db.addRequest(MeetingRequest(a: "CA-0001", b: "CN-0001", must: false), to: "forum")
             try db.addBlock(PairBlock(a: "CN-0002", b: "CA-0001"), to: "forum")
             try db.addBlock(PairBlock(a: "CA-0001", b: "CN-0002"), to: "forum")
+            try db.addLock(MeetingLock(a: "CN-0001", b: "CA-0001", slot: 1), to: "forum")
+            try db.addLock(MeetingLock(a: "CA-0001", b: "CN-0001", slot: 2), to: "forum")
             let definition = try db.eventDefinition("forum")
             #expect(definition.requests.map { [$0.a, $0.b, "\($0.must)"] } == [["CA-0001", "CN-0001", "false"]])
             #expect(definition.blocks.count == 1)
+            #expect(definition.locks.map { [$0.a, $0.b, "\($0.slot)"] } == [["CA-0001", "CN-0001", "2"]])
         }
     }
 

@@ -39,6 +39,11 @@ public struct Participant: Hashable, Sendable, Codable {
         return max(0, overflow ? maxMeetings : min(maxMeetings, meetings))
     }
 
+    /// What ``capacity`` follows from, in words: `max meetings 6, 4 available slots × 1 representative`.
+    public var capacityReason: String {
+        "max meetings \(maxMeetings), \(EnglishCount.of(available.count, "available slot")) × \(EnglishCount.of(reps, "representative"))"
+    }
+
     /// The most representatives a participant may send: more could never all meet at once.
     public static let mostReps = 1_000
 

@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// Turns an event's participants, rules and pair scores into a meeting schedule.
 ///
 /// Hard rules always hold: no company in more meetings in a slot than its representatives, no
@@ -178,8 +180,9 @@ public enum Scheduler {
             timetable.place(key, in: lock.slot, table: lock.table, fixed: true)
         }
         for p in model.participants.indices where timetable.meetingCount(p) > model.participants[p].capacity {
-            problems.append(InputProblem("\(model.company(p)) has \(timetable.meetingCount(p)) locked meetings but can meet at most \(model.participants[p].capacity)",
-                                         about: InputEntry(.participants, p)))
+            let participant = model.participants[p]
+            problems.append(InputProblem("\(participant.company) has \(EnglishCount.of(timetable.meetingCount(p), "locked meeting")) but can meet at most "
+                                         + "\(participant.capacity) (\(participant.capacityReason))", about: InputEntry(.participants, p)))
         }
         if !problems.isEmpty { throw SchedulingError(found: problems) }
     }
@@ -196,8 +199,7 @@ public enum Scheduler {
             let needed = musts[p]! + timetable.meetingCount(p)
             guard needed > participant.capacity else { return nil }
             return InputProblem("\(participant.company) has \(needed) must-meet requests and locks but can meet at most \(participant.capacity) "
-                                + "(max meetings \(participant.maxMeetings), \(participant.available.count) available slots × \(participant.reps) representatives)",
-                                about: InputEntry(.participants, p))
+                                + "(\(participant.capacityReason))", about: InputEntry(.participants, p))
         }
         if !problems.isEmpty { throw SchedulingError(found: problems) }
     }

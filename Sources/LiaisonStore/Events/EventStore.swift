@@ -114,7 +114,9 @@ enum EventStore {
         try BlockRecord(block, origin: origin, event: event).insert(db)
     }
 
+    /// Saves a lock, once per pair whichever way round it is written: it replaces the pair's.
     static func saveLock(_ lock: MeetingLock, event: String, in db: Database) throws {
+        try LockRecord.filter(LockRecord.Columns.event == event && LockRecord.Columns.a == lock.b && LockRecord.Columns.b == lock.a).deleteAll(db)
         try LockRecord(lock, event: event).save(db)
     }
 }
