@@ -97,6 +97,15 @@ struct EventFileImportTests {
         #expect(try Self.problems(Self.written.replacingOccurrences(of: replacing, with: replacement)) == [problem])
     }
 
+    @Test("a misspelt required field is named as misspelt, on its line, not only the field it leaves missing")
+    func misspeltRequired() throws {
+        let problems = try Self.problems(Self.written.replacingOccurrences(of: #""tables": 5"#, with: #""table": 5"#))
+        #expect(problems.count == 1 && problems[0].hasPrefix("e.json:2: table: not a field here (misspelt?); the fields here are "), "\(problems)")
+        #expect(problems[0].contains("tables"), "\(problems)")
+        let company = try Self.problems(Self.written.replacingOccurrences(of: #"{"company": "CN-0001"}"#, with: #"{"compnay": "CN-0001"}"#))
+        #expect(company.count == 1 && company[0].hasPrefix("e.json:4: participants[0].compnay: not a field here (misspelt?)"), "\(company)")
+    }
+
     @Test("a field given twice in one object is refused naming both lines, not read as one of the two; in two objects it is no repeat")
     func repeatedField() throws {
         let twice = Self.written.replacingOccurrences(of: #""available": "1-4"}"#, with: #""available": "1-4",\#n   "available": "1-2"}"#)

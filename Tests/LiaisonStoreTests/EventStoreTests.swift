@@ -414,6 +414,33 @@ struct EventStoreTests {
         }
     }
 
+    @Test("requests, blocks and locks typed with a decomposed id are stored with the id as the company's, so one pair is one rule and removing the company removes them")
+    func decomposedRuleIDs() throws {
+        let cafe = Company(id: "Caf\u{E9}-1", name: "Caf\u{E9}", country: "CA", offers: SectorProfile(["retail": 1]))
+        let typed = "Cafe\u{301}-1", stored = Array("Caf\u{E9}-1".utf8)
+        try EventFixture.withCompanies(extra: [cafe]) { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(["Caf\u{E9}-1", "CN-0001", "CN-0002", "CN-0003"], to: "forum", settings: ParticipantSettings())
+            try db.addRequest(MeetingRequest(a: "CN-0001", b: "Caf\u{E9}-1", must: true), to: "forum")
+            try db.addRequest(MeetingRequest(a: typed, b: "CN-0001", must: false), to: "forum")
+            try db.addBlock(PairBlock(a: typed, b: "CN-0002"), to: "forum")
+            try db.addBlock(PairBlock(a: "CN-0002", b: "Caf\u{E9}-1"), to: "forum")
+            try db.addLock(MeetingLock(a: "CN-0003", b: typed, slot: 1), to: "forum")
+            try db.addLock(MeetingLock(a: "Caf\u{E9}-1", b: "CN-0003", slot: 2), to: "forum")
+            var definition = try db.eventDefinition("forum")
+            // Compared as bytes: Swift's == takes the two forms for the same text, SQLite does not.
+            #expect(definition.requests.map { [Array($0.a.utf8), Array($0.b.utf8)] } == [[stored, Array("CN-0001".utf8)]])
+            #expect(definition.requests.first?.must == false)
+            #expect(definition.blocks.count == 1 && definition.blocks.allSatisfy { Array($0.a.utf8) == stored || Array($0.b.utf8) == stored })
+            #expect(definition.locks.map(\.slot) == [2] && definition.locks.allSatisfy { Array($0.a.utf8) == stored })
+            try db.removeParticipants([typed], from: "forum")
+            definition = try db.eventDefinition("forum")
+            #expect(definition.requests.isEmpty && definition.blocks.isEmpty && definition.locks.isEmpty)
+            // No rule names a company no longer registered: the event schedules.
+            _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+        }
+    }
+
     @Test("a company of a third country joins a sides event as a host (issue 13); an unknown company is refused and none of the same call is added")
     func addRefused() throws {
         try EventFixture.withCompanies { db in
@@ -524,7 +551,20 @@ struct EventStoreTests {
             let unmet = try #require(Self.unmetPair(of: stored))
             #expect(try !db.addBlock(PairBlock(a: unmet.0, b: unmet.1), to: "forum"))
             #expect(try db.eventScheduleState("forum").rulesChangedAt != nil)
+            let again = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            // The same block, request or lock given again the other way round changes nothing.
+            try db.addBlock(PairBlock(a: unmet.1, b: unmet.0), to: "forum")
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            let met = try #require(again.meetings.first)
+            try db.addRequest(MeetingRequest(a: met.delegate, b: met.host, must: false), to: "forum")
+            let requested = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            try db.addRequest(MeetingRequest(a: met.host, b: met.delegate, must: false), to: "forum")
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            let placed = try #require(requested.meetings.first)
+            try db.addLock(MeetingLock(a: placed.delegate, b: placed.host, slot: placed.slot), to: "forum")
             _ = try db.scheduleEvent("forum", minMeetings: 0, keepPublished: false)
+            try db.addLock(MeetingLock(a: placed.host, b: placed.delegate, slot: placed.slot), to: "forum")
             #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
             // A participant added, or one without a meeting removed: the same.
             try db.addParticipants(["CA-0007"], to: "forum", settings: ParticipantSettings(maxMeetings: 0))

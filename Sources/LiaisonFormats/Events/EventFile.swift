@@ -150,18 +150,20 @@ public struct EventFile: Sendable {
         let data = withoutByteOrderMark(data)
         let first = data.first { !$0.isASCIIWhitespace }
         do {
+            let lines = JSONFieldLines(data)
+            // A field given twice: JSON's decoders keep one value and drop the other without a word.
+            if let repeated = lines.repeated {
+                throw DecodingError.dataCorrupted(.init(codingPath: repeated.path.map(FieldKey.init),
+                                                       debugDescription: "given twice (first on line \(repeated.firstLine)); give each field once"))
+            }
+            // Before decoding: a misspelt field (`table`) explains the field then missing (`tables`).
+            try refuseUnknownFields(data, isList: first == UInt8(ascii: "["))
             var file = switch first {
             case UInt8(ascii: "["): EventFile(events: try JSONDecoder().decode([Entry].self, from: data), isList: true)
             case UInt8(ascii: "{"): EventFile(events: [try JSONDecoder().decode(Entry.self, from: data)])
             default: throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "expected an event object or an array of them"))
             }
-            file.lines = JSONFieldLines(data)
-            // A field given twice: JSON's decoders keep one value and drop the other without a word.
-            if let repeated = file.lines.repeated {
-                throw DecodingError.dataCorrupted(.init(codingPath: repeated.path.map(FieldKey.init),
-                                                       debugDescription: "given twice (first on line \(repeated.firstLine)); give each field once"))
-            }
-            try refuseUnknownFields(data, isList: file.isList)
+            file.lines = lines
             return file
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
             // Text that is not JSON at all: where it stops being JSON.

@@ -16,6 +16,20 @@ public struct EventDefinition: Hashable, Sendable {
         self.blocks = blocks
         self.locks = locks
     }
+
+    /// Whether `other` asks the same of a schedule: the same event, participants, requests,
+    /// blocks and locks, whatever their order and whichever way round each pair is written.
+    public func holdsTheSameRules(as other: EventDefinition) -> Bool {
+        func pair(_ a: String, _ b: String) -> [String] { [a, b].sorted() }
+        func requests(_ definition: EventDefinition) -> Set<[String?]> {
+            Set(definition.requests.map { pair($0.a, $0.b) + ["\($0.must)", $0.session, $0.origin.rawValue, $0.status.rawValue] })
+        }
+        func locks(_ definition: EventDefinition) -> Set<[String?]> {
+            Set(definition.locks.map { pair($0.a, $0.b) + ["\($0.slot)", $0.table.map(String.init)] })
+        }
+        return spec == other.spec && Set(participants) == Set(other.participants) && requests(self) == requests(other)
+            && Set(blocks.map { pair($0.a, $0.b) }) == Set(other.blocks.map { pair($0.a, $0.b) }) && locks(self) == locks(other)
+    }
 }
 
 extension EventSpec {

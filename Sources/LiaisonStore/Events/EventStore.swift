@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonCore
 import LiaisonScheduling
 
 /// Reads and writes events with their participants and rules. All functions run inside the
@@ -52,7 +53,7 @@ enum EventStore {
     }
 
     static func saveParticipant(_ participant: Participant, event: String, in db: Database) throws {
-        try ParticipantRecord(participant, event: event).save(db)
+        try ParticipantRecord(participant.storedForm, event: event).save(db)
     }
 
     /// Unregisters companies with their requests, blocks and locks. When one of them is in the
@@ -60,7 +61,7 @@ enum EventStore {
     /// is returned; what was published stays, for `schedule --keep-published`.
     static func removeParticipants(_ companies: [String], event: String, in db: Database) throws -> Bool {
         var scheduled = false
-        for company in companies {
+        for company in companies.map(CompanyText.nfc) {
             try ParticipantRecord.deleteOne(db, key: ["event": event, "company": company])
             try RequestRecord.filter(RequestRecord.Columns.event == event && (RequestRecord.Columns.a == company || RequestRecord.Columns.b == company)).deleteAll(db)
             try BlockRecord.filter(BlockRecord.Columns.event == event && (BlockRecord.Columns.a == company || BlockRecord.Columns.b == company)).deleteAll(db)
@@ -98,6 +99,7 @@ enum EventStore {
     /// Saves a request, replacing one of the same pair (written either way round: a pair is
     /// unordered).
     static func saveRequest(_ request: MeetingRequest, event: String, in db: Database) throws {
+        let request = request.storedForm
         try RequestRecord.filter(RequestRecord.Columns.event == event && RequestRecord.Columns.a == request.b
                                      && RequestRecord.Columns.b == request.a).deleteAll(db)
         try RequestRecord(request, event: event).save(db)
@@ -106,6 +108,7 @@ enum EventStore {
     /// Saves a block, once per pair whichever way round it is written, made by `origin` (a
     /// participant: `block.a`). A pair a participant declined stays its block.
     static func saveBlock(_ block: PairBlock, origin: RequestOrigin = .organizer, event: String, in db: Database) throws {
+        let block = block.storedForm
         let same = BlockRecord.filter(BlockRecord.Columns.event == event
                                       && ((BlockRecord.Columns.a == block.a && BlockRecord.Columns.b == block.b)
                                           || (BlockRecord.Columns.a == block.b && BlockRecord.Columns.b == block.a)))
@@ -116,6 +119,7 @@ enum EventStore {
 
     /// Saves a lock, once per pair whichever way round it is written: it replaces the pair's.
     static func saveLock(_ lock: MeetingLock, event: String, in db: Database) throws {
+        let lock = lock.storedForm
         try LockRecord.filter(LockRecord.Columns.event == event && LockRecord.Columns.a == lock.b && LockRecord.Columns.b == lock.a).deleteAll(db)
         try LockRecord(lock, event: event).save(db)
     }

@@ -247,7 +247,7 @@ extension LiaisonDatabase {
         }
         let meetings = try ScheduleStore.meetings(event, in: db).map { try $0.scheduled().meeting }
         guard !meetings.isEmpty, ScheduleConformance.brokenRule(meetings, of: definition.inForce) != nil else {
-            if !meetings.isEmpty, let before, before.inForce != definition.inForce {
+            if !meetings.isEmpty, let before, !before.inForce.holdsTheSameRules(as: definition.inForce) {
                 try ScheduleStore.markRulesChanged(event, at: Timestamp.now(), in: db)
             }
             return false
