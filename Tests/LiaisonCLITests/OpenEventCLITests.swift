@@ -220,6 +220,9 @@ struct OpenEventCLITests {
             try EventScenario.succeed(["event", "import", "girona.json"], in: directory)
             let report = try EventScenario.succeed(["event", "schedule", "girona", "--only-requests"], in: directory).stdout
             #expect(report.contains("not placed: CA-0007 – CA-0008"), "\(report)")
+            // CA-0006 is in no request: named as `event report` names it.
+            #expect(report.contains("  without any meeting: CA-0006: no minimum was asked (--min-meetings 0)"), "\(report)")
+            #expect(report == (try EventScenario.succeed(["event", "report", "girona"], in: directory)).stdout)
             let meetings = try #require(try Self.export("girona", in: directory)["meetings"] as? [[String: Any]])
             let pairs = Set(meetings.map { "\($0["a"]!)-\($0["b"]!)" })
             #expect(pairs == ["CA-0001-CA-0002", "CA-0003-CA-0004", "CA-0001-CA-0005"])

@@ -119,6 +119,23 @@ struct MinimumMeetingsTests {
         #expect(short.count == 4, "\(short)")
     }
 
+    @Test("those short because every table is taken where they and a partner with room are free are told so, not that their partners are booked")
+    func tablesFull() throws {
+        let participants = [
+            Fixture.delegate("D1", max: 1, slots: [1]), Fixture.delegate("D2", max: 1, slots: [1]),
+            Fixture.host("H1", max: 1, slots: [1]), Fixture.host("H2", max: 1, slots: [1]),
+        ]
+        let input = Fixture.input(slots: 1, tables: 1, participants, scores: ["D1|H1": 0.9, "D1|H2": 0.5, "D2|H1": 0.5, "D2|H2": 0.4], minMeetings: 1)
+        let result = try Scheduler.schedule(input)
+        #expect(result.meetings.count == 1)
+        let short = Dictionary(uniqueKeysWithValues: result.report.underMinimum.map { ($0.company, $0.reason) })
+        #expect(short.count == 2, "\(short)")
+        for reason in short.values {
+            #expect(reason == "every table is taken in the slots where it and a partner with room are both free (1 of 2 possible partners fully booked)",
+                    "\(short)")
+        }
+    }
+
     @Test("hosts who could reach the minimum but whose partners are all booked are told so")
     func partnersFullyBooked() throws {
         // Three hosts share one delegate who meets twice at most: one host falls short.

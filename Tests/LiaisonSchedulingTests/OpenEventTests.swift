@@ -91,7 +91,7 @@ struct OpenEventTests {
         #expect(result.report.upperBound == 0 && result.report.ratio == 1, "\(result.report.upperBound)")
         let unexplained = result.report.underMinimum.filter { !$0.reason.hasPrefix("can meet at most") }
         #expect(!unexplained.isEmpty)
-        #expect(unexplained.allSatisfy { $0.reason.hasPrefix("only 0 possible partners: ") && $0.reason.hasSuffix(" in no request of it (--only-requests)") }, "\(unexplained)")
+        #expect(unexplained.allSatisfy { $0.reason.hasPrefix("only 0 possible partners: ") && $0.reason.hasSuffix(" in no accepted request of it (--only-requests)") }, "\(unexplained)")
     }
 
     @Test("only the requests: every requested meeting that fits is placed, nothing else, and no agenda can have fewer breaks",

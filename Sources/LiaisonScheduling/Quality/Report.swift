@@ -57,7 +57,14 @@ enum Report {
                         : PartnerRuledOut.allCases.compactMap { why in ruledOut[why].map(why.text) }.joined(separator: ", "))
             } else {
                 let full = partners.filter { !timetable.hasRoom($0) }.count
-                reason = "its possible partners' slots went to other meetings (\(full) of \(partners.count) \(full == 1 ? "is" : "are") fully booked)"
+                // A partner with room, not met, free in a slot it shares with p where p is free too: the tables were the limit there.
+                let tablesFull = partners.contains { other in
+                    guard let key = model.key(p, other), timetable.placements[key] == nil, timetable.hasRoom(other) else { return false }
+                    return model.commonSlots(key).contains { timetable.isFree(p, $0) && timetable.isFree(other, $0) && !timetable.hasTable($0) }
+                }
+                reason = tablesFull
+                    ? "every table is taken in the slots where it and a partner with room are both free (\(full) of \(partners.count) possible partners fully booked)"
+                    : "its possible partners' slots went to other meetings (\(full) of \(partners.count) \(full == 1 ? "is" : "are") fully booked)"
             }
             return QualityReport.Shortfall(company: participant.company, meetings: count, reason: reason)
         }.sorted { $0.company < $1.company }
@@ -86,7 +93,7 @@ enum Report {
         func text(_ count: Int) -> String {
             switch self {
             case .blocked: "\(count) blocked"
-            case .notRequested: "\(count) in no request of it (--only-requests)"
+            case .notRequested: "\(count) in no accepted request of it (--only-requests)"
             case .noCommonSlot: "\(count) with no slot where both are available"
             case .takesNone: "\(count) with max meetings 0"
             }

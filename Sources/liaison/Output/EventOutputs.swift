@@ -14,11 +14,10 @@ struct EventReport: CommandOutput {
     let withoutMeetings: [String]
     let pairing: Pairing
 
-    /// With `onlyRequests`, participants without a meeting are not named: no one asked for one.
-    init(event: String, schedule: EventSchedule, onlyRequests: Bool = false) {
+    init(event: String, schedule: EventSchedule) {
         self.event = event
         state = schedule.state
-        withoutMeetings = onlyRequests ? [] : schedule.withoutMeetings
+        withoutMeetings = schedule.withoutMeetings
         pairing = schedule.pairing
     }
 
@@ -77,7 +76,7 @@ struct EventReport: CommandOutput {
         let named = Set(report.underMinimum.map(\.company))
         for company in withoutMeetings where !named.contains(company) {
             lines.append("  without any meeting: \(company): no minimum was asked (--min-meetings \(report.minimumMeetings)); "
-                         + "--min-meetings 1 gives everyone a meeting where the rules allow")
+                         + "with one, the report says why each participant falls short of it")
         }
         for unplaced in state.unplacedRequests {
             lines.append("  not placed: \(unplaced.request.must ? "must " : "")\(unplaced.request.a) – \(unplaced.request.b): \(unplaced.reason)")

@@ -35,7 +35,7 @@ extension Liaison.Event {
         func run() throws {
             let schedule = try database.open().scheduleEvent(event.id, minMeetings: minMeetings ?? (onlyRequests ? 0 : 1), keepPublished: keepPublished,
                                                                     onlyRequests: onlyRequests, exactSearch: .asked(seconds: exactSeconds), seed: seed)
-            print(EventReport(event: event.id, schedule: schedule, onlyRequests: onlyRequests).text)
+            print(EventReport(event: event.id, schedule: schedule).text)
         }
     }
 }
