@@ -35,6 +35,25 @@ struct EventRuleRemovalCLITests {
         }
     }
 
+    @Test("a lock given again replaces the pair's, either way round, saying where it was; a company removed twice in one command is named once")
+    func lockAgain() throws {
+        try EventScenario.withEvent { directory in
+            #expect(try EventScenario.succeed(["event", "lock", "forum", "CN-0003", "CA-0002", "--slot", "2", "--table", "3"], in: directory).lines
+                    == ["locked: CN-0003 and CA-0002 in slot 2 at table 3"])
+            #expect(try EventScenario.succeed(["event", "lock", "forum", "CA-0002", "CN-0003", "--slot", "2"], in: directory).lines
+                    == ["locked: CA-0002 and CN-0003 in slot 2 (was in slot 2 at table 3)"])
+            #expect(try EventScenario.succeed(["event", "lock", "forum", "CN-0003", "CA-0002", "--slot", "2"], in: directory).lines
+                    == ["locked: CN-0003 and CA-0002 in slot 2 (as already locked)"])
+            let locks = try Self.rules(in: directory).locks
+            #expect(locks.count == 1 && locks.first?.slot == 2 && locks.first?.table == nil)
+            #expect(try EventScenario.succeed(["event", "remove", "forum", "CA-0002", "CA-0002"], in: directory).lines == ["removed CA-0002 from forum"])
+            #expect(try Self.rules(in: directory).locks.isEmpty)
+            // A company no longer registered: the advice fits a removal as well as an addition.
+            let again = try EventScenario.run(["event", "remove", "forum", "CA-0002"], in: directory)
+            #expect(again.status != 0 && again.stderr.contains("`liaison event show forum` lists its participants"), "\(again.stderr)")
+        }
+    }
+
     @Test("nothing to take back, an unknown event or a company that is no participant: one Error line, exit 1, nothing changed")
     func refused() throws {
         try EventScenario.withEvent { directory in

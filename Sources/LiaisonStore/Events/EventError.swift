@@ -59,7 +59,8 @@ public enum EventError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownEvent: fact() + "; `liaison event list` shows the events"
         case .eventExists: fact() + "; change it with `liaison event import`, or choose another id"
-        case .notParticipant(let event, let company): fact() + "; add it with `liaison event add \(event) \(company)`"
+        case .notParticipant(let event, let company):
+            fact() + "; `liaison event show \(event)` lists its participants, `liaison event add \(event) \(company)` registers it"
         case .notScheduled(let id): fact() + "; run `liaison event schedule \(id)`"
         case .changedWhileScheduling(let id): fact() + ": run `liaison event schedule \(id)` again"
         case .scheduleDiscarded(let id, _): fact() + ". Run `liaison event schedule \(id)` (--keep-published keeps what was published)"

@@ -18,9 +18,17 @@ extension Liaison.Event {
         @Option(parsing: .unconditional, help: "The table, from 1.") var table: Int?
 
         func run() throws {
-            let discarded = try database.open().addLock(MeetingLock(a: a, b: b, slot: slot, table: table), to: event.id)
-            print("locked: \(a) and \(b) in slot \(slot)\(table.map { " at table \($0)" } ?? "")")
-            if discarded { print(StaleSchedule.note(event: event.id)) }
+            let change = try database.open().lockMeeting(MeetingLock(a: a, b: b, slot: slot, table: table), in: event.id)
+            let replaced = change.previous.map { previous in
+                previous.slot == slot && previous.table == table ? " (as already locked)" : " (was \(Self.place(previous)))"
+            }
+            print("locked: \(a) and \(b) \(Self.place(change.rule))" + (replaced ?? ""))
+            if change.discardedSchedule { print(StaleSchedule.note(event: event.id)) }
+        }
+
+        /// Where a lock holds its meeting: `in slot 2 at table 3`.
+        private static func place(_ lock: MeetingLock) -> String {
+            "in slot \(lock.slot)" + (lock.table.map { " at table \($0)" } ?? "")
         }
     }
 }

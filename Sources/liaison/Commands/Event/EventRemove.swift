@@ -14,7 +14,9 @@ extension Liaison.Event {
 
         func run() throws {
             let discarded = try database.open().removeParticipants(companies, from: event.id)
-            print("removed \(companies.joined(separator: ", ")) from \(event.id)")
+            // Each once, as typed first: `remove X X` removes X.
+            var seen = Set<String>()
+            print("removed \(companies.filter { seen.insert($0).inserted }.joined(separator: ", ")) from \(event.id)")
             if discarded { print(StaleSchedule.note(event: event.id, what: "the current schedule held their meetings and was discarded")) }
         }
     }

@@ -26,8 +26,8 @@ extension Liaison.Event {
         func run() throws {
             let asked: LiaisonDatabase.RequestedSession = anySession ? .any : session.map { .named($0) } ?? .unchanged
             let change = try database.open().requestMeeting(a, b, must: must, session: asked, in: event.id)
-            print("\(Self.describe(change.request)): \(a) and \(b)" + (change.request.session.map { " in the session \($0)" } ?? "")
-                  + (change.previous.map { Self.kept(from: $0, by: change.request) } ?? ""))
+            print("\(Self.describe(change.rule)): \(a) and \(b)" + (change.rule.session.map { " in the session \($0)" } ?? "")
+                  + (change.previous.map { Self.kept(from: $0, by: change.rule) } ?? ""))
             if change.discardedSchedule { print(StaleSchedule.note(event: event.id)) }
         }
 
