@@ -126,6 +126,8 @@ struct CompanyTextTests {
         #expect(found.map(\.field) == ["name"])
         #expect(found.first.map { $0.message.count < 200 } == true, "\(found.first?.message.prefix(300) ?? "")")
         #expect(found.first?.message.contains("\(10 << 20) bytes") == true)
+        // One sentence, the size said once.
+        #expect(found.first?.message == "longer than 65536 bytes: '\(String(repeating: "x", count: 80))…' (\(10 << 20) bytes)")
     }
 
     @Test("messages quote values cut to 80 characters, with control characters escaped")

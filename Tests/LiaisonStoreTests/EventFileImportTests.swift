@@ -97,6 +97,35 @@ struct EventFileImportTests {
         #expect(try Self.problems(Self.written.replacingOccurrences(of: replacing, with: replacement)) == [problem])
     }
 
+    /// `text` in UTF-16, without a byte order mark.
+    static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { unit -> [UInt8] in
+            let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
+            return bigEndian ? [high, low] : [low, high]
+        }
+    }
+
+    @Test("a file with old Mac line ends (CR alone) names the right lines; one saved as UTF-16 is read")
+    func lineEndsAndUTF16() throws {
+        let bad = Self.written.replacingOccurrences(of: #""available": "1-4""#, with: #""available": "1-9""#)
+        #expect(try Self.problems(bad.replacingOccurrences(of: "\n", with: "\r"))
+                    == ["e.json:6: participants[1].available: event 'x': CA-0001 is available in slots 5-9 outside 1–4"])
+        try EventFixture.withCompanies { db in
+            try TestFiles.withTemporaryDirectory { directory in
+                let littleEndian: [UInt8] = [0xFF, 0xFE] + Self.utf16(Self.written, bigEndian: false)
+                for (name, bytes) in [("le.json", littleEndian), ("be.json", Self.utf16(Self.written, bigEndian: true))] {
+                    let url = directory.appendingPathComponent(name)
+                    try Data(bytes).write(to: url)
+                    #expect(try db.importEvents(from: url).map(\.definition.participants.count) == [2], "\(name)")
+                }
+                let utf16Bad = directory.appendingPathComponent("bad16.json")
+                try Data([0xFF, 0xFE] + Self.utf16(bad, bigEndian: false)).write(to: utf16Bad)
+                let error = #expect(throws: EventError.self) { try db.importEvents(from: utf16Bad) }
+                #expect(error?.description.contains("bad16.json:6: participants[1].available") == true, "\(String(describing: error))")
+            }
+        }
+    }
+
     @Test("a misspelt required field is named as misspelt, on its line, not only the field it leaves missing")
     func misspeltRequired() throws {
         let problems = try Self.problems(Self.written.replacingOccurrences(of: #""tables": 5"#, with: #""table": 5"#))

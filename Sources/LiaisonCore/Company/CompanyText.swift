@@ -53,7 +53,8 @@ public enum CompanyText {
     /// or a value over ``maximumFieldBytes``.
     public static func problem(in value: String, prose: Bool = false, lineBreaks: Bool = false) -> String? {
         if value.utf8.count > maximumFieldBytes {
-            return "longer than \(maximumFieldBytes) bytes (\(value.utf8.count) bytes: \(quoted(value)))"
+            // The quote, cut short, ends with the size: `longer than 65536 bytes: 'xxxx…' (70000 bytes)`.
+            return "longer than \(maximumFieldBytes) bytes: \(quoted(value))"
         }
         // Fast path: printable ASCII only.
         if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }

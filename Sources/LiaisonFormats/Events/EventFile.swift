@@ -145,9 +145,9 @@ public struct EventFile: Sendable {
 
     /// Decodes an array of events or one event, as the text's first character says, so that
     /// errors keep the path of the field they are about. A UTF-8 byte order mark at the start,
-    /// which editors on Windows save, is skipped, as in company sheets.
+    /// which editors on Windows save, is skipped, as in company sheets, and UTF-16 text is read.
     public static func decode(_ data: Data) throws -> EventFile {
-        let data = withoutByteOrderMark(data)
+        let data = utf8Text(data)
         let first = data.first { !$0.isASCIIWhitespace }
         do {
             let lines = JSONFieldLines(data)
@@ -202,18 +202,33 @@ public struct EventFile: Sendable {
         switch error {
         case DecodingError.keyNotFound(_, let context):
             // The entry that lacks the field, the event itself included.
-            return JSONFieldLines(withoutByteOrderMark(data)).line(of: path(context.codingPath))
+            return JSONFieldLines(utf8Text(data)).line(of: path(context.codingPath))
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
             keys = context.codingPath
         default:
             return nil
         }
-        return keys.isEmpty ? nil : JSONFieldLines(withoutByteOrderMark(data)).line(of: path(keys))
+        return keys.isEmpty ? nil : JSONFieldLines(utf8Text(data)).line(of: path(keys))
     }
 
-    /// `data` without the UTF-8 byte order mark that editors on Windows save at its start.
-    private static func withoutByteOrderMark(_ data: Data) -> Data {
-        data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
+    /// `data` as UTF-8 text without a byte order mark: editors on Windows save one at the start, and
+    /// some save JSON as UTF-16 (with a mark, or without one: ASCII text then has zero bytes).
+    private static func utf8Text(_ data: Data) -> Data {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return Data(data.dropFirst(3)) }
+        let first = [UInt8](data.prefix(2))
+        let encoding: String.Encoding?
+        if first == [0xFF, 0xFE] || first == [0xFE, 0xFF] {
+            encoding = .utf16
+        } else if first.count == 2 && first[0] == 0 {
+            encoding = .utf16BigEndian
+        } else if first.count == 2 && first[1] == 0 {
+            encoding = .utf16LittleEndian
+        } else {
+            encoding = nil
+        }
+        guard let encoding, var text = String(data: data, encoding: encoding) else { return data }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return Data(text.utf8)
     }
 
     /// A decoding path as problems name it: `[1].participants[3].maxMeetings`.

@@ -141,9 +141,12 @@ public struct JSONFieldLines: Sendable {
                 ?? String(decoding: quoted, as: UTF8.self)
         }
 
+        /// Past white space, counting lines: ended by LF, CRLF, or a CR alone (as old Mac editors write).
         private mutating func skipSpace() {
             while at < bytes.count, Self.space.contains(bytes[at]) {
-                if bytes[at] == UInt8(ascii: "\n") { line += 1 }
+                if bytes[at] == UInt8(ascii: "\n") || (bytes[at] == UInt8(ascii: "\r") && (at + 1 == bytes.count || bytes[at + 1] != UInt8(ascii: "\n"))) {
+                    line += 1
+                }
                 at += 1
             }
         }
