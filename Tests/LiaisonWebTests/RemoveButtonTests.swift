@@ -51,7 +51,7 @@ struct RemoveButtonTests {
             let page = try await browser.get("/events/oakland").text
             #expect(page.contains("participant CN-B: not interested") && page.contains("the organizer"), "\(page)")
             for (kind, first, notice) in [("requests", "CN-A", "Request removed."), ("blocks", "CN-C", "Block removed."),
-                                          ("blocks", "CN-B", "Block removed."), ("locks", "CN-B", "Lock removed.")] {
+                                          ("blocks", "CN-B", "The participant’s block (not interested) removed"), ("locks", "CN-B", "Lock removed.")] {
                 let current = try await browser.get("/events/oakland").text
                 let fields = try #require(Self.form(in: current, action: "/events/oakland/\(kind)/remove", first: first), "\(kind) \(first)")
                 #expect(fields.contains { $0.0 == "csrf" })

@@ -215,6 +215,7 @@ struct EventRoutes {
         case "unregistered": "Participant removed, with its requests, blocks and locks."
         case "unrequest": "Request removed."
         case "unblock": "Block removed."
+        case "unblock-participant": "The participant’s block (not interested) removed: the pair may meet again, and it may decline again."
         case "unlock": "Lock removed."
         case "scheduled": "Scheduled."
         case "moved": "Meeting moved; the figures are updated. Publish to tell participants."

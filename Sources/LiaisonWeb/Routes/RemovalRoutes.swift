@@ -51,7 +51,8 @@ struct RemovalRoutes {
     @Sendable func removeBlock(_ request: Request, context: WebContext) async throws -> Response {
         let (id, a, b) = try await pair(request, context)
         let removal = try environment.database.removeBlock(a, b, from: id)
-        return Responses.redirect(to: EventRoutes.done("unblock", at: id, discarded: removal.discardedSchedule) + "#blocks")
+        let done = removal.rule.origin == .participant ? "unblock-participant" : "unblock"
+        return Responses.redirect(to: EventRoutes.done(done, at: id, discarded: removal.discardedSchedule) + "#blocks")
     }
 
     /// `POST /events/ID/locks/remove` (`a`, `b`): takes back the pair's lock, as `liaison event unlock`.
