@@ -111,6 +111,52 @@ struct ParticipantRequestTests {
         }
     }
 
+    @Test("a participant takes back its own 'not interested', and only it: neither the organizer's block of a pair nor the other's decline")
+    func takeBackDecline() throws {
+        try withForum { db in
+            try db.declineMatch(event: "forum", from: "CN-0001", with: "CA-0001")
+            try db.addBlock(PairBlock(a: "CN-0001", b: "CA-0002"), to: "forum")
+            let before = try EventSnapshot(db)
+            // The other company of a declined pair, a pair the organizer blocked, a pair with no block.
+            for (company, other) in [("CA-0001", "CN-0001"), ("CN-0001", "CA-0002"), ("CA-0002", "CN-0001"), ("CN-0001", "CA-0003")] {
+                #expect(throws: ParticipantActionError.notDeclined(company, other)) { try db.takeBackDecline(event: "forum", from: company, with: other) }
+            }
+            #expect(throws: EventError.notParticipant(event: "forum", company: "CA-0099")) {
+                try db.takeBackDecline(event: "forum", from: "CN-0001", with: "CA-0099")
+            }
+            #expect(try EventSnapshot(db) == before)
+            let removal = try db.takeBackDecline(event: "forum", from: "CN-0001", with: "CA-0001")
+            #expect(removal.rule == BlockEntry(block: PairBlock(a: "CN-0001", b: "CA-0001"), origin: .participant) && !removal.discardedSchedule)
+            #expect(try db.blockEntries(event: "forum") == [BlockEntry(block: PairBlock(a: "CN-0001", b: "CA-0002"), origin: .organizer)])
+            let view = try db.participantView(event: "forum", company: "CN-0001")
+            #expect(view.declined.isEmpty && view.blocks == [PairBlock(a: "CN-0001", b: "CA-0002")])
+            // Taken back once, it is not there to take back again; the pair may be asked for, and declined again.
+            #expect(throws: ParticipantActionError.notDeclined("CN-0001", "CA-0001")) {
+                try db.takeBackDecline(event: "forum", from: "CN-0001", with: "CA-0001")
+            }
+            #expect(try db.requestMeeting(event: "forum", from: "CN-0001", with: "CA-0001").status == .pending)
+            try db.declineMatch(event: "forum", from: "CN-0001", with: "CA-0001")
+            #expect(try db.participantView(event: "forum", company: "CN-0001").declined == ["CA-0001"])
+        }
+    }
+
+    @Test("taking back 'not interested' changes the rules as any change does: the current schedule is kept, noting it, and one computed before is not saved")
+    func takeBackDeclineWhileScheduling() throws {
+        try EventFixture.withCompanies { db in
+            try db.createEvent(EventFixture.spec())
+            try db.addParticipants(EventFixture.ids("CN", 1...4) + EventFixture.ids("CA", 1...6), to: "forum",
+                                   settings: ParticipantSettings(maxMeetings: 2))
+            try db.declineMatch(event: "forum", from: "CN-0001", with: "CA-0001")
+            let read = try db.eventDefinition("forum")
+            let stored = try db.scheduleEvent("forum", minMeetings: 1, keepPublished: false)
+            #expect(try db.eventScheduleState("forum").rulesChangedAt == nil)
+            #expect(try !db.takeBackDecline(event: "forum", from: "CN-0001", with: "CA-0001").discardedSchedule)
+            #expect(try db.eventScheduleState("forum").rulesChangedAt != nil)
+            #expect(try db.eventScheduleState("forum").report.meetings == stored.report.meetings)
+            #expect(throws: EventError.changedWhileScheduling("forum")) { try db.save(stored, of: "forum", scheduledFrom: read) }
+        }
+    }
+
     /// A forum of 4 delegates and 6 hosts, at most 2 meetings each, scheduled (not published): its meetings.
     private static func scheduledForum(_ db: LiaisonDatabase) throws -> [Meeting] {
         try db.createEvent(EventFixture.spec())

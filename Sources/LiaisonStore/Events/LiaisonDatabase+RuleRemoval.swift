@@ -54,6 +54,28 @@ extension LiaisonDatabase {
         }
     }
 
+    /// A participant takes back its own "not interested" in `other` (a click by mistake, through its
+    /// link): the block of origin `participant` that `company` made of the pair, and only it — never
+    /// a block the organizer set, nor the other's "not interested" in `company`. It goes as the
+    /// organizer's removals go (``changeRules(_:companies:_:)``): the current schedule is kept,
+    /// remembering the change, and a schedule being computed meanwhile is not saved. The pair may
+    /// then be suggested, asked for and declined again; requests withdrawn when it declined stay
+    /// withdrawn. Refused, changing nothing, when `company` has no such block
+    /// (``ParticipantActionError/notDeclined(_:_:)``) or one of them is no participant.
+    @discardableResult
+    public func takeBackDecline(event: String, from company: String, with other: String) throws -> RuleRemoval<BlockEntry> {
+        let (company, other) = (CompanyText.nfc(company), CompanyText.nfc(other))
+        return try removeRule(.block, company, other, from: event) { db, _ in
+            // Its own block is written with it as `a` (``declineMatch(event:from:with:)``).
+            guard let record = try BlockRecord.fetchOne(db, key: ["event": event, "a": company, "b": other]), record.origin == .participant else {
+                throw ParticipantActionError.notDeclined(company, other)
+            }
+            return record.entry
+        } delete: { db, entry in
+            _ = try BlockRecord.deleteOne(db, key: ["event": event, "a": entry.block.a, "b": entry.block.b])
+        }
+    }
+
     /// Takes back the rule of `kind` that `find` finds for the pair (ids in NFC, as stored) with
     /// `delete`, through ``changeRules(_:companies:_:)`` as every change of the rules goes.
     private func removeRule<Rule: Sendable>(_ kind: EventError.RuleKind, _ a: String, _ b: String, from event: String,

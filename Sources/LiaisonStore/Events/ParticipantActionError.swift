@@ -17,6 +17,10 @@ public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
     case scheduled(String, String)
     /// The pair already meets in the current or the published schedule: there is nothing to request.
     case alreadyMeeting(String, String)
+    /// The participant did not say, through its link, that it is not interested in the other: it
+    /// has no "not interested" of its own in that company to take back (a block the organizer set,
+    /// or the other's "not interested", is not its own).
+    case notDeclined(String, String)
 
     public var description: String {
         switch self {
@@ -28,6 +32,8 @@ public enum ParticipantActionError: Error, Equatable, CustomStringConvertible {
         case .notYetHeld(let a, let b): "the meeting of \(a) and \(b) has not taken place yet; rate it after it ends"
         case .scheduled(let a, let b): "\(a) and \(b) meet in the schedule; only the organizer calls a scheduled meeting off"
         case .alreadyMeeting(let a, let b): "\(a) already meets \(b) in the schedule; there is no meeting to request"
+        case .notDeclined(let a, let b):
+            "\(a) did not say it is not interested in \(b); only the organizer takes back a block that is not the participant's own"
         }
     }
 }

@@ -34,6 +34,8 @@ struct PageText: Sendable {
     var declined: String
     var mustMeet: String
     var notInterestedIn: String
+    /// The button that takes back the participant's own "not interested" in a company.
+    var interestedAfterAll: String
     var agenda: String
     var notPublished: String
     var calendarFeed: String
@@ -55,6 +57,7 @@ struct PageText: Sendable {
     var noMeetings: String
     var doneRequested: String
     var doneNotInterested: String
+    var doneInterested: String
     var doneProfile: String
     var doneRated: String
     var problem: String
@@ -73,6 +76,9 @@ struct PageText: Sendable {
     var organizerDecides: String
     /// A request for a meeting the schedule already holds.
     var alreadyMeeting: String
+    /// A "not interested" taken back that is not the participant's own (none, or the organizer's
+    /// block, which the page never shows as the participant's).
+    var notDeclined: String
     var back: String
     var notFound: String
     /// Punctuation as the language writes it: after a label (`Why: `, `理由：`, `Pourquoi : `),
@@ -93,8 +99,8 @@ struct PageText: Sendable {
         noSuggestions: "No suggestions yet.", why: "Why", requestMeeting: "Request a meeting", notInterested: "Not interested",
         requests: "Your requests", noRequests: "No requests yet.", askedByYou: "asked by you", askedByThem: "asked by them",
         arrangedByOrganizer: "arranged by the organizer", pending: "waiting for the organizer", accepted: "accepted",
-        declined: "declined", mustMeet: "must meet", notInterestedIn: "Not interested in", agenda: "Your agenda",
-        notPublished: "Your agenda appears here once the organizer publishes the schedule.",
+        declined: "declined", mustMeet: "must meet", notInterestedIn: "Not interested in", interestedAfterAll: "Interested after all",
+        agenda: "Your agenda", notPublished: "Your agenda appears here once the organizer publishes the schedule.",
         calendarFeed: "Subscribe in your calendar",
         calendarNote: "Add this address to your calendar app as a subscription: it follows every change the organizer publishes.",
         time: "Time", table: "Table", with: "With", cancelled: "cancelled", rateTitle: "How did it go?",
@@ -102,14 +108,16 @@ struct PageText: Sendable {
         outcomeNoInterest: "no interest", outcomeFollowUp: "follow-up planned", outcomeAgreement: "agreement in progress",
         rate: "Send", yourRating: "Your answer", noMeetings: "No meetings for you in the published schedule.",
         doneRequested: "Meeting requested: the organizer will confirm it.",
-        doneNotInterested: "Noted: you will not be paired.", doneProfile: "Your profile is saved.",
+        doneNotInterested: "Noted: you will not be paired.", doneInterested: "Noted: you may be paired with this company again.",
+        doneProfile: "Your profile is saved.",
         doneRated: "Thank you for your answer.", problem: "This could not be done",
         cannotRequest: "A meeting with this company cannot be asked for from your page.",
         noSuchMeeting: "You have no such meeting in the published schedule.",
         notYetHeld: "You can rate a meeting once it has ended.", invalidValue: "is not valid here", required: "is required",
         incompleteForm: "The form was incomplete; go back to your page and try again.",
         organizerDecides: "The organizer has arranged this meeting; ask the organizer to change it.",
-        alreadyMeeting: "You already meet this company in the schedule.", back: "Back to your page",
+        alreadyMeeting: "You already meet this company in the schedule.",
+        notDeclined: "You have not said you are not interested in this company.", back: "Back to your page",
         notFound: "This link opens no page. Ask the organizer for your current link.")
 
     static let chinese = PageText(
@@ -121,17 +129,18 @@ struct PageText: Sendable {
         noSuggestions: "暂无推荐。", why: "理由", requestMeeting: "申请洽谈", notInterested: "不感兴趣",
         requests: "您的洽谈申请", noRequests: "暂无申请。", askedByYou: "由您申请", askedByThem: "由对方申请",
         arrangedByOrganizer: "由主办方安排", pending: "等待主办方确认", accepted: "已接受", declined: "已拒绝", mustMeet: "必须洽谈",
-        notInterestedIn: "不感兴趣的企业", agenda: "您的日程", notPublished: "主办方发布日程后，您的日程将显示在这里。",
+        notInterestedIn: "不感兴趣的企业", interestedAfterAll: "改为感兴趣", agenda: "您的日程", notPublished: "主办方发布日程后，您的日程将显示在这里。",
         calendarFeed: "在日历中订阅", calendarNote: "请将此地址以订阅方式添加到您的日历应用：主办方发布的每次更改都会同步。",
         time: "时间", table: "桌号", with: "洽谈对象", cancelled: "已取消", rateTitle: "洽谈效果如何？",
         tookPlaceQuestion: "洽谈是否进行？", yes: "是", no: "否", outcomeDidNotTakePlace: "未进行", outcomeNoInterest: "无合作意向",
         outcomeFollowUp: "计划后续跟进", outcomeAgreement: "正在洽谈协议", rate: "提交", yourRating: "您的反馈",
         noMeetings: "已发布的日程中没有您的洽谈。", doneRequested: "洽谈申请已提交，等待主办方确认。",
-        doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
+        doneNotInterested: "已记录：不会为您安排与该企业的洽谈。", doneInterested: "已记录：可以再次为您安排与该企业的洽谈。",
+        doneProfile: "您的企业资料已保存。", doneRated: "感谢您的反馈。",
         problem: "无法完成此操作", cannotRequest: "无法通过您的页面申请与该企业洽谈。", noSuchMeeting: "已发布的日程中没有这场洽谈。",
         notYetHeld: "洽谈结束后才能提交反馈。", invalidValue: "填写有误", required: "为必填项",
         incompleteForm: "表单不完整，请返回您的页面重试。", organizerDecides: "这场洽谈由主办方安排；如需更改，请联系主办方。",
-        alreadyMeeting: "日程中已为您安排了与该企业的洽谈。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。",
+        alreadyMeeting: "日程中已为您安排了与该企业的洽谈。", notDeclined: "您未曾表示对该企业不感兴趣。", back: "返回您的页面", notFound: "此链接无效。请向主办方索取您当前的链接。",
         colon: "：", comma: "，", openParenthesis: "（", closeParenthesis: "）")
 
     static let french = PageText(
@@ -146,7 +155,7 @@ struct PageText: Sendable {
         notInterested: "Pas intéressé", requests: "Vos demandes", noRequests: "Aucune demande pour l’instant.",
         askedByYou: "demandé par vous", askedByThem: "demandé par eux", arrangedByOrganizer: "demandé par l’organisateur",
         pending: "en attente de l’organisateur", accepted: "acceptée", declined: "refusée", mustMeet: "rendez-vous obligatoire",
-        notInterestedIn: "Pas intéressé par", agenda: "Votre agenda",
+        notInterestedIn: "Pas intéressé par", interestedAfterAll: "Finalement intéressé", agenda: "Votre agenda",
         notPublished: "Votre agenda apparaîtra ici dès que l’organisateur aura publié le programme.",
         calendarFeed: "S’abonner dans votre agenda",
         calendarNote: "Ajoutez cette adresse à votre application d’agenda comme abonnement\u{202F}: elle suit chaque modification publiée.",
@@ -155,13 +164,16 @@ struct PageText: Sendable {
         outcomeNoInterest: "pas d’intérêt", outcomeFollowUp: "suite prévue", outcomeAgreement: "accord en cours",
         rate: "Envoyer", yourRating: "Votre réponse", noMeetings: "Aucun rendez-vous pour vous dans le programme publié.",
         doneRequested: "Rendez-vous demandé\u{202F}: l’organisateur le confirmera.",
-        doneNotInterested: "C’est noté\u{202F}: vous ne serez pas mis en relation.", doneProfile: "Votre profil est enregistré.",
+        doneNotInterested: "C’est noté\u{202F}: vous ne serez pas mis en relation.",
+        doneInterested: "C’est noté\u{202F}: vous pourrez de nouveau être mis en relation avec cette entreprise.",
+        doneProfile: "Votre profil est enregistré.",
         doneRated: "Merci de votre réponse.", problem: "Impossible de faire cela",
         cannotRequest: "Un rendez-vous avec cette entreprise ne peut pas être demandé depuis votre page.",
         noSuchMeeting: "Vous n’avez pas ce rendez-vous dans le programme publié.",
         notYetHeld: "Vous pourrez évaluer un rendez-vous une fois qu’il aura eu lieu.", invalidValue: "n’est pas valide ici",
         required: "est obligatoire", incompleteForm: "Le formulaire était incomplet\u{202F}; revenez à votre page et réessayez.",
         organizerDecides: "L’organisateur a prévu ce rendez-vous\u{202F}; demandez-lui de le modifier.",
-        alreadyMeeting: "Vous rencontrez déjà cette entreprise au programme.", back: "Retour à votre page",
+        alreadyMeeting: "Vous rencontrez déjà cette entreprise au programme.",
+        notDeclined: "Vous n’avez pas indiqué ne pas être intéressé par cette entreprise.", back: "Retour à votre page",
         notFound: "Ce lien n’ouvre aucune page. Demandez votre lien actuel à l’organisateur.", colon: "\u{202F}: ")
 }

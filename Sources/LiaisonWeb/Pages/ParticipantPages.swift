@@ -69,6 +69,7 @@ struct ParticipantPages: Sendable {
         switch done {
         case "requested": language.text.doneRequested
         case "not-interested": language.text.doneNotInterested
+        case "interested": language.text.doneInterested
         case "profile": language.text.doneProfile
         case "rated": language.text.doneRated
         default: nil

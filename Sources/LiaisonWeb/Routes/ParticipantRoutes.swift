@@ -16,6 +16,7 @@ struct ParticipantRoutes {
         group.get(":token/agenda.ics", use: calendar)
         group.post(":token/request", use: request)
         group.post(":token/not-interested", use: notInterested)
+        group.post(":token/interested", use: interested)
         group.post(":token/profile", use: profile)
         group.post(":token/rate", use: rate)
     }
@@ -59,6 +60,14 @@ struct ParticipantRoutes {
     @Sendable func notInterested(_ request: Request, context: WebContext) async throws -> Response {
         try await act(request, context, done: "not-interested") { access, fields in
             try environment.database.declineMatch(event: access.event, from: access.company, with: try fields.require("other"))
+        }
+    }
+
+    /// `POST /p/TOKEN/interested`: takes back the participant's own "not interested" in `other`;
+    /// refused in the page's words when it has none — a block the organizer set is not its own.
+    @Sendable func interested(_ request: Request, context: WebContext) async throws -> Response {
+        try await act(request, context, done: "interested") { access, fields in
+            _ = try environment.database.takeBackDecline(event: access.event, from: access.company, with: try fields.require("other"))
         }
     }
 
@@ -168,6 +177,7 @@ extension ParticipantRoutes {
             case .notYetHeld: text.notYetHeld
             case .scheduled: text.organizerDecides
             case .alreadyMeeting: text.alreadyMeeting
+            case .notDeclined: text.notDeclined
             }
         case EventError.notParticipant, StoreError.unknownCompany: text.cannotRequest
         case EventError.invalidEvent: text.organizerDecides

@@ -39,6 +39,16 @@ struct ParticipantPage: Sendable {
         var rateAction: String
     }
 
+    /// A company the participant said it is not interested in, with the form that takes it back.
+    struct DeclinedRow: Sendable {
+        /// The id as stored, sent back by the form.
+        var company: String
+        var name: String
+        var place: String
+        var csrf: String
+        var undoAction: String
+    }
+
     struct RequestRow: Sendable {
         var name: String
         var place: String
@@ -89,8 +99,10 @@ struct ParticipantPage: Sendable {
     var suggestions: [Suggestion]
     var hasRequests: Bool
     var requests: [RequestRow]
-    var hasBlocks: Bool
-    var blocks: [String]
+    /// The companies it said it is not interested in, through its link (never the organizer's
+    /// blocks), by name.
+    var hasDeclined: Bool
+    var declined: [DeclinedRow]
     var shownRegionCity: String
     var shownSize: String
     var shownLanguages: String
@@ -188,8 +200,11 @@ struct ParticipantPage: Sendable {
             return RequestRow(name: name(other), place: place(other), who: who, status: status(request), must: request.must)
         }.sorted { $0.name < $1.name }
         hasRequests = !requests.isEmpty
-        blocks = view.declined.map(name).sorted()
-        hasBlocks = !blocks.isEmpty
+        let undoAction = base + "/interested"
+        declined = view.declined.map { other in
+            DeclinedRow(company: other, name: name(other), place: place(other), csrf: access.csrf, undoAction: undoAction)
+        }.sorted { $0.name < $1.name }
+        hasDeclined = !declined.isEmpty
 
         // The city first, as the page places other companies (`Montréal, QC`).
         shownRegionCity = DisplayText.safe([company.city, company.region].filter { !$0.isEmpty }.joined(separator: language.text.comma))

@@ -426,8 +426,8 @@ extension ParticipantPage: TemplateView {
         "suggestions": .init(\ParticipantPage.suggestions),
         "hasRequests": .init(\ParticipantPage.hasRequests),
         "requests": .init(\ParticipantPage.requests),
-        "hasBlocks": .init(\ParticipantPage.hasBlocks),
-        "blocks": .init(\ParticipantPage.blocks),
+        "hasDeclined": .init(\ParticipantPage.hasDeclined),
+        "declined": .init(\ParticipantPage.declined),
         "shownRegionCity": .init(\ParticipantPage.shownRegionCity),
         "shownSize": .init(\ParticipantPage.shownSize),
         "shownLanguages": .init(\ParticipantPage.shownLanguages),
@@ -467,6 +467,16 @@ extension ParticipantPage.AgendaRow: TemplateView {
         "afterEvent": .init(\ParticipantPage.AgendaRow.afterEvent),
         "csrf": .init(\ParticipantPage.AgendaRow.csrf),
         "rateAction": .init(\ParticipantPage.AgendaRow.rateAction),
+    ]
+}
+
+extension ParticipantPage.DeclinedRow: TemplateView {
+    static let fields: [String: TemplateField<ParticipantPage.DeclinedRow>] = [
+        "company": .init(\ParticipantPage.DeclinedRow.company),
+        "name": .init(\ParticipantPage.DeclinedRow.name),
+        "place": .init(\ParticipantPage.DeclinedRow.place),
+        "csrf": .init(\ParticipantPage.DeclinedRow.csrf),
+        "undoAction": .init(\ParticipantPage.DeclinedRow.undoAction),
     ]
 }
 

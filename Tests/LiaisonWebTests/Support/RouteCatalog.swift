@@ -57,6 +57,8 @@ enum RouteCatalog {
         Route(method: "GET", pattern: "/p/{token}", uri: "", form: []),
         Route(method: "GET", pattern: "/p/{token}/agenda.ics", uri: "/agenda.ics", form: []),
         Route(method: "POST", pattern: "/p/{token}/request", uri: "/request", form: [("other", "US-Y")]),
+        // Before the decline of the same company: a walk of the routes takes back nothing, then declines.
+        Route(method: "POST", pattern: "/p/{token}/interested", uri: "/interested", form: [("other", "US-Z")]),
         Route(method: "POST", pattern: "/p/{token}/not-interested", uri: "/not-interested", form: [("other", "US-Z")]),
         Route(method: "POST", pattern: "/p/{token}/profile", uri: "/profile", form: [
             ("name", "Renamed"), ("languages", "en"), ("offers", "clean-energy"), ("seeks", "capital-markets"),
