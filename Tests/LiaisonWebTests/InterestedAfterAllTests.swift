@@ -23,13 +23,7 @@ struct InterestedAfterAllTests {
     /// as a browser sends them; nil when the page has none.
     static func undoForm(_ page: String, token: String, other: String) -> [(String, String)]? {
         for form in FormTokenTests.postForms(in: page) where form.contains("action=\"/p/\(token)/interested\"") {
-            var fields: [(String, String)] = []
-            var rest = form[...]
-            while let field = rest.range(of: #"name="[^"]*" value="[^"]*""#, options: .regularExpression) {
-                let parts = rest[field].split(separator: "\"", omittingEmptySubsequences: false)
-                fields.append((String(parts[1]), String(parts[3])))
-                rest = rest[field.upperBound...]
-            }
+            let fields = sentFields(of: form)
             if fields.contains(where: { $0 == ("other", other) }) { return fields }
         }
         return nil

@@ -32,13 +32,7 @@ struct RemoveButtonTests {
     /// every field it sends, as a browser sends them.
     static func form(in html: String, action: String, first: String) -> [(String, String)]? {
         for form in FormTokenTests.postForms(in: html) where form.contains("action=\"\(action)\"") {
-            var fields: [(String, String)] = []
-            var rest = form[...]
-            while let field = rest.range(of: #"name="[^"]*" value="[^"]*""#, options: .regularExpression) {
-                let parts = rest[field].split(separator: "\"", omittingEmptySubsequences: false)
-                fields.append((String(parts[1]), String(parts[3])))
-                rest = rest[field.upperBound...]
-            }
+            let fields = sentFields(of: form)
             if fields.contains(where: { ($0.0 == "a" || $0.0 == "company") && $0.1 == first }) { return fields }
         }
         return nil
