@@ -17,6 +17,21 @@ public struct EventDefinition: Hashable, Sendable {
         self.locks = locks
     }
 
+    /// The request of `a` and `b`, written either way round; nil when the pair has none.
+    public func request(between a: String, and b: String) -> MeetingRequest? {
+        requests.first { Set([$0.a, $0.b]) == Set([a, b]) }
+    }
+
+    /// Whether `a` and `b` are blocked, written either way round.
+    public func isBlocked(_ a: String, _ b: String) -> Bool {
+        blocks.contains { Set([$0.a, $0.b]) == Set([a, b]) }
+    }
+
+    /// The lock of `a` and `b`, written either way round; nil when the pair has none.
+    public func lock(between a: String, and b: String) -> MeetingLock? {
+        locks.first { Set([$0.a, $0.b]) == Set([a, b]) }
+    }
+
     /// Whether `other` asks the same of a schedule: the same event, participants, requests,
     /// blocks and locks, whatever their order and whichever way round each pair is written.
     public func holdsTheSameRules(as other: EventDefinition) -> Bool {

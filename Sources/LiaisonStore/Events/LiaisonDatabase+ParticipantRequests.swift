@@ -14,7 +14,7 @@ extension LiaisonDatabase {
             let definition = try definition(event, db: db)
             try Self.checkPair(company, other, in: definition)
             if try Self.meets(company, other, event: event, db: db) { throw ParticipantActionError.alreadyMeeting(company, other) }
-            if let existing = definition.requests.first(where: { Set([$0.a, $0.b]) == Set([company, other]) }) {
+            if let existing = definition.request(between: company, and: other) {
                 return existing
             }
             let request = MeetingRequest(a: company, b: other, must: false, origin: .participant, status: .pending)
@@ -36,7 +36,7 @@ extension LiaisonDatabase {
             for request in definition.requests where Set([request.a, request.b]) == pair && !request.must {
                 try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
             }
-            if !definition.blocks.contains(where: { Set([$0.a, $0.b]) == pair }) {
+            if !definition.isBlocked(company, other) {
                 try EventStore.saveBlock(PairBlock(a: company, b: other), origin: .participant, event: event, in: db)
             }
             try Self.validate(event, db: db, since: definition)
@@ -76,7 +76,7 @@ extension LiaisonDatabase {
         guard let side = sides[company], let otherSide = sides[other], definition.spec.pairing.allows(side, otherSide) else {
             throw ParticipantActionError.sameSide(company, other)
         }
-        if !allowBlocked, definition.blocks.contains(where: { Set([$0.a, $0.b]) == Set([company, other]) }) {
+        if !allowBlocked, definition.isBlocked(company, other) {
             throw ParticipantActionError.blocked(company, other)
         }
     }

@@ -28,7 +28,7 @@ extension LiaisonDatabase {
     public func requestMeeting(_ a: String, _ b: String, must: Bool?, session: RequestedSession, in event: String) throws -> RuleChange<MeetingRequest> {
         var change = RuleChange(rule: MeetingRequest(a: a, b: b, must: false), previous: nil, discardedSchedule: false)
         change.discardedSchedule = try changeRules(event, companies: [a, b]) { db, before in
-            change.previous = before.requests.first { Set([$0.a, $0.b]) == Set([a, b]) }
+            change.previous = before.request(between: a, and: b)
             change.rule.must = must ?? change.previous?.must ?? false
             switch session {
             case .unchanged: change.rule.session = change.previous?.session
@@ -45,7 +45,7 @@ extension LiaisonDatabase {
     public func lockMeeting(_ lock: MeetingLock, in event: String) throws -> RuleChange<MeetingLock> {
         var previous: MeetingLock?
         let discarded = try changeRules(event, companies: [lock.a, lock.b]) { db, before in
-            previous = before.locks.first { Set([$0.a, $0.b]) == Set([lock.a, lock.b]) }
+            previous = before.lock(between: lock.a, and: lock.b)
             try EventStore.saveLock(lock, event: event, in: db)
         }
         return RuleChange(rule: lock, previous: previous, discardedSchedule: discarded)

@@ -20,8 +20,8 @@ extension LiaisonDatabase {
     /// pair has none (``EventError/noRule(event:kind:a:b:)``) or one of them is no participant.
     @discardableResult
     public func removeRequest(_ a: String, _ b: String, from event: String) throws -> RuleRemoval<MeetingRequest> {
-        try removeRule(.request, a, b, from: event) { db, pair in
-            try RequestRecord.filter(RequestRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == pair }?.request
+        try removeRule(.request, a, b, from: event) { _, before in
+            before.request(between: a, and: b)
         } delete: { db, request in
             _ = try RequestRecord.deleteOne(db, key: ["event": event, "a": request.a, "b": request.b])
         }
@@ -35,8 +35,9 @@ extension LiaisonDatabase {
     /// (``EventError/noRule(event:kind:a:b:)``) or one of them is no participant.
     @discardableResult
     public func removeBlock(_ a: String, _ b: String, from event: String) throws -> RuleRemoval<BlockEntry> {
-        try removeRule(.block, a, b, from: event) { db, pair in
-            try BlockRecord.filter(BlockRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == pair }?.entry
+        // Who made it is the record's, which the event's definition does not hold.
+        try removeRule(.block, a, b, from: event) { db, _ in
+            try BlockRecord.filter(BlockRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == Set([a, b]) }?.entry
         } delete: { db, entry in
             _ = try BlockRecord.deleteOne(db, key: ["event": event, "a": entry.block.a, "b": entry.block.b])
         }
@@ -47,8 +48,8 @@ extension LiaisonDatabase {
     /// (``EventError/noRule(event:kind:a:b:)``) or one of them is no participant.
     @discardableResult
     public func removeLock(_ a: String, _ b: String, from event: String) throws -> RuleRemoval<MeetingLock> {
-        try removeRule(.lock, a, b, from: event) { db, pair in
-            try LockRecord.filter(LockRecord.Columns.event == event).fetchAll(db).first { Set([$0.a, $0.b]) == pair }?.lock
+        try removeRule(.lock, a, b, from: event) { _, before in
+            before.lock(between: a, and: b)
         } delete: { db, lock in
             _ = try LockRecord.deleteOne(db, key: ["event": event, "a": lock.a, "b": lock.b])
         }
@@ -76,15 +77,17 @@ extension LiaisonDatabase {
         }
     }
 
-    /// Takes back the rule of `kind` that `find` finds for the pair (ids in NFC, as stored) with
-    /// `delete`, through ``changeRules(_:companies:_:)`` as every change of the rules goes.
+    /// Takes back the rule of `kind` that `find` finds for the pair, given the event as
+    /// ``changeRules(_:companies:_:)`` read it, with `delete`, through that change as every
+    /// change of the rules goes. The pair's ids are compared as Swift compares text, in which
+    /// both Unicode forms of an id are the same; the messages name them in NFC, as stored.
     private func removeRule<Rule: Sendable>(_ kind: EventError.RuleKind, _ a: String, _ b: String, from event: String,
-                                            find: (Database, Set<String>) throws -> Rule?,
+                                            find: (Database, EventDefinition) throws -> Rule?,
                                             delete: (Database, Rule) throws -> Void) throws -> RuleRemoval<Rule> {
         let (a, b) = (CompanyText.nfc(a), CompanyText.nfc(b))
         var removed: Rule?
-        let discarded = try changeRules(event, companies: [a, b]) { db, _ in
-            guard let rule = try find(db, [a, b]) else { throw EventError.noRule(event: event, kind: kind, a: a, b: b) }
+        let discarded = try changeRules(event, companies: [a, b]) { db, before in
+            guard let rule = try find(db, before) else { throw EventError.noRule(event: event, kind: kind, a: a, b: b) }
             try delete(db, rule)
             removed = rule
         }
